@@ -1,0 +1,147 @@
+// Accounts: sign-up, sign-in, first-run coordinator, password reset.
+import bcrypt from "bcryptjs";
+import type { SignupInput } from "~/schemas/accounts";
+import { db } from "~/utils/db.server";
+import { recordAudit } from "../audit/audit";
+import { RuleError } from "../errors";
+import { appLink, sendMail } from "../outbox/outbox";
+import { hashToken, newLinkToken } from "./tokens";
+
+const BCRYPT_COST = 10;
+const RESET_MINUTES = 60;
+
+// Compared against when the email is unknown, so a wrong email takes as long as a
+// wrong password and sign-in timing does not reveal who has an account.
+const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", BCRYPT_COST);
+
+export function hashPassword(password: string) {
+  return bcrypt.hash(password, BCRYPT_COST);
+}
+
+type NewAccount = Pick<SignupInput, "name" | "email" | "password">;
+
+async function createAccount(input: NewAccount, { districtCoordinator = false } = {}) {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) throw new RuleError("An account with this email already exists. Sign in instead.", "email");
+  const hash = await hashPassword(input.password);
+  return db.user.create({
+    data: {
+      email: input.email,
+      name: input.name,
+      isDistrictCoordinator: districtCoordinator,
+      password: { create: { hash } },
+    },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+export async function hasAnyAccount() {
+  return (await db.user.count()) > 0;
+}
+
+/**
+ * First run: the first account on an empty install becomes the district coordinator.
+ * Refused once any account exists, so the page cannot be used to grant the role later.
+ */
+export async function createFirstCoordinator(input: NewAccount) {
+  if (await hasAnyAccount()) throw new RuleError("Dropin is already set up. Sign in instead.");
+  const user = await createAccount(input, { districtCoordinator: true });
+  await recordAudit(db, { actorId: user.id, action: "account.first_coordinator", entity: "User", entityId: user.id });
+  return user;
+}
+
+/** Used by `npm run create-coordinator`: make (or promote) a district coordinator. */
+export async function createOrPromoteCoordinator(input: NewAccount) {
+  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  if (existing) {
+    await db.user.update({ where: { id: existing.id }, data: { isDistrictCoordinator: true } });
+    return { id: existing.id, created: false };
+  }
+  const user = await createAccount(input, { districtCoordinator: true });
+  return { id: user.id, created: true };
+}
+
+/**
+ * Self sign-up. When it is for a PD day that restricts sign-ups to a district email
+ * domain, the address must belong to it; the new account joins that day as an attendee.
+ */
+export async function signUp(input: NewAccount & { eventSlug?: string }) {
+  const event = input.eventSlug
+    ? await db.event.findUnique({ where: { slug: input.eventSlug } })
+    : null;
+  if (event?.allowedEmailDomain && !input.email.endsWith(`@${event.allowedEmailDomain}`)) {
+    throw new RuleError(`${event.name} is open to ${event.allowedEmailDomain} addresses only.`, "email");
+  }
+  const user = await createAccount(input);
+  if (event) {
+    await db.membership.create({ data: { eventId: event.id, userId: user.id, role: "attendee" } });
+  }
+  return user;
+}
+
+/** The user if email and password match, otherwise null (never says which was wrong). */
+export async function verifyLogin(email: string, password: string) {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, password: { select: { hash: true } } },
+  });
+  const matches = await bcrypt.compare(password, user?.password?.hash ?? DUMMY_HASH);
+  return user?.password && matches ? { id: user.id } : null;
+}
+
+/**
+ * Mail a reset link if the address has a password. The caller shows the same
+ * message either way, so the form cannot be used to find out who has an account.
+ */
+export async function requestPasswordReset(email: string) {
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true, email: true, name: true, password: { select: { userId: true } } },
+  });
+  if (!user?.password) return;
+  const { token, tokenHash } = newLinkToken();
+  await db.passwordReset.create({
+    data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) },
+  });
+  await sendMail({
+    to: user.email,
+    subject: "Reset your Dropin password",
+    text: [
+      `Hello ${user.name},`,
+      "",
+      "Someone (hopefully you) asked to reset your Dropin password. Choose a new one here:",
+      appLink(`/reset-password?token=${token}`),
+      "",
+      `The link works once, for ${RESET_MINUTES} minutes. If you did not ask, ignore this message.`,
+    ].join("\n"),
+  });
+}
+
+export async function findUsableReset(token: string) {
+  const reset = await db.passwordReset.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!reset || reset.usedAt || reset.expiresAt.getTime() < Date.now()) return null;
+  return reset;
+}
+
+/** Set a new password from a reset link; signs the user out everywhere else. */
+export async function resetPassword(token: string, password: string) {
+  const reset = await findUsableReset(token);
+  if (!reset) throw new RuleError("This reset link has expired or was already used. Ask for a new one.");
+  const hash = await hashPassword(password);
+  await db.$transaction(async (tx) => {
+    // Claim the link first: a second use of the same token finds usedAt set and fails.
+    const claimed = await tx.passwordReset.updateMany({
+      where: { id: reset.id, usedAt: null },
+      data: { usedAt: new Date() },
+    });
+    if (claimed.count !== 1) throw new RuleError("This reset link was already used. Ask for a new one.");
+    await tx.password.upsert({
+      where: { userId: reset.userId },
+      create: { userId: reset.userId, hash },
+      update: { hash },
+    });
+    await tx.session.deleteMany({ where: { userId: reset.userId } });
+    await recordAudit(tx, { actorId: reset.userId, action: "account.password_reset", entity: "User", entityId: reset.userId });
+  });
+  return { userId: reset.userId };
+}

@@ -1,0 +1,36 @@
+// Domain errors. Services throw these; routes turn them into HTTP answers with
+// `guard()` from ~/utils/http.server. Services never know about Response.
+
+export class DomainError extends Error {
+  constructor(
+    message: string,
+    readonly status: 400 | 403 | 404 | 409,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** The actor is known but may not do this (wrong role, or another event). */
+export class NotAllowedError extends DomainError {
+  constructor(message = "You do not have permission to do that.") {
+    super(message, 403);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = "We could not find that.") {
+    super(message, 404);
+  }
+}
+
+/** A rule of the PD day blocks this (a taken slug, an expired link…). */
+export class RuleError extends DomainError {
+  constructor(
+    message: string,
+    /** The form field the problem belongs to, if any. */
+    readonly field?: string,
+  ) {
+    super(message, 409);
+  }
+}

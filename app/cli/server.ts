@@ -1,0 +1,22 @@
+// The production HTTP server: Express serving the Remix build.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+
+export async function startServer({ port, buildDir = "build" }: { port: number; buildDir?: string }) {
+  const serverBuild = pathToFileURL(path.resolve(buildDir, "server/index.js")).href;
+  const build = (await import(serverBuild)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(compression());
+  // Fingerprinted assets never change: let phones cache them for a year.
+  app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV }));
+  return new Promise<ReturnType<typeof app.listen>>((resolve) => {
+    const server = app.listen(port, () => resolve(server));
+  });
+}

@@ -1,0 +1,66 @@
+// `npm start`: apply pending migrations, seed the demo PD day on an empty
+// database, build if the build is missing or older than the sources, then serve.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { EnvError, parseEnv } from "~/utils/env.server";
+import { startServer } from "./server";
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+  const result = spawnSync(process.execPath, [command, ...args], { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n✖ ${path.basename(command)} ${args.join(" ")} failed (exit ${result.status}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIsStale() {
+  const built = path.resolve("build/server/index.js");
+  if (!fs.existsSync(built)) return true;
+  const sources = Math.max(newestMtime(path.resolve("app")), newestMtime(path.resolve("public")));
+  return sources > fs.statSync(built).mtimeMs;
+}
+
+async function main() {
+  process.env.NODE_ENV ??= "production";
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const childEnv = { ...process.env, DATABASE_URL: env.DATABASE_URL };
+
+  run(path.resolve("node_modules/prisma/build/index.js"), ["migrate", "deploy"], childEnv);
+
+  if (env.SEED_DEMO) {
+    // Imported here, not at the top, so the database client opens only after migrating.
+    const { seedDemoIfEmpty } = await import("../.server/demo/demo-day");
+    const { db } = await import("~/utils/db.server");
+    await seedDemoIfEmpty();
+    await db.$disconnect();
+  }
+
+  if (buildIsStale()) {
+    console.log("Building Dropin…");
+    run(path.resolve("node_modules/@remix-run/dev/dist/cli.js"), ["vite:build"], { ...childEnv, NODE_ENV: "production" });
+  }
+
+  await startServer({ port: env.PORT });
+  console.log(`\nDropin is running at http://localhost:${env.PORT}\n`);
+}
+
+void main();

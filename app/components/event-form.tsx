@@ -1,0 +1,66 @@
+import { Form, useNavigation } from "@remix-run/react";
+import { COMMON_TIME_ZONES, EventSchema } from "~/schemas/events";
+import type { FormFailure, FormValues } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/use-validated-form";
+import { Button } from "./button";
+import { ErrorSummary, Field, FormErrors, SelectField, TextareaField } from "./forms";
+
+/** Create and edit a PD day: one form, one schema, on both pages. */
+export function EventForm({
+  defaultValues,
+  lastResult,
+  submitLabel,
+}: {
+  defaultValues: FormValues;
+  lastResult: FormFailure | null;
+  submitLabel: string;
+}) {
+  const { field, onSubmit, formErrors } = useValidatedForm(EventSchema, { defaultValues, lastResult });
+  const busy = useNavigation().state === "submitting";
+  const zone = typeof defaultValues.timeZone === "string" ? defaultValues.timeZone : "";
+  const zones = COMMON_TIME_ZONES.includes(zone as (typeof COMMON_TIME_ZONES)[number]) || !zone
+    ? COMMON_TIME_ZONES
+    : [zone, ...COMMON_TIME_ZONES];
+  const errorCount = lastResult ? Object.keys(lastResult.fieldErrors).length : 0;
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <ErrorSummary count={errorCount} />
+      <FormErrors errors={formErrors} />
+      <Field label="Name" required hint="What teachers will see, e.g. “Spring Learning Exchange”." {...field("name")} />
+      <Field
+        label="Web address"
+        hint="The part after /e/ in links. Leave blank to make one from the name."
+        autoCapitalize="none"
+        {...field("slug")}
+      />
+      <div className="form-row">
+        <Field label="Date" type="date" required {...field("date")} />
+        <Field label="Starts at" type="time" required {...field("startTime")} />
+        <Field label="Ends at" type="time" required {...field("endTime")} />
+      </div>
+      <SelectField
+        label="Time zone"
+        options={zones.map((z) => ({ value: z, label: z.replace("_", " ") }))}
+        {...field("timeZone")}
+      />
+      <Field label="Venue" hint="School and address." {...field("venue")} />
+      <TextareaField label="Description" hint="Shown on the public page." {...field("description")} />
+      <fieldset>
+        <legend>Proposals</legend>
+        <div className="form-row">
+          <Field label="Proposals open on" type="date" {...field("proposalsOpenOn")} />
+          <Field label="Proposals close on" type="date" {...field("proposalsCloseOn")} />
+        </div>
+        <Field
+          label="District email domain"
+          hint="Optional. If set, only addresses at this domain can sign up for this PD day (e.g. springfield.k12.us)."
+          autoCapitalize="none"
+          {...field("allowedEmailDomain")}
+        />
+      </fieldset>
+      <div className="form-actions">
+        <Button disabled={busy}>{busy ? "Saving…" : submitLabel}</Button>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,100 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { ReactNode } from "react";
+import { ErrorMessage } from "~/components/error-message";
+import { Toaster } from "~/components/toaster";
+import { getUser } from "~/utils/auth.server";
+import { takeToast } from "~/utils/toast.server";
+import styles from "~/styles/app.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: styles },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Dropin" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [user, { toast, setCookie }] = await Promise.all([getUser(request), takeToast(request)]);
+  return data({ user, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+}
+
+function SiteHeader() {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const user = rootData?.user;
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link to={user ? "/events" : "/"} className="brand">
+          Dropin
+        </Link>
+        {user ? (
+          <nav aria-label="Main" className="site-nav">
+            <NavLink to="/events">PD days</NavLink>
+            <NavLink to="/outbox">Outbox</NavLink>
+            <Form method="post" action="/logout" className="inline-form">
+              <button type="submit" className="button button-link">
+                Sign out <span className="visually-hidden">{user.name}</span>
+              </button>
+            </Form>
+          </nav>
+        ) : (
+          <nav aria-label="Main" className="site-nav">
+            <NavLink to="/login">Sign in</NavLink>
+          </nav>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#1f5f8b" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <SiteHeader />
+        <main id="main" className="page" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { toast } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <Toaster toast={toast} />
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}

@@ -1,0 +1,163 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getEventDashboard, setEventStatus } from "~/.server/events/events";
+import { findEventBySlug } from "~/.server/events/permissions";
+import { ErrorMessage } from "~/components/error-message";
+import { EVENT_STATUS_LABELS, EventStatusSchema, type EventStatus } from "~/schemas/events";
+import { requireUser } from "~/utils/auth.server";
+import { formatEventDate, formatTimestamp } from "~/utils/dates";
+import { parseSubmission } from "~/utils/forms";
+import { guard, guardForm } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.event.name} · Dropin` : "PD day · Dropin" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return guard(getEventDashboard(user.id, params.slug!));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await guard(findEventBySlug(params.slug!));
+  const submission = parseSubmission(EventStatusSchema, await request.formData());
+  if (!submission.ok) {
+    return redirectWithToast(`/events/${event.slug}`, { kind: "error", message: "Choose a stage from the list." });
+  }
+  const changed = await guardForm({}, setEventStatus(user.id, event.id, submission.data.status));
+  if (!changed.ok) {
+    return redirectWithToast(`/events/${event.slug}`, { kind: "error", message: changed.result.formErrors[0] ?? "" });
+  }
+  return redirectWithToast(`/events/${event.slug}`, {
+    kind: "success",
+    message: `${event.name} is now: ${EVENT_STATUS_LABELS[submission.data.status]}.`,
+  });
+}
+
+const STATUS_ACTION_LABELS: Record<EventStatus, string> = {
+  draft: "Back to draft",
+  proposals_open: "Open proposals",
+  scheduling: "Close proposals and build the schedule",
+  published: "Publish the schedule",
+  live: "Start the day",
+  archived: "Archive this PD day",
+};
+
+function describeChange(action: string, detail: string) {
+  const parsed = JSON.parse(detail) as Record<string, unknown>;
+  switch (action) {
+    case "event.created":
+      return "created the PD day";
+    case "event.updated":
+      return `changed ${Object.keys(parsed).join(", ")}`;
+    case "event.status_changed":
+      return `moved it to “${EVENT_STATUS_LABELS[parsed.to as EventStatus] ?? String(parsed.to)}”`;
+    case "invitation.sent":
+      return `invited ${String(parsed.email)} as ${String(parsed.role)}`;
+    case "invitation.accepted":
+      return `accepted an invitation as ${String(parsed.role)}`;
+    default:
+      return action.replace(/[._]/g, " ");
+  }
+}
+
+export default function EventDashboard() {
+  const { event, people, proposals, rooms, blocks, vendors, outboxCount, recentChanges, nextStatuses } =
+    useLoaderData<typeof loader>();
+  const proposalTotal = Object.values(proposals).reduce((sum, n) => sum + n, 0);
+  const status = event.status as EventStatus;
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>{event.name}</h1>
+          <p className="muted" style={{ margin: 0 }}>
+            {formatEventDate(event.date)} · {event.startTime}–{event.endTime} ({event.timeZone})
+            {event.venue ? ` · ${event.venue}` : ""}
+          </p>
+        </div>
+        <span className={`tag ${status === "archived" ? "tag-archived" : ""}`}>{EVENT_STATUS_LABELS[status] ?? status}</span>
+      </div>
+
+      <nav aria-label="This PD day" className="card">
+        <ul className="site-nav" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+          <li><Link to="settings">Settings</Link></li>
+          <li><Link to="people">People and invitations</Link></li>
+          <li><Link to="/outbox">Outbox ({outboxCount})</Link></li>
+          {status !== "draft" ? <li><Link to={`/e/${event.slug}`}>Public page</Link></li> : null}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="stage-title" className="card">
+        <h2 id="stage-title">Stage</h2>
+        <p>
+          Now: <strong>{EVENT_STATUS_LABELS[status] ?? status}</strong>.
+          {event.proposalsOpenOn || event.proposalsCloseOn
+            ? ` Proposal window: ${event.proposalsOpenOn ?? "any time"} to ${event.proposalsCloseOn ?? "the day itself"}.`
+            : null}
+        </p>
+        <div className="form-actions" style={{ marginTop: 0 }}>
+          {nextStatuses.map((next) => (
+            <Form method="post" key={next} className="inline-form">
+              <input type="hidden" name="status" value={next} />
+              <button type="submit" className={`button ${next === "archived" ? "button-secondary" : "button-primary"}`}>
+                {STATUS_ACTION_LABELS[next]}
+              </button>
+            </Form>
+          ))}
+        </div>
+      </section>
+
+      <div className="grid">
+        <section aria-labelledby="proposals-title" className="card">
+          <h2 id="proposals-title">Proposals</h2>
+          <span className="stat">{proposalTotal}</span>
+          <p className="muted">
+            {Object.entries(proposals)
+              .map(([state, n]) => `${n} ${state}`)
+              .join(" · ") || "None yet"}
+          </p>
+        </section>
+        <section aria-labelledby="grid-title" className="card">
+          <h2 id="grid-title">Schedule grid</h2>
+          <span className="stat">{rooms}</span>
+          <p className="muted">rooms · {blocks} time blocks</p>
+        </section>
+        <section aria-labelledby="people-title" className="card">
+          <h2 id="people-title">People</h2>
+          <span className="stat">{people.attendee ?? 0}</span>
+          <p className="muted">
+            attendees · {people.presenter ?? 0} presenters · {people.coordinator ?? 0} coordinators
+          </p>
+        </section>
+        <section aria-labelledby="vendors-title" className="card">
+          <h2 id="vendors-title">Vendors and prizes</h2>
+          <span className="stat">{vendors}</span>
+          <p className="muted">vendors</p>
+        </section>
+      </div>
+
+      <section aria-labelledby="changes-title" className="card">
+        <h2 id="changes-title">Recent changes</h2>
+        {recentChanges.length === 0 ? (
+          <p className="muted">Nothing yet.</p>
+        ) : (
+          <ul className="list-plain">
+            {recentChanges.map((entry) => (
+              <li key={entry.id}>
+                <strong>{entry.actor?.name ?? "Dropin"}</strong> {describeChange(entry.action, entry.detail)}{" "}
+                <span className="muted">· {formatTimestamp(entry.createdAt, event.timeZone)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}

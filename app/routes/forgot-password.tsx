@@ -1,0 +1,54 @@
+import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { requestPasswordReset } from "~/.server/accounts/accounts";
+import { Button } from "~/components/button";
+import { Field } from "~/components/forms";
+import { ForgotPasswordSchema } from "~/schemas/accounts";
+import { isFormFailure, parseSubmission } from "~/utils/forms";
+import { invalid } from "~/utils/http.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
+
+export const meta: MetaFunction = () => [{ title: "Reset your password · Dropin" }];
+
+export async function action({ request }: ActionFunctionArgs) {
+  const submission = parseSubmission(ForgotPasswordSchema, await request.formData());
+  if (!submission.ok) return invalid(submission);
+  await requestPasswordReset(submission.data.email);
+  // The same answer whether or not the address has an account.
+  return { ok: true as const, email: submission.data.email };
+}
+
+export default function ForgotPassword() {
+  const result = useActionData<typeof action>();
+  const { field, onSubmit } = useValidatedForm(ForgotPasswordSchema, {
+    lastResult: isFormFailure(result) ? result : null,
+  });
+  const busy = useNavigation().state === "submitting";
+  if (result?.ok) {
+    return (
+      <section className="card narrow" aria-labelledby="forgot-title">
+        <h1 id="forgot-title">Check your email</h1>
+        <p role="status">
+          If {result.email} has a Dropin account, a link to choose a new password is on its way. It
+          works for one hour.
+        </p>
+        <p>
+          <Link to="/login">Back to sign in</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="card narrow" aria-labelledby="forgot-title">
+      <h1 id="forgot-title">Reset your password</h1>
+      <p>Enter the email you sign in with. We will send you a link to choose a new password.</p>
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <Field label="Email" type="email" autoComplete="email" required {...field("email")} />
+        <div className="form-actions">
+          <Button disabled={busy}>Send reset link</Button>
+          <Link to="/login">Back to sign in</Link>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { verifyLogin } from "~/.server/accounts/accounts";
+import { Button } from "~/components/button";
+import { Field, FormErrors } from "~/components/forms";
+import { LoginSchema } from "~/schemas/accounts";
+import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
+import { failure, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { invalid } from "~/utils/http.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Dropin" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseSubmission(LoginSchema, formData);
+  if (!submission.ok) return invalid(submission);
+  const user = await verifyLogin(submission.data.email, submission.data.password);
+  if (!user) {
+    return invalid(failure(formDataToObject(formData), { formErrors: ["That email and password do not match an account."] }));
+  }
+  return signInAndRedirect(request, user.id, submission.data.redirectTo ?? "/events");
+}
+
+export default function Login() {
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const redirectTo = searchParams.get("redirectTo") ?? "";
+  const { field, onSubmit, formErrors } = useValidatedForm(LoginSchema, {
+    lastResult: isFormFailure(lastResult) ? lastResult : null,
+  });
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="card narrow" aria-labelledby="login-title">
+      <h1 id="login-title">Sign in</h1>
+      {searchParams.get("signedOut") ? <p className="toast toast-info">You are signed out.</p> : null}
+      {searchParams.get("reset") ? <p className="toast toast-success">Your password is changed. Sign in with the new one.</p> : null}
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <FormErrors errors={formErrors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <Field label="Email" type="email" autoComplete="email" required {...field("email")} />
+        <Field label="Password" type="password" autoComplete="current-password" required {...field("password")} />
+        <div className="form-actions">
+          <Button disabled={busy}>{busy ? "Signing in…" : "Sign in"}</Button>
+          <Link to="/forgot-password">Forgot your password?</Link>
+        </div>
+      </Form>
+      <p className="muted" style={{ marginTop: "1.5rem" }}>
+        New here? <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>Create an account</Link>
+      </p>
+    </section>
+  );
+}

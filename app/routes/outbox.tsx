@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { listOutbox } from "~/.server/outbox/outbox-reader";
+import { ErrorMessage } from "~/components/error-message";
+import { requireUser } from "~/utils/auth.server";
+import { formatTimestamp } from "~/utils/dates";
+import { guard } from "~/utils/http.server";
+
+export const meta: MetaFunction = () => [{ title: "Outbox · Dropin" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const messages = await guard(listOutbox(user.id));
+  return { messages };
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  stored: "Stored (no mail server set)",
+  sent: "Sent",
+  failed: "Failed",
+};
+
+export default function Outbox() {
+  const { messages } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>Outbox</h1>
+      <p className="muted">
+        Every message Dropin sends, newest first. Without a mail server (SMTP_URL) messages are kept here only.
+      </p>
+      {messages.length === 0 ? (
+        <p className="card">No messages yet.</p>
+      ) : (
+        <ul className="list-plain card" aria-label="Messages">
+          {messages.map((message) => (
+            <li key={message.id}>
+              <details>
+                <summary>
+                  <strong>{message.subject}</strong> — to {message.to}{" "}
+                  <span className="muted">
+                    · {formatTimestamp(message.createdAt, message.event?.timeZone)} · {STATUS_LABELS[message.status] ?? message.status}
+                  </span>
+                </summary>
+                <pre className="mail">{message.text}</pre>
+                {message.error ? <p className="field-error">{message.error}</p> : null}
+              </details>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}

@@ -1,0 +1,66 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { signUp } from "~/.server/accounts/accounts";
+import { NewAccountFields } from "~/components/account-fields";
+import { Button } from "~/components/button";
+import { FormErrors } from "~/components/forms";
+import { SignupSchema } from "~/schemas/accounts";
+import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
+import { db } from "~/utils/db.server";
+import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { guardForm, invalid } from "~/utils/http.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
+
+export const meta: MetaFunction = () => [{ title: "Create an account · Dropin" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  const slug = url.searchParams.get("event");
+  const event = slug
+    ? await db.event.findUnique({ where: { slug }, select: { slug: true, name: true, allowedEmailDomain: true } })
+    : null;
+  return { event, redirectTo: url.searchParams.get("redirectTo") ?? "" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseSubmission(SignupSchema, formData);
+  if (!submission.ok) return invalid(submission);
+  const { event, redirectTo, ...account } = submission.data;
+  const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined }));
+  if (!created.ok) return invalid(created.result);
+  return signInAndRedirect(request, created.value.id, redirectTo || (event ? `/e/${event}` : "/events"));
+}
+
+export default function Signup() {
+  const { event, redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { field, onSubmit, formErrors } = useValidatedForm(SignupSchema, {
+    lastResult: isFormFailure(lastResult) ? lastResult : null,
+  });
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="card narrow" aria-labelledby="signup-title">
+      <h1 id="signup-title">Create your Dropin account</h1>
+      {event ? (
+        <p>
+          For <strong>{event.name}</strong>
+          {event.allowedEmailDomain ? <> — use your {event.allowedEmailDomain} email address.</> : null}
+        </p>
+      ) : null}
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <FormErrors errors={formErrors} />
+        {event ? <input type="hidden" name="event" value={event.slug} /> : null}
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <NewAccountFields field={field} />
+        <div className="form-actions">
+          <Button disabled={busy}>Create account</Button>
+        </div>
+      </Form>
+      <p className="muted" style={{ marginTop: "1.5rem" }}>
+        Already have an account? <Link to="/login">Sign in</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { emailField, passwordField, personNameField } from "./fields";
+
+export const LoginSchema = z.object({
+  email: emailField,
+  password: z.string({ error: "Enter your password" }).min(1, { error: "Enter your password" }),
+  redirectTo: z.string().optional(),
+});
+
+export const SignupSchema = z
+  .object({
+    name: personNameField,
+    email: emailField,
+    password: passwordField,
+    confirmPassword: z.string().min(1, { error: "Type the password again" }),
+    event: z.string().optional(),
+    redirectTo: z.string().optional(),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "The two passwords do not match",
+    when: (payload) => !payload.issues.some((i) => i.path?.[0] === "password"),
+  });
+
+/** First-run: the district coordinator's own account. */
+export const SetupSchema = SignupSchema;
+
+export const ForgotPasswordSchema = z.object({ email: emailField });
+
+export const ResetPasswordSchema = z
+  .object({
+    token: z.string().min(1, { error: "This reset link is incomplete" }),
+    password: passwordField,
+    confirmPassword: z.string().min(1, { error: "Type the password again" }),
+  })
+  .refine((v) => v.password === v.confirmPassword, {
+    path: ["confirmPassword"],
+    error: "The two passwords do not match",
+    when: (payload) => !payload.issues.some((i) => i.path?.[0] === "password"),
+  });
+
+export type SignupInput = z.infer<typeof SignupSchema>;

@@ -1,0 +1,35 @@
+// Field rules reused by several forms, with messages written for teachers.
+import { z } from "zod";
+
+export const emailField = z
+  .string({ error: "Enter your email address" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "Enter your email address" })
+  .max(254, { error: "That email address is too long" })
+  .pipe(z.email({ error: "Enter an email address like name@school.org" }));
+
+export const passwordField = z
+  .string({ error: "Enter a password" })
+  .min(10, { error: "Use at least 10 characters" })
+  .max(200, { error: "Use at most 200 characters" });
+
+export const personNameField = z
+  .string({ error: "Enter your name" })
+  .trim()
+  .min(1, { error: "Enter your name" })
+  .max(100, { error: "Use at most 100 characters" });
+
+/** An optional text box: blank becomes undefined. */
+export function optionalText(max: number) {
+  return z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(max, { error: `Use at most ${max} characters` }).optional(),
+  );
+}
+
+/** A check for refine()'s `when`: run only once the named fields parsed cleanly. */
+export function fieldsValid(...names: string[]) {
+  return (payload: { issues: ReadonlyArray<{ path?: PropertyKey[] }> }) =>
+    !payload.issues.some((issue) => names.includes(String(issue.path?.[0])));
+}

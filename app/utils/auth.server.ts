@@ -1,0 +1,58 @@
+import { redirect } from "@remix-run/node";
+import { createSession, deleteSession, findSessionUser } from "~/.server/accounts/sessions";
+import { getAuthStorage } from "./session.server";
+
+export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
+
+async function readSession(request: Request) {
+  return getAuthStorage().getSession(request.headers.get("Cookie"));
+}
+
+export async function getUser(request: Request): Promise<SignedInUser | null> {
+  const sessionId = (await readSession(request)).get("sessionId");
+  return typeof sessionId === "string" ? findSessionUser(sessionId) : null;
+}
+
+/** The signed-in user, or a redirect to sign in that comes back here afterwards. */
+export async function requireUser(request: Request) {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
+    throw redirect(`/login?${params}`);
+  }
+  return user;
+}
+
+export async function requireAnonymous(request: Request) {
+  if (await getUser(request)) throw redirect("/events");
+}
+
+/** Only same-site paths, so a crafted link cannot bounce a user to another site. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/events") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}
+
+export async function signInAndRedirect(request: Request, userId: string, redirectTo: string) {
+  const storage = getAuthStorage();
+  const cookieSession = await readSession(request);
+  // A fresh session row on every sign-in: an id planted before login is never reused.
+  const previous = cookieSession.get("sessionId");
+  if (typeof previous === "string") await deleteSession(previous);
+  const session = await createSession(userId);
+  cookieSession.set("sessionId", session.id);
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": await storage.commitSession(cookieSession, { expires: session.expiresAt }) },
+  });
+}
+
+export async function signOut(request: Request, redirectTo = "/") {
+  const storage = getAuthStorage();
+  const cookieSession = await readSession(request);
+  const sessionId = cookieSession.get("sessionId");
+  if (typeof sessionId === "string") await deleteSession(sessionId);
+  return redirect(redirectTo, { headers: { "Set-Cookie": await storage.destroySession(cookieSession) } });
+}

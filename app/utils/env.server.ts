@@ -1,0 +1,83 @@
+// Environment, validated once at boot. Every variable has a default so the demo
+// needs none; a bad value stops Dropin with a message naming the variable.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { resolveDatabaseUrl } from "../../prisma/database-url.js";
+
+const blankAsUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .startsWith("file:", { error: "must be a SQLite URL such as file:./data/dropin.db" }),
+  SESSION_SECRET: z.preprocess(
+    blankAsUndefined,
+    z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+  ),
+  APP_URL: z.preprocess(
+    blankAsUndefined,
+    z.url({ error: "must be the public address, e.g. https://pd.example.k12.us" }).default("http://localhost:3000"),
+  ),
+  SMTP_URL: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" })
+      .optional(),
+  ),
+  MAIL_FROM: z.preprocess(blankAsUndefined, z.string().default("Dropin <dropin@localhost>")),
+  SEED_DEMO: z.preprocess(blankAsUndefined, z.enum(["true", "false"]).default("true")),
+});
+
+export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SEED_DEMO"> & {
+  SESSION_SECRET: string;
+  SEED_DEMO: boolean;
+};
+
+export class EnvError extends Error {}
+
+/** Validate raw variables; throws an EnvError that names every bad variable. */
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = EnvSchema.safeParse({ ...raw, DATABASE_URL: resolveDatabaseUrl(raw) });
+  if (!result.success) {
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
+    );
+    throw new EnvError(`Dropin cannot start, fix these environment variables:\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  return {
+    ...env,
+    SEED_DEMO: env.SEED_DEMO === "true",
+    SESSION_SECRET: env.SESSION_SECRET ?? storedSessionSecret(env.DATABASE_URL),
+  };
+}
+
+/** Path of the SQLite file behind a file: URL, relative to the working directory. */
+export function databaseFilePath(databaseUrl: string) {
+  return path.resolve(databaseUrl.slice("file:".length));
+}
+
+// Without SESSION_SECRET a random secret is generated once and kept beside the
+// database, so sessions survive restarts without anyone having to configure one.
+function storedSessionSecret(databaseUrl: string) {
+  const file = path.join(path.dirname(databaseFilePath(databaseUrl)), "session-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch {
+    const secret = crypto.randomBytes(32).toString("base64url");
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  }
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

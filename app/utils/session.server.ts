@@ -1,0 +1,40 @@
+// Two cookies: the sign-in cookie carries only a session id (the session itself is
+// a database row with an expiry), and a short-lived flash cookie carries toasts.
+import { createCookieSessionStorage, type SessionStorage } from "@remix-run/node";
+import type { Toast } from "./toast.server";
+import { getEnv } from "./env.server";
+
+function secureCookies() {
+  return getEnv().APP_URL.startsWith("https://");
+}
+
+let authStorage: SessionStorage<{ sessionId: string }> | undefined;
+export function getAuthStorage() {
+  authStorage ??= createCookieSessionStorage<{ sessionId: string }>({
+    cookie: {
+      name: "__dropin_session",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: secureCookies(),
+      secrets: [getEnv().SESSION_SECRET],
+      maxAge: 60 * 60 * 24 * 30,
+    },
+  });
+  return authStorage;
+}
+
+let toastStorage: SessionStorage<Record<string, never>, { toast: Toast }> | undefined;
+export function getToastStorage() {
+  toastStorage ??= createCookieSessionStorage<Record<string, never>, { toast: Toast }>({
+    cookie: {
+      name: "__dropin_toast",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: secureCookies(),
+      secrets: [getEnv().SESSION_SECRET],
+    },
+  });
+  return toastStorage;
+}

@@ -1,0 +1,74 @@
+// react-hook-form wired to a Remix <Form>: the same zod schema validates in the
+// browser before posting, and the server's answer (field errors, typed values)
+// is shown the same way. Without JavaScript the <Form> posts normally and the
+// server-rendered errors and values are all the user sees, so nothing is lost.
+//
+// We do not use remix-hook-form: it posts JSON-encoded values, which would give
+// the server two wire formats (JS and no-JS) to parse. Here both are plain form posts.
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useSubmit } from "@remix-run/react";
+import { useEffect, useState, type FormEvent } from "react";
+import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import type { z } from "zod";
+import type { FormValues, FormFailure } from "./forms";
+
+type Options = {
+  defaultValues?: FormValues;
+  /** The action's result, if it was a validation failure. */
+  lastResult?: FormFailure | null;
+};
+
+export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
+  schema: S,
+  { defaultValues = {}, lastResult }: Options = {},
+) {
+  const values: FormValues = { ...defaultValues, ...lastResult?.values };
+  const form = useForm<z.input<S>>({
+    // zod's input and output types differ (coercions); the resolver validates the input.
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+    defaultValues: values as never,
+    mode: "onTouched",
+  });
+  const submit = useSubmit();
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+
+  // Show the server's errors through react-hook-form, so they clear as the user fixes them.
+  useEffect(() => {
+    if (!lastResult) return;
+    for (const [name, messages] of Object.entries(lastResult.fieldErrors)) {
+      if (messages?.[0]) form.setError(name as Path<z.input<S>>, { type: "server", message: messages[0] });
+    }
+  }, [lastResult, form]);
+
+  function errorFor(name: string): string | undefined {
+    if (!hydrated) return lastResult?.fieldErrors[name]?.[0];
+    const error = (form.formState.errors as Record<string, { message?: string } | undefined>)[name];
+    return error?.message;
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const formElement = event.currentTarget;
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    void form.handleSubmit(() => submit(submitter ?? formElement))(event);
+  }
+
+  /** Props for a text-like input: registered with RHF and server-rendered with its value. */
+  function field(name: Path<z.input<S>> & string) {
+    const value = values[name];
+    return {
+      ...form.register(name),
+      defaultValue: typeof value === "string" ? value : undefined,
+      error: errorFor(name),
+    };
+  }
+
+  return {
+    form,
+    field,
+    errorFor,
+    onSubmit,
+    values,
+    formErrors: lastResult?.formErrors ?? [],
+  };
+}
