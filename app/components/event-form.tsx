@@ -28,7 +28,7 @@ export function EventForm({
       <FormErrors errors={formErrors} />
       <Field label="Name" required hint="What teachers will see, e.g. “Spring Learning Exchange”." {...field("name")} />
       <Field
-        label="Web address"
+        label="Web address (optional)"
         hint="The part after /e/ in links. Leave blank to make one from the name."
         autoCapitalize="none"
         {...field("slug")}
@@ -43,16 +43,16 @@ export function EventForm({
         options={zones.map((z) => ({ value: z, label: z.replace("_", " ") }))}
         {...field("timeZone")}
       />
-      <Field label="Venue" hint="School and address." {...field("venue")} />
-      <TextareaField label="Description" hint="Shown on the public page." {...field("description")} />
+      <Field label="Venue (optional)" hint="School and address." {...field("venue")} />
+      <TextareaField label="Description (optional)" hint="Shown on the public page." {...field("description")} />
       <fieldset>
         <legend>Proposals</legend>
         <div className="form-row">
-          <Field label="Proposals open on" type="date" {...field("proposalsOpenOn")} />
-          <Field label="Proposals close on" type="date" {...field("proposalsCloseOn")} />
+          <Field label="Proposals open on (optional)" type="date" {...field("proposalsOpenOn")} />
+          <Field label="Proposals close on (optional)" type="date" {...field("proposalsCloseOn")} />
         </div>
         <Field
-          label="District email domain"
+          label="District email domain (optional)"
           hint="Optional. If set, only addresses at this domain can sign up for this PD day (e.g. springfield.k12.us)."
           autoCapitalize="none"
           {...field("allowedEmailDomain")}

@@ -35,10 +35,8 @@ export const Field = forwardRef<HTMLInputElement, FieldShell & InputHTMLAttribut
     const errorId = `${inputId}-error`;
     return (
       <div className={`field ${className ?? ""}`}>
-        <label htmlFor={inputId}>
-          {label}
-          {input.required ? <span className="required" aria-hidden="true"> *</span> : null}
-        </label>
+        {/* Required fields are the norm here; optional ones say "(optional)" in their label. */}
+        <label htmlFor={inputId}>{label}</label>
         <input
           ref={ref}
           id={inputId}

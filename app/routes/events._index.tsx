@@ -39,7 +39,13 @@ export default function Events() {
           {events.map((event) => (
             <li key={event.id}>
               <h2 style={{ marginBottom: "0.25rem" }}>
-                {event.canManage ? <Link to={`/events/${event.slug}`}>{event.name}</Link> : <Link to={`/e/${event.slug}`}>{event.name}</Link>}
+                {event.canManage ? (
+                  <Link to={`/events/${event.slug}`}>{event.name}</Link>
+                ) : event.status === "draft" ? (
+                  event.name
+                ) : (
+                  <Link to={`/e/${event.slug}`}>{event.name}</Link>
+                )}
               </h2>
               <p className="muted" style={{ margin: 0 }}>
                 {formatEventDate(event.date)} · {event.startTime}–{event.endTime}

@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const accepted = await guard(acceptInvitation(params.token!, user.id));
-  const target = accepted.role === "coordinator" ? `/events/${accepted.event.slug}` : `/e/${accepted.event.slug}`;
+  const target = accepted.role === "coordinator" ? `/events/${accepted.event.slug}` : "/events";
   return redirectWithToast(target, {
     kind: "success",
     message: `You joined ${accepted.event.name} as ${ROLE_LABELS[accepted.role].toLowerCase()}.`,

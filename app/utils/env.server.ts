@@ -67,12 +67,15 @@ export function databaseFilePath(databaseUrl: string) {
 // database, so sessions survive restarts without anyone having to configure one.
 function storedSessionSecret(databaseUrl: string) {
   const file = path.join(path.dirname(databaseFilePath(databaseUrl)), "session-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const secret = crypto.randomBytes(32).toString("base64url");
   try {
-    return fs.readFileSync(file, "utf8").trim();
-  } catch {
-    const secret = crypto.randomBytes(32).toString("base64url");
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
+  } catch (error) {
+    // Two processes started together: keep the one that was written first.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+    throw error;
   }
 }
 

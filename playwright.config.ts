@@ -1,0 +1,73 @@
+import fs from "node:fs";
+import { defineConfig, devices } from "@playwright/test";
+
+// Playwright cannot download its own browser on our machines: drive Debian's
+// Chromium unless CHROMIUM_PATH points elsewhere (or is empty, to use Playwright's).
+const defaultChromium = "/usr/bin/chromium";
+const executablePath =
+  process.env.CHROMIUM_PATH ?? (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
+
+export const FRESH_PORT = 3100;
+export const DEMO_PORT = 3101;
+
+const server = (port: number, database: string, seedDemo: boolean) => ({
+  command: "node ./node_modules/tsx/dist/cli.mjs tests/e2e/serve.ts",
+  url: `http://localhost:${port}/healthz`,
+  reuseExistingServer: false,
+  timeout: 120_000,
+  stdout: "ignore" as const,
+  stderr: "pipe" as const,
+  env: {
+    PORT: String(port),
+    DATABASE_URL: `file:./tests/.tmp/${database}`,
+    SEED_DEMO: String(seedDemo),
+    APP_URL: `http://localhost:${port}`,
+    NODE_ENV: "production",
+  },
+});
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  retries: 0,
+  workers: 2,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  use: {
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: [server(FRESH_PORT, "e2e-fresh.db", false), server(DEMO_PORT, "e2e-demo.db", true)],
+  projects: [
+    // An empty install: the first-run page must run before anyone else signs up.
+    {
+      name: "first-run",
+      testMatch: /first-run\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${FRESH_PORT}` },
+    },
+    {
+      name: "app",
+      testIgnore: /(first-run|demo)\.spec\.ts/,
+      dependencies: ["first-run"],
+      use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${FRESH_PORT}` },
+    },
+    {
+      name: "demo",
+      testMatch: /demo\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], baseURL: `http://localhost:${DEMO_PORT}` },
+    },
+  ],
+});

@@ -1,0 +1,87 @@
+// Shared e2e helpers: direct database access to the server's SQLite file (to set
+// up users without clicking through sign-up each time), a signed-in page fixture
+// that inserts a session row and sets the cookie, and an axe check.
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type Page } from "@playwright/test";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaClient } from "@prisma/client";
+import { createCookieSessionStorage } from "@remix-run/node";
+import bcrypt from "bcryptjs";
+
+const FRESH_DB = "tests/.tmp/e2e-fresh.db";
+
+let client: PrismaClient | undefined;
+export function db() {
+  client ??= new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: `file:${FRESH_DB}`, timeout: 5000 }) });
+  return client;
+}
+
+let counter = 0;
+export function unique(label: string) {
+  counter += 1;
+  return `${label}-${process.pid}-${Date.now().toString(36)}-${counter}`;
+}
+
+export async function createUser(
+  options: { name?: string; password?: string; districtCoordinator?: boolean } = {},
+) {
+  const email = `${unique("teacher")}@springfield.k12.test`.toLowerCase();
+  return db().user.create({
+    data: {
+      email,
+      name: options.name ?? "Maria Lopez",
+      isDistrictCoordinator: options.districtCoordinator ?? false,
+      password: options.password ? { create: { hash: await bcrypt.hash(options.password, 4) } } : undefined,
+    },
+  });
+}
+
+export async function createEvent(coordinatorId: string, overrides: { name?: string; status?: string } = {}) {
+  const slug = unique("pd-day");
+  return db().event.create({
+    data: {
+      slug,
+      name: overrides.name ?? "Winter Tech Exchange",
+      date: "2027-02-13",
+      startTime: "08:00",
+      endTime: "14:30",
+      timeZone: "America/Chicago",
+      status: overrides.status ?? "draft",
+      memberships: { create: { userId: coordinatorId, role: "coordinator" } },
+    },
+  });
+}
+
+export async function addMember(eventId: string, userId: string, role: string) {
+  return db().membership.create({ data: { eventId, userId, role } });
+}
+
+/** Sign a page in as `userId` the way the app does: a session row plus the signed cookie. */
+export async function signIn(page: Page, userId: string, baseURL: string) {
+  const session = await db().session.create({
+    data: { userId, expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000) },
+  });
+  const secret = fs.readFileSync(path.join(path.dirname(FRESH_DB), "session-secret"), "utf8").trim();
+  const storage = createCookieSessionStorage({
+    cookie: { name: "__dropin_session", httpOnly: true, sameSite: "lax", path: "/", secrets: [secret] },
+  });
+  const cookieSession = await storage.getSession();
+  cookieSession.set("sessionId", session.id);
+  const header = await storage.commitSession(cookieSession);
+  const value = header.split(";")[0]!.slice("__dropin_session=".length);
+  await page.context().addCookies([{ name: "__dropin_session", value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
+}
+
+/** WCAG 2.1 A/AA rules; fails with the rule ids and offending nodes so the fix is obvious. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const summary = results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.map((n) => n.target.join(" ")).join("\n    ")}`,
+  );
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export const test = base;
+export { expect };
