@@ -1,4 +1,5 @@
 // Accounts: sign-up, sign-in, first-run coordinator, password reset.
+import { Prisma } from "@prisma/client";
 import bcrypt from "bcryptjs";
 import type { SignupInput } from "~/schemas/accounts";
 import { db } from "~/utils/db.server";
@@ -20,19 +21,29 @@ export function hashPassword(password: string) {
 
 type NewAccount = Pick<SignupInput, "name" | "email" | "password">;
 
-async function createAccount(input: NewAccount, { districtCoordinator = false } = {}) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new RuleError("An account with this email already exists. Sign in instead.", "email");
+async function createAccount(
+  input: NewAccount,
+  { districtCoordinator = false, joinEventId }: { districtCoordinator?: boolean; joinEventId?: string } = {},
+) {
+  const taken = new RuleError("An account with this email already exists. Sign in instead.", "email");
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw taken;
   const hash = await hashPassword(input.password);
-  return db.user.create({
-    data: {
-      email: input.email,
-      name: input.name,
-      isDistrictCoordinator: districtCoordinator,
-      password: { create: { hash } },
-    },
-    select: { id: true, email: true, name: true },
-  });
+  try {
+    return await db.user.create({
+      data: {
+        email: input.email,
+        name: input.name,
+        isDistrictCoordinator: districtCoordinator,
+        password: { create: { hash } },
+        memberships: joinEventId ? { create: { eventId: joinEventId, role: "attendee" } } : undefined,
+      },
+      select: { id: true, email: true, name: true },
+    });
+  } catch (error) {
+    // Two sign-ups with one address at the same moment: the unique index decides.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw taken;
+    throw error;
+  }
 }
 
 export async function hasAnyAccount() {
@@ -66,17 +77,15 @@ export async function createOrPromoteCoordinator(input: NewAccount) {
  * domain, the address must belong to it; the new account joins that day as an attendee.
  */
 export async function signUp(input: NewAccount & { eventSlug?: string }) {
-  const event = input.eventSlug
-    ? await db.event.findUnique({ where: { slug: input.eventSlug } })
-    : null;
-  if (event?.allowedEmailDomain && !input.email.endsWith(`@${event.allowedEmailDomain}`)) {
+  if (!input.eventSlug) return createAccount(input);
+  const event = await db.event.findUnique({ where: { slug: input.eventSlug } });
+  if (!event || event.status === "draft" || event.status === "archived") {
+    throw new RuleError("That PD day is not taking sign-ups. Check the link with your coordinator.");
+  }
+  if (event.allowedEmailDomain && !input.email.endsWith(`@${event.allowedEmailDomain}`)) {
     throw new RuleError(`${event.name} is open to ${event.allowedEmailDomain} addresses only.`, "email");
   }
-  const user = await createAccount(input);
-  if (event) {
-    await db.membership.create({ data: { eventId: event.id, userId: user.id, role: "attendee" } });
-  }
-  return user;
+  return createAccount(input, { joinEventId: event.id });
 }
 
 /** The user if email and password match, otherwise null (never says which was wrong). */

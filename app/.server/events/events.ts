@@ -182,7 +182,7 @@ export async function getEventForCoordinator(actorId: string, slug: string) {
   return event;
 }
 
-/** The public face of a PD day: anything past draft, not archived. */
+/** The public face of a PD day: anything past draft (an archived day shows that it has ended). */
 export async function getPublicEvent(slug: string) {
   const event = await findEventBySlug(slug);
   if (event.status === "draft") throw new NotFoundError("This PD day is not open to the public yet.");

@@ -16,11 +16,14 @@ function smtpTransport() {
   return transport;
 }
 
-export async function sendMail(mail: OutgoingMail) {
+/**
+ * Store the message, then hand it to the SMTP transport when one is configured.
+ * `transport` is for tests that point nodemailer at a local SMTP server.
+ */
+export async function sendMail(mail: OutgoingMail, { transport: smtp = smtpTransport() } = {}) {
   const message = await db.outboxMessage.create({
     data: { to: mail.to, subject: mail.subject, text: mail.text, eventId: mail.eventId ?? null },
   });
-  const smtp = smtpTransport();
   if (!smtp) return message;
   try {
     await smtp.sendMail({ from: getEnv().MAIL_FROM, to: mail.to, subject: mail.subject, text: mail.text });

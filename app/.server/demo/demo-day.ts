@@ -1,0 +1,252 @@
+// The demo PD day seeded into an empty database, so a first `npm start` shows a
+// realistic day (rooms, blocks, proposals in every state, a roster, vendors) and
+// four accounts to explore it with.
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { hashPassword } from "../accounts/accounts";
+import {
+  FIRST_NAMES,
+  LAST_NAMES,
+  PRESENTER_SCHOOLS,
+  PROPOSALS,
+  ROOMS,
+  SCHOOLS,
+  TIME_BLOCKS,
+  VENDORS,
+} from "./demo-data";
+
+export const DEMO_EVENT_SLUG = "demo";
+const DOMAIN = "demo.dropin.test";
+const TIME_ZONE = "America/Chicago";
+const ROSTER_SIZE = 80;
+
+export const DEMO_LOGINS = [
+  { role: "District coordinator", email: `coordinator@${DOMAIN}`, password: "demo-coordinator", note: "Manages every PD day" },
+  { role: "Presenter (teacher)", email: `teacher@${DOMAIN}`, password: "demo-teacher", note: "Maria Delgado, two proposals" },
+  { role: "Attendee", email: `attendee@${DOMAIN}`, password: "demo-attendee", note: "Jordan Price, on the roster" },
+  { role: "Vendor contact", email: "vendor@bluebirdcoffee.test", password: "demo-vendor", note: "Sam Ortiz, Bluebird Coffee Roasters" },
+] as const satisfies ReadonlyArray<{ role: string; email: string; password: string; note: string }>;
+
+const [COORDINATOR_LOGIN, TEACHER_LOGIN, ATTENDEE_LOGIN] = DEMO_LOGINS;
+
+type Person = { email: string; name: string; school: string | null; staffId: string | null };
+
+// --- Calendar dates as "YYYY-MM-DD", computed with UTC arithmetic so the host's
+// own time zone and daylight saving never shift a day.
+
+function todayIn(timeZone: string, now: Date) {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function addDays(isoDate: string, days: number) {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+function weekday(isoDate: string) {
+  return new Date(`${isoDate}T00:00:00Z`).getUTCDay();
+}
+
+/** An instant on a calendar date; 17:00 UTC falls in the school day in Chicago. */
+function at(isoDate: string, hourUtc = 17) {
+  return new Date(`${isoDate}T${String(hourUtc).padStart(2, "0")}:00:00Z`);
+}
+
+/** The first Saturday at least a week away: far enough that the day is still ahead. */
+export function demoEventDate(today: string) {
+  let date = addDays(today, 7);
+  while (weekday(date) !== 6) date = addDays(date, 1);
+  return date;
+}
+
+function season(isoDate: string) {
+  const month = Number(isoDate.slice(5, 7));
+  if (month <= 2 || month === 12) return "Winter";
+  if (month <= 5) return "Spring";
+  if (month <= 8) return "Summer";
+  return "Fall";
+}
+
+// --- People
+
+function districtPerson(index: number): Person {
+  const first = FIRST_NAMES[index % FIRST_NAMES.length]!;
+  const last = LAST_NAMES[(3 * index) % LAST_NAMES.length]!;
+  return {
+    email: `${first}.${last}@${DOMAIN}`.toLowerCase(),
+    name: `${first} ${last}`,
+    school: SCHOOLS[index % SCHOOLS.length]!,
+    staffId: `E${10100 + index * 7}`,
+  };
+}
+
+function demoPeople() {
+  const coordinator: Person = { email: COORDINATOR_LOGIN.email, name: "Dana Whitfield", school: "District Office", staffId: "E10001" };
+  const attendee: Person = { email: ATTENDEE_LOGIN.email, name: "Jordan Price", school: "Lincoln Middle School", staffId: "E10077" };
+  // One generated sequence feeds presenters, then the roster, so no one is both
+  // and no two people share an email. Presenter 0 is the teacher login.
+  let next = 0;
+  const presenters = PRESENTER_SCHOOLS.map((school, index): Person =>
+    index === 0
+      ? { email: TEACHER_LOGIN.email, name: "Maria Delgado", school, staffId: "E10042" }
+      : { ...districtPerson(next++), school },
+  );
+  const roster = [attendee];
+  while (roster.length < ROSTER_SIZE) roster.push(districtPerson(next++));
+  const vendors: Person[] = VENDORS.map((v) => ({ email: v.contactEmail, name: v.contactName, school: null, staffId: null }));
+  return { coordinator, presenters, roster, vendors };
+}
+
+/** Create the demo PD day and its people. Expects a database without them. */
+export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
+  const today = todayIn(TIME_ZONE, now);
+  const date = demoEventDate(today);
+  const proposalsOpenOn = addDays(today, -28);
+  const proposalsCloseOn = addDays(today, -4);
+  const people = demoPeople();
+
+  // bcrypt is deliberately slow, so only the four sign-in accounts get a password;
+  // the roster signs in later through invitations or password resets.
+  const hashes = new Map(
+    await Promise.all(DEMO_LOGINS.map(async (login) => [login.email, await hashPassword(login.password)] as const)),
+  );
+
+  // One transaction: a seed that fails halfway must not leave a half-filled
+  // database that seedDemoIfEmpty would then refuse to touch.
+  return db.$transaction(
+    async (tx) => {
+      const allPeople = [people.coordinator, ...people.presenters, ...people.roster, ...people.vendors];
+      const users = await tx.user.createManyAndReturn({
+        data: allPeople.map((p) => ({ ...p, isDistrictCoordinator: p === people.coordinator })),
+        select: { id: true, email: true },
+      });
+      const idOf = new Map(users.map((u) => [u.email, u.id]));
+      const userId = (email: string) => {
+        const id = idOf.get(email);
+        if (!id) throw new Error(`Demo seed: no user was created for ${email}`);
+        return id;
+      };
+      await tx.password.createMany({
+        data: [...hashes].map(([email, hash]) => ({ userId: userId(email), hash })),
+      });
+      const coordinatorId = userId(people.coordinator.email);
+
+      const event = await tx.event.create({
+        data: {
+          slug: DEMO_EVENT_SLUG,
+          name: `${season(date)} Learning Exchange ${date.slice(0, 4)}`,
+          description:
+            "A Saturday of short, practical sessions taught by our own teachers, for our own teachers. " +
+            "Pick a session in each block, try something new with colleagues from across the district, " +
+            "and leave with one idea you can use on Monday.",
+          venue: "Lincoln Middle School, 1200 Maple Ave",
+          date,
+          startTime: "08:00",
+          endTime: "14:45",
+          timeZone: TIME_ZONE,
+          status: "scheduling",
+          proposalsOpenOn,
+          proposalsCloseOn,
+          allowedEmailDomain: DOMAIN,
+          createdAt: at(addDays(proposalsOpenOn, -7)),
+        },
+      });
+      const eventId = event.id;
+
+      const memberships = [
+        { userId: coordinatorId, role: "coordinator" },
+        ...people.presenters.map((p) => ({ userId: userId(p.email), role: "presenter" })),
+        ...people.roster.map((p) => ({ userId: userId(p.email), role: "attendee" })),
+        ...people.vendors.map((p) => ({ userId: userId(p.email), role: "vendor" })),
+      ];
+      await tx.membership.createMany({ data: memberships.map((m) => ({ ...m, eventId })) });
+
+      await tx.room.createMany({ data: ROOMS.map((room, sortOrder) => ({ ...room, eventId, sortOrder })) });
+      await tx.timeBlock.createMany({ data: TIME_BLOCKS.map((block, sortOrder) => ({ ...block, eventId, sortOrder })) });
+
+      await tx.proposal.createMany({
+        data: PROPOSALS.map((p, index) => {
+          const presenter = people.presenters[p.presenter];
+          if (!presenter) throw new Error(`Demo seed: proposal "${p.title}" names a missing presenter`);
+          // Spread submissions over the proposal window, a day apart, wrapping round.
+          const submittedOn = addDays(proposalsOpenOn, 1 + (index % 23));
+          return {
+            eventId,
+            presenterId: userId(presenter.email),
+            title: p.title,
+            summary: p.summary,
+            audience: p.audience,
+            format: p.format,
+            lengthBlocks: p.lengthBlocks,
+            state: p.state,
+            createdAt: at(submittedOn, 14),
+            submittedAt: p.state === "draft" ? null : at(submittedOn, 15),
+          };
+        }),
+      });
+
+      await tx.vendor.createMany({ data: VENDORS.map((v) => ({ ...v, eventId, createdAt: at(proposalsOpenOn) })) });
+
+      const audit = (action: string, on: string, detail: Record<string, unknown>) => ({
+        eventId,
+        actorId: coordinatorId,
+        action,
+        entity: "Event",
+        entityId: eventId,
+        detail: JSON.stringify(detail),
+        createdAt: at(on),
+      });
+      await tx.auditLog.createMany({
+        data: [
+          audit("event.created", addDays(proposalsOpenOn, -7), { name: event.name, date }),
+          audit("event.status_changed", proposalsOpenOn, { from: "draft", to: "proposals_open" }),
+          audit("event.status_changed", proposalsCloseOn, { from: "proposals_open", to: "scheduling" }),
+        ],
+      });
+
+      await tx.outboxMessage.create({
+        data: {
+          eventId,
+          to: ATTENDEE_LOGIN.email,
+          subject: `You're registered for ${event.name}`,
+          text: [
+            "Hello Jordan Price,",
+            "",
+            `You're on the roster for ${event.name} on ${date}, 08:00–14:45 at ${event.venue}.`,
+            "The session schedule will be posted here once presenters confirm:",
+            new URL(`/events/${DEMO_EVENT_SLUG}`, getEnv().APP_URL).toString(),
+          ].join("\n"),
+          status: "stored",
+          createdAt: at(proposalsCloseOn),
+        },
+      });
+
+      return event;
+    },
+    { timeout: 30_000 },
+  );
+}
+
+function printLogins(eventName: string, date: string) {
+  const rows = DEMO_LOGINS.map((l) => [l.role, l.email, l.password, l.note]);
+  const header = ["Role", "Email", "Password", "Notes"];
+  const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col]!.length)));
+  const line = (cells: string[]) => "  " + cells.map((c, col) => c.padEnd(widths[col]!)).join("  ").trimEnd();
+  console.log(`\nDemo data: created "${eventName}" (${date}). Sign in with:\n`);
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  console.log("");
+}
+
+/** Seed the demo day on a brand-new database only; never touches real data. */
+export async function seedDemoIfEmpty(): Promise<boolean> {
+  const [users, events] = await Promise.all([db.user.count(), db.event.count()]);
+  if (users > 0 || events > 0) {
+    console.log("Demo data: skipped (database is not empty)");
+    return false;
+  }
+  const event = await seedDemo();
+  printLogins(event.name, event.date);
+  return true;
+}

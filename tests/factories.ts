@@ -1,0 +1,69 @@
+// Realistic PD-day data for tests. A counter, not randomness, keeps emails and
+// slugs unique so a failing test fails the same way every run.
+import type { Prisma } from "@prisma/client";
+import { hashPassword } from "~/.server/accounts/accounts";
+import { EventSchema, type EventInput, type Role } from "~/schemas/events";
+import { db } from "~/utils/db.server";
+
+let counter = 0;
+const next = () => ++counter;
+
+const FIRST_NAMES = ["Maria", "James", "Aisha", "Tom", "Priya", "Luis", "Grace", "Dmitri", "Keisha", "Ben"];
+const LAST_NAMES = ["Hernandez", "Okafor", "Nguyen", "Schmidt", "Patel", "Johnson", "Kowalski", "Reyes"];
+const SCHOOLS = ["Lincoln Elementary", "Roosevelt Middle", "Jefferson High", "Washington Elementary"];
+
+type UserOverrides = Partial<Prisma.UserCreateInput> & {
+  /** Plain-text password to hash and store; omitted by default because bcrypt is slow. */
+  password?: string;
+  districtCoordinator?: boolean;
+};
+
+export async function createUser({ password, districtCoordinator, ...overrides }: UserOverrides = {}) {
+  const n = next();
+  const first = FIRST_NAMES[n % FIRST_NAMES.length]!;
+  const last = LAST_NAMES[n % LAST_NAMES.length]!;
+  return db.user.create({
+    data: {
+      name: `${first} ${last}`,
+      email: `${first}.${last}.${n}@springfield.k12.us`.toLowerCase(),
+      school: SCHOOLS[n % SCHOOLS.length],
+      isDistrictCoordinator: districtCoordinator ?? false,
+      ...overrides,
+      ...(password ? { password: { create: { hash: await hashPassword(password) } } } : {}),
+    },
+  });
+}
+
+export async function createEvent(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
+  const n = next();
+  return db.event.create({
+    data: {
+      name: `Spring Teacher-Led PD Day ${n}`,
+      slug: `spring-pd-${n}`,
+      description: "Sessions by our own teachers, for our own teachers.",
+      venue: "Jefferson High School",
+      date: "2027-03-12",
+      startTime: "08:00",
+      endTime: "15:30",
+      timeZone: "America/Chicago",
+      ...overrides,
+    },
+  });
+}
+
+export function addMember(eventId: string, userId: string, role: Role) {
+  return db.membership.create({ data: { eventId, userId, role } });
+}
+
+/** What the event form submits, parsed by the same schema the route uses. */
+export function eventInput(overrides: Record<string, string> = {}): EventInput {
+  return EventSchema.parse({
+    name: "Spring Teacher-Led PD Day",
+    date: "2027-03-12",
+    startTime: "08:00",
+    endTime: "15:30",
+    timeZone: "America/Chicago",
+    venue: "Jefferson High School",
+    ...overrides,
+  });
+}
