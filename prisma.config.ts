@@ -16,6 +16,11 @@ export default defineConfig({
   schema: path.join("prisma", "schema.prisma"),
   migrations: { path: path.join("prisma", "migrations") },
   async adapter() {
-    return new PrismaBetterSQLite3({ url: process.env.DATABASE_URL! });
+    // `migrate dev` replays the migrations into a shadow database; the adapter's
+    // default in-memory shadow does not survive between its connections, so use a
+    // scratch file beside the real one.
+    const url = process.env.DATABASE_URL!;
+    const shadow = `${url.replace(/\.db$/, "")}.shadow.db`;
+    return new PrismaBetterSQLite3({ url }, { shadowDatabaseUrl: shadow });
   },
 });
