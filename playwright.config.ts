@@ -7,10 +7,12 @@ const defaultChromium = "/usr/bin/chromium";
 const executablePath =
   process.env.CHROMIUM_PATH ?? (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
 
-export const FRESH_PORT = 3100;
-export const DEMO_PORT = 3101;
+// E2E_PORT lets two runs share a machine: each gets its own ports and database files.
+export const FRESH_PORT = Number(process.env.E2E_PORT ?? 3100);
+export const DEMO_PORT = FRESH_PORT + 1;
+process.env.E2E_FRESH_DB = `tests/.tmp/e2e-${FRESH_PORT}/fresh.db`;
 
-const server = (port: number, database: string, seedDemo: boolean) => ({
+const server = (port: number, seedDemo: boolean) => ({
   command: "node ./node_modules/tsx/dist/cli.mjs tests/e2e/serve.ts",
   url: `http://localhost:${port}/healthz`,
   reuseExistingServer: false,
@@ -19,7 +21,7 @@ const server = (port: number, database: string, seedDemo: boolean) => ({
   stderr: "pipe" as const,
   env: {
     PORT: String(port),
-    DATABASE_URL: `file:./tests/.tmp/${database}`,
+    DATABASE_URL: `file:./tests/.tmp/e2e-${port}/${seedDemo ? "demo" : "fresh"}.db`,
     SEED_DEMO: String(seedDemo),
     APP_URL: `http://localhost:${port}`,
     NODE_ENV: "production",
@@ -50,7 +52,7 @@ export default defineConfig({
       ],
     },
   },
-  webServer: [server(FRESH_PORT, "e2e-fresh.db", false), server(DEMO_PORT, "e2e-demo.db", true)],
+  webServer: [server(FRESH_PORT, false), server(DEMO_PORT, true)],
   projects: [
     // An empty install: the first-run page must run before anyone else signs up.
     {

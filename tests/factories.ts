@@ -67,3 +67,26 @@ export function eventInput(overrides: Record<string, string> = {}): EventInput {
     ...overrides,
   });
 }
+
+/** A proposal by `presenterId`; realistic defaults, any field overridable. */
+export function createProposal(
+  eventId: string,
+  presenterId: string,
+  overrides: Partial<Prisma.ProposalUncheckedCreateInput> = {},
+) {
+  const n = next();
+  return db.proposal.create({
+    data: {
+      eventId,
+      presenterId,
+      title: `Station rotation in K-2 (${n})`,
+      summary: "Set up three stations your students can run on their own, and what to do when one breaks down.",
+      details: "Hands-on: participants rotate through the stations themselves.",
+      audience: "K-2",
+      format: "hands_on",
+      state: "submitted",
+      submittedAt: new Date(),
+      ...overrides,
+    },
+  });
+}

@@ -10,7 +10,8 @@ import { PrismaClient } from "@prisma/client";
 import { createCookieSessionStorage } from "@remix-run/node";
 import bcrypt from "bcryptjs";
 
-const FRESH_DB = "tests/.tmp/e2e-fresh.db";
+// Set by playwright.config.ts (workers inherit it): the empty-install server's database.
+const FRESH_DB = process.env.E2E_FRESH_DB ?? "tests/.tmp/e2e-3100/fresh.db";
 
 let client: PrismaClient | undefined;
 export function db() {

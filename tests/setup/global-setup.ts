@@ -4,7 +4,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-export const TMP_DIR = path.resolve("tests/.tmp");
+// tests/.tmp/vitest (or tests/.tmp/$DROPIN_TEST_RUN): two runs at once never share files.
+export const TMP_NAME = `tests/.tmp/${process.env.DROPIN_TEST_RUN ?? "vitest"}`;
+export const TMP_DIR = path.resolve(TMP_NAME);
 export const BASE_DB = path.join(TMP_DIR, "base.db");
 
 export default function setup() {
@@ -14,7 +16,7 @@ export default function setup() {
     process.execPath,
     ["node_modules/prisma/build/index.js", "migrate", "deploy"],
     {
-      env: { ...process.env, DATABASE_URL: "file:./tests/.tmp/base.db", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      env: { ...process.env, DATABASE_URL: `file:./${TMP_NAME}/base.db`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       encoding: "utf8",
     },
   );

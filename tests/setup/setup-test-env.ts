@@ -6,7 +6,7 @@ import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
 import { afterAll, afterEach, beforeEach, vi, type MockInstance } from "vitest";
 
-const tmpDir = path.resolve("tests/.tmp");
+const tmpDir = path.resolve(`tests/.tmp/${process.env.DROPIN_TEST_RUN ?? "vitest"}`);
 const workerDb = path.join(tmpDir, `worker-${process.env.VITEST_POOL_ID ?? 0}.db`);
 
 // A WAL left by the previous test file in this worker slot would be replayed onto
