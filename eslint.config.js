@@ -5,7 +5,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "tests/.tmp/**", "test-results/**", "playwright-report/**"] },
+  { ignores: ["build/**", "build-*/**", "node_modules/**", "tests/.tmp/**", "test-results/**", "playwright-report/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -34,7 +34,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  outputDir: `test-results/e2e-${FRESH_PORT}`,
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${FRESH_PORT}` }]],
   timeout: 30_000,
   expect: { timeout: 5_000 },
   use: {

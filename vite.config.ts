@@ -12,6 +12,8 @@ export default defineConfig({
   server: { port: 3000 },
   plugins: [
     remix({
+      // DROPIN_BUILD_DIR lets two builds coexist on one machine (parallel test runs).
+      buildDirectory: process.env.DROPIN_BUILD_DIR ?? "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

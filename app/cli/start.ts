@@ -23,8 +23,10 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+const buildDir = process.env.DROPIN_BUILD_DIR ?? "build";
+
 function buildIsStale() {
-  const built = path.resolve("build/server/index.js");
+  const built = path.resolve(buildDir, "server/index.js");
   if (!fs.existsSync(built)) return true;
   const sources = Math.max(newestMtime(path.resolve("app")), newestMtime(path.resolve("public")));
   return sources > fs.statSync(built).mtimeMs;
@@ -59,7 +61,7 @@ async function main() {
     run(path.resolve("node_modules/@remix-run/dev/dist/cli.js"), ["vite:build"], { ...childEnv, NODE_ENV: "production" });
   }
 
-  await startServer({ port: env.PORT });
+  await startServer({ port: env.PORT, buildDir });
   console.log(`\nDropin is running at http://localhost:${env.PORT}\n`);
 }
 
