@@ -43,6 +43,7 @@ function SiteHeader() {
         {user ? (
           <nav aria-label="Main" className="site-nav">
             <NavLink to="/events">PD days</NavLink>
+            <NavLink to="/proposals">My proposals</NavLink>
             <NavLink to="/outbox">Outbox</NavLink>
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="button button-link">

@@ -57,6 +57,12 @@ export function EventForm({
           autoCapitalize="none"
           {...field("allowedEmailDomain")}
         />
+        <TextareaField
+          label="Subject tags (optional)"
+          hint="One per line, e.g. “Literacy” or “Math”. Presenters pick from these; reviewers filter by them. Up to 30 tags of 40 characters each."
+          rows={5}
+          {...field("subjectTags")}
+        />
       </fieldset>
       <div className="form-actions">
         <Button disabled={busy}>{busy ? "Saving…" : submitLabel}</Button>

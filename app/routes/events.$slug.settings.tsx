@@ -55,6 +55,7 @@ export default function EventSettings() {
           proposalsOpenOn: event.proposalsOpenOn ?? "",
           proposalsCloseOn: event.proposalsCloseOn ?? "",
           allowedEmailDomain: event.allowedEmailDomain ?? "",
+          subjectTags: event.subjectTags,
         }}
         lastResult={isFormFailure(lastResult) ? lastResult : null}
         submitLabel="Save changes"

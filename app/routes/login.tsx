@@ -27,6 +27,17 @@ export async function action({ request }: ActionFunctionArgs) {
   return signInAndRedirect(request, user.id, submission.data.redirectTo ?? "/events");
 }
 
+// Keep the PD day (and so its email-domain rule and membership) when a visitor
+// switches from signing in to creating an account.
+function signupLink(redirectTo: string, event: string | null) {
+  const params = new URLSearchParams();
+  if (redirectTo) params.set("redirectTo", redirectTo);
+  const slug = event ?? redirectTo.match(/^\/e\/([a-z0-9-]+)/)?.[1];
+  if (slug) params.set("event", slug);
+  const query = params.toString();
+  return `/signup${query ? `?${query}` : ""}`;
+}
+
 export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
@@ -51,7 +62,7 @@ export default function Login() {
         </div>
       </Form>
       <p className="muted" style={{ marginTop: "1.5rem" }}>
-        New here? <Link to={`/signup${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ""}`}>Create an account</Link>
+        New here? <Link to={signupLink(redirectTo, searchParams.get("event"))}>Create an account</Link>
       </p>
     </section>
   );

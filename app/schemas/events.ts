@@ -20,10 +20,12 @@ export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
   archived: "Archived",
 };
 
-export const ROLES = ["coordinator", "presenter", "attendee", "vendor"] as const;
+// Reviewers read, score and note proposals; only coordinators decide them.
+export const ROLES = ["coordinator", "reviewer", "presenter", "attendee", "vendor"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   coordinator: "Coordinator",
+  reviewer: "Reviewer",
   presenter: "Presenter",
   attendee: "Attendee",
   vendor: "Vendor",
@@ -77,6 +79,39 @@ const optionalDate = z.preprocess(
     .optional(),
 );
 
+export const MAX_SUBJECT_TAGS = 30;
+export const MAX_SUBJECT_TAG_LENGTH = 40;
+
+/** The textarea's lines as tags: trimmed, blanks and repeats dropped. */
+export function splitSubjectTags(value: string) {
+  return [...new Set(value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+}
+
+// Proposals store their chosen tags comma-separated, so a comma inside a tag
+// would split it in two.
+const subjectTagsField = z.preprocess(
+  (v) => (typeof v === "string" ? splitSubjectTags(v) : (v ?? [])),
+  z
+    .array(z.string())
+    .max(MAX_SUBJECT_TAGS, { error: `Use at most ${MAX_SUBJECT_TAGS} tags` })
+    .superRefine((tags, ctx) => {
+      const long = tags.filter((tag) => tag.length > MAX_SUBJECT_TAG_LENGTH);
+      if (long.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Keep each tag to ${MAX_SUBJECT_TAG_LENGTH} characters: ${long.map((t) => `“${t}”`).join(", ")} is too long`,
+        });
+      }
+      const withComma = tags.filter((tag) => tag.includes(","));
+      if (withComma.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Put each tag on its own line instead of using commas: ${withComma.map((t) => `“${t}”`).join(", ")}`,
+        });
+      }
+    }),
+);
+
 const timeField = (missing: string) =>
   z
     .string({ error: missing })
@@ -121,6 +156,7 @@ export const EventSchema = z
         .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, { error: "Use a domain like springfield.k12.us" })
         .optional(),
     ),
+    subjectTags: subjectTagsField,
   })
   .refine((v) => v.endTime > v.startTime, {
     path: ["endTime"],

@@ -1,6 +1,8 @@
 import { describe, expect, test, vi } from "vitest";
 import { db } from "~/utils/db.server";
+import { parseSubjectTags, splitList } from "~/schemas/proposals";
 import { verifyLogin } from "../accounts/accounts";
+import { getProposalHistory, listMyProposals } from "../proposals/proposal-access";
 import { DEMO_LOGINS, demoEventDate, seedDemo, seedDemoIfEmpty } from "./demo-day";
 
 const PROPOSAL_STATES = ["draft", "submitted", "accepted", "waitlisted", "declined", "withdrawn", "confirmed"];
@@ -52,6 +54,36 @@ describe("seedDemo", () => {
     expect(new Date(`${event.date}T12:00:00Z`).getUTCDay()).toBe(6);
     expect(event.proposalsOpenOn! <= event.proposalsCloseOn!).toBe(true);
     expect(event.proposalsCloseOn! < "2026-11-24").toBe(true);
+  });
+
+  test("proposals carry the full form: details, the event's tags, tech needs, blocks, and confirmed co-presenters", async () => {
+    await seedDemo();
+
+    const event = await demoEvent();
+    const tags = new Set(parseSubjectTags(event.subjectTags));
+    expect(tags.size).toBeGreaterThanOrEqual(5);
+    const sessionBlockIds = new Set(event.timeBlocks.filter((b) => b.kind === "sessions").map((b) => b.id));
+    expect(event.proposals.every((p) => p.details.length > 20)).toBe(true);
+    expect(event.proposals.every((p) => splitList(p.tags).every((t) => tags.has(t)))).toBe(true);
+    const unavailable = event.proposals.flatMap((p) => splitList(p.unavailableBlockIds));
+    expect(unavailable.length).toBeGreaterThan(0);
+    expect(unavailable.every((id) => sessionBlockIds.has(id))).toBe(true);
+    expect(event.proposals.some((p) => p.maxParticipants !== null)).toBe(true);
+    expect(event.proposals.some((p) => p.willingToRepeat)).toBe(true);
+    expect(event.proposals.some((p) => splitList(p.techNeeds).includes("sink_lab"))).toBe(true);
+
+    const coPresenters = await db.proposalCoPresenter.findMany({ where: { proposal: { eventId: event.id } } });
+    expect(coPresenters.length).toBeGreaterThanOrEqual(2);
+    for (const co of coPresenters) {
+      expect(co.confirmedAt).not.toBeNull();
+      expect((await listMyProposals(co.userId!)).map((p) => p.id)).toContain(co.proposalId);
+    }
+
+    // The demo teacher's confirmed session shows its story on the proposal page.
+    const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS[1].email } });
+    const confirmed = event.proposals.find((p) => p.presenterId === teacher.id && p.state === "confirmed")!;
+    const history = await getProposalHistory(teacher.id, confirmed.id);
+    expect(history.map((h) => h.to).filter(Boolean)).toEqual(["submitted", "accepted", "confirmed"]);
   });
 });
 

@@ -58,6 +58,7 @@ function eventData(input: EventInput) {
     proposalsOpenOn: input.proposalsOpenOn ?? null,
     proposalsCloseOn: input.proposalsCloseOn ?? null,
     allowedEmailDomain: input.allowedEmailDomain ?? null,
+    subjectTags: input.subjectTags.join("\n"),
   };
 }
 
