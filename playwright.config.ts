@@ -25,6 +25,7 @@ const server = (port: number, seedDemo: boolean) => ({
     SEED_DEMO: String(seedDemo),
     APP_URL: `http://localhost:${port}`,
     NODE_ENV: "production",
+    DROPIN_SKIP_BUILD: "1",
   },
 });
 

@@ -90,3 +90,24 @@ export function createProposal(
     },
   });
 }
+
+/** A classroom for the grid; seats 30 with a projector unless told otherwise. */
+export function createRoom(eventId: string, overrides: Partial<Prisma.RoomUncheckedCreateInput> = {}) {
+  const n = next();
+  return db.room.create({
+    data: { eventId, name: `Room ${100 + n}`, building: "Main building", floor: "1", capacity: 30, features: "projector", sortOrder: n, ...overrides },
+  });
+}
+
+/** A session block; pass startTime/endTime to lay out a day (they must not overlap). */
+export function createBlock(eventId: string, overrides: Partial<Prisma.TimeBlockUncheckedCreateInput> = {}) {
+  const n = next();
+  const startTime = overrides.startTime ?? "09:00";
+  return db.timeBlock.create({
+    data: { eventId, label: `Block ${n}`, startTime, endTime: "09:50", kind: "sessions", sortOrder: Number(startTime.replace(":", "")), ...overrides },
+  });
+}
+
+export function createPlacement(eventId: string, proposalId: string, roomId: string, timeBlockId: string) {
+  return db.placement.create({ data: { eventId, proposalId, roomId, timeBlockId } });
+}

@@ -56,7 +56,14 @@ async function main() {
     await db.$disconnect();
   }
 
-  if (buildIsStale()) {
+  // The e2e suite builds once up front; its servers must never rebuild (two at once
+  // would write the same build directory).
+  if (process.env.DROPIN_SKIP_BUILD === "1") {
+    if (!fs.existsSync(path.resolve(buildDir, "server/index.js"))) {
+      console.error(`✖ No build in ${buildDir}/. Run \`npm run build\` first.`);
+      process.exit(1);
+    }
+  } else if (buildIsStale()) {
     console.log("Building Dropin…");
     run(path.resolve("node_modules/@remix-run/dev/dist/cli.js"), ["vite:build"], { ...childEnv, NODE_ENV: "production" });
   }

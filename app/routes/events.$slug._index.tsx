@@ -85,6 +85,16 @@ export default function EventDashboard() {
         <ul className="site-nav" style={{ listStyle: "none", margin: 0, padding: 0 }}>
           <li><Link to="settings">Settings</Link></li>
           <li><Link to="people">People and invitations</Link></li>
+          <li><Link to="proposals">Proposals</Link></li>
+          <li><Link to="mail-templates">Mail templates</Link></li>
+          <li><Link to="rooms">Rooms</Link></li>
+          <li><Link to="blocks">Time blocks</Link></li>
+          <li><Link to="grid">Grid</Link></li>
+          <li><Link to="publish">Publish</Link></li>
+          <li><Link to="day-of">Day-of sessions</Link></li>
+          <li><Link to="print/grid">Print grid poster</Link></li>
+          <li><Link to="print/door-signs">Print door signs</Link></li>
+          <li><a href={`/e/${event.slug}/grid.csv`}>Grid as CSV</a></li>
           <li><Link to="/outbox">Outbox ({outboxCount})</Link></li>
           {status !== "draft" ? <li><Link to={`/e/${event.slug}`}>Public page</Link></li> : null}
         </ul>

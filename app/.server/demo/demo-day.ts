@@ -4,13 +4,17 @@
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { hashPassword } from "../accounts/accounts";
+import { newLinkToken } from "../accounts/tokens";
+import { seedDemoGrid } from "./demo-grid";
 import {
+  CO_PRESENTERS,
   FIRST_NAMES,
   LAST_NAMES,
   PRESENTER_SCHOOLS,
   PROPOSALS,
   ROOMS,
   SCHOOLS,
+  SUBJECT_TAGS,
   TIME_BLOCKS,
   VENDORS,
 } from "./demo-data";
@@ -149,6 +153,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
           proposalsOpenOn,
           proposalsCloseOn,
           allowedEmailDomain: DOMAIN,
+          subjectTags: SUBJECT_TAGS.join("\n"),
           createdAt: at(addDays(proposalsOpenOn, -7)),
         },
       });
@@ -163,9 +168,21 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
       await tx.membership.createMany({ data: memberships.map((m) => ({ ...m, eventId })) });
 
       await tx.room.createMany({ data: ROOMS.map((room, sortOrder) => ({ ...room, eventId, sortOrder })) });
-      await tx.timeBlock.createMany({ data: TIME_BLOCKS.map((block, sortOrder) => ({ ...block, eventId, sortOrder })) });
+      const blocks = await tx.timeBlock.createManyAndReturn({
+        data: TIME_BLOCKS.map((block, sortOrder) => ({ ...block, eventId, sortOrder })),
+        select: { id: true, label: true },
+      });
+      const blockId = (label: string) => {
+        const block = blocks.find((b) => b.label === label);
+        if (!block) throw new Error(`Demo seed: no time block "${label}"`);
+        return block.id;
+      };
+      // Decisions went out the day after the call closed; confirmations the day after that.
+      const decidedOn = addDays(proposalsCloseOn, 1);
+      const confirmedOn = addDays(proposalsCloseOn, 2);
+      const decided = new Set(["accepted", "waitlisted", "declined", "confirmed"]);
 
-      await tx.proposal.createMany({
+      const proposals = await tx.proposal.createManyAndReturn({
         data: PROPOSALS.map((p, index) => {
           const presenter = people.presenters[p.presenter];
           if (!presenter) throw new Error(`Demo seed: proposal "${p.title}" names a missing presenter`);
@@ -179,10 +196,65 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
             audience: p.audience,
             format: p.format,
             lengthBlocks: p.lengthBlocks,
+            details: p.details,
+            tags: p.tags,
+            techNeeds: p.techNeeds,
+            experienceLevel: p.experienceLevel,
+            maxParticipants: p.maxParticipants ?? null,
+            unavailableBlockIds: (p.unavailable ?? []).map(blockId).join(","),
+            willingToRepeat: p.willingToRepeat ?? false,
             state: p.state,
             createdAt: at(submittedOn, 14),
             submittedAt: p.state === "draft" ? null : at(submittedOn, 15),
+            decidedAt: decided.has(p.state) ? at(decidedOn) : null,
+            confirmedAt: p.state === "confirmed" ? at(confirmedOn) : null,
           };
+        }),
+        select: { id: true, title: true, state: true, presenterId: true, createdAt: true, submittedAt: true },
+      });
+      const proposalByTitle = new Map(proposals.map((p) => [p.title, p]));
+
+      await tx.proposalCoPresenter.createMany({
+        data: CO_PRESENTERS.map(({ title, presenter }) => {
+          const proposal = proposalByTitle.get(title);
+          const person = people.presenters[presenter];
+          if (!proposal || !person) throw new Error(`Demo seed: co-presenter for "${title}" has no proposal or person`);
+          return {
+            proposalId: proposal.id,
+            email: person.email,
+            name: person.name,
+            userId: userId(person.email),
+            // A fresh, never-mailed token: the invitation is already accepted.
+            tokenHash: newLinkToken().tokenHash,
+            invitedAt: proposal.createdAt,
+            confirmedAt: proposal.submittedAt,
+          };
+        }),
+      });
+
+      // Each proposal's history, as its presenters see it on the proposal page.
+      const proposalAudit = (
+        p: (typeof proposals)[number],
+        actorId: string,
+        action: string,
+        when: Date,
+        detail: Record<string, unknown>,
+      ) => ({ eventId, actorId, action, entity: "Proposal", entityId: p.id, detail: JSON.stringify(detail), createdAt: when });
+      await tx.auditLog.createMany({
+        data: proposals.flatMap((p) => {
+          const rows = [proposalAudit(p, p.presenterId, "proposal.created", p.createdAt, {})];
+          if (p.state === "draft" || !p.submittedAt) return rows;
+          rows.push(proposalAudit(p, p.presenterId, "proposal.submitted", p.submittedAt, { from: "draft", to: "submitted" }));
+          if (p.state === "withdrawn") {
+            rows.push(proposalAudit(p, p.presenterId, "proposal.withdrawn", at(proposalsCloseOn), { from: "submitted", to: "withdrawn" }));
+          } else if (decided.has(p.state)) {
+            const decision = p.state === "confirmed" ? "accepted" : p.state;
+            rows.push(proposalAudit(p, coordinatorId, `proposal.${decision}`, at(decidedOn), { from: "submitted", to: decision }));
+            if (p.state === "confirmed") {
+              rows.push(proposalAudit(p, p.presenterId, "proposal.confirmed", at(confirmedOn), { from: "accepted", to: "confirmed" }));
+            }
+          }
+          return rows;
         }),
       });
 
@@ -247,6 +319,8 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
     return false;
   }
   const event = await seedDemo();
+  // A full grid, published as v1, so the public schedule and exports show a whole day.
+  await seedDemoGrid(event.id);
   printLogins(event.name, event.date);
   return true;
 }

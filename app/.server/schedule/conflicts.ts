@@ -1,26 +1,50 @@
-// Conflict warnings for the working grid. STUB: the grid-editor work replaces the
-// body; the signature and the Conflict type are the contract the publish page uses.
+// Conflict warnings for the working grid: loads the event's rows and runs the pure
+// rules in conflict-rules.ts. The types and conflictsForEvent() are the contract the
+// publish page uses.
+import { db } from "~/utils/db.server";
+import { findConflicts, type Conflict } from "./conflict-rules";
 
-export type ConflictKind =
-  | "presenter_double_booked"
-  | "presenter_unavailable"
-  | "room_double_booked"
-  | "room_missing_feature"
-  | "room_too_small"
-  | "placed_in_break"
-  | "unplaced_confirmed";
+export {
+  blockSequence,
+  CONFLICT_LABELS,
+  findConflicts,
+  occupiedBlocks,
+  type Conflict,
+  type ConflictInput,
+  type ConflictKind,
+} from "./conflict-rules";
 
-export type Conflict = {
-  kind: ConflictKind;
-  /** Plain language, e.g. "Maria Delgado is in Library and Room 114 during Block 2". */
-  message: string;
-  placementIds: string[];
-  proposalId?: string;
-  roomId?: string;
-  timeBlockId?: string;
-};
+/** The rows findConflicts needs for one event, in one round of queries. */
+export async function loadConflictInput(eventId: string) {
+  const [rooms, blocks, placements, proposals] = await Promise.all([
+    db.room.findMany({ where: { eventId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
+    db.timeBlock.findMany({ where: { eventId }, orderBy: { startTime: "asc" } }),
+    db.placement.findMany({ where: { eventId }, orderBy: { createdAt: "asc" } }),
+    db.proposal.findMany({
+      where: { eventId, OR: [{ state: { in: ["accepted", "confirmed"] } }, { placements: { some: {} } }] },
+      include: {
+        presenter: { select: { name: true } },
+        coPresenters: { select: { userId: true, name: true, confirmedAt: true, user: { select: { name: true } } } },
+      },
+    }),
+  ]);
+  return {
+    rooms,
+    blocks,
+    placements,
+    proposals: proposals.map((p) => ({
+      ...p,
+      presenterName: p.presenter.name,
+      coPresenters: p.coPresenters.map((co) => ({
+        userId: co.userId,
+        name: co.user?.name || co.name,
+        confirmedAt: co.confirmedAt,
+      })),
+    })),
+  };
+}
 
 /** Every warning for the event's working (unpublished) grid. */
-export async function conflictsForEvent(_eventId: string): Promise<Conflict[]> {
-  return [];
+export async function conflictsForEvent(eventId: string): Promise<Conflict[]> {
+  return findConflicts(await loadConflictInput(eventId));
 }

@@ -1,0 +1,118 @@
+// The published schedule as attendees, door signs and posters show it. Plain
+// server-rendered lists: readable at 320px, fast without JavaScript, printable.
+import { Link } from "@remix-run/react";
+import { Fragment } from "react";
+
+export type ScheduleBlock = { id: string; label: string; startTime: string; endTime: string; kind: string };
+export type ScheduleSession = {
+  placementId: string;
+  title: string;
+  summary: string;
+  audience: string[];
+  presenters: Array<{ name: string }>;
+  roomId: string;
+  roomName: string;
+  blockId: string;
+  startTime: string;
+  endTime: string;
+  lengthBlocks: number;
+  dayOf: boolean;
+};
+
+const AUDIENCE_WORDS: Record<string, string> = {
+  "K-2": "Grades K–2",
+  "3-5": "Grades 3–5",
+  "6-8": "Grades 6–8",
+  "9-12": "Grades 9–12",
+  all: "All staff",
+};
+
+/** "8:50 AM": how a teacher reads a schedule on the wall. */
+export function formatClock(time: string) {
+  const [hh = 0, mm = 0] = time.split(":").map(Number);
+  const hour = hh % 12 === 0 ? 12 : hh % 12;
+  return `${hour}:${String(mm).padStart(2, "0")} ${hh < 12 ? "AM" : "PM"}`;
+}
+
+export function timeRange(startTime: string, endTime: string) {
+  return `${formatClock(startTime)}–${formatClock(endTime)}`;
+}
+
+export function audienceText(audience: string[]) {
+  return audience.map((a) => AUDIENCE_WORDS[a] ?? a).join(", ");
+}
+
+export function NewTodayTag() {
+  return <span className="tag tag-new">New today</span>;
+}
+
+function SessionItem({ session, slug, showRoom }: { session: ScheduleSession; slug?: string; showRoom: boolean }) {
+  return (
+    <li className="session" id={`session-${session.placementId}`}>
+      <h3 className="session-title">
+        {session.title} {session.dayOf ? <NewTodayTag /> : null}
+      </h3>
+      <p className="session-meta">
+        {showRoom ? (
+          <>
+            {slug ? <Link to={`/e/${slug}/rooms/${session.roomId}`}>{session.roomName}</Link> : session.roomName}
+            {" · "}
+          </>
+        ) : null}
+        {session.presenters.map((p) => p.name).join(", ")}
+        {session.lengthBlocks > 1 ? <> · until {formatClock(session.endTime)}</> : null}
+      </p>
+      {session.audience.length ? <p className="session-meta">For: {audienceText(session.audience)}</p> : null}
+      {session.summary ? <p className="session-summary">{session.summary}</p> : null}
+    </li>
+  );
+}
+
+/** Sessions under their start block, breaks and lunch shown as plain rows. */
+export function BlockSchedule({
+  blocks,
+  sessions,
+  slug,
+  showRoom = true,
+  headingLevel = 2,
+}: {
+  blocks: ScheduleBlock[];
+  sessions: ScheduleSession[];
+  slug?: string;
+  showRoom?: boolean;
+  headingLevel?: 2 | 3;
+}) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <div className="block-schedule">
+      {blocks.map((block) => {
+        const here = sessions.filter((s) => s.blockId === block.id);
+        if (block.kind !== "sessions" && here.length === 0) {
+          return (
+            <p key={block.id} className="block-break">
+              <strong>{block.label}</strong> · {timeRange(block.startTime, block.endTime)}
+            </p>
+          );
+        }
+        return (
+          <Fragment key={block.id}>
+            <section className="block" aria-labelledby={`block-${block.id}`}>
+              <Heading id={`block-${block.id}`} className="block-heading">
+                {block.label} <span className="block-time">{timeRange(block.startTime, block.endTime)}</span>
+              </Heading>
+              {here.length ? (
+                <ul className="list-plain session-list">
+                  {here.map((s) => (
+                    <SessionItem key={s.placementId} session={s} slug={slug} showRoom={showRoom} />
+                  ))}
+                </ul>
+              ) : (
+                <p className="muted">No sessions in this block.</p>
+              )}
+            </section>
+          </Fragment>
+        );
+      })}
+    </div>
+  );
+}

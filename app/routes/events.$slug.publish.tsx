@@ -1,0 +1,136 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { getPublishPage, publish } from "~/.server/schedule/publish";
+import { Button } from "~/components/button";
+import { ErrorMessage } from "~/components/error-message";
+import { FormErrors, TextareaField } from "~/components/forms";
+import { PublishSchema } from "~/schemas/publish";
+import { requireUser } from "~/utils/auth.server";
+import { formatTimestamp } from "~/utils/dates";
+import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { guard, guardForm, invalid } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Publish · ${data.event.name} · Dropin` : "Publish · Dropin" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  return guard(getPublishPage(user.id, params.slug!));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { event } = await guard(getPublishPage(user.id, params.slug!));
+  const formData = await request.formData();
+  const submission = parseSubmission(PublishSchema, formData);
+  if (!submission.ok) return invalid(submission);
+  const done = await guardForm(formDataToObject(formData), publish(user.id, event.id, submission.data));
+  if (!done.ok) return invalid(done.result);
+  const { version, notified } = done.value;
+  const mailed = notified === 0 ? "No presenter had changes." : `${notified} presenter${notified === 1 ? "" : "s"} notified.`;
+  return redirectWithToast(`/events/${event.slug}/publish`, {
+    kind: "success",
+    message: `Version ${version.number} is published. ${mailed}`,
+  });
+}
+
+export default function PublishPage() {
+  const { event, conflicts, versions, placed } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const failed = isFormFailure(lastResult) ? lastResult : null;
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <p>
+        <Link to={`/events/${event.slug}`}>← {event.name}</Link>
+      </p>
+      <h1>Publish the schedule</h1>
+      <p className="muted">
+        Attendees see only published versions. Changes you make on the grid stay drafts until you publish. Presenters whose
+        sessions are added, moved or cancelled get an email.
+      </p>
+
+      <section className="card" aria-labelledby="warnings-title">
+        <h2 id="warnings-title">
+          {conflicts.length === 0 ? "No warnings" : conflicts.length === 1 ? "1 warning" : `${conflicts.length} warnings`}
+        </h2>
+        {conflicts.length > 0 ? (
+          <ul className="warning-list">
+            {conflicts.map((c, i) => (
+              <li key={`${c.kind}-${i}`}>{c.message}</li>
+            ))}
+          </ul>
+        ) : (
+          <p>{placed === 0 ? "Nothing is on the grid yet." : "The grid has no clashes."}</p>
+        )}
+      </section>
+
+      <section className="card" aria-labelledby="publish-title">
+        <h2 id="publish-title">Publish version {(versions[0]?.number ?? 0) + 1}</h2>
+        <Form method="post" noValidate>
+          <FormErrors errors={failed?.formErrors ?? []} />
+          <TextareaField
+            label="Note to presenters (optional)"
+            name="note"
+            rows={3}
+            hint="Included in the emails, e.g. “Room 203 flooded, so we moved two sessions.”"
+            defaultValue={typeof failed?.values.note === "string" ? failed.values.note : ""}
+            error={failed?.fieldErrors.note?.[0]}
+          />
+          <div className="field checkbox-field">
+            <input
+              type="checkbox"
+              id="blockOnConflicts"
+              name="blockOnConflicts"
+              defaultChecked={failed ? failed.values.blockOnConflicts === "on" : false}
+            />
+            <label htmlFor="blockOnConflicts">Don’t publish if there are warnings</label>
+          </div>
+          <div className="form-actions">
+            <Button disabled={busy}>Publish</Button>
+          </div>
+        </Form>
+      </section>
+
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">Version history</h2>
+        {versions.length === 0 ? <p>Nothing published yet.</p> : null}
+        <ol className="list-plain version-list" reversed>
+          {versions.map((v) => (
+            <li key={v.id}>
+              <h3 id={`version-${v.number}`}>Version {v.number}</h3>
+              <p className="muted">
+                {formatTimestamp(v.publishedAt, event.timeZone)}
+                {v.publishedBy ? ` by ${v.publishedBy}` : ""}
+                {v.note ? ` — “${v.note}”` : ""}
+              </p>
+              {v.changes.length ? (
+                <ul className="changelog">
+                  {v.changes.map((change, i) => (
+                    <li key={i}>{change}</li>
+                  ))}
+                </ul>
+              ) : (
+                <p>No changes to sessions.</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {versions.length > 0 ? (
+        <p>
+          <Link to={`/e/${event.slug}`}>See the public schedule</Link> ·{" "}
+          <Link to={`/events/${event.slug}/print/grid`}>Print the grid poster</Link> ·{" "}
+          <Link to={`/events/${event.slug}/print/door-signs`}>Print door signs</Link> ·{" "}
+          <a href={`/e/${event.slug}/grid.csv`}>Download the grid (CSV)</a>
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}
