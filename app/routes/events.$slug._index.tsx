@@ -82,7 +82,7 @@ export default function EventDashboard() {
       </div>
 
       <nav aria-label="This PD day" className="card">
-        <ul className="site-nav" style={{ listStyle: "none", margin: 0, padding: 0 }}>
+        <ul className="event-nav">
           <li><Link to="settings">Settings</Link></li>
           <li><Link to="people">People and invitations</Link></li>
           <li><Link to="proposals">Proposals</Link></li>
