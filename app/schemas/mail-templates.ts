@@ -1,6 +1,5 @@
-// The coordinator's wording for one templated message. The keys and placeholders
-// mirror app/.server/proposals/mail-templates.ts, which the browser cannot import;
-// mail-template-editor.test.ts fails if the two lists ever drift apart.
+// The coordinator's wording for one templated message, and the one list of template
+// keys and placeholders (app/.server/proposals/mail-templates.ts imports them).
 import { z } from "zod";
 
 export const TEMPLATE_KEYS = [

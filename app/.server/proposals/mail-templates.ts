@@ -3,18 +3,13 @@
 import { db } from "~/utils/db.server";
 import { sendMail } from "../outbox/outbox";
 
-export const TEMPLATE_KEYS = [
-  "received",
-  "accepted",
-  "waitlisted",
-  "declined",
-  "co_presenter_invite",
-  "draft_reminder",
-] as const;
-export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
+// The keys and placeholders live with the editor's schema, which the browser can
+// import too; this server module adds the wording and the sending.
+import { PLACEHOLDERS, TEMPLATE_KEYS, type TemplateKey } from "~/schemas/mail-templates";
 
-/** The placeholders every template may use; unknown ones are left as typed. */
-export const PLACEHOLDERS = ["name", "title", "event", "date", "link", "presenter"] as const;
+export { PLACEHOLDERS, TEMPLATE_KEYS, type TemplateKey };
+
+/** Values for the placeholders; unknown ones are left as typed. */
 export type TemplateVars = Partial<Record<(typeof PLACEHOLDERS)[number], string>>;
 
 export const DEFAULT_TEMPLATES: Record<TemplateKey, { label: string; subject: string; body: string }> = {
