@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getEventDashboard, setEventStatus } from "~/.server/events/events";
 import { findEventBySlug } from "~/.server/events/permissions";
+import { ChangeList } from "~/components/change-list";
 import { ErrorMessage } from "~/components/error-message";
 import { EVENT_STATUS_LABELS, EventStatusSchema, type EventStatus } from "~/schemas/events";
 import { requireUser } from "~/utils/auth.server";
-import { formatEventDate, formatTimestamp } from "~/utils/dates";
+import { formatEventDate } from "~/utils/dates";
 import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -151,18 +152,16 @@ export default function EventDashboard() {
 
       <section aria-labelledby="changes-title" className="card">
         <h2 id="changes-title">Recent changes</h2>
-        {recentChanges.length === 0 ? (
-          <p className="muted">Nothing yet.</p>
-        ) : (
-          <ul className="list-plain">
-            {recentChanges.map((entry) => (
-              <li key={entry.id}>
-                <strong>{entry.actor?.name ?? "Dropin"}</strong> {describeChange(entry.action, entry.detail)}{" "}
-                <span className="muted">· {formatTimestamp(entry.createdAt, event.timeZone)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ChangeList
+          changes={recentChanges.map((entry) => ({
+            id: entry.id,
+            who: entry.actor?.name ?? "Dropin",
+            what: describeChange(entry.action, entry.detail),
+            at: entry.createdAt,
+          }))}
+          timeZone={event.timeZone}
+          empty="Nothing yet."
+        />
       </section>
     </>
   );

@@ -5,6 +5,7 @@ import { decide, reopen, unstage } from "~/.server/proposals/decisions";
 import { getProposalForReview, saveReview } from "~/.server/proposals/review";
 import { STATE_LABELS, type ProposalState } from "~/.server/proposals/states";
 import { Button } from "~/components/button";
+import { ChangeList } from "~/components/change-list";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";
 import {
@@ -261,17 +262,7 @@ export default function ReviewProposal() {
 
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">History</h2>
-        {data.history.length === 0 ? (
-          <p className="muted">No changes recorded yet.</p>
-        ) : (
-          <ul className="list-plain">
-            {data.history.map((h) => (
-              <li key={h.id}>
-                <strong>{h.who}</strong> {h.what} <span className="muted">· {formatTimestamp(h.at, event.timeZone)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <ChangeList changes={data.history} timeZone={event.timeZone} empty="No changes recorded yet." />
       </section>
     </>
   );
