@@ -1,7 +1,7 @@
 // The published schedule as attendees, door signs and posters show it. Plain
 // server-rendered lists: readable at 320px, fast without JavaScript, printable.
 import { Link } from "@remix-run/react";
-import { Fragment } from "react";
+import { Fragment, type ReactNode } from "react";
 
 export type ScheduleBlock = { id: string; label: string; startTime: string; endTime: string; kind: string };
 export type ScheduleSession = {
@@ -17,9 +17,32 @@ export type ScheduleSession = {
   endTime: string;
   lengthBlocks: number;
   dayOf: boolean;
+  format?: string;
+  tags?: string[];
 };
 
-const AUDIENCE_WORDS: Record<string, string> = {
+export type ScheduleRoomPlace = { building: string; floor: string };
+
+export const FORMAT_WORDS: Record<string, string> = {
+  hands_on: "Hands-on",
+  demo: "Demo",
+  discussion: "Discussion",
+  playground: "Playground / open lab",
+};
+
+export function formatText(format: string) {
+  return FORMAT_WORDS[format] ?? format;
+}
+
+/** "Main building, floor 2": where to walk to. */
+export function placeText(room: ScheduleRoomPlace | undefined) {
+  if (!room) return "";
+  return [room.building, room.floor && `floor ${room.floor}`].filter(Boolean).join(", ");
+}
+
+// Kept here rather than imported from ~/schemas: that would pull zod into the
+// attendee pages' JavaScript.
+export const AUDIENCE_WORDS: Record<string, string> = {
   "K-2": "Grades K–2",
   "3-5": "Grades 3–5",
   "6-8": "Grades 6–8",
@@ -46,16 +69,31 @@ export function NewTodayTag() {
   return <span className="tag tag-new">New today</span>;
 }
 
-function SessionItem({ session, slug, showRoom }: { session: ScheduleSession; slug?: string; showRoom: boolean }) {
+function SessionItem({
+  session,
+  slug,
+  showRoom,
+  place,
+  actions,
+}: {
+  session: ScheduleSession;
+  slug?: string;
+  showRoom: boolean;
+  place?: string;
+  actions?: ReactNode;
+}) {
+  const details = [session.format ? formatText(session.format) : "", ...(session.tags ?? [])].filter(Boolean);
   return (
     <li className="session" id={`session-${session.placementId}`}>
       <h3 className="session-title">
-        {session.title} {session.dayOf ? <NewTodayTag /> : null}
+        {slug ? <Link to={`/e/${slug}/sessions/${session.placementId}`}>{session.title}</Link> : session.title}{" "}
+        {session.dayOf ? <NewTodayTag /> : null}
       </h3>
       <p className="session-meta">
         {showRoom ? (
           <>
             {slug ? <Link to={`/e/${slug}/rooms/${session.roomId}`}>{session.roomName}</Link> : session.roomName}
+            {place ? ` (${place})` : null}
             {" · "}
           </>
         ) : null}
@@ -63,7 +101,9 @@ function SessionItem({ session, slug, showRoom }: { session: ScheduleSession; sl
         {session.lengthBlocks > 1 ? <> · until {formatClock(session.endTime)}</> : null}
       </p>
       {session.audience.length ? <p className="session-meta">For: {audienceText(session.audience)}</p> : null}
+      {details.length ? <p className="session-meta">{details.join(" · ")}</p> : null}
       {session.summary ? <p className="session-summary">{session.summary}</p> : null}
+      {actions}
     </li>
   );
 }
@@ -75,12 +115,20 @@ export function BlockSchedule({
   slug,
   showRoom = true,
   headingLevel = 2,
+  places,
+  actions,
+  emptyText = "No sessions in this block.",
 }: {
   blocks: ScheduleBlock[];
   sessions: ScheduleSession[];
   slug?: string;
   showRoom?: boolean;
   headingLevel?: 2 | 3;
+  /** Room id → building and floor, shown beside the room name. */
+  places?: Record<string, ScheduleRoomPlace>;
+  /** Per-session controls, e.g. the attendee's pick button. */
+  actions?: (session: ScheduleSession) => ReactNode;
+  emptyText?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
@@ -103,11 +151,18 @@ export function BlockSchedule({
               {here.length ? (
                 <ul className="list-plain session-list">
                   {here.map((s) => (
-                    <SessionItem key={s.placementId} session={s} slug={slug} showRoom={showRoom} />
+                    <SessionItem
+                      key={s.placementId}
+                      session={s}
+                      slug={slug}
+                      showRoom={showRoom}
+                      place={placeText(places?.[s.roomId])}
+                      actions={actions?.(s)}
+                    />
                   ))}
                 </ul>
               ) : (
-                <p className="muted">No sessions in this block.</p>
+                <p className="muted">{emptyText}</p>
               )}
             </section>
           </Fragment>

@@ -1,8 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getPublicSchedule } from "~/.server/schedule/public-schedule";
+import crypto from "node:crypto";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { viewerPicks } from "~/.server/attendees/picks";
+import { getAttendeeSchedule } from "~/.server/attendees/schedule";
+import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
 import { ErrorMessage } from "~/components/error-message";
-import { BlockSchedule } from "~/components/schedule";
+import { AUDIENCE_WORDS, BlockSchedule, FORMAT_WORDS, timeRange, type ScheduleSession } from "~/components/schedule";
+import { ScheduleFilterSchema } from "~/schemas/attendees";
 import { getUser } from "~/utils/auth.server";
 import { formatEventDate, formatTimestamp } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
@@ -10,10 +14,17 @@ import { guard } from "~/utils/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.name} · Dropin` : "PD day · Dropin" },
 ];
+export const links: LinksFunction = attendeeLinks;
 
 // The public face of a PD day: the latest PUBLISHED schedule only, never the draft grid.
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [{ event, version }, user] = await Promise.all([guard(getPublicSchedule(params.slug!)), getUser(request)]);
+  const url = new URL(request.url);
+  const filters = ScheduleFilterSchema.parse(Object.fromEntries(url.searchParams));
+  const [{ event, version, sessions, subjects, nowNext }, user] = await Promise.all([
+    guard(getAttendeeSchedule(params.slug!, filters)),
+    getUser(request),
+  ]);
+  const { canPick, picks } = await viewerPicks(user?.id ?? null, event.id);
   return {
     event: {
       slug: event.slug,
@@ -25,28 +36,114 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       venue: event.venue,
       description: event.description,
       status: event.status,
+      // Formatted here, not in the browser: keeps the date helpers out of the phone's JavaScript.
+      dateText: formatEventDate(event.date),
     },
     schedule: version
       ? {
           number: version.number,
-          publishedAt: version.publishedAt.toISOString(),
+          publishedText: formatTimestamp(version.publishedAt, event.timeZone),
           blocks: version.snapshot.blocks,
-          sessions: version.snapshot.sessions,
+          sessions,
+          total: version.snapshot.sessions.length,
+          places: Object.fromEntries(version.snapshot.rooms.map((r) => [r.id, { building: r.building, floor: r.floor }])),
         }
       : null,
+    nowNext,
+    filters,
+    subjects,
     signedIn: Boolean(user),
+    canPick,
+    picks,
+    // Client id for a pick submitted without JavaScript; a double submit adds nothing.
+    formNonce: crypto.randomUUID(),
+    returnTo: url.pathname + url.search,
   };
 }
 
+function NowNext({ slug }: { slug: string }) {
+  const { nowNext } = useLoaderData<typeof loader>();
+  if (!nowNext) return null;
+  const part = (heading: string, entry: (typeof nowNext)["current"]) =>
+    entry ? (
+      <section className="now-next-part" aria-labelledby={`now-next-${heading}`}>
+        <h2 id={`now-next-${heading}`}>
+          {heading}: {entry.block.label} <span className="block-time">{timeRange(entry.block.startTime, entry.block.endTime)}</span>
+        </h2>
+        {entry.sessions.length ? (
+          <ul className="list-plain">
+            {entry.sessions.map((s) => (
+              <li key={s.placementId}>
+                <Link to={`/e/${slug}/sessions/${s.placementId}`}>{s.title}</Link> · {s.roomName}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    ) : null;
+  return (
+    <div className="card now-next">
+      {part("Now", nowNext.current)}
+      {part("Next", nowNext.next)}
+    </div>
+  );
+}
+
+function Filters() {
+  const { filters, subjects, event } = useLoaderData<typeof loader>();
+  const select = (name: "audience" | "subject" | "format", label: string, options: Array<{ value: string; label: string }>) => (
+    <div className="field">
+      <label htmlFor={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
+        <option value="">Any</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Form method="get" className="schedule-filters" role="search" aria-label="Find sessions">
+      <div className="field">
+        <label htmlFor="filter-q">Search</label>
+        <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} />
+      </div>
+      {select("audience", "Grade band", Object.entries(AUDIENCE_WORDS).map(([value, label]) => ({ value, label })))}
+      {subjects.length ? select("subject", "Subject", subjects.map((t) => ({ value: t, label: t }))) : null}
+      {select("format", "Format", Object.entries(FORMAT_WORDS).map(([value, label]) => ({ value, label })))}
+      <div className="form-actions">
+        <button type="submit" className="button button-secondary">
+          Show sessions
+        </button>
+        {Object.values(filters).some(Boolean) ? <Link to={`/e/${event.slug}`}>Clear filters</Link> : null}
+      </div>
+    </Form>
+  );
+}
+
 export default function PublicEvent() {
-  const { event, schedule, signedIn } = useLoaderData<typeof loader>();
+  const { event, schedule, signedIn, canPick, picks, formNonce, returnTo } = useLoaderData<typeof loader>();
   const live = event.status !== "archived";
+  const pickButton = (s: ScheduleSession) =>
+    canPick ? (
+      <PickButton
+        slug={event.slug}
+        placementId={s.placementId}
+        title={s.title}
+        pickClientId={picks[s.placementId] ?? null}
+        formClientId={`${formNonce}-${s.placementId}`.slice(0, 64)}
+        returnTo={returnTo}
+      />
+    ) : null;
   return (
     <>
+      <AttendeeNav slug={event.slug} signedIn={signedIn} current="schedule" />
       <article className="card" aria-labelledby="event-title">
         <h1 id="event-title">{event.name}</h1>
         <p>
-          <strong>{formatEventDate(event.date)}</strong>, {event.startTime}–{event.endTime}
+          <strong>{event.dateText}</strong>, {event.startTime}–{event.endTime}
           {event.venue ? (
             <>
               <br />
@@ -68,21 +165,37 @@ export default function PublicEvent() {
         ) : null}
         {!signedIn && live ? (
           <p>
-            <Link to={`/signup?event=${event.slug}`}>Create an account for this PD day</Link> or{" "}
+            <Link to={`/e/${event.slug}/join`}>Join with your email</Link> to pick sessions, or{" "}
+            <Link to={`/signup?event=${event.slug}`}>create an account</Link> or{" "}
             <Link to={`/login?redirectTo=/e/${event.slug}`}>sign in</Link>.
           </p>
         ) : null}
       </article>
 
+      <NowNext slug={event.slug} />
+
       <section aria-label="Schedule" className="public-schedule">
         {schedule ? (
           <>
             <p className="muted">
-              Schedule version {schedule.number}, published {formatTimestamp(schedule.publishedAt, event.timeZone)}.{" "}
+              Schedule version {schedule.number}, published {schedule.publishedText}.{" "}
               <a href={`/e/${event.slug}/schedule.ics`}>Add to your calendar</a> ·{" "}
               <a href={`/e/${event.slug}/schedule.json`}>schedule.json</a>
             </p>
-            <BlockSchedule blocks={schedule.blocks} sessions={schedule.sessions} slug={event.slug} />
+            <Filters />
+            <p className="muted">
+              {schedule.sessions.length === schedule.total
+                ? `${schedule.total} sessions`
+                : `Showing ${schedule.sessions.length} of ${schedule.total} sessions`}
+            </p>
+            <BlockSchedule
+              blocks={schedule.blocks}
+              sessions={schedule.sessions}
+              slug={event.slug}
+              places={schedule.places}
+              actions={pickButton}
+              emptyText={schedule.sessions.length === schedule.total ? "No sessions in this block." : "No matching sessions in this block."}
+            />
           </>
         ) : (
           <p className="card">No schedule published yet. Check back closer to the day.</p>

@@ -16,7 +16,7 @@ export {
 
 /** The rows findConflicts needs for one event, in one round of queries. */
 export async function loadConflictInput(eventId: string) {
-  const [rooms, blocks, placements, proposals] = await Promise.all([
+  const [rooms, blocks, placements, proposals, picks] = await Promise.all([
     db.room.findMany({ where: { eventId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
     db.timeBlock.findMany({ where: { eventId }, orderBy: { startTime: "asc" } }),
     db.placement.findMany({ where: { eventId }, orderBy: { createdAt: "asc" } }),
@@ -27,11 +27,14 @@ export async function loadConflictInput(eventId: string) {
         coPresenters: { select: { userId: true, name: true, confirmedAt: true, user: { select: { name: true } } } },
       },
     }),
+    // Attendees pick one placement (one repeat), so rooms are sized per placement.
+    db.pick.groupBy({ by: ["placementId"], where: { eventId }, _count: { _all: true } }),
   ]);
   return {
     rooms,
     blocks,
     placements,
+    interest: new Map(picks.map((row) => [row.placementId, row._count._all])),
     proposals: proposals.map((p) => ({
       ...p,
       presenterName: p.presenter.name,

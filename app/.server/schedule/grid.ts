@@ -14,6 +14,10 @@ export async function getGrid(actorId: string, eventId: string, filters: TrayFil
   const conflicts = findConflicts(input);
   const { ordered, nextSessionBlock } = blockSequence(input.blocks);
 
+  // Attendee picks across every placement of the session (its repeats), for the card.
+  const picksOf = new Map<string, number>();
+  for (const p of input.placements) picksOf.set(p.proposalId, (picksOf.get(p.proposalId) ?? 0) + (input.interest.get(p.id) ?? 0));
+
   const placedCount = new Map<string, number>();
   for (const p of input.placements) placedCount.set(p.proposalId, (placedCount.get(p.proposalId) ?? 0) + 1);
 
@@ -29,6 +33,7 @@ export async function getGrid(actorId: string, eventId: string, filters: TrayFil
     techNeeds: p.techNeeds,
     maxParticipants: p.maxParticipants,
     placed: placedCount.get(p.id) ?? 0,
+    picks: picksOf.get(p.id) ?? 0,
   }));
   const lengthOf = new Map(sessions.map((s) => [s.id, s.lengthBlocks]));
 
@@ -50,6 +55,7 @@ export async function getGrid(actorId: string, eventId: string, filters: TrayFil
       roomId: p.roomId,
       timeBlockId: p.timeBlockId,
       version: versionOf.get(p.id) ?? 1,
+      picks: input.interest.get(p.id) ?? 0,
       // A two-block session also shows (as "continued") in the block after its start.
       blockIds: occupiedBlocks(p.timeBlockId, lengthOf.get(p.proposalId) ?? 1, nextSessionBlock),
     })),

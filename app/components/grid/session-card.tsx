@@ -30,7 +30,8 @@ export function SessionCard({
   children,
 }: {
   dragId: string;
-  session: GridSession;
+  // Attendee picks over all repeats; present once the schedule is published and picked.
+  session: GridSession & { picks?: number };
   conflicts: readonly GridConflict[];
   hydrated: boolean;
   pending?: boolean;
@@ -66,6 +67,7 @@ export function SessionCard({
             {presenters}
             {session.lengthBlocks > 1 ? " · two blocks" : ""}
             {note ? ` · ${note}` : ""}
+            {session.picks ? ` · ${session.picks} ${session.picks === 1 ? "pick" : "picks"}` : ""}
             {pending ? " · saving…" : ""}
           </span>
         </div>

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { addMember, createBlock, createEvent, createPlacement, createProposal, createRoom, createUser } from "tests/factories";
+import { db } from "~/utils/db.server";
+import { conflictsForEvent } from "../schedule/conflicts";
+import { freezeVersion } from "../schedule/publish";
+import { buildSnapshot } from "../schedule/snapshot";
+import { getMyDay, getMyDayFeed, interestCounts, myDayToken, pickSession, unpickSession } from "./picks";
+
+async function publishedDay() {
+  const event = await createEvent({ status: "published" });
+  const presenter = await createUser();
+  const room = await createRoom(event.id, { name: "Library", capacity: 2 });
+  const other = await createRoom(event.id, { name: "Room 114", capacity: 30 });
+  const b1 = await createBlock(event.id, { label: "Block 1", startTime: "09:00", endTime: "09:50" });
+  const b2 = await createBlock(event.id, { label: "Block 2", startTime: "10:00", endTime: "10:50" });
+  const desmos = await createProposal(event.id, presenter.id, { title: "Desmos", state: "confirmed" });
+  const rubrics = await createProposal(event.id, presenter.id, { title: "Rubrics", state: "confirmed" });
+  const p1 = await createPlacement(event.id, desmos.id, room.id, b1.id);
+  const p1again = await createPlacement(event.id, desmos.id, room.id, b2.id);
+  const p2 = await createPlacement(event.id, rubrics.id, other.id, b1.id);
+  await freezeVersion(event.id, null, await buildSnapshot(event.id), { notify: false });
+  const attendee = await createUser();
+  await addMember(event.id, attendee.id, "attendee");
+  return { event, attendee, p1, p1again, p2, desmos };
+}
+
+describe("picks", () => {
+  it("the same client id twice makes one pick", async () => {
+    const { event, attendee, p1 } = await publishedDay();
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-aaaa-1" });
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-aaaa-1" });
+    // A second tap from another tab with its own id still leaves one pick.
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-bbbb-2" });
+    expect(await db.pick.count({ where: { userId: attendee.id } })).toBe(1);
+  });
+
+  it("an undone pick stays undone when its request is replayed late", async () => {
+    const { event, attendee, p1, p2 } = await publishedDay();
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-aaaa-1" });
+    await unpickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-aaaa-1" });
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-aaaa-1" });
+    expect(await db.pick.count({ where: { userId: attendee.id } })).toBe(0);
+    // Unpick arriving before its pick (queue replayed out of order).
+    await unpickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-cccc-3" });
+    await pickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-cccc-3" });
+    expect(await db.pick.count({ where: { userId: attendee.id } })).toBe(0);
+    // A fresh pick afterwards works.
+    await pickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-dddd-4" });
+    expect(await db.pick.count({ where: { userId: attendee.id } })).toBe(1);
+  });
+
+  it("refuses sessions that are not published, and people outside the PD day", async () => {
+    const { event, attendee, desmos } = await publishedDay();
+    const room = await createRoom(event.id);
+    const block = await createBlock(event.id, { startTime: "11:00", endTime: "11:50" });
+    const draft = await createPlacement(event.id, desmos.id, room.id, block.id);
+    await expect(pickSession(attendee.id, event.slug, { placementId: draft.id, clientId: "client-x-0001" })).rejects.toThrow(
+      /not on the published schedule/,
+    );
+    const outsider = await createUser();
+    const { p1 } = await publishedDay();
+    await expect(pickSession(outsider.id, event.slug, { placementId: p1.id, clientId: "client-y-0001" })).rejects.toThrow(/Join this PD day/);
+  });
+
+  it("marks a second pick in the same block as an alternative on my day", async () => {
+    const { event, attendee, p1, p2, p1again } = await publishedDay();
+    for (const [i, p] of [p1, p2, p1again].entries()) await pickSession(attendee.id, event.slug, { placementId: p.id, clientId: `client-pick-${i}` });
+    const { day } = await getMyDay(attendee.id, event.slug);
+    expect(day.map((d) => [d.session.title, d.session.blockLabel, d.alternative])).toEqual([
+      ["Desmos", "Block 1", false],
+      ["Rubrics", "Block 1", true],
+      ["Desmos", "Block 2", false],
+    ]);
+  });
+
+  it("counts interest per placement and per proposal, and warns when picks outgrow the room", async () => {
+    const { event, attendee, p1, p1again, p2 } = await publishedDay();
+    const others = await Promise.all([createUser(), createUser()]);
+    for (const u of others) await addMember(event.id, u.id, "attendee");
+    for (const [i, u] of [attendee, ...others].entries()) await pickSession(u.id, event.slug, { placementId: p1.id, clientId: `client-p1-${i}` });
+    await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-p1again" });
+    await pickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-p2" });
+    const counts = await interestCounts(event.id);
+    expect(counts.byPlacement.get(p1.id)).toBe(3);
+    expect(counts.byPlacement.get(p1again.id)).toBe(1);
+    expect(counts.byPlacement.get(p2.id)).toBe(1);
+    expect(counts.byProposal.get(p1.proposalId)).toBe(4);
+    const warnings = (await conflictsForEvent(event.id)).filter((c) => c.kind === "room_too_small").map((c) => c.message);
+    expect(warnings).toEqual([expect.stringContaining("has 3 picks, but Library seats 2")]);
+  });
+
+  it("serves the private feed only for the right token", async () => {
+    const { event, attendee, p1 } = await publishedDay();
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-feed-1" });
+    const feed = await getMyDayFeed(event.slug, myDayToken(attendee.id, event.id));
+    expect(feed.sessions.map((s) => s.placementId)).toEqual([p1.id]);
+    await expect(getMyDayFeed(event.slug, "not-a-real-token")).rejects.toThrow(/does not match/);
+  });
+});

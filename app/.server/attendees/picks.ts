@@ -1,0 +1,133 @@
+// An attendee's own day: picks of published sessions. Picks arrive from the page's
+// buttons and from the offline queue, which may replay a request it already sent;
+// every pick carries a client id so a replay adds nothing and an undone pick that
+// arrives late is not brought back.
+import { Prisma } from "@prisma/client";
+import { db } from "~/utils/db.server";
+import { NotAllowedError, NotFoundError } from "../errors";
+import { findEventBySlug } from "../events/permissions";
+import { latestPublished } from "../schedule/publish";
+import { matchSignedToken, signedToken } from "../schedule/presenter-token";
+import type { SnapshotSession } from "../schedule/snapshot";
+
+export type PickChange = { placementId: string; clientId: string };
+
+async function assertMember(userId: string, eventId: string) {
+  const [membership, user] = await Promise.all([
+    db.membership.findFirst({ where: { eventId, userId }, select: { id: true } }),
+    db.user.findUnique({ where: { id: userId }, select: { isDistrictCoordinator: true } }),
+  ]);
+  if (!membership && !user?.isDistrictCoordinator) throw new NotAllowedError("Join this PD day to pick sessions.");
+}
+
+async function publishedSession(eventId: string, placementId: string) {
+  const version = await latestPublished(eventId);
+  const session = version?.snapshot.sessions.find((s) => s.placementId === placementId);
+  if (!session) throw new NotFoundError("That session is not on the published schedule.");
+  return session;
+}
+
+// Undoing a pick leaves a note in the audit log keyed by the pick's client id: the
+// Pick table has no tombstone, and a late replay of that pick must stay undone.
+const UNDONE = { entity: "Pick", action: "pick.undone" } as const;
+
+export async function pickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
+  const event = await findEventBySlug(slug);
+  await assertMember(userId, event.id);
+  const session = await publishedSession(event.id, placementId);
+  const undone = await db.auditLog.findFirst({ where: { ...UNDONE, entityId: clientId, actorId: userId }, select: { id: true } });
+  if (undone) return { picked: false };
+  try {
+    await db.pick.create({ data: { eventId: event.id, userId, placementId, proposalId: session.proposalId, clientId } });
+  } catch (error) {
+    // Already picked, or this very request replayed: either way the pick stands once.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+  }
+  return { picked: true };
+}
+
+/** `clientId` names the pick being undone (the page renders it beside the button). */
+export async function unpickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
+  const event = await findEventBySlug(slug);
+  await assertMember(userId, event.id);
+  await db.$transaction([
+    db.pick.deleteMany({ where: { userId, placementId } }),
+    db.auditLog.create({ data: { ...UNDONE, eventId: event.id, actorId: userId, entityId: clientId, detail: JSON.stringify({ placementId }) } }),
+  ]);
+  return { picked: false };
+}
+
+/** placementId → the pick's client id, for the buttons on the attendee's pages. */
+export async function picksOf(userId: string, eventId: string) {
+  const rows = await db.pick.findMany({ where: { userId, eventId }, select: { placementId: true, clientId: true, id: true } });
+  return new Map(rows.map((r) => [r.placementId, r.clientId ?? r.id]));
+}
+
+/** Picks per placement and per proposal (all repeats), for coordinators. */
+export async function interestCounts(eventId: string) {
+  const [byPlacement, byProposal] = await Promise.all([
+    db.pick.groupBy({ by: ["placementId"], where: { eventId }, _count: { _all: true } }),
+    db.pick.groupBy({ by: ["proposalId"], where: { eventId }, _count: { _all: true } }),
+  ]);
+  return {
+    byPlacement: new Map(byPlacement.map((r) => [r.placementId, r._count._all])),
+    byProposal: new Map(byProposal.map((r) => [r.proposalId, r._count._all])),
+  };
+}
+
+export function myDayToken(userId: string, eventId: string) {
+  return signedToken("my-day", userId, eventId);
+}
+
+/** The attendee's picked sessions in day order, each block's extra picks marked as alternatives. */
+export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<string>) {
+  const mine = sessions.filter((s) => picked.has(s.placementId));
+  const seenBlocks = new Set<string>();
+  return mine.map((session) => {
+    const alternative = seenBlocks.has(session.blockId);
+    seenBlocks.add(session.blockId);
+    return { session, alternative };
+  });
+}
+
+export async function getMyDay(userId: string, slug: string) {
+  const event = await findEventBySlug(slug);
+  await assertMember(userId, event.id);
+  const [version, picks] = await Promise.all([latestPublished(event.id), picksOf(userId, event.id)]);
+  const sessions = version?.snapshot.sessions ?? [];
+  return {
+    event,
+    version,
+    picks,
+    day: arrangeMyDay(sessions, new Set(picks.keys())),
+    // A pick whose session was cancelled in a later version still deserves a word.
+    gone: [...picks.keys()].filter((id) => !sessions.some((s) => s.placementId === id)).length,
+    feedToken: myDayToken(userId, event.id),
+  };
+}
+
+/** The private calendar feed: found by token among the event's pickers. */
+export async function getMyDayFeed(slug: string, token: string) {
+  const event = await findEventBySlug(slug);
+  const [pickers, members] = await Promise.all([
+    db.pick.findMany({ where: { eventId: event.id }, distinct: ["userId"], select: { userId: true } }),
+    db.membership.findMany({ where: { eventId: event.id }, select: { userId: true } }),
+  ]);
+  const candidates = new Set([...pickers, ...members].map((row) => row.userId));
+  const match = matchSignedToken(token, candidates, (userId) => myDayToken(userId, event.id));
+  const version = await latestPublished(event.id);
+  if (!match || !version) throw new NotFoundError("This calendar link does not match anyone's day.");
+  const picked = new Set((await picksOf(match, event.id)).keys());
+  return { version, sessions: version.snapshot.sessions.filter((s) => picked.has(s.placementId)) };
+}
+
+/** What the pick buttons need for whoever is looking (nothing for visitors and outsiders). */
+export async function viewerPicks(userId: string | null, eventId: string) {
+  if (!userId) return { canPick: false, picks: {} as Record<string, string> };
+  try {
+    await assertMember(userId, eventId);
+  } catch {
+    return { canPick: false, picks: {} as Record<string, string> };
+  }
+  return { canPick: true, picks: Object.fromEntries(await picksOf(userId, eventId)) };
+}

@@ -1,0 +1,83 @@
+// What an attendee reads on the day: the latest published version, "now" and
+// "next" by the building's clock, filters and search, and one session's page.
+import { db } from "~/utils/db.server";
+import { NotFoundError } from "../errors";
+import { getPublicSchedule } from "../schedule/public-schedule";
+import type { SnapshotBlock, SnapshotSession } from "../schedule/snapshot";
+import { zoneOffsetMinutes } from "../schedule/times";
+
+export type ScheduleFilters = { audience?: string; subject?: string; format?: string; q?: string };
+
+/** The event zone's calendar date and clock ("2027-03-12", "09:05") at `now`. */
+export function wallClockAt(timeZone: string, now: Date) {
+  const local = new Date(now.getTime() + zoneOffsetMinutes(timeZone, now) * 60_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/** During the PD day: the block running now and the one after it (either may be absent). */
+export function nowAndNext(event: { date: string; timeZone: string }, blocks: SnapshotBlock[], now: Date) {
+  const { date, time } = wallClockAt(event.timeZone, now);
+  if (date !== event.date) return null;
+  const ordered = [...blocks].sort((a, b) => a.startTime.localeCompare(b.startTime));
+  const current = ordered.find((b) => b.startTime <= time && time < b.endTime) ?? null;
+  const next = ordered.find((b) => b.startTime > time) ?? null;
+  if (!current && !next) return null;
+  return { current, next };
+}
+
+/** Has this session's (last) block ended, by the event's clock? */
+export function sessionEnded(event: { date: string; timeZone: string }, session: { endTime: string }, now: Date) {
+  const { date, time } = wallClockAt(event.timeZone, now);
+  return date > event.date || (date === event.date && time >= session.endTime);
+}
+
+export function matchesFilters(session: SnapshotSession, filters: ScheduleFilters) {
+  if (filters.audience && !session.audience.includes(filters.audience) && !session.audience.includes("all")) return false;
+  if (filters.subject && !session.tags.includes(filters.subject)) return false;
+  if (filters.format && session.format !== filters.format) return false;
+  const q = filters.q?.trim().toLowerCase();
+  if (q) {
+    const text = [session.title, session.summary, session.roomName, ...session.tags, ...session.presenters.map((p) => p.name)]
+      .join(" ")
+      .toLowerCase();
+    if (!q.split(/\s+/).every((word) => text.includes(word))) return false;
+  }
+  return true;
+}
+
+export async function getAttendeeSchedule(slug: string, filters: ScheduleFilters, now = new Date()) {
+  const { event, version } = await getPublicSchedule(slug);
+  if (!version) return { event, version: null, sessions: [], subjects: [], nowNext: null };
+  const all = version.snapshot.sessions;
+  const live = nowAndNext(event, version.snapshot.blocks, now);
+  return {
+    event,
+    version,
+    sessions: all.filter((s) => matchesFilters(s, filters)),
+    subjects: [...new Set(all.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b)),
+    nowNext: live && {
+      current: live.current && { block: live.current, sessions: all.filter((s) => s.blockId === live.current!.id) },
+      next: live.next && { block: live.next, sessions: all.filter((s) => s.blockId === live.next!.id) },
+    },
+  };
+}
+
+/** A published session's page: room with building and floor, repeats, and links. */
+export async function getPublishedSession(slug: string, placementId: string) {
+  const { event, version } = await getPublicSchedule(slug);
+  const session = version?.snapshot.sessions.find((s) => s.placementId === placementId);
+  if (!version || !session) throw new NotFoundError("That session is not on the published schedule.");
+  const [proposal, resources] = await Promise.all([
+    db.proposal.findUnique({ where: { id: session.proposalId }, select: { experienceLevel: true } }),
+    db.proposalResource.findMany({ where: { proposalId: session.proposalId }, orderBy: { createdAt: "asc" } }),
+  ]);
+  return {
+    event,
+    version,
+    session,
+    room: version.snapshot.rooms.find((r) => r.id === session.roomId) ?? null,
+    repeats: version.snapshot.sessions.filter((s) => s.proposalId === session.proposalId && s.placementId !== placementId),
+    experienceLevel: proposal?.experienceLevel ?? "any",
+    resources: resources.map(({ id, label, url }) => ({ id, label, url })),
+  };
+}

@@ -1,0 +1,119 @@
+// Passwordless joining for attendees: a mailed one-time link and 6-digit code.
+// Every answer to "send me a code" is the same, so the form cannot be used to
+// find out who is on a PD day's roster.
+import crypto from "node:crypto";
+import { db } from "~/utils/db.server";
+import { hashToken, newLinkToken } from "../accounts/tokens";
+import { RuleError } from "../errors";
+import { getPublicEvent } from "../events/events";
+import { appLink, sendMail } from "../outbox/outbox";
+import { signedToken } from "../schedule/presenter-token";
+
+export const CODE_LIFETIME_MS = 15 * 60 * 1000;
+export const MAX_CODES_PER_WINDOW = 5;
+export const MAX_WRONG_ATTEMPTS = 5;
+
+export const NEUTRAL_MESSAGE =
+  "If that email can join this PD day, a sign-in link and a 6-digit code are on their way. They work for 15 minutes.";
+export const BAD_CODE_MESSAGE = "That code does not work. Check the latest email, or ask for a new code.";
+
+// A 6-digit code has only a million values: a keyed hash (not a bare SHA-256) keeps
+// a leaked database from giving codes away by brute force.
+function hashCode(email: string, code: string) {
+  return signedToken("login-code", email, code);
+}
+
+function emailDomain(email: string) {
+  return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
+}
+
+/** On the roster (any membership), or walk-up allowed by the event's email domain. */
+async function mayJoin(event: { id: string; allowedEmailDomain: string | null }, email: string) {
+  const member = await db.membership.findFirst({ where: { eventId: event.id, user: { email } }, select: { id: true } });
+  if (member) return true;
+  const domain = event.allowedEmailDomain?.trim().toLowerCase();
+  return Boolean(domain) && emailDomain(email) === domain;
+}
+
+/** Mails a link and code when the email may join; always the same neutral answer. */
+export async function requestCode(email: string, eventSlug: string, now = new Date()) {
+  const event = await getPublicEvent(eventSlug);
+  const address = email.trim().toLowerCase();
+  const neutral = { message: NEUTRAL_MESSAGE } as const;
+  if (!(await mayJoin(event, address))) return neutral;
+  const recent = await db.loginCode.count({
+    where: { email: address, createdAt: { gt: new Date(now.getTime() - CODE_LIFETIME_MS) } },
+  });
+  if (recent >= MAX_CODES_PER_WINDOW) return neutral;
+
+  const code = String(crypto.randomInt(0, 1_000_000)).padStart(6, "0");
+  const { token, tokenHash } = newLinkToken();
+  await db.loginCode.create({
+    data: {
+      email: address,
+      eventId: event.id,
+      codeHash: hashCode(address, code),
+      tokenHash,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
+    },
+  });
+  await sendMail({
+    eventId: event.id,
+    to: address,
+    subject: `Your sign-in code for ${event.name}: ${code}`,
+    text: [
+      `Your code for ${event.name} is ${code}.`,
+      "",
+      `Or tap this link on your phone to sign in: ${appLink(`/e/${event.slug}/join/${token}`)}`,
+      "",
+      "The code and the link work once, for 15 minutes. If you did not ask for them, ignore this email.",
+    ].join("\n"),
+  });
+  return neutral;
+}
+
+/** The joiner's account: roster people already have one; walk-ups get one and a membership. */
+async function ensureAttendee(eventId: string, email: string) {
+  const user =
+    (await db.user.findUnique({ where: { email }, select: { id: true } })) ??
+    (await db.user.create({ data: { email, name: email.slice(0, email.indexOf("@")) }, select: { id: true } }));
+  const member = await db.membership.findFirst({ where: { eventId, userId: user.id }, select: { id: true } });
+  if (!member) await db.membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
+  return user.id;
+}
+
+/** Checks a typed code against the newest live one; wrong guesses use it up. */
+export async function verifyCode(email: string, code: string, eventSlug: string, now = new Date()) {
+  const event = await getPublicEvent(eventSlug);
+  const address = email.trim().toLowerCase();
+  const live = await db.loginCode.findFirst({
+    where: { email: address, eventId: event.id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
+    orderBy: { createdAt: "desc" },
+  });
+  if (!live) throw new RuleError(BAD_CODE_MESSAGE, "code");
+  const given = Buffer.from(hashCode(address, code.trim()));
+  const expected = Buffer.from(live.codeHash);
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+    await db.loginCode.update({ where: { id: live.id }, data: { attempts: { increment: 1 } } });
+    throw new RuleError(BAD_CODE_MESSAGE, "code");
+  }
+  return consume(live.id, event.id, address, now);
+}
+
+/** The mailed link: same rules as the code, without typing. */
+export async function verifyLinkToken(token: string, eventSlug: string, now = new Date()) {
+  const event = await getPublicEvent(eventSlug);
+  const live = await db.loginCode.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!live || live.eventId !== event.id || live.usedAt || live.expiresAt <= now || live.attempts >= MAX_WRONG_ATTEMPTS) {
+    throw new RuleError("This sign-in link has expired or was already used. Ask for a new code.");
+  }
+  return consume(live.id, event.id, live.email, now);
+}
+
+async function consume(codeId: string, eventId: string, email: string, now: Date) {
+  // Conditional update: two taps on the same link cannot both sign in.
+  const { count } = await db.loginCode.updateMany({ where: { id: codeId, usedAt: null }, data: { usedAt: now } });
+  if (count === 0) throw new RuleError(BAD_CODE_MESSAGE, "code");
+  return ensureAttendee(eventId, email);
+}

@@ -1,0 +1,202 @@
+// The attendee's phone: one-tap pick buttons that work without JavaScript (a plain
+// POST) and, with it, change at once and queue in localStorage while offline; the
+// "offline" indicator; and the service worker that keeps pages readable offline.
+import { Form, Link } from "@remix-run/react";
+import { useEffect, useSyncExternalStore } from "react";
+
+type PickOp = { slug: string; intent: "pick" | "unpick"; placementId: string; clientId: string };
+
+const QUEUE_KEY = "dropin-pick-queue";
+const listeners = new Set<() => void>();
+// Picks changed in this page load, by placement: the clientId, or null once undone.
+const localPicks = new Map<string, string | null>();
+let syncing = false;
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+function readQueue(): PickOp[] {
+  try {
+    return JSON.parse(localStorage.getItem(QUEUE_KEY) ?? "[]") as PickOp[];
+  } catch {
+    return [];
+  }
+}
+
+function writeQueue(queue: PickOp[]) {
+  localStorage.setItem(QUEUE_KEY, JSON.stringify(queue));
+  notify();
+}
+
+/** crypto.randomUUID needs a secure context; a school's plain-http LAN address is not one. */
+function newClientId() {
+  if (typeof crypto !== "undefined" && "randomUUID" in crypto && window.isSecureContext) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** Sends queued picks in order; stops at the first network failure and tries again when back online. */
+async function flush() {
+  if (syncing || !navigator.onLine) return;
+  syncing = true;
+  try {
+    for (let queue = readQueue(); queue.length > 0; queue = readQueue()) {
+      const op = queue[0]!;
+      const body = new URLSearchParams({ intent: op.intent, placementId: op.placementId, clientId: op.clientId });
+      let response: Response;
+      try {
+        response = await fetch(`/e/${op.slug}/picks`, { method: "POST", body, headers: { "X-Dropin-Sync": "1" } });
+      } catch {
+        return;
+      }
+      // A refusal (the session was cancelled meanwhile) will not get better by retrying.
+      if (response.status >= 500) return;
+      writeQueue(readQueue().filter((o) => o.clientId !== op.clientId || o.intent !== op.intent));
+    }
+  } finally {
+    syncing = false;
+    notify();
+  }
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  const online = () => {
+    notify();
+    void flush();
+  };
+  window.addEventListener("online", online);
+  window.addEventListener("offline", notify);
+  // Browsers do not always fire online/offline (flaky Wi-Fi, emulated networks):
+  // look again every couple of seconds, and retry the queue when it seems back.
+  const poll = window.setInterval(() => {
+    notify();
+    if (navigator.onLine && readQueue().length) void flush();
+  }, 2000);
+  return () => {
+    window.clearInterval(poll);
+    listeners.delete(listener);
+    window.removeEventListener("online", online);
+    window.removeEventListener("offline", notify);
+  };
+}
+
+function useSyncState() {
+  return useSyncExternalStore(
+    subscribe,
+    () => `${navigator.onLine ? "on" : "off"}:${readQueue().length}:${localPicks.size}:${[...localPicks.values()].join()}`,
+    () => "on:0:0:",
+  );
+}
+
+export function PickButton({
+  slug,
+  placementId,
+  title,
+  pickClientId,
+  formClientId,
+  returnTo,
+}: {
+  slug: string;
+  placementId: string;
+  title: string;
+  /** The existing pick's client id, if picked when the page was rendered. */
+  pickClientId: string | null;
+  /** For a no-JavaScript submit: made by the server for this page load. */
+  formClientId: string;
+  returnTo: string;
+}) {
+  useSyncState();
+  const current = localPicks.has(placementId) ? localPicks.get(placementId)! : pickClientId;
+  const picked = current !== null;
+  return (
+    <Form
+      method="post"
+      action={`/e/${slug}/picks`}
+      className="pick-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const clientId = picked ? current! : newClientId();
+        localPicks.set(placementId, picked ? null : clientId);
+        writeQueue([...readQueue(), { slug, intent: picked ? "unpick" : "pick", placementId, clientId }]);
+        void flush();
+      }}
+    >
+      <input type="hidden" name="placementId" value={placementId} />
+      <input type="hidden" name="clientId" value={current ?? formClientId} />
+      <input type="hidden" name="returnTo" value={returnTo} />
+      <button
+        type="submit"
+        name="intent"
+        value={picked ? "unpick" : "pick"}
+        className={`button pick-button${picked ? " is-picked" : ""}`}
+        aria-pressed={picked}
+      >
+        {picked ? "Picked" : "Pick"} <span className="visually-hidden">“{title}”</span>
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * role=status while picks wait for the network. Rendered only then: an always-present
+ * empty status region would sit beside the page's toast as a second "status".
+ */
+export function SyncStatus() {
+  const state = useSyncState();
+  const [offline, queued] = [state.startsWith("off"), Number(state.split(":")[1])];
+  if (!offline && !queued) return null;
+  return (
+    <p role="status" className="sync-status">
+      {offline ? "Offline — your picks will sync when you are back online." : "Syncing your picks…"}
+    </p>
+  );
+}
+
+/**
+ * Registered only on attendee pages (/e/…), so staff pages are never served from a
+ * cache; each attendee page then asks it to keep this page, the schedule and my day.
+ */
+export function useAttendeeServiceWorker(warm: string[]) {
+  const key = warm.join(" ");
+  useEffect(() => {
+    void flush();
+    if (!("serviceWorker" in navigator)) return;
+    navigator.serviceWorker
+      .register("/sw.js", { scope: "/e/" })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => registration.active?.postMessage({ type: "warm", urls: key.split(" ") }))
+      .catch(() => {});
+  }, [key]);
+}
+
+/** The strip on every attendee page: sections of the day, and the sync indicator. */
+export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "other" }) {
+  const here = typeof window === "undefined" ? "" : window.location.pathname + window.location.search;
+  useAttendeeServiceWorker([here, `/e/${slug}`, ...(signedIn ? [`/e/${slug}/my-day`] : [])].filter(Boolean));
+  // Marks when the pick buttons switch from plain POSTs to the offline-capable queue.
+  const ready = useSyncExternalStore(
+    () => () => {},
+    () => true,
+    () => false,
+  );
+  return (
+    <>
+      <nav aria-label="This PD day" className="attendee-nav" data-ready={ready ? "" : undefined}>
+        <Link to={`/e/${slug}`} aria-current={current === "schedule" ? "page" : undefined}>
+          Schedule
+        </Link>
+        {signedIn ? (
+          <Link to={`/e/${slug}/my-day`} aria-current={current === "my-day" ? "page" : undefined}>
+            My day
+          </Link>
+        ) : (
+          <Link to={`/e/${slug}/join`}>Join to pick sessions</Link>
+        )}
+      </nav>
+      <SyncStatus />
+    </>
+  );
+}
+
+export const attendeeLinks = () => [{ rel: "manifest", href: "/manifest.webmanifest" }];

@@ -1,0 +1,121 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { requestCode, verifyCode } from "~/.server/attendees/sign-in";
+import { getPublicEvent } from "~/.server/events/events";
+import { attendeeLinks } from "~/components/attendee";
+import { Button } from "~/components/button";
+import { ErrorMessage } from "~/components/error-message";
+import { Field, FormErrors } from "~/components/forms";
+import { CodeSchema, JoinSchema } from "~/schemas/attendees";
+import { signInAndRedirect } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms";
+import { guard, guardForm, invalid } from "~/utils/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Join ${data?.event.name ?? "a PD day"} · Dropin` }];
+export const links: LinksFunction = attendeeLinks;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const event = await guard(getPublicEvent(params.slug!));
+  return { event: { slug: event.slug, name: event.name } };
+}
+
+// No client-side validation layer here on purpose: attendee pages stay inside the
+// phone JavaScript budget, and the server answers every field error anyway.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "verify") {
+    const submission = parseSubmission(CodeSchema, formData);
+    if (!submission.ok) return invalid(submission);
+    const { email, code } = submission.data;
+    const result = await guardForm({ email, code: "", intent: "verify" }, verifyCode(email, code, params.slug!));
+    if (!result.ok) return invalid(result.result);
+    return signInAndRedirect(request, result.value, `/e/${params.slug}`);
+  }
+  const submission = parseSubmission(JoinSchema, formData);
+  if (!submission.ok) return invalid(submission);
+  const { message } = await guard(requestCode(submission.data.email, params.slug!));
+  return { ok: true as const, email: submission.data.email, message };
+}
+
+function CodeForm({ email, error }: { email: string; error?: string }) {
+  return (
+    <Form method="post" noValidate>
+      <input type="hidden" name="email" value={email} />
+      <Field
+        label="6-digit code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]*"
+        maxLength={7}
+        required
+        error={error}
+      />
+      <div className="form-actions">
+        <Button name="intent" value="verify">
+          Sign in
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
+export default function Join() {
+  const { event } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  if (result && "message" in result) {
+    return (
+      <section className="card narrow" aria-labelledby="join-title">
+        <h1 id="join-title">Check your email</h1>
+        <p role="status">{result.message}</p>
+        <p>Tap the link in the email, or type the code here:</p>
+        <CodeForm email={result.email} />
+        <p>
+          <Link to={`/e/${event.slug}/join`}>Use a different email</Link>
+        </p>
+      </section>
+    );
+  }
+  const failed = result && !result.ok ? result : null;
+  // A wrong code comes back here with the email kept, so the code form shows again.
+  if (failed && failed.values.intent === "verify" && typeof failed.values.email === "string" && failed.values.email) {
+    return (
+      <section className="card narrow" aria-labelledby="join-title">
+        <h1 id="join-title">Check your email</h1>
+        <FormErrors errors={failed.formErrors} />
+        <CodeForm email={failed.values.email} error={failed.fieldErrors.code?.[0]} />
+        <p>
+          <Link to={`/e/${event.slug}/join`}>Send a new code</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="card narrow" aria-labelledby="join-title">
+      <h1 id="join-title">Join {event.name}</h1>
+      <p>Enter your school email. We will send you a sign-in link and a 6-digit code — no password needed.</p>
+      <Form method="post" noValidate>
+        <FormErrors errors={failed?.formErrors ?? []} />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={typeof failed?.values.email === "string" ? failed.values.email : ""}
+          error={failed?.fieldErrors.email?.[0]}
+        />
+        <div className="form-actions">
+          <Button>Send me a code</Button>
+        </div>
+      </Form>
+      <p>
+        Staff with a password can <Link to={`/login?redirectTo=/e/${event.slug}`}>sign in here</Link>.
+      </p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}

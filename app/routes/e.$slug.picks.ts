@@ -1,0 +1,19 @@
+import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { pickSession, unpickSession } from "~/.server/attendees/picks";
+import { PickSchema } from "~/schemas/attendees";
+import { requireUser, safeRedirect } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms";
+import { guard } from "~/utils/http.server";
+
+// Every pick button posts here: the page's plain form (redirects back) and the
+// offline queue's replay (X-Dropin-Sync, answered with JSON).
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseSubmission(PickSchema, await request.formData());
+  if (!submission.ok) return data({ ok: false }, { status: 400 });
+  const { intent, placementId, clientId, returnTo } = submission.data;
+  const change = { placementId, clientId };
+  const result = await guard(intent === "pick" ? pickSession(user.id, params.slug!, change) : unpickSession(user.id, params.slug!, change));
+  if (request.headers.get("X-Dropin-Sync") === "1") return data({ ok: true, ...result });
+  return redirect(`${safeRedirect(returnTo, `/e/${params.slug}`)}#session-${placementId}`);
+}

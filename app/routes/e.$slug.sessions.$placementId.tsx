@@ -1,0 +1,192 @@
+import crypto from "node:crypto";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { leaveFeedback, myFeedback } from "~/.server/attendees/feedback";
+import { viewerPicks } from "~/.server/attendees/picks";
+import { getPublishedSession, sessionEnded } from "~/.server/attendees/schedule";
+import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
+import { ErrorMessage } from "~/components/error-message";
+import { audienceText, formatText, placeText, timeRange } from "~/components/schedule";
+import { FeedbackSchema } from "~/schemas/attendees";
+import { getUser, requireUser } from "~/utils/auth.server";
+import { parseSubmission } from "~/utils/forms";
+import { guard, guardForm, invalid } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.session.title} · ${data.event.name} · Dropin` : "Session · Dropin" },
+];
+export const links: LinksFunction = attendeeLinks;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const [view, user] = await Promise.all([guard(getPublishedSession(params.slug!, params.placementId!)), getUser(request)]);
+  const { event, session } = view;
+  const { canPick, picks } = await viewerPicks(user?.id ?? null, event.id);
+  const ended = sessionEnded(event, session, new Date());
+  return {
+    event: { slug: event.slug, name: event.name },
+    session,
+    room: view.room,
+    repeats: view.repeats,
+    resources: view.resources,
+    signedIn: Boolean(user),
+    canPick,
+    pickClientId: picks[session.placementId] ?? null,
+    formNonce: crypto.randomUUID(),
+    // Rating opens once the block is over; members only.
+    canRate: canPick && ended,
+    feedback: canPick && ended && user ? await myFeedback(user.id, session.placementId) : null,
+    isPresenter: Boolean(user && session.presenters.some((p) => p.userId === user.id)),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseSubmission(FeedbackSchema, await request.formData());
+  if (!submission.ok) return invalid(submission);
+  const result = await guardForm(
+    { rating: String(submission.data.rating), comment: submission.data.comment ?? "" },
+    leaveFeedback(user.id, params.slug!, params.placementId!, submission.data),
+  );
+  if (!result.ok) return invalid(result.result);
+  return redirectWithToast(`/e/${params.slug}/sessions/${params.placementId}`, {
+    kind: "success",
+    message: "Thanks — your rating is saved.",
+  });
+}
+
+function FeedbackForm() {
+  const { feedback } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const rating = failed && !failed.ok ? String(failed.values.rating ?? "") : String(feedback?.rating ?? "");
+  const ratingError = failed && !failed.ok ? failed.fieldErrors.rating?.[0] : undefined;
+  const commentError = failed && !failed.ok ? failed.fieldErrors.comment?.[0] : undefined;
+  return (
+    <section className="card" aria-labelledby="rate-title">
+      <h2 id="rate-title">{feedback ? "Your rating" : "How was it?"}</h2>
+      <p className="muted">Presenters see ratings and comments without your name.</p>
+      <Form method="post" noValidate>
+        {failed && !failed.ok && failed.formErrors.length ? (
+          <div className="form-errors" role="alert">
+            {failed.formErrors.map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </div>
+        ) : null}
+        <fieldset className="rating" aria-describedby={ratingError ? "rating-error" : undefined}>
+          <legend>Rating</legend>
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label key={n} className="rating-choice">
+              <input type="radio" name="rating" value={n} defaultChecked={rating === String(n)} /> {n}
+              <span className="visually-hidden"> out of 5</span>
+            </label>
+          ))}
+          {ratingError ? (
+            <p id="rating-error" className="field-error">
+              {ratingError}
+            </p>
+          ) : null}
+        </fieldset>
+        {/* Plain markup rather than ~/components/forms: it keeps this page inside the phone JS budget. */}
+        <div className="field">
+          <label htmlFor="feedback-comment">Comment (optional)</label>
+          <textarea
+            id="feedback-comment"
+            name="comment"
+            rows={4}
+            defaultValue={failed && !failed.ok ? String(failed.values.comment ?? "") : (feedback?.comment ?? "")}
+            aria-invalid={commentError ? true : undefined}
+            aria-describedby={commentError ? "feedback-comment-error" : undefined}
+          />
+          {commentError ? (
+            <p id="feedback-comment-error" className="field-error">
+              {commentError}
+            </p>
+          ) : null}
+        </div>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary">
+            {feedback ? "Update rating" : "Send rating"}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export default function SessionPage() {
+  const { event, session, room, repeats, resources, signedIn, canPick, pickClientId, formNonce, canRate, isPresenter } =
+    useLoaderData<typeof loader>();
+  const place = placeText(room ?? undefined);
+  return (
+    <>
+      <AttendeeNav slug={event.slug} signedIn={signedIn} current="other" />
+      <article className="card" aria-labelledby="session-title">
+        <p className="session-meta">
+          {session.blockLabel} · {timeRange(session.startTime, session.endTime)}
+        </p>
+        <h1 id="session-title">{session.title}</h1>
+        <p>
+          <Link to={`/e/${event.slug}/rooms/${session.roomId}`}>{session.roomName}</Link>
+          {place ? ` — ${place}` : ""}
+        </p>
+        <p>With {session.presenters.map((p) => p.name).join(", ")}</p>
+        {session.summary ? <p>{session.summary}</p> : null}
+        <p className="session-meta">
+          {[session.audience.length ? `For: ${audienceText(session.audience)}` : "", formatText(session.format), ...session.tags]
+            .filter(Boolean)
+            .join(" · ")}
+        </p>
+        {canPick ? (
+          <PickButton
+            slug={event.slug}
+            placementId={session.placementId}
+            title={session.title}
+            pickClientId={pickClientId}
+            formClientId={`${formNonce}-${session.placementId}`.slice(0, 64)}
+            returnTo={`/e/${event.slug}/sessions/${session.placementId}`}
+          />
+        ) : null}
+      </article>
+      {repeats.length ? (
+        <section className="card" aria-labelledby="repeats-title">
+          <h2 id="repeats-title">Also runs</h2>
+          <ul className="list-plain">
+            {repeats.map((r) => (
+              <li key={r.placementId}>
+                <Link to={`/e/${event.slug}/sessions/${r.placementId}`}>
+                  {r.blockLabel}, {timeRange(r.startTime, r.endTime)}
+                </Link>{" "}
+                in {r.roomName}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {resources.length ? (
+        <section className="card" aria-labelledby="resources-title">
+          <h2 id="resources-title">Slides and handouts</h2>
+          <ul>
+            {resources.map((r) => (
+              <li key={r.id}>
+                <a href={r.url} rel="noopener noreferrer">
+                  {r.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {isPresenter ? (
+        <p>
+          <Link to={`/proposals/${session.proposalId}/feedback`}>Feedback on your session</Link>
+        </p>
+      ) : null}
+      {canRate ? <FeedbackForm /> : null}
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}

@@ -1,0 +1,48 @@
+// Attendee forms: joining by email code, picking sessions, rating them, and the
+// schedule's filter bar. Attendee pages parse these on the server only, to keep
+// react-hook-form out of the phone's JavaScript budget.
+import { z } from "zod";
+import { emailField } from "./fields";
+import { AUDIENCES, FORMATS } from "./proposals";
+
+export const JoinSchema = z.object({ email: emailField });
+
+export const CodeSchema = z.object({
+  email: emailField,
+  code: z
+    .string({ error: "Enter the 6-digit code from the email" })
+    .transform((v) => v.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from the email" })),
+});
+
+export const PickSchema = z.object({
+  intent: z.enum(["pick", "unpick"]),
+  placementId: z.string().min(1).max(64),
+  // Made by the page or the offline queue; a replay with the same id adds nothing.
+  clientId: z.string().min(8).max(64),
+  returnTo: z.string().optional(),
+});
+export type PickInput = z.output<typeof PickSchema>;
+
+export const FeedbackSchema = z.object({
+  rating: z.preprocess(
+    (v) => (typeof v === "string" && v !== "" ? Number(v) : v),
+    z.number({ error: "Choose a rating from 1 to 5" }).int().min(1, { error: "Choose a rating from 1 to 5" }).max(5, { error: "Choose a rating from 1 to 5" }),
+  ),
+  comment: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(1000, { error: "Use at most 1000 characters" }).optional(),
+  ),
+});
+export type FeedbackInput = z.output<typeof FeedbackSchema>;
+
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? v : undefined), z.enum(values).optional());
+
+/** The filter bar is a GET form: unknown or blank values are simply ignored. */
+export const ScheduleFilterSchema = z.object({
+  audience: optionalChoice(AUDIENCES),
+  format: optionalChoice(FORMATS),
+  subject: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 60) : undefined), z.string().optional()),
+  q: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 100) : undefined), z.string().optional()),
+});

@@ -1,0 +1,239 @@
+import type { Page } from "@playwright/test";
+import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
+
+const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+
+/**
+ * A zone where it is around noon right now, so "Block 1" (08:00–09:00) has ended,
+ * "Block 2" (12:00–13:00) is on now and "Block 3" is next, whenever the test runs.
+ */
+function noonZone(now = new Date()) {
+  const offset = 12 - now.getUTCHours();
+  const zone = offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
+  const local = new Date(now.getTime() + offset * 3_600_000);
+  return { zone, date: local.toISOString().slice(0, 10) };
+}
+
+async function seedDay() {
+  const coordinator = await createUser({ name: "Dana Whitfield" });
+  const event = await createEvent(coordinator.id, { name: "Spring Exchange", status: "live" });
+  const { zone, date } = noonZone();
+  await db().event.update({ where: { id: event.id }, data: { timeZone: zone, date, startTime: "08:00", endTime: "15:00" } });
+  const rooms = await Promise.all(
+    ["Library", "Room 114", "Room 115"].map((name, i) =>
+      db().room.create({ data: { eventId: event.id, name, building: "Main building", floor: String(i + 1), capacity: 30, sortOrder: i } }),
+    ),
+  );
+  const block = (label: string, startTime: string, endTime: string) =>
+    db().timeBlock.create({ data: { eventId: event.id, label, startTime, endTime } });
+  const b1 = await block("Block 1", "08:00", "09:00");
+  const b2 = await block("Block 2", "12:00", "13:00");
+  const b3 = await block("Block 3", "13:10", "14:00");
+  const maria = await createUser({ name: "Maria Delgado" });
+  await addMember(event.id, maria.id, "presenter");
+  const placed: Record<string, { proposalId: string; placementId: string }> = {};
+  const session = async (title: string, audience: string, roomIndex: number, blockId: string) => {
+    const proposal = await db().proposal.create({
+      data: { eventId: event.id, presenterId: maria.id, title, summary: `${title}, hands on.`, audience, format: "hands_on", state: "confirmed" },
+    });
+    const placement = await db().placement.create({
+      data: { eventId: event.id, proposalId: proposal.id, roomId: rooms[roomIndex]!.id, timeBlockId: blockId },
+    });
+    placed[title] = { proposalId: proposal.id, placementId: placement.id };
+  };
+  await session("Morning Desmos", "6-8", 0, b1.id);
+  await session("Fractions with tiles", "6-8", 0, b2.id);
+  await session("Station rotation", "6-8", 1, b2.id);
+  await session("Phonics games", "K-2", 2, b2.id);
+  await session("Exit tickets", "6-8", 0, b3.id);
+  await session("Math talks", "6-8", 1, b3.id);
+  const attendee = await createUser({ name: "Keisha Reyes" });
+  await addMember(event.id, attendee.id, "attendee");
+  return { coordinator, event, maria, attendee, placed };
+}
+
+async function noSidewaysScroll(page: Page) {
+  await page.setViewportSize({ width: 320, height: 640 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
+  await page.setViewportSize(phone.viewport);
+}
+
+test("an attendee joins by email code, picks sessions (one offline), subscribes and rates; the presenter sees the summary", async ({
+  browser,
+  baseURL,
+}) => {
+  const g = await seedDay();
+
+  const staff = await browser.newContext();
+  const staffPage = await staff.newPage();
+  await signIn(staffPage, g.coordinator.id, baseURL!);
+  await staffPage.goto(`/events/${g.event.slug}/publish`);
+  await staffPage.getByRole("button", { name: "Publish" }).click();
+  await expect(staffPage.getByRole("status")).toContainText("Version 1 is published");
+  await staff.close();
+
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+
+  // The same neutral answer for an unknown and a rostered email.
+  const ask = async (email: string) => {
+    await page.goto(`/e/${g.event.slug}/join`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Send me a code" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    return page.getByRole("status").filter({ hasText: "If that email" }).innerText();
+  };
+  await page.goto(`/e/${g.event.slug}/join`);
+  await expectAccessible(page);
+  await noSidewaysScroll(page);
+  const unknownAnswer = await ask("nobody-here@example.org");
+  const knownAnswer = await ask(g.attendee.email);
+  expect(knownAnswer).toBe(unknownAnswer);
+  expect(await db().outboxMessage.count({ where: { to: "nobody-here@example.org" } })).toBe(0);
+  await expectAccessible(page);
+
+  const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: g.attendee.email }, orderBy: { createdAt: "desc" } });
+  const code = mail.text.match(/\b(\d{6})\b/)![1]!;
+  await page.getByLabel("6-digit code").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That code does not work")).toBeVisible();
+  await page.getByLabel("6-digit code").fill(code);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Spring Exchange" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Now: Block 2/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Next: Block 3/ })).toBeVisible();
+  await expectAccessible(page);
+  await noSidewaysScroll(page);
+
+  // Filter by audience: kept in the address, the K-2 session is gone.
+  await page.getByLabel("Grade band").selectOption("6-8");
+  await page.getByRole("button", { name: "Show sessions" }).click();
+  await expect(page).toHaveURL(/audience=6-8/);
+  const schedule = page.getByRole("region", { name: "Schedule" });
+  await expect(schedule.getByRole("heading", { name: "Phonics games" })).toHaveCount(0);
+  await expect(schedule.getByRole("heading", { name: "Fractions with tiles" })).toBeVisible();
+  await expect(page.getByText("Showing 5 of 6 sessions")).toBeVisible();
+  await expectAccessible(page);
+
+  const pick = async (title: string) => {
+    await page.getByRole("button", { name: `Pick “${title}”` }).tap();
+    await expect(page.getByRole("button", { name: `Picked “${title}”` })).toHaveAttribute("aria-pressed", "true");
+  };
+  const serverPicks = () => db().pick.findMany({ where: { userId: g.attendee.id } });
+  // Until the page is hydrated a tap is a plain POST; the offline queue needs the script.
+  await expect(page.locator("nav.attendee-nav[data-ready]")).toBeAttached();
+  for (const title of ["Fractions with tiles", "Station rotation", "Exit tickets"]) await pick(title);
+  await expect.poll(async () => (await serverPicks()).length).toBe(3);
+
+  await context.setOffline(true);
+  await expect(page.getByRole("status").filter({ hasText: "Offline" })).toContainText("your picks will sync");
+  await pick("Math talks");
+  await expectAccessible(page);
+  await noSidewaysScroll(page);
+  expect((await serverPicks()).length).toBe(3);
+  await context.setOffline(false);
+  await expect.poll(async () => (await serverPicks()).filter((p) => p.placementId === g.placed["Math talks"]!.placementId).length).toBe(1);
+  await page.waitForTimeout(500);
+  expect((await serverPicks()).length).toBe(4);
+
+  // My day: the second Block 2 pick is an alternative; the private feed lists the picks.
+  await page.getByRole("link", { name: "My day" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Station rotation" })).toContainText("alternative");
+  await expectAccessible(page);
+  await noSidewaysScroll(page);
+  // The service worker keeps the schedule and my day for reading offline.
+  await expect
+    .poll(() =>
+      page.evaluate(async (slug) => {
+        const [schedule, myDay] = await Promise.all([caches.match(`/e/${slug}`), caches.match(`/e/${slug}/my-day`)]);
+        return [Boolean(schedule), Boolean(myDay)];
+      }, g.event.slug),
+    )
+    .toEqual([true, true]);
+  const feedUrl = await page.getByRole("link", { name: /\/my-day\/.+\.ics$/ }).innerText();
+  const feed = await page.request.get(new URL(feedUrl).pathname);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  const ics = await feed.text();
+  for (const title of ["Fractions with tiles", "Station rotation", "Exit tickets", "Math talks"]) expect(ics).toContain(title);
+  expect(ics).not.toContain("Phonics games");
+
+  // Block 1 has ended: its session can be rated; Block 2's cannot yet.
+  await page.goto(`/e/${g.event.slug}/sessions/${g.placed["Fractions with tiles"]!.placementId}`);
+  await expect(page.getByRole("heading", { name: "How was it?" })).toHaveCount(0);
+  await page.goto(`/e/${g.event.slug}/sessions/${g.placed["Morning Desmos"]!.placementId}`);
+  await expect(page.getByText("Library — Main building, floor 1")).toBeVisible();
+  await expectAccessible(page);
+  await noSidewaysScroll(page);
+  await page.getByRole("button", { name: "Send rating" }).tap();
+  await expect(page.getByText("Choose a rating from 1 to 5")).toBeVisible();
+  await page.getByLabel("4 out of 5").check();
+  await page.getByLabel("Comment (optional)").fill("The sliders activity was gold.");
+  await page.getByRole("button", { name: "Send rating" }).tap();
+  await expect(page.getByRole("status").filter({ hasText: "rating is saved" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your rating" })).toBeVisible();
+  await expectAccessible(page);
+  await context.close();
+
+  const presenter = await browser.newContext(phone);
+  const presenterPage = await presenter.newPage();
+  await signIn(presenterPage, g.maria.id, baseURL!);
+  await presenterPage.goto(`/e/${g.event.slug}/sessions/${g.placed["Morning Desmos"]!.placementId}`);
+  await presenterPage.getByRole("link", { name: "Feedback on your session" }).click();
+  await expect(presenterPage.getByText("1 rating, average 4 out of 5")).toBeVisible();
+  await expect(presenterPage.getByText("The sliders activity was gold.")).toBeVisible();
+  await expect(presenterPage.getByText("Keisha Reyes")).toHaveCount(0);
+  await expectAccessible(presenterPage);
+  await noSidewaysScroll(presenterPage);
+  await presenter.close();
+
+  // Coordinators see interest on the grid.
+  const coordinator = await browser.newContext();
+  const gridPage = await coordinator.newPage();
+  await signIn(gridPage, g.coordinator.id, baseURL!);
+  await gridPage.goto(`/events/${g.event.slug}/grid`);
+  await expect(gridPage.locator("li.session-card[data-session='Math talks']").first()).toContainText("1 pick");
+  await coordinator.close();
+});
+
+test("without JavaScript: sign in by the mailed link (once), search, pick and unpick by plain POST", async ({ browser, baseURL }) => {
+  const g = await seedDay();
+  const staff = await browser.newContext();
+  const staffPage = await staff.newPage();
+  await signIn(staffPage, g.coordinator.id, baseURL!);
+  await staffPage.goto(`/events/${g.event.slug}/publish`);
+  await staffPage.getByRole("button", { name: "Publish" }).click();
+  await expect(staffPage.getByRole("status")).toContainText("Version 1 is published");
+  await staff.close();
+
+  const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const page = await context.newPage();
+  // Sign in by the mailed link instead of the code; the link works once.
+  await page.goto(`/e/${g.event.slug}/join`);
+  await page.getByLabel("Email").fill(g.attendee.email);
+  await page.getByRole("button", { name: "Send me a code" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: g.attendee.email } });
+  const link = new URL(mail.text.match(/http:\/\/\S+\/join\/\S+/)![0]).pathname;
+  await page.goto(link);
+  await expect(page.getByRole("link", { name: "My day" })).toBeVisible();
+  // A second device (JavaScript on, so axe can run) finds the link spent.
+  const other = await browser.newContext(phone);
+  const otherPage = await other.newPage();
+  await otherPage.goto(link);
+  await expect(otherPage.getByRole("heading", { name: "This link did not work" })).toBeVisible();
+  await expectAccessible(otherPage);
+  await other.close();
+
+  await page.goto(`/e/${g.event.slug}?q=tiles`);
+  await expect(page.getByText("Showing 1 of 6 sessions")).toBeVisible();
+  await page.getByRole("button", { name: "Pick “Fractions with tiles”" }).click();
+  await expect(page.getByRole("button", { name: "Picked “Fractions with tiles”" })).toBeVisible();
+  await expect(page).toHaveURL(/q=tiles/);
+  expect(await db().pick.count({ where: { userId: g.attendee.id } })).toBe(1);
+  await page.getByRole("button", { name: "Picked “Fractions with tiles”" }).click();
+  await expect(page.getByRole("button", { name: "Pick “Fractions with tiles”" })).toBeVisible();
+  expect(await db().pick.count({ where: { userId: g.attendee.id } })).toBe(0);
+  await context.close();
+});
