@@ -111,3 +111,77 @@ export function createBlock(eventId: string, overrides: Partial<Prisma.TimeBlock
 export function createPlacement(eventId: string, proposalId: string, roomId: string, timeBlockId: string) {
   return db.placement.create({ data: { eventId, proposalId, roomId, timeBlockId } });
 }
+
+/**
+ * A published PD day for check-in and credit tests: two rooms, two session blocks
+ * (09:00–09:50 and 10:00–10:50, America/Chicago on 2027-03-12) and a confirmed
+ * session in each room in each block, frozen as version 1.
+ */
+export async function createPublishedDay(overrides: Partial<Prisma.EventUncheckedCreateInput> = {}) {
+  const { buildSnapshot } = await import("~/.server/schedule/snapshot");
+  const { freezeVersion } = await import("~/.server/schedule/publish");
+  const event = await createEvent({ status: "published", ...overrides });
+  const coordinator = await createUser();
+  await addMember(event.id, coordinator.id, "coordinator");
+  const presenter = await createUser();
+  await addMember(event.id, presenter.id, "presenter");
+  const roomA = await createRoom(event.id, { name: "Room A", capacity: 2 });
+  const roomB = await createRoom(event.id, { name: "Room B" });
+  const block1 = await createBlock(event.id, { label: "Block 1", startTime: "09:00", endTime: "09:50" });
+  const block2 = await createBlock(event.id, { label: "Block 2", startTime: "10:00", endTime: "10:50" });
+  const place = async (title: string, roomId: string, blockId: string) => {
+    const proposal = await createProposal(event.id, presenter.id, { title, state: "confirmed" });
+    return createPlacement(event.id, proposal.id, roomId, blockId);
+  };
+  const a1 = await place("Desmos for Algebra I", roomA.id, block1.id);
+  const b1 = await place("Schoology rubrics", roomB.id, block1.id);
+  const a2 = await place("Reading conferences", roomA.id, block2.id);
+  await freezeVersion(event.id, coordinator.id, await buildSnapshot(event.id), { notify: false });
+  return { event, coordinator, presenter, roomA, roomB, block1, block2, a1, b1, a2 };
+}
+
+/** An attendee of `eventId` with a badge token. */
+export async function createAttendee(eventId: string, overrides: UserOverrides = {}) {
+  const { newBadgeToken } = await import("~/.server/checkin/roster");
+  const user = await createUser(overrides);
+  const membership = await db.membership.create({ data: { eventId, userId: user.id, role: "attendee", badgeToken: newBadgeToken() } });
+  return { user, token: membership.badgeToken! };
+}
+
+// --- Vendors and prize drawings (issue 7) ---
+
+export async function createVendor(eventId: string, overrides: Partial<Prisma.VendorUncheckedCreateInput> = {}) {
+  const n = next();
+  return db.vendor.create({
+    data: { eventId, company: `Bluebird Coffee ${n}`, contactName: "Sam Ortiz", contactEmail: `sam.${n}@bluebird.test`, ...overrides },
+  });
+}
+
+export async function createDonation(
+  eventId: string,
+  vendorId: string,
+  overrides: Partial<Prisma.DonationUncheckedCreateInput> = {},
+) {
+  return db.donation.create({
+    data: { eventId, vendorId, kind: "prize", itemName: "Coffee gift card", quantity: 1, unitValueCents: 2500, status: "delivered", ...overrides },
+  });
+}
+
+/** Someone who came: checked in at the door, optionally visited `sessions` sessions and gave feedback. */
+export async function createDrawingCandidate(
+  eventId: string,
+  { sessions = 0, feedback = false, checkedIn = true, ...overrides }: UserOverrides & { sessions?: number; feedback?: boolean; checkedIn?: boolean } = {},
+) {
+  const user = await createUser(overrides);
+  await addMember(eventId, user.id, "attendee");
+  if (checkedIn) await db.doorCheckIn.create({ data: { eventId, userId: user.id } });
+  for (let i = 0; i < sessions; i++) {
+    await db.roomVisit.create({
+      data: { eventId, userId: user.id, roomId: `room-${i}`, timeBlockId: `block-${i}`, placementId: `placement-${i}`, enteredAt: new Date() },
+    });
+  }
+  if (feedback) {
+    await db.feedback.create({ data: { eventId, userId: user.id, placementId: "placement-0", proposalId: "proposal-0", rating: 5 } });
+  }
+  return user;
+}

@@ -187,9 +187,14 @@ export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedI
           Schedule
         </Link>
         {signedIn ? (
-          <Link to={`/e/${slug}/my-day`} aria-current={current === "my-day" ? "page" : undefined}>
-            My day
-          </Link>
+          <>
+            <Link to={`/e/${slug}/my-day`} aria-current={current === "my-day" ? "page" : undefined}>
+              My day
+            </Link>
+            <Link to={`/e/${slug}/my-badge`}>My badge</Link>
+            <Link to={`/e/${slug}/credit`}>PD credit</Link>
+            <Link to={`/e/${slug}/prizes`}>Prizes</Link>
+          </>
         ) : (
           <Link to={`/e/${slug}/join`}>Join to pick sessions</Link>
         )}

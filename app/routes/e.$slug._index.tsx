@@ -3,8 +3,10 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { viewerPicks } from "~/.server/attendees/picks";
 import { getAttendeeSchedule } from "~/.server/attendees/schedule";
+import { listSponsors } from "~/.server/vendors/vendors";
 import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
 import { ErrorMessage } from "~/components/error-message";
+import { Sponsors } from "~/components/sponsors";
 import { AUDIENCE_WORDS, BlockSchedule, FORMAT_WORDS, timeRange, type ScheduleSession } from "~/components/schedule";
 import { ScheduleFilterSchema } from "~/schemas/attendees";
 import { getUser } from "~/utils/auth.server";
@@ -24,7 +26,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     guard(getAttendeeSchedule(params.slug!, filters)),
     getUser(request),
   ]);
-  const { canPick, picks } = await viewerPicks(user?.id ?? null, event.id);
+  const [{ canPick, picks }, sponsors] = await Promise.all([viewerPicks(user?.id ?? null, event.id), listSponsors(event.id)]);
   return {
     event: {
       slug: event.slug,
@@ -53,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     filters,
     subjects,
     signedIn: Boolean(user),
+    sponsors,
     canPick,
     picks,
     // Client id for a pick submitted without JavaScript; a double submit adds nothing.
@@ -124,7 +127,7 @@ function Filters() {
 }
 
 export default function PublicEvent() {
-  const { event, schedule, signedIn, canPick, picks, formNonce, returnTo } = useLoaderData<typeof loader>();
+  const { event, schedule, signedIn, canPick, picks, formNonce, returnTo, sponsors } = useLoaderData<typeof loader>();
   const live = event.status !== "archived";
   const pickButton = (s: ScheduleSession) =>
     canPick ? (
@@ -201,6 +204,7 @@ export default function PublicEvent() {
           <p className="card">No schedule published yet. Check back closer to the day.</p>
         )}
       </section>
+      <Sponsors sponsors={sponsors} />
     </>
   );
 }

@@ -96,6 +96,13 @@ export default function EventDashboard() {
           <li><Link to="print/grid">Print grid poster</Link></li>
           <li><Link to="print/door-signs">Print door signs</Link></li>
           <li><a href={`/e/${event.slug}/grid.csv`}>Grid as CSV</a></li>
+          <li><Link to="roster">Roster</Link></li>
+          <li><Link to="badges">Badges</Link></li>
+          <li><Link to="kiosk">Door check-in</Link></li>
+          <li><Link to="live">Live view</Link></li>
+          <li><Link to="credit">PD credit</Link></li>
+          <li><Link to="vendors">Vendors and donations</Link></li>
+          <li><Link to="drawings">Prize drawings</Link></li>
           <li><Link to="/outbox">Outbox ({outboxCount})</Link></li>
           {status !== "draft" ? <li><Link to={`/e/${event.slug}`}>Public page</Link></li> : null}
         </ul>

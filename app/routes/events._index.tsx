@@ -55,6 +55,11 @@ export default function Events() {
                 <span className={`tag ${event.status === "archived" ? "tag-archived" : ""}`}>
                   {EVENT_STATUS_LABELS[event.status as EventStatus] ?? event.status}
                 </span>{" "}
+                {event.roles.includes("vendor") ? (
+                  <>
+                    <Link to="/vendor">Vendor portal</Link>{" "}
+                  </>
+                ) : null}
                 {event.roles.map((role) => (
                   <span key={role} className="tag">
                     {ROLE_LABELS[role as Role] ?? role}

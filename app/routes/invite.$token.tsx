@@ -29,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const accepted = await guard(acceptInvitation(params.token!, user.id));
-  const target = accepted.role === "coordinator" ? `/events/${accepted.event.slug}` : "/events";
+  // Vendors land in their portal, which also links their account to their company.
+  const target =
+    accepted.role === "coordinator" ? `/events/${accepted.event.slug}` : accepted.role === "vendor" ? "/vendor" : "/events";
   return redirectWithToast(target, {
     kind: "success",
     message: `You joined ${accepted.event.name} as ${ROLE_LABELS[accepted.role].toLowerCase()}.`,

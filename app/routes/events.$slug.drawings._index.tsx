@@ -1,0 +1,209 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { listDrawings } from "~/.server/drawings/drawing-views";
+import { createDrawing, markClaimed, markNoShow, runDrawing, verifyDrawing } from "~/.server/drawings/drawings";
+import type { DrawingRules } from "~/.server/drawings/eligibility";
+import { getEventForCoordinator } from "~/.server/events/events";
+import { Button } from "~/components/button";
+import { ErrorMessage } from "~/components/error-message";
+import { Field, FormErrors, SelectField } from "~/components/forms";
+import { DrawingSchema, GRADE_BANDS } from "~/schemas/donations";
+import { requireUser } from "~/utils/auth.server";
+import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { guard, guardForm, invalid } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Prize drawings · ${data.event.name} · Dropin` : "Prize drawings · Dropin" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const drawings = await guard(listDrawings(user.id, event.id));
+  const verified = await Promise.all(drawings.map((d) => (d.status === "drawn" ? verifyDrawing(d.id) : null)));
+  return { event, drawings: drawings.map((d, i) => ({ ...d, verification: verified[i] })) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const formData = await request.formData();
+  const raw = formDataToObject(formData);
+  const intent = raw.intent;
+  const back = `/events/${event.slug}/drawings`;
+  if (intent === "create") {
+    const submission = parseSubmission(DrawingSchema, formData);
+    if (!submission.ok) return invalid(submission);
+    await guard(createDrawing(user.id, event.id, submission.data));
+    return redirectWithToast(back, { kind: "success", message: `${submission.data.name} is ready to draw.` });
+  }
+  if (intent === "run") {
+    const done = await guardForm(raw, runDrawing(user.id, String(raw.drawingId)));
+    if (!done.ok) return invalid(done.result);
+    return redirectWithToast(back, { kind: "success", message: `Drawn: ${done.value.length} winners.` });
+  }
+  if (intent === "no-show") {
+    const done = await guardForm(raw, markNoShow(user.id, String(raw.winnerId)));
+    if (!done.ok) return invalid(done.result);
+    return redirectWithToast(back, {
+      kind: "success",
+      message: done.value ? "Marked no-show and redrew the prize." : "Marked no-show; nobody is left in the pool.",
+    });
+  }
+  if (intent === "claimed") {
+    const done = await guardForm(raw, markClaimed(user.id, String(raw.winnerId)));
+    if (!done.ok) return invalid(done.result);
+    return redirectWithToast(back, { kind: "success", message: "Marked claimed." });
+  }
+  throw new Response("Unknown action", { status: 400 });
+}
+
+function describeRules(rules: DrawingRules) {
+  const parts = ["checked in at the door"];
+  if (rules.minSessions > 0) parts.push(`attended at least ${rules.minSessions} session${rules.minSessions === 1 ? "" : "s"}`);
+  if (rules.requireFeedback) parts.push("gave feedback");
+  if (rules.school) parts.push(`works at ${rules.school}`);
+  if (rules.gradeBand) parts.push(`teaches ${rules.gradeBand}`);
+  if (rules.excludePresenters) parts.push("not a presenter");
+  parts.push(rules.allowMultiplePrizes ? "may win more than one prize" : "one prize per person");
+  return parts.join(", ");
+}
+
+const WINNER_STATUS = { drawn: "Drawn", no_show: "No-show", claimed: "Claimed" } as Record<string, string>;
+
+export default function Drawings() {
+  const { event, drawings } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const failure = isFormFailure(actionData) ? actionData : null;
+  const create = useValidatedForm(DrawingSchema, { lastResult: failure?.values.intent === "create" ? failure : null });
+  const busy = useNavigation().state === "submitting";
+  const checked = (name: string) => create.values[name] === "on";
+  return (
+    <>
+      <p>
+        <Link to={`/events/${event.slug}/vendors`}>← Vendors and donations</Link>
+      </p>
+      <h1>Prize drawings</h1>
+      {failure && failure.values.intent !== "create" ? <FormErrors errors={failure.formErrors} /> : null}
+
+      {drawings.map((d) => (
+        <section key={d.id} className="card" aria-labelledby={`drawing-${d.id}`}>
+          <h2 id={`drawing-${d.id}`}>{d.name}</h2>
+          <p>Who can win: {describeRules(d.rules)}.</p>
+          <p className="muted verify-line">Seed commitment (SHA-256): {d.seedHash}</p>
+          {d.status === "open" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="run" />
+              <input type="hidden" name="drawingId" value={d.id} />
+              <Button disabled={busy} aria-label={`Draw winners for ${d.name}`}>
+                Draw winners
+              </Button>
+            </Form>
+          ) : (
+            <>
+              <p>
+                Pool: {d.poolSize} eligible people. <Link to={`/events/${event.slug}/drawings/${d.id}/show`}>Projector view</Link>
+              </p>
+              <details>
+                <summary>Verification</summary>
+                <p className="verify-line">Seed: {d.seed}</p>
+                <p>Method: {d.method}</p>
+                <p role="status">
+                  {d.verification?.ok
+                    ? "Verified: re-running the draw from the seed and the frozen pool gives the same winners."
+                    : `Verification failed: ${d.verification?.problems.join(" ")}`}
+                </p>
+              </details>
+              <div className="table-wrap">
+                <table>
+                  <caption className="visually-hidden">Winners of {d.name}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">Winner</th>
+                      <th scope="col">Prize</th>
+                      <th scope="col">Status</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.winners.map((w) => (
+                      <tr key={w.id}>
+                        <td>{w.position}</td>
+                        <td>
+                          {w.user.name}
+                          {w.user.school ? <span className="muted"> · {w.user.school}</span> : null}
+                        </td>
+                        <td>
+                          {w.donation.itemName} <span className="muted">({w.donation.vendor.company})</span>
+                        </td>
+                        <td>
+                          {w.status === "drawn" ? (
+                            <Form method="post" className="winner-actions">
+                              <input type="hidden" name="winnerId" value={w.id} />
+                              <Button name="intent" value="claimed" variant="secondary" disabled={busy} aria-label={`Claimed: ${w.user.name}`}>
+                                Claimed
+                              </Button>
+                              <Button name="intent" value="no-show" variant="secondary" disabled={busy} aria-label={`No-show: ${w.user.name}`}>
+                                No-show
+                              </Button>
+                            </Form>
+                          ) : (
+                            WINNER_STATUS[w.status]
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+        </section>
+      ))}
+
+      <section className="card" aria-labelledby="new-drawing-title">
+        <h2 id="new-drawing-title">New drawing</h2>
+        <p className="muted">
+          Every delivered prize unit not yet won is drawn. Only people checked in at the door qualify; coordinators and
+          vendors never do. The random seed is fixed now and its fingerprint shown, before anyone knows the pool.
+        </p>
+        <Form method="post" noValidate onSubmit={create.onSubmit}>
+          <input type="hidden" name="intent" value="create" />
+          <FormErrors errors={create.formErrors} />
+          <Field label="Name" {...create.field("name")} />
+          <Field label="Minimum sessions attended (optional)" inputMode="numeric" {...create.field("minSessions")} />
+          <div className="checkbox-row">
+            <label className="checkbox">
+              <input type="checkbox" {...create.form.register("requireFeedback")} defaultChecked={checked("requireFeedback")} />
+              Gave feedback on a session
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" {...create.form.register("excludePresenters")} defaultChecked={checked("excludePresenters")} />
+              Leave out presenters
+            </label>
+            <label className="checkbox">
+              <input type="checkbox" {...create.form.register("allowMultiplePrizes")} defaultChecked={checked("allowMultiplePrizes")} />
+              Allow more than one prize per person
+            </label>
+          </div>
+          <Field label="Only staff of this school (optional)" {...create.field("school")} />
+          <SelectField
+            label="Only this grade band (optional)"
+            hint="Read from the school's name: Elementary is K-5, Middle 6-8, High 9-12."
+            options={[{ value: "", label: "Any grade" }, ...GRADE_BANDS.map((b) => ({ value: b, label: b }))]}
+            {...create.field("gradeBand")}
+          />
+          <div className="form-actions">
+            <Button disabled={busy}>Create drawing</Button>
+          </div>
+        </Form>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}
