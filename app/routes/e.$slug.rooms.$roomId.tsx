@@ -1,23 +1,61 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { clockTime } from "~/.server/checkin/door";
+import { checkIntoRoom, roomCheckInState, roomsWithSpace } from "~/.server/checkin/rooms";
+import { RuleError } from "~/.server/errors";
 import { getPublishedRoom } from "~/.server/schedule/public-schedule";
+import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
+import { FormErrors } from "~/components/forms";
 import { BlockSchedule } from "~/components/schedule";
+import { getUser, requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.room.name} · ${data.event.name} · Dropin` : "Room · Dropin" },
 ];
 
-// Where the QR code on a door sign leads: what happens in this room today.
-export async function loader({ params }: LoaderFunctionArgs) {
+// Where the QR code on a door sign leads: what happens in this room today, and
+// for people on the PD day's list, checking in to it for the block running now.
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, version, room, sessions } = await guard(getPublishedRoom(params.slug!, params.roomId!));
   const blocks = version.snapshot.blocks.filter((b) => b.kind === "sessions" || sessions.some((s) => s.blockId === b.id));
-  return { event: { slug: event.slug, name: event.name }, room, blocks, sessions };
+  const user = await getUser(request);
+  const [{ canCheckIn, visit }, alternatives] = await Promise.all([
+    roomCheckInState(user?.id ?? null, event.id, room.id),
+    roomsWithSpace(event.id, room.id),
+  ]);
+  return {
+    event: { slug: event.slug, name: event.name },
+    room,
+    blocks,
+    sessions,
+    canCheckIn,
+    hereSince: visit ? clockTime(visit.enteredAt, event.timeZone) : null,
+    alternatives,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const { event, room } = await guard(getPublishedRoom(params.slug!, params.roomId!));
+  try {
+    const { block, session, moved } = await guard(checkIntoRoom(user.id, event.id, room.id));
+    const what = session ? `“${session.title}”` : room.name;
+    return redirectWithToast(`/e/${event.slug}/rooms/${room.id}`, {
+      kind: "success",
+      message: `Checked in to ${what} for ${block.label}.${moved ? " Your previous room is checked out." : ""}`,
+    });
+  } catch (error) {
+    if (error instanceof RuleError) return data({ message: error.message }, { status: 409 });
+    throw error;
+  }
 }
 
 export default function RoomPage() {
-  const { event, room, blocks, sessions } = useLoaderData<typeof loader>();
+  const { event, room, blocks, sessions, canCheckIn, hereSince, alternatives } = useLoaderData<typeof loader>();
+  const problem = useActionData<typeof action>();
   const where = [room.building, room.floor && `floor ${room.floor}`].filter(Boolean).join(", ");
   return (
     <>
@@ -26,6 +64,34 @@ export default function RoomPage() {
       </p>
       <h1>{room.name}</h1>
       {where ? <p className="muted">{where}</p> : null}
+      {alternatives ? (
+        <div className="card room-full" role="note">
+          <p>
+            <strong>This room is full right now.</strong>
+            {alternatives.length > 0 ? " Try one of these in the same block:" : " Every other room in this block is full too."}
+          </p>
+          {alternatives.length > 0 ? (
+            <ul>
+              {alternatives.map((a) => (
+                <li key={a.placementId}>
+                  <Link to={`/e/${event.slug}/rooms/${a.roomId}`}>{a.title}</Link> · {a.roomName} ({a.seatsLeft} {a.seatsLeft === 1 ? "seat" : "seats"} left)
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+      {canCheckIn ? (
+        <section className="card room-checkin" aria-labelledby="room-checkin-title">
+          <h2 id="room-checkin-title">Attending here?</h2>
+          {hereSince ? <p>You are checked in here since {hereSince}.</p> : null}
+          <FormErrors errors={problem ? [problem.message] : []} />
+          <Form method="post">
+            <Button>Check in to this room</Button>
+          </Form>
+          <p className="muted">Your PD credit counts from when you check in until you check in somewhere else or the block ends.</p>
+        </section>
+      ) : null}
       <BlockSchedule blocks={blocks} sessions={sessions} showRoom={false} />
     </>
   );

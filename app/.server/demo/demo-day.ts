@@ -5,7 +5,10 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { hashPassword } from "../accounts/accounts";
 import { newLinkToken } from "../accounts/tokens";
+import { seedDemoAttendees } from "./demo-attendees";
+import { seedDemoCheckIns } from "./demo-checkins";
 import { seedDemoGrid } from "./demo-grid";
+import { seedDemoVendors } from "./demo-vendors";
 import {
   CO_PRESENTERS,
   FIRST_NAMES,
@@ -319,8 +322,13 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
     return false;
   }
   const event = await seedDemo();
-  // A full grid, published as v1, so the public schedule and exports show a whole day.
+  // A full grid, published as v1, so the public schedule and exports show a whole day;
+  // then the day itself: picks and feedback, door and room check-ins, donations and
+  // a finished drawing (each step reads what the one before it made).
   await seedDemoGrid(event.id);
+  await seedDemoAttendees(event.id);
+  await seedDemoCheckIns(event.id);
+  await seedDemoVendors(event.id);
   printLogins(event.name, event.date);
   return true;
 }

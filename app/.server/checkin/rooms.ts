@@ -1,0 +1,126 @@
+// Drop-in room attendance. The door sign's QR opens the room page; "Check in to
+// this room" records a visit for the block running now. Moving to another room
+// in the same block closes the first visit (law of two feet), so time is only
+// ever counted in one room at once.
+import { db } from "~/utils/db.server";
+import { NotAllowedError, NotFoundError, RuleError } from "../errors";
+import { latestPublished } from "../schedule/publish";
+import type { ScheduleSnapshot, SnapshotBlock, SnapshotSession } from "../schedule/snapshot";
+import { wallClockToInstant } from "../schedule/times";
+
+export function blockSpan(snapshot: ScheduleSnapshot, block: Pick<SnapshotBlock, "startTime" | "endTime">) {
+  const { date, timeZone } = snapshot.event;
+  return { start: wallClockToInstant(date, block.startTime, timeZone), end: wallClockToInstant(date, block.endTime, timeZone) };
+}
+
+export function sessionSpan(snapshot: ScheduleSnapshot, session: Pick<SnapshotSession, "startTime" | "endTime">) {
+  return blockSpan(snapshot, session);
+}
+
+/** The session block whose time contains `at` in the PD day's zone, if any. */
+export function blockAt(snapshot: ScheduleSnapshot, at: Date) {
+  return (
+    snapshot.blocks.find((block) => {
+      if (block.kind !== "sessions") return false;
+      const { start, end } = blockSpan(snapshot, block);
+      return start <= at && at < end;
+    }) ?? null
+  );
+}
+
+/** The session in `roomId` during `block`, including a two-block session that started earlier. */
+export function sessionInRoom(snapshot: ScheduleSnapshot, roomId: string, block: SnapshotBlock) {
+  return (
+    snapshot.sessions.find(
+      (s) => s.roomId === roomId && (s.blockId === block.id || (s.startTime <= block.startTime && s.endTime >= block.endTime)),
+    ) ?? null
+  );
+}
+
+async function openVisit(eventId: string, userId: string, roomId: string, block: SnapshotBlock, session: SnapshotSession | null, at: Date, source: "self" | "presenter") {
+  return db.$transaction(async (tx) => {
+    const open = await tx.roomVisit.findMany({ where: { eventId, userId, timeBlockId: block.id, leftAt: null } });
+    const here = open.find((v) => v.roomId === roomId);
+    // Scanning the same door twice is not a move: keep the visit that is already open.
+    if (here) return { visit: here, moved: false };
+    await tx.roomVisit.updateMany({ where: { id: { in: open.map((v) => v.id) } }, data: { leftAt: at } });
+    const visit = await tx.roomVisit.create({
+      data: { eventId, userId, roomId, timeBlockId: block.id, placementId: session?.placementId ?? null, enteredAt: at, source },
+    });
+    return { visit, moved: open.length > 0 };
+  });
+}
+
+async function publishedFor(eventId: string) {
+  const version = await latestPublished(eventId);
+  if (!version) throw new NotFoundError("No schedule has been published for this PD day yet.");
+  return version.snapshot;
+}
+
+/** A signed-in member of the PD day checks themself into a room for the block running at `at`. */
+export async function checkIntoRoom(userId: string, eventId: string, roomId: string, at: Date = new Date()) {
+  const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
+  if (!member) throw new NotAllowedError("Join this PD day first, then check in to rooms.");
+  const snapshot = await publishedFor(eventId);
+  const room = snapshot.rooms.find((r) => r.id === roomId);
+  if (!room) throw new NotFoundError("This room is not on the published schedule.");
+  const block = blockAt(snapshot, at);
+  if (!block) throw new RuleError("No session block is running right now, so there is nothing to check in to.");
+  const session = sessionInRoom(snapshot, roomId, block);
+  const { visit, moved } = await openVisit(eventId, userId, roomId, block, session, at, "self");
+  return { visit, room, block, session, moved };
+}
+
+/** A presenter marks someone present in their own session (e.g. a phone without a camera). */
+export async function markAttendance(presenterId: string, eventId: string, placementId: string, attendeeId: string, at: Date = new Date()) {
+  const snapshot = await publishedFor(eventId);
+  const session = snapshot.sessions.find((s) => s.placementId === placementId);
+  if (!session) throw new NotFoundError("That session is not on the published schedule.");
+  if (!session.presenters.some((p) => p.userId === presenterId)) {
+    throw new NotAllowedError("Only this session's presenters can mark its attendance.");
+  }
+  const attendee = await db.membership.findFirst({ where: { eventId, userId: attendeeId }, select: { id: true } });
+  if (!attendee) throw new NotFoundError("That person is not on this PD day's list.");
+  const block = snapshot.blocks.find((b) => b.id === session.blockId)!;
+  // The presenter vouches for the session: the visit starts when the session did
+  // (or now, if marked before it began).
+  const { start } = sessionSpan(snapshot, session);
+  const enteredAt = at < start ? at : start;
+  return (await openVisit(eventId, attendeeId, session.roomId, block, session, enteredAt, "presenter")).visit;
+}
+
+/** Whether this person has an open visit in this room right now (for the room page). */
+export async function currentVisit(userId: string, eventId: string, roomId: string) {
+  return db.roomVisit.findFirst({ where: { eventId, userId, roomId, leftAt: null }, orderBy: { enteredAt: "desc" } });
+}
+
+/** For the room page: may this person check in here, and are they here already? */
+export async function roomCheckInState(userId: string | null, eventId: string, roomId: string) {
+  if (!userId) return { canCheckIn: false, visit: null };
+  const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
+  if (!member) return { canCheckIn: false, visit: null };
+  return { canCheckIn: true, visit: await currentVisit(userId, eventId, roomId) };
+}
+
+/**
+ * For a room at capacity right now: other sessions in the same block that still
+ * have seats, fullest-first last, so the door page can say "full — try X".
+ */
+export async function roomsWithSpace(eventId: string, roomId: string, at: Date = new Date()) {
+  const version = await latestPublished(eventId);
+  if (!version) return null;
+  const { snapshot } = version;
+  const block = blockAt(snapshot, at);
+  const room = snapshot.rooms.find((r) => r.id === roomId);
+  if (!block || !room) return null;
+  const counts = await db.roomVisit.groupBy({ by: ["roomId"], where: { eventId, timeBlockId: block.id, leftAt: null }, _count: { _all: true } });
+  const present = new Map(counts.map((c) => [c.roomId, c._count._all]));
+  if ((present.get(roomId) ?? 0) < room.capacity) return null;
+  const capacity = new Map(snapshot.rooms.map((r) => [r.id, r.capacity]));
+  return snapshot.sessions
+    .filter((s) => s.roomId !== roomId && sessionInRoom(snapshot, s.roomId, block)?.placementId === s.placementId)
+    .map((s) => ({ placementId: s.placementId, title: s.title, roomId: s.roomId, roomName: s.roomName, seatsLeft: (capacity.get(s.roomId) ?? 0) - (present.get(s.roomId) ?? 0) }))
+    .filter((s) => s.seatsLeft > 0)
+    .sort((a, b) => b.seatsLeft - a.seatsLeft)
+    .slice(0, 3);
+}

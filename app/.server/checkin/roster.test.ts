@@ -1,0 +1,96 @@
+import { describe, expect, test } from "vitest";
+import { addMember, createEvent, createUser } from "tests/factories";
+import { db } from "~/utils/db.server";
+import { addWalkIn, importRoster, newBadgeToken, previewRoster } from "./roster";
+
+const MAPPING = { name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
+
+async function setup() {
+  const event = await createEvent();
+  const coordinator = await createUser();
+  await addMember(event.id, coordinator.id, "coordinator");
+  return { event, coordinator };
+}
+
+describe("roster import", () => {
+  test("guesses the column mapping and previews the first rows", () => {
+    const preview = previewRoster("Full name,Email,School,Employee ID\nAna Ruiz,ana@x.us,Lincoln,E1\nBo Li,bo@x.us,Jefferson,E2\n", 1);
+    expect(preview.mapping).toEqual(MAPPING);
+    expect(preview.total).toBe(2);
+    expect(preview.rows).toEqual([{ "Full name": "Ana Ruiz", Email: "ana@x.us", School: "Lincoln", "Employee ID": "E1" }]);
+  });
+
+  test("imports good rows and reports each bad row by its spreadsheet row number", async () => {
+    const { event, coordinator } = await setup();
+    const csv = [
+      "Full name,Email,School,Employee ID",
+      "Ana Ruiz,ana.ruiz@springfield.k12.us,Lincoln Elementary,E100",
+      "Bo Li,not-an-email,Jefferson High,E101",
+      ",nobody@springfield.k12.us,Jefferson High,E102",
+      "Cy Park,ANA.RUIZ@springfield.k12.us,Roosevelt,E103",
+      "Di Ng,di.ng@springfield.k12.us,,",
+    ].join("\n");
+    const result = await importRoster(coordinator.id, event.id, csv, MAPPING);
+    expect(result.imported).toBe(2);
+    expect(result.errors).toEqual([
+      { row: 3, message: "Enter a valid email address." },
+      { row: 4, message: "Enter the person's name." },
+      { row: 5, message: "ana.ruiz@springfield.k12.us is already on row 2." },
+    ]);
+    const ana = await db.user.findUniqueOrThrow({ where: { email: "ana.ruiz@springfield.k12.us" } });
+    expect(ana).toMatchObject({ name: "Ana Ruiz", school: "Lincoln Elementary", staffId: "E100" });
+    const members = await db.membership.findMany({ where: { eventId: event.id, role: "attendee" } });
+    expect(members).toHaveLength(2);
+    expect(members.every((m) => m.badgeToken && m.badgeToken.length === 22)).toBe(true);
+  });
+
+  test("re-importing updates people by email instead of duplicating them, and keeps their badge", async () => {
+    const { event, coordinator } = await setup();
+    await importRoster(coordinator.id, event.id, "Full name,Email,School,Employee ID\nAna Ruiz,ana.r@springfield.k12.us,Lincoln,E1\n", MAPPING);
+    const before = await db.membership.findFirstOrThrow({ where: { eventId: event.id, role: "attendee" } });
+    const again = await importRoster(coordinator.id, event.id, "Full name,Email,School,Employee ID\nAna Ruiz-Soto,Ana.R@springfield.k12.us,Roosevelt,E1\n", MAPPING);
+    expect(again).toMatchObject({ created: 0, updated: 1 });
+    expect(await db.user.count({ where: { email: "ana.r@springfield.k12.us" } })).toBe(1);
+    expect(await db.user.findUniqueOrThrow({ where: { email: "ana.r@springfield.k12.us" } })).toMatchObject({ name: "Ana Ruiz-Soto", school: "Roosevelt" });
+    const after = await db.membership.findMany({ where: { eventId: event.id, role: "attendee" } });
+    expect(after).toHaveLength(1);
+    expect(after[0]!.badgeToken).toBe(before.badgeToken);
+  });
+
+  test("an attendee cannot import a roster or add a walk-in", async () => {
+    const { event } = await setup();
+    const attendee = await createUser();
+    await addMember(event.id, attendee.id, "attendee");
+    await expect(importRoster(attendee.id, event.id, "Full name,Email\nA,a@x.us", MAPPING)).rejects.toThrow("coordinators");
+    await expect(addWalkIn(attendee.id, event.id, { name: "A", email: "a@x.us", school: "", staffId: "" })).rejects.toThrow("coordinators");
+  });
+
+  test("a walk-in becomes an attendee with a badge token", async () => {
+    const { event, coordinator } = await setup();
+    const { user, membership } = await addWalkIn(coordinator.id, event.id, { name: "Eve Walker", email: "eve@springfield.k12.us", school: "Lincoln", staffId: "" });
+    expect(user.name).toBe("Eve Walker");
+    expect(membership).toMatchObject({ role: "attendee", eventId: event.id });
+    expect(membership.badgeToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
+
+describe("badge tokens", () => {
+  test("are 128 random bits, unique, and not derived from the email or id", async () => {
+    const tokens = Array.from({ length: 2000 }, () => newBadgeToken());
+    expect(new Set(tokens).size).toBe(tokens.length);
+    for (const token of tokens.slice(0, 20)) expect(Buffer.from(token, "base64url")).toHaveLength(16);
+    // Same person on two PD days: two unrelated tokens, neither containing what is printed elsewhere.
+    const person = await createUser({ email: "same.person@springfield.k12.us" });
+    const [e1, e2] = [await createEvent(), await createEvent()];
+    const coordinator = await createUser({ districtCoordinator: true });
+    const m1 = (await addWalkIn(coordinator.id, e1.id, { name: person.name, email: person.email, school: "", staffId: "" })).membership;
+    const m2 = (await addWalkIn(coordinator.id, e2.id, { name: person.name, email: person.email, school: "", staffId: "" })).membership;
+    expect(m1.badgeToken).not.toBe(m2.badgeToken);
+    for (const token of [m1.badgeToken!, m2.badgeToken!]) {
+      const decoded = Buffer.from(token, "base64url").toString("latin1");
+      expect(token).not.toContain(person.id);
+      expect(decoded).not.toContain("same.person");
+      expect(token.toLowerCase()).not.toContain("same");
+    }
+  });
+});

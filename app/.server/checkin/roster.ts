@@ -1,0 +1,138 @@
+// The PD day's attendee roster: CSV import with a column mapping, walk-ins added
+// by hand, and the badge token each attendee's QR code carries.
+import crypto from "node:crypto";
+import Papa from "papaparse";
+import { PersonSchema, ROSTER_FIELDS, type PersonInput, type RosterMapping } from "~/schemas/checkin";
+import { db, type Tx } from "~/utils/db.server";
+import { recordAudit } from "../audit/audit";
+import { RuleError } from "../errors";
+import { assertEventCoordinator } from "../events/permissions";
+
+/**
+ * 128 random bits, base64url. Never derived from the email or an id: a badge
+ * token must not be guessable from anything printed elsewhere.
+ */
+export function newBadgeToken() {
+  return crypto.randomBytes(16).toString("base64url");
+}
+
+export type RosterRowError = { row: number; message: string };
+
+function parseCsv(csv: string) {
+  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, "").trim(), {
+    header: true,
+    skipEmptyLines: "greedy",
+    transformHeader: (header) => header.trim(),
+  });
+  const headers = (parsed.meta.fields ?? []).filter(Boolean);
+  if (headers.length === 0) throw new RuleError("The CSV needs a header row naming its columns.", "csv");
+  return { headers, records: parsed.data };
+}
+
+const GUESSES: Record<(typeof ROSTER_FIELDS)[number], RegExp> = {
+  name: /^(full ?)?name$|^teacher$|^attendee$/i,
+  email: /e-?mail/i,
+  school: /school|building|campus|site/i,
+  staffId: /staff|employee|emp.?id|^id$/i,
+};
+
+/** Headers, a guessed mapping and the first rows, for the mapping screen. */
+export function previewRoster(csv: string, rows = 5) {
+  const { headers, records } = parseCsv(csv);
+  const mapping = Object.fromEntries(
+    ROSTER_FIELDS.map((field) => [field, headers.find((h) => GUESSES[field].test(h)) ?? ""]),
+  ) as RosterMapping;
+  return { headers, mapping, total: records.length, rows: records.slice(0, rows) };
+}
+
+/** Make `userId` an attendee of the event with a badge token (kept if it has one). */
+export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
+  const existing = await tx.membership.findUnique({ where: { eventId_userId_role: { eventId, userId, role: "attendee" } } });
+  if (existing?.badgeToken) return existing;
+  if (existing) return tx.membership.update({ where: { id: existing.id }, data: { badgeToken: newBadgeToken() } });
+  return tx.membership.create({ data: { eventId, userId, role: "attendee", badgeToken: newBadgeToken() } });
+}
+
+async function upsertPerson(tx: Tx, person: PersonInput) {
+  // A blank or unmapped cell keeps what we already know rather than erasing it.
+  const data = { name: person.name, school: person.school || undefined, staffId: person.staffId || undefined };
+  const existing = await tx.user.findUnique({ where: { email: person.email }, select: { id: true } });
+  if (existing) return { user: await tx.user.update({ where: { id: existing.id }, data }), created: false };
+  return { user: await tx.user.create({ data: { ...data, email: person.email } }), created: true };
+}
+
+/**
+ * Import attendees. Rows are numbered as a spreadsheet shows them (header = 1).
+ * A bad row is reported and skipped; the good rows still go in. A person already
+ * known by email is updated, never duplicated.
+ */
+export async function importRoster(actorId: string, eventId: string, csv: string, mapping: RosterMapping) {
+  await assertEventCoordinator(actorId, eventId);
+  const { headers, records } = parseCsv(csv);
+  for (const field of ROSTER_FIELDS) {
+    const column = mapping[field];
+    if (column && !headers.includes(column)) throw new RuleError(`The file has no column “${column}”.`, field);
+  }
+  const errors: RosterRowError[] = [];
+  const good: PersonInput[] = [];
+  const seen = new Map<string, number>();
+  records.forEach((record, index) => {
+    const row = index + 2;
+    const cell = (field: keyof RosterMapping) => (mapping[field] ? (record[mapping[field]] ?? "") : "");
+    const result = PersonSchema.safeParse({ name: cell("name"), email: cell("email"), school: cell("school"), staffId: cell("staffId") });
+    if (!result.success) {
+      errors.push({ row, message: result.error.issues.map((issue) => issue.message).join(" ") });
+      return;
+    }
+    const earlier = seen.get(result.data.email);
+    if (earlier) {
+      errors.push({ row, message: `${result.data.email} is already on row ${earlier}.` });
+      return;
+    }
+    seen.set(result.data.email, row);
+    good.push(result.data);
+  });
+
+  let created = 0;
+  let updated = 0;
+  await db.$transaction(
+    async (tx) => {
+      for (const person of good) {
+        const { user, created: isNew } = await upsertPerson(tx, person);
+        await ensureAttendee(tx, eventId, user.id);
+        if (isNew) created++;
+        else updated++;
+      }
+      await recordAudit(tx, {
+        eventId,
+        actorId,
+        action: "roster.imported",
+        entity: "Event",
+        entityId: eventId,
+        detail: { created, updated, rejected: errors.length },
+      });
+    },
+    { timeout: 60_000 },
+  );
+  return { imported: created + updated, created, updated, errors };
+}
+
+/** A person who arrives without being on the roster. */
+export async function addWalkIn(actorId: string, eventId: string, person: PersonInput) {
+  await assertEventCoordinator(actorId, eventId);
+  return db.$transaction(async (tx) => {
+    const { user } = await upsertPerson(tx, person);
+    const membership = await ensureAttendee(tx, eventId, user.id);
+    await recordAudit(tx, { eventId, actorId, action: "roster.walk_in", entity: "User", entityId: user.id, detail: { email: user.email } });
+    return { user, membership };
+  });
+}
+
+export async function listRoster(actorId: string, eventId: string) {
+  await assertEventCoordinator(actorId, eventId);
+  return db.membership.findMany({
+    where: { eventId, role: "attendee" },
+    orderBy: { user: { name: "asc" } },
+    select: { id: true, badgeToken: true, user: { select: { id: true, name: true, email: true, school: true, staffId: true } } },
+  });
+}

@@ -1,0 +1,229 @@
+// PD credit from actual time in rooms. Per attendee per session: the minutes of
+// their visits that overlap the session (an open visit runs to its block's end),
+// capped at the session's length; it counts only past the PD day's minimum stay.
+// A coordinator's correction replaces the computed minutes; presenters are
+// credited by the PD day's presenter rule.
+import crypto from "node:crypto";
+import type { CorrectionInput } from "~/schemas/checkin";
+import { db } from "~/utils/db.server";
+import { getEnv } from "~/utils/env.server";
+import { recordAudit } from "../audit/audit";
+import { NotAllowedError, NotFoundError } from "../errors";
+import { assertEventCoordinator } from "../events/permissions";
+import { blockSpan, sessionSpan } from "../checkin/rooms";
+import { latestPublished } from "../schedule/publish";
+import type { ScheduleSnapshot, SnapshotSession } from "../schedule/snapshot";
+
+export type Interval = { start: Date; end: Date };
+
+/** Minutes of `visits` inside `span`, overlapping visits counted once, never more than the span. */
+export function minutesInside(span: Interval, visits: Interval[]) {
+  const clipped = visits
+    .map((v) => ({ start: Math.max(v.start.getTime(), span.start.getTime()), end: Math.min(v.end.getTime(), span.end.getTime()) }))
+    .filter((v) => v.end > v.start)
+    .sort((a, b) => a.start - b.start);
+  let total = 0;
+  let cursor = -Infinity;
+  for (const v of clipped) {
+    const from = Math.max(v.start, cursor);
+    if (v.end > from) total += v.end - from;
+    cursor = Math.max(cursor, v.end);
+  }
+  const cap = (span.end.getTime() - span.start.getTime()) / 60_000;
+  return Math.min(Math.floor(total / 60_000), cap);
+}
+
+/** Hours on the certificate: quarter hours, rounded to the nearest. */
+export function toHours(minutes: number) {
+  return Math.round((minutes / 60) * 4) / 4;
+}
+
+export type CreditKind = "attended" | "presented" | "adjusted";
+export type CreditLine = {
+  userId: string;
+  placementId: string;
+  title: string;
+  presenters: string[];
+  blockLabel: string;
+  startTime: string;
+  endTime: string;
+  roomName: string;
+  kind: CreditKind;
+  minutes: number;
+  /** 0 when the stay was shorter than the minimum. */
+  hours: number;
+  counts: boolean;
+  note: string;
+};
+
+type EventRules = { minStayMinutes: number; presenterCreditRule: string };
+
+function line(session: SnapshotSession, userId: string, kind: CreditKind, minutes: number, counts: boolean, note = ""): CreditLine {
+  return {
+    userId,
+    placementId: session.placementId,
+    title: session.title,
+    presenters: session.presenters.map((p) => p.name),
+    blockLabel: session.blockLabel,
+    startTime: session.startTime,
+    endTime: session.endTime,
+    roomName: session.roomName,
+    kind,
+    minutes,
+    hours: counts ? toHours(minutes) : 0,
+    counts,
+    note,
+  };
+}
+
+type VisitRow = { userId: string; placementId: string | null; timeBlockId: string; enteredAt: Date; leftAt: Date | null };
+type AdjustmentRow = { userId: string; placementId: string; minutes: number; reason: string; createdAt: Date };
+
+/** Pure: every credit line of the PD day from its published snapshot, visits and corrections. */
+export function computeCredit(snapshot: ScheduleSnapshot, rules: EventRules, visits: VisitRow[], adjustments: AdjustmentRow[]) {
+  const blocks = new Map(snapshot.blocks.map((b) => [b.id, b]));
+  const sessions = new Map(snapshot.sessions.map((s) => [s.placementId, s]));
+  const lines = new Map<string, CreditLine>();
+  const key = (userId: string, placementId: string) => `${userId}|${placementId}`;
+
+  const byPair = new Map<string, VisitRow[]>();
+  for (const visit of visits) {
+    if (!visit.placementId || !sessions.has(visit.placementId)) continue;
+    const k = key(visit.userId, visit.placementId);
+    byPair.set(k, [...(byPair.get(k) ?? []), visit]);
+  }
+  for (const [k, rows] of byPair) {
+    const session = sessions.get(rows[0]!.placementId!)!;
+    const span = sessionSpan(snapshot, session);
+    const intervals = rows.map((v) => {
+      const block = blocks.get(v.timeBlockId);
+      // Still in the room when the block ended (nobody checks out): count to the block's end.
+      const end = v.leftAt ?? (block ? blockSpan(snapshot, block).end : span.end);
+      return { start: v.enteredAt, end };
+    });
+    const minutes = minutesInside(span, intervals);
+    const counts = minutes >= rules.minStayMinutes;
+    lines.set(k, line(session, rows[0]!.userId, "attended", minutes, counts, counts ? "" : `Under the ${rules.minStayMinutes}-minute minimum stay`));
+  }
+
+  if (rules.presenterCreditRule !== "none") {
+    const factor = rules.presenterCreditRule === "double" ? 2 : 1;
+    for (const session of snapshot.sessions) {
+      const span = sessionSpan(snapshot, session);
+      const minutes = Math.round(((span.end.getTime() - span.start.getTime()) / 60_000) * factor);
+      for (const presenter of session.presenters) {
+        lines.set(key(presenter.userId, session.placementId), line(session, presenter.userId, "presented", minutes, true, factor === 2 ? "Presenting counts double" : ""));
+      }
+    }
+  }
+
+  // The latest correction for a person and session is the one that stands (rows come oldest first).
+  const latest = new Map<string, AdjustmentRow>();
+  for (const adj of adjustments) {
+    latest.set(key(adj.userId, adj.placementId), adj);
+  }
+  for (const [k, adj] of latest) {
+    const session = sessions.get(adj.placementId);
+    if (!session) continue;
+    lines.set(k, line(session, adj.userId, "adjusted", adj.minutes, adj.minutes > 0, `Corrected: ${adj.reason}`));
+  }
+
+  const order = new Map(snapshot.sessions.map((s, i) => [s.placementId, i]));
+  return [...lines.values()].sort((a, b) => (order.get(a.placementId) ?? 0) - (order.get(b.placementId) ?? 0));
+}
+
+async function loadCredit(eventId: string, userId?: string) {
+  const [event, version] = await Promise.all([db.event.findUniqueOrThrow({ where: { id: eventId } }), latestPublished(eventId)]);
+  if (!version) return { event, lines: [] as CreditLine[], snapshot: null };
+  const where = userId ? { eventId, userId } : { eventId };
+  const [visits, adjustments] = await Promise.all([
+    db.roomVisit.findMany({ where, select: { userId: true, placementId: true, timeBlockId: true, enteredAt: true, leftAt: true } }),
+    db.creditAdjustment.findMany({
+      where,
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { userId: true, placementId: true, minutes: true, reason: true, createdAt: true },
+    }),
+  ]);
+  const lines = computeCredit(version.snapshot, event, visits, adjustments).filter((l) => !userId || l.userId === userId);
+  return { event, lines, snapshot: version.snapshot };
+}
+
+export function totalHours(lines: CreditLine[]) {
+  return lines.reduce((sum, l) => sum + l.hours, 0);
+}
+
+/** "3F9K2QX7AB": lets anyone holding the certificate confirm it with the district. */
+export function verificationCode(userId: string, eventId: string) {
+  return crypto
+    .createHmac("sha256", getEnv().SESSION_SECRET)
+    .update(`${userId}:${eventId}`)
+    .digest("base64url")
+    .replace(/[-_]/g, "")
+    .slice(0, 10)
+    .toUpperCase();
+}
+
+/** A member's own credit (attendee page and certificate). */
+export async function getMyCredit(userId: string, eventId: string) {
+  const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
+  if (!member) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } });
+  const { event, lines } = await loadCredit(eventId, userId);
+  return { event, user, lines, total: totalHours(lines), code: verificationCode(userId, eventId) };
+}
+
+/** Everyone's credit, for the coordinator's page and the HR export. */
+export async function getEventCredit(actorId: string, eventId: string) {
+  await assertEventCoordinator(actorId, eventId);
+  const { event, lines, snapshot } = await loadCredit(eventId);
+  const people = await db.user.findMany({
+    where: { id: { in: [...new Set(lines.map((l) => l.userId))] } },
+    select: { id: true, name: true, school: true, staffId: true, email: true },
+  });
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const rows = lines
+    .map((l) => ({ ...l, person: byId.get(l.userId)! }))
+    .sort((a, b) => a.person.name.localeCompare(b.person.name));
+  // Anyone on the PD day may need a correction, including people who never scanned a door.
+  const members = await db.user.findMany({
+    where: { memberships: { some: { eventId } } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, email: true },
+  });
+  return { event, rows, sessions: snapshot?.sessions ?? [], members };
+}
+
+export const HR_COLUMNS = ["Staff ID", "Name", "School", "Session", "Minutes", "Hours"] as const;
+
+/** Rows for the HR spreadsheet: only sessions that count, one row per person and session. */
+export async function hrRows(actorId: string, eventId: string) {
+  const { rows } = await getEventCredit(actorId, eventId);
+  return rows
+    .filter((r) => r.counts)
+    .map((r) => [r.person.staffId ?? "", r.person.name, r.person.school ?? "", r.title, String(r.minutes), r.hours.toFixed(2)]);
+}
+
+/** A coordinator sets the minutes for one person and session, with the reason on record. */
+export async function correctCredit(actorId: string, eventId: string, input: CorrectionInput) {
+  await assertEventCoordinator(actorId, eventId);
+  const member = await db.membership.findFirst({ where: { eventId, userId: input.userId }, select: { id: true } });
+  if (!member) throw new NotFoundError("That person is not on this PD day's list.");
+  const version = await latestPublished(eventId);
+  if (!version?.snapshot.sessions.some((s) => s.placementId === input.placementId)) {
+    throw new NotFoundError("That session is not on the published schedule.");
+  }
+  return db.$transaction(async (tx) => {
+    const adjustment = await tx.creditAdjustment.create({
+      data: { eventId, userId: input.userId, placementId: input.placementId, minutes: input.minutes, reason: input.reason, actorId },
+    });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "credit.corrected",
+      entity: "CreditAdjustment",
+      entityId: adjustment.id,
+      detail: { userId: input.userId, placementId: input.placementId, minutes: input.minutes, reason: input.reason },
+    });
+    return adjustment;
+  });
+}

@@ -1,0 +1,139 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { correctCredit, getEventCredit } from "~/.server/credit/credit";
+import { getEventForCoordinator } from "~/.server/events/events";
+import { Button } from "~/components/button";
+import { ErrorMessage } from "~/components/error-message";
+import { Field, FormErrors, SelectField } from "~/components/forms";
+import { CorrectionSchema } from "~/schemas/checkin";
+import { requireUser } from "~/utils/auth.server";
+import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { guard, guardForm, invalid } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `PD credit · ${data.event.name} · Dropin` : "PD credit · Dropin" },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const { rows, sessions, members } = await guard(getEventCredit(user.id, event.id));
+  const url = new URL(request.url);
+  return {
+    event: { slug: event.slug, name: event.name, minStayMinutes: event.minStayMinutes, presenterCreditRule: event.presenterCreditRule },
+    rows: rows.map((r) => ({ ...r, name: r.person.name, school: r.person.school, staffId: r.person.staffId })),
+    sessions: sessions.map((s) => ({ id: s.placementId, label: `${s.blockLabel} · ${s.roomName} · ${s.title}` })),
+    people: members.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` })),
+    preset: { userId: url.searchParams.get("userId") ?? "", placementId: url.searchParams.get("placementId") ?? "" },
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const formData = await request.formData();
+  const submission = parseSubmission(CorrectionSchema, formData);
+  if (!submission.ok) return invalid(submission);
+  const saved = await guardForm(formDataToObject(formData), correctCredit(user.id, event.id, submission.data));
+  if (!saved.ok) return invalid(saved.result);
+  return redirectWithToast(`/events/${event.slug}/credit`, { kind: "success", message: "Credit corrected. The change is in the audit log." });
+}
+
+const RULE_WORDS: Record<string, string> = { none: "no credit", session: "the session's length", double: "twice the session's length" };
+
+export default function EventCredit() {
+  const { event, rows, sessions, people, preset } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const values = isFormFailure(failed) ? failed.values : preset;
+  const errors = isFormFailure(failed) ? failed.fieldErrors : {};
+  const busy = useNavigation().state === "submitting";
+  return (
+    <>
+      <p>
+        <Link to={`/events/${event.slug}`}>← {event.name}</Link>
+      </p>
+      <h1>PD credit</h1>
+      <p className="muted">
+        A session counts after {event.minStayMinutes} minutes in the room; presenters get {RULE_WORDS[event.presenterCreditRule] ?? event.presenterCreditRule}.
+      </p>
+      <p>
+        <a href={`/events/${event.slug}/credit.csv`} download>
+          Download the HR export (CSV)
+        </a>
+      </p>
+      <section className="card" aria-labelledby="correct-title">
+        <h2 id="correct-title">Correct a record</h2>
+        <p className="muted">The minutes you set replace what the room check-ins show. Your reason goes in the audit log.</p>
+        {/* Keyed so a "Correct" link's choice replaces what the uncontrolled fields show. */}
+        <Form method="post" key={`${values.userId}|${values.placementId}`}>
+          <FormErrors errors={isFormFailure(failed) ? failed.formErrors : []} />
+          <div className="form-row">
+            <SelectField
+              label="Person"
+              name="userId"
+              defaultValue={String(values.userId ?? "")}
+              error={errors.userId?.[0]}
+              options={[{ value: "", label: "Choose a person" }, ...people]}
+            />
+            <SelectField
+              label="Session"
+              name="placementId"
+              defaultValue={String(values.placementId ?? "")}
+              error={errors.placementId?.[0]}
+              options={[{ value: "", label: "Choose a session" }, ...sessions.map((s) => ({ value: s.id, label: s.label }))]}
+            />
+            <Field label="Minutes" name="minutes" type="number" min={0} max={600} inputMode="numeric" defaultValue={String(isFormFailure(failed) ? (failed.values.minutes ?? "") : "")} error={errors.minutes?.[0]} />
+            <Field label="Reason" name="reason" defaultValue={String(isFormFailure(failed) ? (failed.values.reason ?? "") : "")} error={errors.reason?.[0]} />
+          </div>
+          <div className="form-actions">
+            <Button disabled={busy}>Save correction</Button>
+          </div>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="credit-list-title">
+        <h2 id="credit-list-title">Everyone’s credit ({rows.length} records)</h2>
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Staff ID</th>
+                <th scope="col">Session</th>
+                <th scope="col">Minutes</th>
+                <th scope="col">Hours</th>
+                <th scope="col">Correct</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={`${r.userId}-${r.placementId}`}>
+                  <td>
+                    {r.name}
+                    {r.school ? <span className="muted"> · {r.school}</span> : null}
+                  </td>
+                  <td>{r.staffId ?? ""}</td>
+                  <td>
+                    {r.title}
+                    {r.note ? <span className="muted"> · {r.note}</span> : null}
+                  </td>
+                  <td>{r.minutes}</td>
+                  <td>{r.hours.toFixed(2)}</td>
+                  <td>
+                    <Link to={`?userId=${r.userId}&placementId=${r.placementId}#correct-title`} aria-label={`Correct ${r.name}, ${r.title}`}>
+                      Correct
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}
