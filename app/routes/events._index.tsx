@@ -55,6 +55,11 @@ export default function Events() {
                 <span className={`tag ${event.status === "archived" ? "tag-archived" : ""}`}>
                   {EVENT_STATUS_LABELS[event.status as EventStatus] ?? event.status}
                 </span>{" "}
+                {event.roles.includes("reviewer") && !event.canManage ? (
+                  <>
+                    <Link to={`/events/${event.slug}/proposals`}>Review proposals</Link>{" "}
+                  </>
+                ) : null}
                 {event.roles.includes("vendor") ? (
                   <>
                     <Link to="/vendor">Vendor portal</Link>{" "}
