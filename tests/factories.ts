@@ -7,6 +7,10 @@ import { db } from "~/utils/db.server";
 
 let counter = 0;
 const next = () => ++counter;
+// Playwright workers share one server database and each starts its own counter:
+// its (never reused) worker index keeps their emails and slugs apart. Vitest
+// workers each have their own database, so there it stays empty.
+const scope = process.env.TEST_WORKER_INDEX ? `w${process.env.TEST_WORKER_INDEX}-` : "";
 
 const FIRST_NAMES = ["Maria", "James", "Aisha", "Tom", "Priya", "Luis", "Grace", "Dmitri", "Keisha", "Ben"];
 const LAST_NAMES = ["Hernandez", "Okafor", "Nguyen", "Schmidt", "Patel", "Johnson", "Kowalski", "Reyes"];
@@ -25,7 +29,7 @@ export async function createUser({ password, districtCoordinator, ...overrides }
   return db.user.create({
     data: {
       name: `${first} ${last}`,
-      email: `${first}.${last}.${n}@springfield.k12.us`.toLowerCase(),
+      email: `${first}.${last}.${scope}${n}@springfield.k12.us`.toLowerCase(),
       school: SCHOOLS[n % SCHOOLS.length],
       isDistrictCoordinator: districtCoordinator ?? false,
       ...overrides,
@@ -39,7 +43,7 @@ export async function createEvent(overrides: Partial<Prisma.EventUncheckedCreate
   return db.event.create({
     data: {
       name: `Spring Teacher-Led PD Day ${n}`,
-      slug: `spring-pd-${n}`,
+      slug: `spring-pd-${scope}${n}`,
       description: "Sessions by our own teachers, for our own teachers.",
       venue: "Jefferson High School",
       date: "2027-03-12",

@@ -34,6 +34,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canCheckIn,
     hereSince: visit ? clockTime(visit.enteredAt, event.timeZone) : null,
     alternatives,
+    // The presenter's own sessions here get a link to take attendance from their phone.
+    presenting: user
+      ? sessions.filter((s) => s.presenters.some((p) => p.userId === user.id)).map((s) => ({ placementId: s.placementId, title: s.title }))
+      : [],
   };
 }
 
@@ -54,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoomPage() {
-  const { event, room, blocks, sessions, canCheckIn, hereSince, alternatives } = useLoaderData<typeof loader>();
+  const { event, room, blocks, sessions, canCheckIn, hereSince, alternatives, presenting } = useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
   const where = [room.building, room.floor && `floor ${room.floor}`].filter(Boolean).join(", ");
   return (
@@ -80,6 +84,21 @@ export default function RoomPage() {
             </ul>
           ) : null}
         </div>
+      ) : null}
+      {presenting.length > 0 ? (
+        <section className="card room-presenting" aria-labelledby="room-presenting-title">
+          <h2 id="room-presenting-title">You present here</h2>
+          <ul className="list-plain">
+            {presenting.map((s) => (
+              <li key={s.placementId}>
+                <span>{s.title}</span>
+                <Link className="button button-secondary" to={`/e/${event.slug}/sessions/${s.placementId}/attendance`} aria-label={`Take attendance for ${s.title}`}>
+                  Take attendance
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
       ) : null}
       {canCheckIn ? (
         <section className="card room-checkin" aria-labelledby="room-checkin-title">

@@ -81,48 +81,72 @@ const noSubscription = () => () => {};
 type Detector = { detect(source: HTMLVideoElement): Promise<Array<{ rawValue: string }>> };
 type DetectorConstructor = new (options: { formats: string[] }) => Detector;
 
-/** Camera scanning with the browser's own BarcodeDetector; hidden where there is none. */
+/**
+ * Camera scanning: the browser's own BarcodeDetector where there is one, else
+ * @zxing/browser. The library is fetched with import() only when the volunteer
+ * starts the camera, so it never weighs on the kiosk page's first load.
+ */
 export function CameraScanner({ onScan }: { onScan: (value: string) => void }) {
-  const supported = useSyncExternalStore(
-    noSubscription,
-    () => "BarcodeDetector" in window && Boolean(navigator.mediaDevices?.getUserMedia),
-    () => false,
-  );
+  const supported = useSyncExternalStore(noSubscription, () => Boolean(navigator.mediaDevices?.getUserMedia), () => false);
   const [running, setRunning] = useState(false);
   const [problem, setProblem] = useState("");
   const video = useRef<HTMLVideoElement>(null);
 
   useEffect(() => {
     if (!running) return;
-    let stream: MediaStream | undefined;
     let stopped = false;
+    let stop: (() => void) | undefined;
     let last = "";
-    const Ctor = (window as unknown as { BarcodeDetector: DetectorConstructor }).BarcodeDetector;
-    const detector = new Ctor({ formats: ["qr_code"] });
-    (async () => {
-      try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
-        if (!video.current || stopped) return;
-        video.current.srcObject = stream;
-        await video.current.play();
-        while (!stopped) {
-          const codes = await detector.detect(video.current).catch(() => []);
-          const value = codes[0]?.rawValue;
-          // The same badge held in front of the camera is one scan, not one per frame.
-          if (value && value !== last) {
-            last = value;
-            onScan(value);
+    // The same badge held in front of the camera is one scan, not one per frame.
+    const found = (value: string | undefined) => {
+      if (!value || value === last || stopped) return;
+      last = value;
+      onScan(value);
+    };
+    const failed = () => {
+      if (stopped) return;
+      setProblem("The camera could not be opened. Type or scan the code into the box instead.");
+      setRunning(false);
+    };
+    const Ctor = (window as unknown as { BarcodeDetector?: DetectorConstructor }).BarcodeDetector;
+
+    if (Ctor) {
+      const detector = new Ctor({ formats: ["qr_code"] });
+      let stream: MediaStream | undefined;
+      stop = () => stream?.getTracks().forEach((t) => t.stop());
+      (async () => {
+        try {
+          stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: "environment" } });
+          if (!video.current || stopped) return stop?.();
+          video.current.srcObject = stream;
+          await video.current.play();
+          while (!stopped) {
+            const codes = await detector.detect(video.current).catch(() => []);
+            found(codes[0]?.rawValue);
+            await new Promise((resolve) => setTimeout(resolve, 300));
           }
-          await new Promise((resolve) => setTimeout(resolve, 300));
+        } catch {
+          failed();
         }
-      } catch {
-        setProblem("The camera could not be opened. Type or scan the code into the box instead.");
-        setRunning(false);
-      }
-    })();
+      })();
+    } else {
+      (async () => {
+        try {
+          const { BrowserQRCodeReader } = await import("@zxing/browser");
+          if (!video.current || stopped) return;
+          const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 300 });
+          // undefined device = the rear ("environment") camera where there is one.
+          const controls = await reader.decodeFromVideoDevice(undefined, video.current, (result) => found(result?.getText()));
+          if (stopped) controls.stop();
+          else stop = () => controls.stop();
+        } catch {
+          failed();
+        }
+      })();
+    }
     return () => {
       stopped = true;
-      stream?.getTracks().forEach((t) => t.stop());
+      stop?.();
     };
   }, [running, onScan]);
 
