@@ -26,12 +26,31 @@ function isAttendeeRead(url) {
   return url.pathname.startsWith("/e/") && !/\.(ics|json|csv)$/.test(url.pathname) && !url.pathname.includes("/join");
 }
 
+// Pages that exist only for a signed-in person. On a shared phone or kiosk no
+// cached page may outlive that person's sign-out; network-first already means a
+// cached copy is only ever shown offline.
+const PERSONAL = /^\/e\/[^/]+\/(my-day|my-badge|credit|prizes|certificate)(\.data|\/|$)/;
+
+/**
+ * Drops every cached page and data response. Not only the personal ones: the
+ * schedule and session pages show the signed-in person's picks too. Build assets
+ * (the same for everyone) stay, so the next person still loads fast.
+ */
+async function clearPersonal() {
+  const cache = await caches.open(CACHE);
+  const requests = await cache.keys();
+  await Promise.all(requests.filter((r) => !new URL(r.url).pathname.startsWith("/assets/")).map((r) => cache.delete(r)));
+}
+
 /** @param {Request} request */
 async function networkFirst(request) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
     if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+    // Not signed in any more (signed out elsewhere, or the session ended): a redirect
+    // or refusal here means the copies of the last person's pages are stale and private.
+    else if (PERSONAL.test(new URL(request.url).pathname)) await clearPersonal();
     return response;
   } catch (error) {
     const cached = await cache.match(request, { ignoreVary: true });
@@ -54,6 +73,10 @@ async function cacheFirst(request) {
 // the page asks for its own HTML (and the schedule and my day) to be stored too,
 // so a reload in a dead zone still opens them.
 worker.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "clear-personal") {
+    event.waitUntil(clearPersonal());
+    return;
+  }
   /** @type {string[]} */
   const urls = event.data && event.data.type === "warm" && Array.isArray(event.data.urls) ? event.data.urls : [];
   const wanted = urls.map((u) => new URL(u, worker.location.origin)).filter((u) => u.origin === worker.location.origin && isAttendeeRead(u));
@@ -72,9 +95,17 @@ worker.addEventListener("message", (event) => {
 
 worker.addEventListener("fetch", (event) => {
   const { request } = event;
-  if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== worker.location.origin) return;
+  // Signing out from an attendee page with JavaScript posts /logout(.data) through
+  // here: forget the person's pages before the sign-out lands. (Without JavaScript
+  // the POST is a navigation outside this worker's scope; the logout response's
+  // Clear-Site-Data header and the redirect check in networkFirst cover that.)
+  if (request.method === "POST" && /^\/logout(\.data)?$/.test(url.pathname)) {
+    event.respondWith(clearPersonal().then(() => fetch(request), () => fetch(request)));
+    return;
+  }
+  if (request.method !== "GET") return;
   // Build assets carry a content hash in their name: a cached copy is always right.
   if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request));

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect } from "react";
 import { verifyLogin } from "~/.server/accounts/accounts";
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
@@ -46,10 +47,19 @@ export default function Login() {
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
   const busy = useNavigation().state === "submitting";
+  const signedOut = Boolean(searchParams.get("signedOut"));
+  // However the person signed out, drop the attendee pages the service worker
+  // cached for them, so the next person on a shared phone cannot read them offline.
+  useEffect(() => {
+    if (!signedOut || !("serviceWorker" in navigator)) return;
+    void navigator.serviceWorker.getRegistrations().then((registrations) => {
+      for (const registration of registrations) registration.active?.postMessage({ type: "clear-personal" });
+    });
+  }, [signedOut]);
   return (
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
-      {searchParams.get("signedOut") ? <p className="toast toast-info">You are signed out.</p> : null}
+      {signedOut ? <p className="toast toast-info">You are signed out.</p> : null}
       {searchParams.get("reset") ? <p className="toast toast-success">Your password is changed. Sign in with the new one.</p> : null}
       <Form method="post" noValidate onSubmit={onSubmit}>
         <FormErrors errors={formErrors} />
