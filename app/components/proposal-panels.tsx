@@ -37,21 +37,25 @@ function labelled<K extends string>(labels: Record<K, string>, values: string[])
   return values.map((v) => labels[v as K] ?? v).join(", ") || "—";
 }
 
-export function ProposalReadOnly({ proposal }: { proposal: ReadOnlyProposal }) {
-  const rows: Array<[string, string]> = [
+/** A proposal's answers as label/value rows: the presenter's read-only view and the reviewers' page. */
+export function proposalFacts(proposal: ReadOnlyProposal): Array<[string, string]> {
+  return [
     ["Short description", proposal.summary || "—"],
     ["Details for reviewers", proposal.details || "—"],
-    ["Who is it for?", labelled<Audience>(AUDIENCE_LABELS, proposal.audience)],
+    ["Audience", labelled<Audience>(AUDIENCE_LABELS, proposal.audience)],
     ["Subjects", proposal.tags.join(", ") || "—"],
     ["Format", FORMAT_LABELS[proposal.format as Format] ?? proposal.format],
     ["Experience level", EXPERIENCE_LABELS[proposal.experienceLevel as ExperienceLevel] ?? proposal.experienceLevel],
     ["Length", LENGTH_LABELS[String(proposal.lengthBlocks) as "1" | "2"] ?? String(proposal.lengthBlocks)],
     ["Most participants", proposal.maxParticipants ? String(proposal.maxParticipants) : "No limit given"],
-    ["What you need", labelled<TechNeed>(TECH_NEED_LABELS, proposal.techNeeds)],
+    ["Tech needs", labelled<TechNeed>(TECH_NEED_LABELS, proposal.techNeeds)],
     ["Willing to run it twice", proposal.willingToRepeat ? "Yes" : "No"],
     ["Can't present in", proposal.unavailableBlocks.join(", ") || "—"],
     ["Notes to the coordinator", proposal.notesToCoordinator || "—"],
   ];
+}
+
+export function Facts({ rows }: { rows: Array<[string, string]> }) {
   return (
     <dl className="proposal-facts">
       {rows.map(([term, value]) => (
@@ -62,6 +66,10 @@ export function ProposalReadOnly({ proposal }: { proposal: ReadOnlyProposal }) {
       ))}
     </dl>
   );
+}
+
+export function ProposalReadOnly({ proposal }: { proposal: ReadOnlyProposal }) {
+  return <Facts rows={proposalFacts(proposal)} />;
 }
 
 type CoPresenter = { id: string; email: string; name: string; confirmedAt: string | Date | null; userName: string | null };

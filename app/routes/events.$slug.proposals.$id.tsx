@@ -8,17 +8,7 @@ import { Button } from "~/components/button";
 import { ChangeList } from "~/components/change-list";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";
-import {
-  AUDIENCE_LABELS,
-  EXPERIENCE_LABELS,
-  FORMAT_LABELS,
-  LENGTH_LABELS,
-  TECH_NEED_LABELS,
-  type Audience,
-  type ExperienceLevel,
-  type Format,
-  type TechNeed,
-} from "~/schemas/proposals";
+import { Facts, proposalFacts } from "~/components/proposal-panels";
 import { DECISION_FOR_INTENT, ReviewSchema, SingleDecisionSchema } from "~/schemas/review";
 import { requireUser } from "~/utils/auth.server";
 import { formatTimestamp } from "~/utils/dates";
@@ -104,22 +94,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function Facts({ rows }: { rows: Array<[string, string]> }) {
-  return (
-    <dl className="proposal-facts">
-      {rows.map(([term, value]) => (
-        <div key={term}>
-          <dt>{term}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-const list = <K extends string>(labels: Record<K, string>, values: string[]) =>
-  values.map((v) => labels[v as K] ?? v).join(", ") || "—";
-
 export default function ReviewProposal() {
   const data = useLoaderData<typeof loader>();
   const { proposal, event, canDecide } = data;
@@ -159,18 +133,7 @@ export default function ReviewProposal() {
               "Co-presenters",
               data.coPresenters.map((c) => `${c.name || c.email}${c.confirmed ? "" : " (invited, not confirmed)"}`).join(", ") || "—",
             ],
-            ["Short description", proposal.summary || "—"],
-            ["Details for reviewers", proposal.details || "—"],
-            ["Audience", list<Audience>(AUDIENCE_LABELS, proposal.audience)],
-            ["Subjects", proposal.tags.join(", ") || "—"],
-            ["Format", FORMAT_LABELS[proposal.format as Format] ?? proposal.format],
-            ["Experience level", EXPERIENCE_LABELS[proposal.experienceLevel as ExperienceLevel] ?? proposal.experienceLevel],
-            ["Length", LENGTH_LABELS[String(proposal.lengthBlocks) as "1" | "2"] ?? String(proposal.lengthBlocks)],
-            ["Most participants", proposal.maxParticipants ? String(proposal.maxParticipants) : "No limit given"],
-            ["Needs", list<TechNeed>(TECH_NEED_LABELS, proposal.techNeeds)],
-            ["Willing to run it twice", proposal.willingToRepeat ? "Yes" : "No"],
-            ["Cannot present in", proposal.unavailableBlocks.join(", ") || "—"],
-            ["Notes to the coordinator", proposal.notesToCoordinator || "—"],
+            ...proposalFacts(proposal),
             ["Submitted", proposal.submittedAt ? formatTimestamp(proposal.submittedAt, event.timeZone) : "—"],
           ]}
         />
