@@ -5,13 +5,10 @@
 // the changelog, the presenter's mail, the public page and both exports.
 // Only the proposals (and the people behind them) are seeded; grid.spec.ts and
 // publish.spec.ts cover each half in detail, this spec proves they connect.
-import fs from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
-import type { Locator, Page } from "@playwright/test";
-import Ajv from "ajv";
-import addFormats from "ajv-formats";
+import type { Page } from "@playwright/test";
 import ICAL from "ical.js";
+import { frabValidator, parseIcs } from "../support/schedule-validators";
+import { cell, dragTo, handle, keyboardDrop as dropByKeyboard, settled } from "./grid-helpers";
 import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
 
 const ROOMS = [
@@ -57,29 +54,7 @@ async function seedProposals() {
   return { coordinator, event, james: people["James Okoye"]! };
 }
 
-// Selectors and drag helpers as in grid.spec.ts.
-const cell = (page: Page, room: string, block: string) => page.locator(`td[data-room="${room}"][data-block="${block}"]`);
-const handle = (page: Page, title: string) => page.getByRole("button", { name: `Drag “${title}”` });
 const tray = (page: Page) => page.getByRole("region", { name: /Unplaced sessions/ });
-
-async function settled(page: Page) {
-  await expect(page.locator(".is-pending")).toHaveCount(0);
-  await expect(page.locator(".grid-status")).not.toBeEmpty();
-}
-
-async function dragTo(page: Page, from: Locator, to: Locator) {
-  await from.scrollIntoViewIfNeeded();
-  const start = (await from.boundingBox())!;
-  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(start.x + start.width / 2 + 12, start.y + start.height / 2 + 12, { steps: 4 });
-  // Measured after the drag starts: dnd-kit may auto-scroll the page when it begins near an edge.
-  const end = (await to.boundingBox())!;
-  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
-  const settledEnd = (await to.boundingBox())!;
-  await page.mouse.move(settledEnd.x + settledEnd.width / 2, settledEnd.y + settledEnd.height / 2, { steps: 2 });
-  await page.mouse.up();
-}
 
 /** Drag a session onto a cell and wait until the server has saved it there. */
 async function dragAndSave(page: Page, title: string, room: string, block: string) {
@@ -89,43 +64,11 @@ async function dragAndSave(page: Page, title: string, room: string, block: strin
   await expect(handle(page, title)).toBeVisible();
 }
 
-/** Keyboard only: Space picks up, arrows walk by the screen-reader announcement, Space drops. */
+/** Keyboard only (see grid-helpers), then wait until the server has saved it there. */
 async function keyboardDrop(page: Page, title: string, room: string, block: string) {
-  await handle(page, title).focus();
-  await page.keyboard.press("Space");
-  const live = page.locator("[id^=DndLiveRegion-]");
-  for (let i = 0; i < 12; i++) {
-    const text = (await live.textContent()) ?? "";
-    const over = text.match(/is over (.+), (.+)\.$/);
-    if (over && over[1] === room && over[2] === block) break;
-    const [r, b] = over ? [ROOM_NAMES.indexOf(over[1]!), BLOCK_LABELS.indexOf(over[2]!)] : [-1, -1];
-    const key =
-      r < ROOM_NAMES.indexOf(room)
-        ? "ArrowRight"
-        : r > ROOM_NAMES.indexOf(room)
-          ? "ArrowLeft"
-          : b < BLOCK_LABELS.indexOf(block)
-            ? "ArrowDown"
-            : "ArrowUp";
-    await page.keyboard.press(key);
-    await expect(live).not.toHaveText(text);
-  }
-  await expect(live).toHaveText(`“${title}” is over ${room}, ${block}.`);
-  await page.keyboard.press("Space");
-  await expect(live).toHaveText(`“${title}” dropped in ${room}, ${block}.`);
+  await dropByKeyboard(page, { rooms: ROOM_NAMES, blocks: BLOCK_LABELS }, title, room, block);
   await expect(cell(page, room, block)).toContainText(title);
   await settled(page);
-}
-
-/** The validator a consumer of schedule.json would use, built from the shared schema as it is on disk today. */
-function frabValidator() {
-  const require = createRequire(import.meta.url);
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addMetaSchema(JSON.parse(fs.readFileSync(require.resolve("ajv/dist/refs/json-schema-draft-06.json"), "utf8")));
-  addFormats(ajv);
-  // The schema's "color" is a CSS hex colour; ajv-formats has no such format, and an unknown one would go unchecked.
-  ajv.addFormat("color", /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i);
-  return ajv.compile(JSON.parse(fs.readFileSync(path.resolve("../shared/external/frab-schedule/schema.json"), "utf8")));
 }
 
 test("a coordinator builds the grid, clears its warnings, publishes twice; mail, public page and exports follow", async ({ page, baseURL }) => {
@@ -302,8 +245,7 @@ test("a coordinator builds the grid, clears its warnings, publishes twice; mail,
   // schedule.ics parses as iCalendar and puts Math talks in the Art Room at 9:00 Chicago time.
   const ics = await page.request.get(`/e/${event.slug}/schedule.ics`);
   expect(ics.status()).toBe(200);
-  const calendar = new ICAL.Component(ICAL.parse(await ics.text()));
-  for (const tz of calendar.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+  const calendar = parseIcs(await ics.text());
   const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
   expect(events).toHaveLength(8);
   const moved = events.filter((e) => e.summary === "Math talks");

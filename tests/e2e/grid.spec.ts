@@ -1,4 +1,5 @@
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { cell, dragTo, handle, keyboardDrop as dropByKeyboard, settled } from "./grid-helpers";
 import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
 
 const ROOMS = ["Library", "Room 203", "STEM Lab"];
@@ -45,52 +46,9 @@ async function seedDay() {
   return { coordinator, event };
 }
 
-const cell = (page: Page, room: string, block: string) => page.locator(`td[data-room="${room}"][data-block="${block}"]`);
 const warnings = (page: Page) => page.getByRole("region", { name: /Warnings|No warnings/ });
-const handle = (page: Page, title: string) => page.getByRole("button", { name: `Drag “${title}”` });
-
-async function settled(page: Page) {
-  await expect(page.locator(".is-pending")).toHaveCount(0);
-  await expect(page.locator(".grid-status")).not.toBeEmpty();
-}
-
-/** A real pointer drag: press, move past the activation distance in steps, move to the cell, release. */
-async function dragTo(page: Page, from: Locator, to: Locator) {
-  await from.scrollIntoViewIfNeeded();
-  const start = (await from.boundingBox())!;
-  await page.mouse.move(start.x + start.width / 2, start.y + start.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(start.x + start.width / 2 + 12, start.y + start.height / 2 + 12, { steps: 4 });
-  // Measured after the drag starts: dnd-kit may auto-scroll the page when it begins near an edge.
-  const end = (await to.boundingBox())!;
-  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 12 });
-  const settledEnd = (await to.boundingBox())!;
-  await page.mouse.move(settledEnd.x + settledEnd.width / 2, settledEnd.y + settledEnd.height / 2, { steps: 2 });
-  await page.mouse.up();
-}
-
-/**
- * Keyboard only: focus the handle, Space to pick up, arrow keys until the screen-reader
- * announcement says the session is over the target, Space to drop.
- */
-async function keyboardDrop(page: Page, title: string, room: string, block: string) {
-  await handle(page, title).focus();
-  await page.keyboard.press("Space");
-  const live = page.locator("[id^=DndLiveRegion-]");
-  for (let i = 0; i < 12; i++) {
-    const text = (await live.textContent()) ?? "";
-    const over = text.match(/is over (.+), (.+)\.$/);
-    if (over && over[1] === room && over[2] === block) break;
-    const [r, b] = over ? [ROOMS.indexOf(over[1]!), BLOCKS.indexOf(over[2]!)] : [-1, -1];
-    const key =
-      r < ROOMS.indexOf(room) ? "ArrowRight" : r > ROOMS.indexOf(room) ? "ArrowLeft" : b < BLOCKS.indexOf(block) ? "ArrowDown" : "ArrowUp";
-    await page.keyboard.press(key);
-    await expect(live).not.toHaveText(text);
-  }
-  await expect(live).toHaveText(`“${title}” is over ${room}, ${block}.`);
-  await page.keyboard.press("Space");
-  await expect(live).toHaveText(`“${title}” dropped in ${room}, ${block}.`);
-}
+const keyboardDrop = (page: Page, title: string, room: string, block: string) =>
+  dropByKeyboard(page, { rooms: ROOMS, blocks: BLOCKS }, title, room, block);
 
 async function moveWithForm(page: Page, title: string, room: string, block: string) {
   await page.getByRole("link", { name: `Move to… “${title}”` }).click();

@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { conflictsForEvent } from "../schedule/conflicts";
 import { frabSchedule } from "../schedule/exports/frab";
 import { scheduleCalendar } from "../schedule/exports/ics";
-import { frabValidator, parseIcs } from "../schedule/exports/test-helpers";
+import { frabValidator, parseIcs } from "../../../tests/support/schedule-validators";
 import { latestPublished } from "../schedule/publish";
 import { seedDemo } from "./demo-day";
 import { seedDemoGrid } from "./demo-grid";

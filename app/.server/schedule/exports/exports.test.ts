@@ -5,7 +5,7 @@ import type { ScheduleSnapshot } from "../snapshot";
 import { gridCsv } from "./csv";
 import { frabSchedule, uuidV5 } from "./frab";
 import { scheduleCalendar } from "./ics";
-import { frabValidator, parseIcs } from "./test-helpers";
+import { frabValidator, parseIcs } from "../../../../tests/support/schedule-validators";
 
 const snapshot: ScheduleSnapshot = {
   event: {
