@@ -5,17 +5,8 @@
 // mail. The two halves are covered in detail by proposals-presenter/-review specs;
 // this one proves they connect.
 import type { Browser, Page } from "@playwright/test";
+import { openCall, seedProposals } from "./proposal-fixtures";
 import { createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
-
-const TIME_ZONE = "America/Chicago"; // createEvent's zone
-
-/** A calendar day relative to today as the event's time zone sees it. */
-function eventDay(offsetDays: number) {
-  const today = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(new Date());
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
 
 const OTHERS = [
   { name: "Maria Delgado", title: "Phonics games that stick", audience: "K-2", tags: "Literacy", format: "hands_on" },
@@ -29,40 +20,8 @@ async function seedCall(name: string) {
   // An event coordinator (not district-wide), so /outbox lists this day's mail only.
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name, status: "proposals_open" });
-  await db().event.update({
-    where: { id: event.id },
-    data: {
-      proposalsOpenOn: eventDay(-3),
-      proposalsCloseOn: eventDay(10),
-      subjectTags: "Literacy\nMath\nScience\nEdTech",
-      timeBlocks: {
-        create: [
-          { label: "Block 1", startTime: "08:30", endTime: "09:30", kind: "sessions", sortOrder: 1 },
-          { label: "Lunch", startTime: "11:30", endTime: "12:15", kind: "lunch", sortOrder: 2 },
-          { label: "Block 2", startTime: "12:30", endTime: "13:30", kind: "sessions", sortOrder: 3 },
-        ],
-      },
-    },
-  });
-  const others: Array<{ id: string; title: string; teacher: { id: string; email: string; name: string } }> = [];
-  for (const [i, spec] of OTHERS.entries()) {
-    const teacher = await createUser({ name: spec.name });
-    const proposal = await db().proposal.create({
-      data: {
-        eventId: event.id,
-        presenterId: teacher.id,
-        title: spec.title,
-        summary: `${spec.title}: what participants take back to class on Monday.`,
-        details: "Participants try every activity themselves before we talk about it.",
-        audience: spec.audience,
-        tags: spec.tags,
-        format: spec.format,
-        state: "submitted",
-        submittedAt: new Date(Date.now() - (10 - i) * 60 * 60 * 1000),
-      },
-    });
-    others.push({ id: proposal.id, title: spec.title, teacher });
-  }
+  await openCall(event.id, ["Literacy", "Math", "Science", "EdTech"]);
+  const others = await seedProposals(event.id, OTHERS, (i) => new Date(Date.now() - (10 - i) * 60 * 60 * 1000));
   const other = (title: string) => others.find((o) => o.title === title)!;
   return { coordinator, event, other };
 }

@@ -1,31 +1,12 @@
 import type { Page } from "@playwright/test";
+import { eventDay, openCall } from "./proposal-fixtures";
 import { createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
-
-function isoDay(offsetDays: number) {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + offsetDays);
-  return d.toISOString().slice(0, 10);
-}
 
 /** A PD day taking proposals (window around today), with subject tags and two session blocks. */
 async function openPdDay(name: string) {
   const coordinator = await createUser({ name: "Dana Whitfield", districtCoordinator: true });
   const event = await createEvent(coordinator.id, { name, status: "proposals_open" });
-  await db().event.update({
-    where: { id: event.id },
-    data: {
-      proposalsOpenOn: isoDay(-3),
-      proposalsCloseOn: isoDay(10),
-      subjectTags: "Literacy\nMath\nEdTech",
-      timeBlocks: {
-        create: [
-          { label: "Block 1", startTime: "08:30", endTime: "09:30", kind: "sessions", sortOrder: 1 },
-          { label: "Lunch", startTime: "11:30", endTime: "12:15", kind: "lunch", sortOrder: 2 },
-          { label: "Block 2", startTime: "12:30", endTime: "13:30", kind: "sessions", sortOrder: 3 },
-        ],
-      },
-    },
-  });
+  await openCall(event.id, ["Literacy", "Math", "EdTech"]);
   return event;
 }
 
@@ -208,7 +189,7 @@ test.describe("a teacher proposes a session", () => {
 
   test("a closed call says so, and another teacher cannot open someone's proposal", async ({ page, baseURL }) => {
     const event = await openPdDay("Closed Call Day");
-    await db().event.update({ where: { id: event.id }, data: { proposalsCloseOn: isoDay(-1), proposalsOpenOn: isoDay(-9) } });
+    await db().event.update({ where: { id: event.id }, data: { proposalsCloseOn: eventDay(-1), proposalsOpenOn: eventDay(-9) } });
     const owner = await createUser();
     const proposal = await db().proposal.create({
       data: { eventId: event.id, presenterId: owner.id, title: "My private draft", state: "draft" },

@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { seedProposals } from "./proposal-fixtures";
 import { createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
 
 
@@ -16,25 +17,7 @@ async function seedBoard() {
     { name: "Luis Reyes", title: "Spreadsheets for grading sanity", audience: "all", tags: "Technology", format: "playground" },
     { name: "Grace Kowalski", title: "Escape rooms for algebra", audience: "6-8,9-12", tags: "Math", format: "hands_on", state: "withdrawn" },
   ];
-  const proposals: Array<{ id: string; title: string; teacher: { id: string; email: string; name: string } }> = [];
-  for (const [i, spec] of specs.entries()) {
-    const teacher = await createUser({ name: spec.name });
-    const proposal = await db().proposal.create({
-      data: {
-        eventId: event.id,
-        presenterId: teacher.id,
-        title: spec.title,
-        summary: `${spec.title}: what participants take back to class on Monday.`,
-        details: "Participants try every activity themselves before we talk about it.",
-        audience: spec.audience,
-        tags: spec.tags,
-        format: spec.format,
-        state: spec.state ?? "submitted",
-        submittedAt: new Date(Date.UTC(2027, 0, 10 + i)),
-      },
-    });
-    proposals.push({ ...proposal, teacher });
-  }
+  const proposals = await seedProposals(event.id, specs, (i) => new Date(Date.UTC(2027, 0, 10 + i)));
   // The robotics session has a confirmed co-presenter, who must hear the decision too.
   const coPresenter = await createUser({ name: "Keisha Johnson" });
   await db().proposalCoPresenter.create({
