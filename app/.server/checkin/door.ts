@@ -2,10 +2,16 @@
 // person by name, or registers a walk-in. One row per person per PD day, so a
 // second scan can only report the first; offline kiosks upload queued scans
 // with client ids and each is applied exactly once.
-import { Prisma } from "@prisma/client";
+//
+// The scan path runs on the direct SQLite connection (app/utils/sqlite.server.ts),
+// synchronously: it is the busiest write of the morning, and one upsert decides
+// "first" or "already" atomically, so two kiosks scanning the same badge at the
+// same instant (even from two server processes) still make one row.
+import crypto from "node:crypto";
 import type { PersonInput } from "~/schemas/checkin";
 import { db } from "~/utils/db.server";
-import { assertEventCoordinator } from "../events/permissions";
+import { fromDbTime, statement, toDbTime } from "~/utils/sqlite.server";
+import { assertEventCoordinatorNow } from "../events/permissions";
 import { addWalkIn } from "./roster";
 
 export type CheckInSource = "qr" | "search" | "walk_in";
@@ -16,73 +22,78 @@ export type CheckInResult =
   | { status: "already"; userId: string; name: string; school: string | null; checkedInAt: Date }
   | { status: "unknown" };
 
+type Person = { userId: string; name: string; school: string | null };
+
 /**
  * Who may run the door. There is no separate volunteer role yet, so volunteers
  * are made coordinators of the PD day; swap this check when a role exists.
  */
 export function assertDoorVolunteer(actorId: string, eventId: string) {
-  return assertEventCoordinator(actorId, eventId);
+  assertEventCoordinatorNow(actorId, eventId);
 }
 
 function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  return (error as { code?: unknown } | null)?.code === "SQLITE_CONSTRAINT_UNIQUE";
 }
 
-async function recordCheckIn(actorId: string, eventId: string, userId: string, options: CheckInOptions): Promise<CheckInResult> {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } });
-  const at = options.at ?? new Date();
-  const found = async () => {
-    const existing = await db.doorCheckIn.findUnique({ where: { eventId_userId: { eventId, userId } } });
-    if (!existing) return null;
-    // Offline scans arrive late and in any order: the earliest arrival is the true one.
-    if (at < existing.checkedInAt) {
-      await db.doorCheckIn.update({ where: { id: existing.id }, data: { checkedInAt: at } });
-    }
-    return { status: "already" as const, userId, ...user, checkedInAt: existing.checkedInAt < at ? existing.checkedInAt : at };
-  };
-  const already = await found();
-  if (already) return already;
+const UPSERT = `INSERT INTO DoorCheckIn (id, eventId, userId, checkedInAt, source, clientId, recordedById)
+  VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (eventId, userId) DO UPDATE SET checkedInAt = MIN(checkedInAt, excluded.checkedInAt)
+  RETURNING id, checkedInAt`;
+
+function recordCheckIn(actorId: string, eventId: string, person: Person, options: CheckInOptions): CheckInResult {
+  const id = crypto.randomUUID();
+  const at = toDbTime(options.at ?? new Date());
   try {
-    const row = await db.doorCheckIn.create({
-      data: { eventId, userId, checkedInAt: at, source: options.source ?? "qr", clientId: options.clientId ?? null, recordedById: actorId },
-    });
-    return { status: "checked_in", userId, ...user, checkedInAt: row.checkedInAt };
+    // Offline scans arrive late and in any order: the upsert keeps the earliest arrival.
+    const row = statement(UPSERT).get(id, eventId, person.userId, at, options.source ?? "qr", options.clientId ?? null, actorId) as {
+      id: string;
+      checkedInAt: string;
+    };
+    return { status: row.id === id ? "checked_in" : "already", ...person, checkedInAt: fromDbTime(row.checkedInAt) };
   } catch (error) {
-    // Two kiosks scanned the same badge at once (or a client id was reused): the other write won.
+    // A client id reused for another person: report what is stored for this one.
     if (!isUniqueViolation(error)) throw error;
-    return (await found()) ?? { status: "unknown" };
+    const existing = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(eventId, person.userId) as
+      | { checkedInAt: string }
+      | undefined;
+    return existing ? { status: "already", ...person, checkedInAt: fromDbTime(existing.checkedInAt) } : { status: "unknown" };
   }
 }
 
 /** What a badge or phone QR carries: the attendee's token for this PD day only. */
 export async function checkInByToken(actorId: string, eventId: string, token: string, options: CheckInOptions = {}) {
-  await assertDoorVolunteer(actorId, eventId);
+  assertDoorVolunteer(actorId, eventId);
   return byToken(actorId, eventId, token, options);
 }
 
-async function byToken(actorId: string, eventId: string, token: string, options: CheckInOptions): Promise<CheckInResult> {
-  const membership = token.trim()
-    ? await db.membership.findUnique({ where: { badgeToken: token.trim() }, select: { eventId: true, userId: true } })
-    : null;
-  if (!membership || membership.eventId !== eventId) return { status: "unknown" } satisfies CheckInResult;
-  return recordCheckIn(actorId, eventId, membership.userId, { source: "qr", ...options });
+function byToken(actorId: string, eventId: string, token: string, options: CheckInOptions): CheckInResult {
+  const person = token.trim()
+    ? (statement(
+        `SELECT m.eventId, m.userId, u.name, u.school FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`,
+      ).get(token.trim()) as (Person & { eventId: string }) | undefined)
+    : undefined;
+  if (!person || person.eventId !== eventId) return { status: "unknown" };
+  return recordCheckIn(actorId, eventId, { userId: person.userId, name: person.name, school: person.school }, { source: "qr", ...options });
 }
 
 /** Found by name at the kiosk: anyone who belongs to this PD day may be checked in. */
 export async function checkInByUser(actorId: string, eventId: string, userId: string, options: CheckInOptions = {}) {
-  await assertDoorVolunteer(actorId, eventId);
+  assertDoorVolunteer(actorId, eventId);
   return byUser(actorId, eventId, userId, options);
 }
 
-async function byUser(actorId: string, eventId: string, userId: string, options: CheckInOptions): Promise<CheckInResult> {
-  const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
-  if (!member) return { status: "unknown" } satisfies CheckInResult;
-  return recordCheckIn(actorId, eventId, userId, { source: "search", ...options });
+function byUser(actorId: string, eventId: string, userId: string, options: CheckInOptions): CheckInResult {
+  const person = statement(
+    `SELECT u.id AS userId, u.name, u.school FROM User u WHERE u.id = ? AND EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id)`,
+  ).get(userId, eventId) as Person | undefined;
+  if (!person) return { status: "unknown" };
+  return recordCheckIn(actorId, eventId, person, { source: "search", ...options });
 }
 
 export async function registerWalkIn(actorId: string, eventId: string, person: PersonInput) {
   const { user } = await addWalkIn(actorId, eventId, person);
-  return recordCheckIn(actorId, eventId, user.id, { source: "walk_in" });
+  return recordCheckIn(actorId, eventId, { userId: user.id, name: user.name, school: user.school }, { source: "walk_in" });
 }
 
 export type QueuedScan = { clientId: string; token?: string; userId?: string; scannedAt: string | Date };
@@ -91,26 +102,29 @@ export type SyncedScan = { clientId: string; result: CheckInResult };
 /**
  * Apply scans a kiosk queued offline. A scan whose client id was applied before
  * is answered from the stored row, so a repeated upload changes nothing; scans
- * are applied oldest first so the earliest arrival is the one kept.
+ * are applied oldest first so the earliest arrival is the one kept. Synchronous
+ * from here on, so no other request's scans interleave with this upload's.
  */
 export async function syncQueued(actorId: string, eventId: string, scans: QueuedScan[]): Promise<SyncedScan[]> {
-  await assertDoorVolunteer(actorId, eventId);
+  assertDoorVolunteer(actorId, eventId);
   const ordered = [...scans].sort((a, b) => new Date(a.scannedAt).getTime() - new Date(b.scannedAt).getTime());
   const results = new Map<string, CheckInResult>();
   for (const scan of ordered) {
     if (results.has(scan.clientId)) continue;
     const at = new Date(scan.scannedAt);
     const options = { clientId: scan.clientId, at: Number.isNaN(at.getTime()) ? new Date() : at };
-    const previous = await db.doorCheckIn.findUnique({ where: { clientId: scan.clientId } });
+    const previous = statement(
+      `SELECT d.eventId, d.userId, d.checkedInAt, u.name, u.school FROM DoorCheckIn d JOIN User u ON u.id = d.userId WHERE d.clientId = ?`,
+    ).get(scan.clientId) as (Person & { eventId: string; checkedInAt: string }) | undefined;
     if (previous && previous.eventId === eventId) {
-      const user = await db.user.findUniqueOrThrow({ where: { id: previous.userId }, select: { name: true, school: true } });
-      results.set(scan.clientId, { status: "checked_in", userId: previous.userId, ...user, checkedInAt: previous.checkedInAt });
+      const { userId, name, school } = previous;
+      results.set(scan.clientId, { status: "checked_in", userId, name, school, checkedInAt: fromDbTime(previous.checkedInAt) });
       continue;
     }
     const result = scan.token
-      ? await byToken(actorId, eventId, scan.token, { ...options, source: "qr" })
+      ? byToken(actorId, eventId, scan.token, { ...options, source: "qr" })
       : scan.userId
-        ? await byUser(actorId, eventId, scan.userId, options)
+        ? byUser(actorId, eventId, scan.userId, options)
         : ({ status: "unknown" } as const);
     results.set(scan.clientId, result);
   }
@@ -119,7 +133,7 @@ export async function syncQueued(actorId: string, eventId: string, scans: Queued
 
 /** Kiosk search by name or school, with whether each person is already in. */
 export async function searchRoster(actorId: string, eventId: string, query: string) {
-  await assertDoorVolunteer(actorId, eventId);
+  assertDoorVolunteer(actorId, eventId);
   const q = query.trim();
   if (q.length < 2) return [];
   const members = await db.membership.findMany({
@@ -138,12 +152,24 @@ export async function searchRoster(actorId: string, eventId: string, query: stri
 
 /** "7:52 AM" in the PD day's zone: what the amber "already checked in" panel says. */
 export function clockTime(at: Date, timeZone: string) {
-  return at.toLocaleTimeString("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+  return clockFormat(timeZone).format(at);
+}
+
+// Building an Intl formatter costs ~0.1 ms (toLocaleTimeString builds one per call):
+// on the door's hot path that was the biggest single cost, so keep one per zone.
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+function clockFormat(timeZone: string) {
+  let format = clockFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
+    clockFormats.set(timeZone, format);
+  }
+  return format;
 }
 
 /** "143 of 300 checked in", for the kiosk header. */
 export async function doorCounts(actorId: string, eventId: string) {
-  await assertDoorVolunteer(actorId, eventId);
+  assertDoorVolunteer(actorId, eventId);
   const [checkedIn, roster] = await Promise.all([
     db.doorCheckIn.count({ where: { eventId } }),
     db.membership.count({ where: { eventId, role: "attendee" } }),

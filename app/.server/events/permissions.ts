@@ -1,5 +1,6 @@
 // Who may do what, checked inside services before they query or write.
 import { db } from "~/utils/db.server";
+import { statement } from "~/utils/sqlite.server";
 import { NotAllowedError, NotFoundError } from "../errors";
 
 export async function loadActor(actorId: string) {
@@ -29,6 +30,20 @@ export async function assertEventCoordinator(actorId: string, eventId: string) {
   });
   if (!membership) throw new NotAllowedError("Only this PD day's coordinators can do that.");
   return actor;
+}
+
+/**
+ * The same rule as assertEventCoordinator in one synchronous SQL lookup, for the
+ * door check-in API where it runs on every scan (see app/utils/sqlite.server.ts).
+ */
+export function assertEventCoordinatorNow(actorId: string, eventId: string) {
+  const row = statement(
+    `SELECT u.isDistrictCoordinator AS district,
+            EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id AND m.role = 'coordinator') AS coordinator
+       FROM User u WHERE u.id = ?`,
+  ).get(eventId, actorId) as { district: number; coordinator: number } | undefined;
+  if (!row) throw new NotAllowedError("Please sign in again.");
+  if (!row.district && !row.coordinator) throw new NotAllowedError("Only this PD day's coordinators can do that.");
 }
 
 export async function coordinatedEventIds(actorId: string) {

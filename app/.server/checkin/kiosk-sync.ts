@@ -1,0 +1,61 @@
+// The kiosk's JSON check-in API (POST /events/<slug>/kiosk/sync): queued scans
+// in, one answer per scan out. One function serves both the Remix route (dev
+// server) and the production server's direct Express route (app/cli/hot-paths.ts),
+// which skips Remix's request conversion on the morning's busiest endpoint.
+import { z } from "zod";
+import { getAuthStorage } from "~/utils/session.server";
+import { statement } from "~/utils/sqlite.server";
+import { findSessionUser } from "../accounts/sessions";
+import { DomainError, NotFoundError } from "../errors";
+import { tokenFromScan } from "./badges";
+import { clockTime, syncQueued } from "./door";
+
+export const SyncSchema = z.object({
+  scans: z
+    .array(
+      z.object({
+        clientId: z.string().min(8).max(64),
+        token: z.string().max(300).optional(),
+        userId: z.string().max(40).optional(),
+        scannedAt: z.iso.datetime(),
+      }),
+    )
+    .max(1000),
+});
+
+export type SyncAnswer = { status: number; body: unknown };
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export async function kioskSync({ cookie, slug, body }: { cookie: string | null; slug: string; body: string }): Promise<SyncAnswer> {
+  const sessionId = (await getAuthStorage().getSession(cookie)).get("sessionId");
+  const user = typeof sessionId === "string" ? await findSessionUser(sessionId) : null;
+  if (!user) return { status: 401, body: { message: "Sign in again to upload scans." } };
+  try {
+    const event = statement("SELECT id, timeZone FROM Event WHERE slug = ?").get(slug) as { id: string; timeZone: string } | undefined;
+    if (!event) throw new NotFoundError("There is no PD day at that address.");
+    const parsed = SyncSchema.safeParse(parseJson(body));
+    if (!parsed.success) return { status: 400, body: { message: "Send { scans: [{ clientId, token, scannedAt }] }." } };
+    const scans = parsed.data.scans.map((scan) => ({ ...scan, token: scan.token ? tokenFromScan(scan.token) : undefined }));
+    const results = await syncQueued(user.id, event.id, scans);
+    return {
+      status: 200,
+      body: {
+        results: results.map(({ clientId, result }) =>
+          result.status === "unknown"
+            ? { clientId, status: result.status }
+            : { clientId, status: result.status, name: result.name, time: clockTime(result.checkedInAt, event.timeZone) },
+        ),
+      },
+    };
+  } catch (error) {
+    if (error instanceof DomainError) return { status: error.status, body: { message: error.message } };
+    throw error;
+  }
+}

@@ -1,0 +1,152 @@
+// `npm run bench`: Dropin on the morning of a PD day, measured. Seeds the large
+// event (npm run seed:large) into a scratch database, starts the production
+// server on loopback and loads it with autocannon, then prints one table:
+// each figure, its target, and its ratio to a physical limit measured on this
+// machine in this run (raw SQLite transactions; plain Node serving a 6 KB page).
+//   BENCH_DURATION=10 (seconds per load) BENCH_PORT=3290 npm run bench
+import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import Database from "better-sqlite3";
+import { load, rawSqliteTransactions, sessionCookie, startDropin, staticNodeServer, waitForHealth, type Load } from "./bench-support";
+
+const PORT = Number(process.env.BENCH_PORT ?? 3290);
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const DIR = `tests/.tmp/bench-${PORT}`;
+const DB_FILE = `${DIR}/large.db`;
+const BASE = `http://127.0.0.1:${PORT}`;
+// Phones always ask for compressed pages.
+const PHONE = { "accept-encoding": "gzip, br", "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" };
+
+type Row = { what: string; figure: string; target: string; ok: boolean | null; reference: string; ratio: string };
+
+function ms(n: number) {
+  return `${n.toFixed(1)} ms`;
+}
+
+function seedLarge() {
+  fs.rmSync(DIR, { recursive: true, force: true });
+  fs.mkdirSync(DIR, { recursive: true });
+  const seeded = spawnSync(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/seed-large.ts"], {
+    env: { ...process.env, DATABASE_URL: `file:./${DB_FILE}`, SESSION_SECRET: "bench-only-secret-bench-only-secret" },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  if (seeded.status !== 0) throw new Error("npm run seed:large failed");
+}
+
+async function main() {
+  console.log("Seeding the large PD day…");
+  seedLarge();
+  const secret = crypto.randomBytes(32).toString("hex");
+  const sqlite = new Database(DB_FILE);
+  sqlite.pragma("busy_timeout = 5000");
+  const event = sqlite.prepare("SELECT id FROM Event WHERE slug = 'large'").get() as { id: string };
+  const coordinator = sqlite.prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'coordinator'").get(event.id) as { userId: string };
+  const attendee = sqlite.prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'attendee' LIMIT 1").get(event.id) as { userId: string };
+  const tokens = (sqlite.prepare("SELECT badgeToken FROM Membership WHERE eventId = ? AND role = 'attendee'").all(event.id) as Array<{ badgeToken: string }>).map((r) => r.badgeToken);
+  const coordinatorCookie = await sessionCookie(sqlite, coordinator.userId, secret);
+  const attendeeCookie = await sessionCookie(sqlite, attendee.userId, secret);
+  // The morning starts with nobody in: every badge's first scan is a new row.
+  sqlite.prepare("DELETE FROM DoorCheckIn WHERE eventId = ?").run(event.id);
+  // Closed while the server starts: `prisma migrate deploy` wants the file to itself.
+  sqlite.close();
+
+  console.log("Measuring the physical limits…");
+  const rawTx = rawSqliteTransactions(DIR);
+  const staticPage = await staticNodeServer(PORT + 1, 100, DURATION);
+
+  console.log("Starting Dropin (production build; builds first if stale)…");
+  const server = startDropin({ port: PORT, databaseUrl: `file:./${DB_FILE}`, sessionSecret: secret });
+  const results: Record<string, Load> = {};
+  try {
+    await waitForHealth(`${BASE}/healthz`, server.child);
+    const counter = new Database(DB_FILE, { readonly: true });
+
+    console.log("Door check-ins (POST /events/large/kiosk/sync, one scan per request, 100 kiosks)…");
+    let next = 0;
+    results.checkin = await load({
+      url: `${BASE}/events/large/kiosk/sync`,
+      connections: 100,
+      duration: DURATION,
+      warmup: 0,
+      requests: [
+        {
+          method: "POST",
+          headers: { "content-type": "application/json", cookie: coordinatorCookie },
+          setupRequest: (request) => {
+            const token = tokens[next++ % tokens.length]!;
+            return { ...request, body: JSON.stringify({ scans: [{ clientId: crypto.randomUUID(), token, scannedAt: new Date().toISOString() }] }) };
+          },
+        },
+      ],
+    });
+    const rows = counter.prepare("SELECT COUNT(*) AS n FROM DoorCheckIn WHERE eventId = ?").get(event.id) as { n: number };
+    counter.close();
+    console.log(`  ${rows.n} people checked in, ${results.checkin.requests} scans answered`);
+
+    console.log("Attendee schedule page, anonymous (GET /e/large, 100 and 10 phones)…");
+    results.page100 = await load({ url: `${BASE}/e/large`, connections: 100, duration: DURATION, headers: PHONE });
+    results.page10 = await load({ url: `${BASE}/e/large`, connections: 10, duration: DURATION, headers: PHONE });
+    console.log("Attendee schedule page, signed in (picks shown, rendered per request, 10 phones)…");
+    results.pageSignedIn = await load({ url: `${BASE}/e/large`, connections: 10, duration: DURATION, headers: { ...PHONE, cookie: attendeeCookie } });
+    console.log("Coordinator grid page (GET /events/large/grid, one coordinator)…");
+    results.grid = await load({ url: `${BASE}/events/large/grid`, connections: 1, duration: DURATION, headers: { cookie: coordinatorCookie } });
+  } finally {
+    server.stop();
+  }
+
+  const { checkin, page100, page10, pageSignedIn, grid } = results as Record<string, Load>;
+  const table: Row[] = [
+    { what: "Raw SQLite single-row transactions (WAL, NORMAL)", figure: `${rawTx.toFixed(0)} tx/s`, target: "reference", ok: null, reference: "—", ratio: "1" },
+    { what: "Plain Node, 6 KB page, 100 concurrent", figure: `${staticPage.rps.toFixed(0)} req/s, p95 ${ms(staticPage.p95)}`, target: "reference", ok: null, reference: "—", ratio: "1" },
+    {
+      what: "Door check-in, 100 concurrent",
+      figure: `${checkin!.rps.toFixed(0)} /s, p99 ${ms(checkin!.p99)}`,
+      target: "≥ 3,000/s, p99 ≤ 100 ms",
+      ok: checkin!.rps >= 3000 && checkin!.p99 <= 100 && checkin!.non2xx === 0,
+      reference: "raw SQLite tx/s",
+      ratio: (checkin!.rps / rawTx).toFixed(3),
+    },
+    {
+      what: "Attendee schedule page (anonymous), 100 concurrent",
+      figure: `${page100!.rps.toFixed(0)} req/s, p95 ${ms(page100!.p95)}`,
+      target: "≥ 1,500 req/s, p95 ≤ 100 ms",
+      ok: page100!.rps >= 1500 && page100!.p95 <= 100 && page100!.non2xx === 0,
+      reference: "plain Node req/s",
+      ratio: (page100!.rps / staticPage.rps).toFixed(3),
+    },
+    {
+      what: "Attendee schedule page (anonymous), 10 concurrent",
+      figure: `${page10!.rps.toFixed(0)} req/s, p95 ${ms(page10!.p95)}`,
+      target: "p95 ≤ 15 ms",
+      ok: page10!.p95 <= 15 && page10!.non2xx === 0,
+      reference: "plain Node p95",
+      ratio: (page10!.p95 / Math.max(staticPage.p95, 0.001)).toFixed(1),
+    },
+    {
+      what: "Attendee schedule page (signed in), 10 concurrent",
+      figure: `${pageSignedIn!.rps.toFixed(0)} req/s, p95 ${ms(pageSignedIn!.p95)}`,
+      target: "no target (reported)",
+      ok: null,
+      reference: "plain Node req/s",
+      ratio: (pageSignedIn!.rps / staticPage.rps).toFixed(3),
+    },
+    {
+      what: "Coordinator grid page, large event, 1 client",
+      figure: `p50 ${ms(grid!.p50)}, p95 ${ms(grid!.p95)}`,
+      target: "no target (reported)",
+      ok: null,
+      reference: "—",
+      ratio: "—",
+    },
+  ];
+  console.log(`\nDropin benchmark · ${new Date().toISOString()} · ${DURATION} s per load · large event: 5,000 attendees, 300 sessions\n`);
+  console.table(table.map((r) => ({ measure: r.what, result: r.figure, target: r.target, met: r.ok === null ? "" : r.ok ? "yes" : "NO", "ratio to": r.reference, ratio: r.ratio })));
+  const errors = Object.entries(results).filter(([, r]) => r.errors > 0 || r.non2xx > 0);
+  for (const [name, r] of errors) console.log(`! ${name}: ${r.errors} errors/timeouts, ${r.non2xx} non-2xx answers`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
