@@ -1,0 +1,26 @@
+// One badge scanned at many kiosks at the same instant makes one check-in.
+import crypto from "node:crypto";
+import { expect, test } from "vitest";
+import { db } from "~/utils/db.server";
+import { addMember, createEvent, createUser } from "../../../tests/factories";
+import { checkInByToken, syncQueued } from "./door";
+
+test("50 simultaneous scans of one badge (live and queued uploads): one checked_in, 49 already, one row", async () => {
+  const event = await createEvent();
+  const volunteer = await createUser();
+  await addMember(event.id, volunteer.id, "coordinator");
+  const attendee = await createUser();
+  const token = crypto.randomBytes(16).toString("base64url");
+  await db.membership.create({ data: { eventId: event.id, userId: attendee.id, role: "attendee", badgeToken: token } });
+
+  const statuses = await Promise.all(
+    Array.from({ length: 50 }, async (_, i) =>
+      i % 2
+        ? (await checkInByToken(volunteer.id, event.id, token)).status
+        : (await syncQueued(volunteer.id, event.id, [{ clientId: crypto.randomUUID(), token, scannedAt: new Date() }]))[0]!.result.status,
+    ),
+  );
+  expect(statuses.filter((s) => s === "checked_in")).toHaveLength(1);
+  expect(statuses.filter((s) => s === "already")).toHaveLength(49);
+  expect(await db.doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
+});

@@ -1,0 +1,47 @@
+// `npm run restore FILE`: replace the live database with a backup made by
+// `npm run backup`. Stop Dropin first; the current database is kept in
+// data/backups as pre-restore-<time>.db before it is replaced.
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { BackupFileError, describeReport } from "~/.server/ops/backup";
+import { DatabaseInUseError, restoreDatabase } from "~/.server/ops/restore";
+import { databaseFilePath } from "~/utils/env.server";
+import { resolveDatabaseUrl } from "../../prisma/database-url.js";
+
+const USAGE = "Usage: npm run restore FILE   (stop Dropin first)";
+
+function fail(message: string): never {
+  console.error(`✖ ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  let file: string | undefined;
+  try {
+    const { positionals } = parseArgs({ allowPositionals: true, strict: true });
+    if (positionals.length !== 1) fail(USAGE);
+    file = positionals[0]!;
+  } catch (error) {
+    fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
+  }
+  const url = resolveDatabaseUrl(process.env);
+  if (!url.startsWith("file:")) fail("DATABASE_URL must be a SQLite URL such as file:./data/dropin.db");
+  const databaseFile = databaseFilePath(url);
+  try {
+    const result = await restoreDatabase({
+      backupFile: path.resolve(file),
+      databaseFile,
+      safetyDir: path.join(path.dirname(databaseFile), "backups"),
+    });
+    if (result.safetyCopy) console.log(`The database as it was is kept at ${result.safetyCopy}`);
+    console.log(`✔ Restored ${path.resolve(file)} into\n${describeReport(result.restored)}`);
+    if (result.pendingMigrations.length > 0) {
+      console.log(`The backup predates ${result.pendingMigrations.length} migration(s); \`npm start\` applies them.`);
+    }
+  } catch (error) {
+    if (error instanceof BackupFileError || error instanceof DatabaseInUseError) fail(error.message);
+    throw error;
+  }
+}
+
+void main();
