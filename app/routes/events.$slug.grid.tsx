@@ -43,10 +43,10 @@ async function run(actorId: string, eventId: string, input: GridAction) {
       await move(actorId, input.placementId, { ...input, expectedVersion: input.version });
       return "Session moved.";
     case "swap":
-      await swap(actorId, input.placementId, input.otherPlacementId);
+      await swap(actorId, input.placementId, input.otherPlacementId, input.version);
       return "Sessions swapped.";
     case "remove":
-      await remove(actorId, input.placementId);
+      await remove(actorId, input.placementId, input.version);
       return "Session taken off the grid; it is back in the tray.";
     case "undo":
       await undoLastMove(actorId, eventId);

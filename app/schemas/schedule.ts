@@ -127,8 +127,14 @@ export const GridActionSchema = z.discriminatedUnion("intent", [
     timeBlockId: id("Choose a time block"),
     version: z.coerce.number().int(),
   }),
-  z.object({ intent: z.literal("swap"), placementId: id("Choose a session"), otherPlacementId: id("Choose a session to swap with") }),
-  z.object({ intent: z.literal("remove"), placementId: id("Choose a session") }),
+  // The version the coordinator saw: a stale swap or remove is refused like a stale move.
+  z.object({
+    intent: z.literal("swap"),
+    placementId: id("Choose a session"),
+    otherPlacementId: id("Choose a session to swap with"),
+    version: z.coerce.number().int().optional(),
+  }),
+  z.object({ intent: z.literal("remove"), placementId: id("Choose a session"), version: z.coerce.number().int().optional() }),
   z.object({ intent: z.literal("undo") }),
 ]);
 export type GridAction = z.infer<typeof GridActionSchema>;

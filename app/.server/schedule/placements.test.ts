@@ -116,6 +116,30 @@ describe("move, swap and remove", () => {
   });
 });
 
+describe("stale swaps and removals", () => {
+  test("a swap or remove made on a grid someone has since changed is refused and changes nothing", async () => {
+    const { event, coordinator, presenter, library, lab, block1, block2, proposal } = await setup();
+    const other = await createProposal(event.id, presenter.id, { state: "accepted" });
+    const a = await createPlacement(event.id, proposal.id, library.id, block1.id);
+    const b = await createPlacement(event.id, other.id, lab.id, block2.id);
+    // Another coordinator moved A after this one loaded the grid at version 1.
+    await move(coordinator.id, a.id, { roomId: lab.id, timeBlockId: block1.id, expectedVersion: 1 });
+
+    await expect(swap(coordinator.id, a.id, b.id, 1)).rejects.toThrow(STALE_MESSAGE);
+    await expect(remove(coordinator.id, a.id, 1)).rejects.toThrow(STALE_MESSAGE);
+    expect(await spots(event.id)).toEqual([
+      { roomId: lab.id, timeBlockId: block1.id },
+      { roomId: lab.id, timeBlockId: block2.id },
+    ]);
+    expect(await db.auditLog.count({ where: { eventId: event.id, action: { in: ["placement.swapped", "placement.removed"] } } })).toBe(0);
+
+    // At the version on screen both go through.
+    await swap(coordinator.id, a.id, b.id, 2);
+    await remove(coordinator.id, b.id, 2);
+    expect(await spots(event.id)).toEqual([{ roomId: lab.id, timeBlockId: block2.id }]);
+  });
+});
+
 describe("undoLastMove", () => {
   test("undo walks back through moves, removals and placements, and is audited", async () => {
     const { event, coordinator, library, lab, block1, block2, proposal } = await setup();

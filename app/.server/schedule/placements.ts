@@ -94,24 +94,31 @@ export async function move(actorId: string, placementId: string, input: Spot & {
   });
 }
 
-/** Two sessions trade places (rooms and blocks). */
-export async function swap(actorId: string, placementIdA: string, placementIdB: string) {
+/**
+ * Two sessions trade places (rooms and blocks). `expectedVersion` is the version
+ * of the first session on the coordinator's screen; both writes are conditional
+ * on the versions read here, so a swap racing any other change is refused whole.
+ */
+export async function swap(actorId: string, placementIdA: string, placementIdB: string, expectedVersion?: number) {
   const a = await findPlacement(placementIdA);
   const b = await findPlacement(placementIdB);
   if (a.eventId !== b.eventId) throw new NotFoundError("Both sessions must be on the same PD day's grid.");
   if (a.id === b.id) throw new RuleError("Choose a different session to swap with.", "otherPlacementId");
   await assertEventCoordinator(actorId, a.eventId);
+  if (expectedVersion !== undefined && a.version !== expectedVersion) throw new RuleError(STALE_MESSAGE);
   await checkSpot(a.eventId, b, a.proposal);
   await checkSpot(a.eventId, a, b.proposal);
   return db.$transaction(async (tx) => {
-    const movedA = await tx.placement.update({
-      where: { id: a.id },
-      data: { roomId: b.roomId, timeBlockId: b.timeBlockId, version: { increment: 1 } },
-    });
-    const movedB = await tx.placement.update({
-      where: { id: b.id },
-      data: { roomId: a.roomId, timeBlockId: a.timeBlockId, version: { increment: 1 } },
-    });
+    const trade = async (from: typeof a, to: typeof a) => {
+      const { count } = await tx.placement.updateMany({
+        where: { id: from.id, version: from.version },
+        data: { roomId: to.roomId, timeBlockId: to.timeBlockId, version: { increment: 1 } },
+      });
+      if (count === 0) throw new RuleError(STALE_MESSAGE);
+      return tx.placement.findUniqueOrThrow({ where: { id: from.id } });
+    };
+    const movedA = await trade(a, b);
+    const movedB = await trade(b, a);
     await audit(tx, a.eventId, actorId, "placement.swapped", a.id, {
       before: [snapshot(a), snapshot(b)],
       after: [snapshot(movedA), snapshot(movedB)],
@@ -120,11 +127,14 @@ export async function swap(actorId: string, placementIdA: string, placementIdB: 
   });
 }
 
-export async function remove(actorId: string, placementId: string) {
+/** Off the grid and back to the tray; refused if someone changed it since `expectedVersion`. */
+export async function remove(actorId: string, placementId: string, expectedVersion?: number) {
   const placement = await findPlacement(placementId);
   await assertEventCoordinator(actorId, placement.eventId);
+  const version = expectedVersion ?? placement.version;
   await db.$transaction(async (tx) => {
-    await tx.placement.delete({ where: { id: placementId } });
+    const { count } = await tx.placement.deleteMany({ where: { id: placementId, version } });
+    if (count === 0) throw new RuleError(STALE_MESSAGE);
     await audit(tx, placement.eventId, actorId, "placement.removed", placementId, {
       before: [snapshot(placement)],
       after: [],

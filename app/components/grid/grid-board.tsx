@@ -129,7 +129,7 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
     if (!over) return;
     const [kind, id] = String(active.id).split(":") as [string, string];
     if (over.id === "tray") {
-      if (kind === "placement") submit({ intent: "remove", placementId: id });
+      if (kind === "placement") submit({ intent: "remove", placementId: id }, grid.placements.find((p) => p.id === id)?.version);
       return;
     }
     const [, roomId, timeBlockId] = String(over.id).split(":") as [string, string, string];
@@ -230,7 +230,7 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
                                     hydrated={hydrated && !p.pending}
                                     pending={p.pending}
                                   >
-                                    {p.pending ? null : <PlacedActions placementId={p.id} title={session.title} back={back} />}
+                                    {p.pending ? null : <PlacedActions placementId={p.id} version={p.version} title={session.title} back={back} />}
                                   </SessionCard>
                                 );
                               })}

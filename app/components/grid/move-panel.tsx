@@ -67,6 +67,7 @@ export function MovePanel({ grid, back }: { grid: GridData; back: string }) {
         <Form method="post" className="move-form">
           <input type="hidden" name="_back" value={back} />
           <input type="hidden" name="placementId" value={placement.id} />
+          <input type="hidden" name="version" value={placement.version} />
           <SelectField label="Or swap places with" name="otherPlacementId" options={others} />
           <div className="form-actions">
             <Button variant="secondary" name="intent" value="swap">

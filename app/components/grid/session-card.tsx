@@ -79,7 +79,7 @@ export function SessionCard({
 }
 
 /** "Move to…" and "Remove" for a placed session: a link to the move form and a plain POST. */
-export function PlacedActions({ placementId, title, back }: { placementId: string; title: string; back: string }) {
+export function PlacedActions({ placementId, version, title, back }: { placementId: string; version: number; title: string; back: string }) {
   const query = new URLSearchParams(back.replace(/^\?/, ""));
   query.set("move", placementId);
   return (
@@ -89,6 +89,7 @@ export function PlacedActions({ placementId, title, back }: { placementId: strin
       </Link>
       <Form method="post" className="inline-form">
         <input type="hidden" name="placementId" value={placementId} />
+        <input type="hidden" name="version" value={version} />
         <input type="hidden" name="_back" value={back} />
         <button type="submit" name="intent" value="remove" className="button button-link">
           Remove <span className="visually-hidden">“{title}”</span>
