@@ -10,7 +10,12 @@ import { guard } from "~/utils/http.server";
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseSubmission(PickSchema, await request.formData());
-  if (!submission.ok) return data({ ok: false }, { status: 400 });
+  // JSON, not data(): a resource route's data() status is lost, and the offline
+  // queue reads only the status. The field messages say what was wrong.
+  if (!submission.ok) {
+    const { fieldErrors, formErrors } = submission;
+    return Response.json({ ok: false, message: "That pick could not be read.", fieldErrors, formErrors }, { status: 400 });
+  }
   const { intent, placementId, clientId, returnTo } = submission.data;
   const change = { placementId, clientId };
   const result = await guard(intent === "pick" ? pickSession(user.id, params.slug!, change) : unpickSession(user.id, params.slug!, change));

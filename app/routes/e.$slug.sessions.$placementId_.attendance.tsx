@@ -66,8 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await request.formData();
   const attendeeId = String(form.get("attendeeId") ?? "");
   const q = String(form.get("q") ?? "");
-  if (!attendeeId) throw data({ message: "Choose someone to mark present." }, { status: 400 });
   const { event, session } = await guard(presenterSession(user.id, params.slug!, params.placementId!));
+  if (!attendeeId) throw data({ message: "Choose someone to mark present." }, { status: 400 });
   await guard(markAttendance(user.id, event.id, session.placementId, attendeeId));
   const person = await db.user.findUnique({ where: { id: attendeeId }, select: { name: true } });
   const back = `/e/${event.slug}/sessions/${session.placementId}/attendance${q ? `?q=${encodeURIComponent(q)}` : ""}`;

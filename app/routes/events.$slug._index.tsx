@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { getEventDashboard, setEventStatus } from "~/.server/events/events";
-import { findEventBySlug } from "~/.server/events/permissions";
+import { getEventDashboard, getEventForCoordinator, setEventStatus } from "~/.server/events/events";
 import { ChangeList } from "~/components/change-list";
 import { ErrorMessage } from "~/components/error-message";
 import { EVENT_STATUS_LABELS, EventStatusSchema, type EventStatus } from "~/schemas/events";
@@ -22,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const event = await guard(findEventBySlug(params.slug!));
+  const event = await guard(getEventForCoordinator(user.id, params.slug!));
   const submission = parseSubmission(EventStatusSchema, await request.formData());
   if (!submission.ok) {
     return redirectWithToast(`/events/${event.slug}`, { kind: "error", message: "Choose a stage from the list." });

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { getEventForCoordinator } from "~/.server/events/events";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { decide, releaseStaged, sendDraftReminders, unstage } from "~/.server/proposals/decisions";
 import { listBoard } from "~/.server/proposals/review";
@@ -61,7 +62,8 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const event = await guard(findEventBySlug(params.slug!));
+  // Refused before the form is read: only this PD day's coordinators decide.
+  const event = await guard(getEventForCoordinator(user.id, params.slug!));
   const formData = await request.formData();
   const back = boardUrl(request, event.slug);
   const intent = formData.get("intent");

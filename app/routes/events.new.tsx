@@ -19,6 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  await guard(assertDistrictCoordinator(user.id));
   const formData = await request.formData();
   const submission = parseSubmission(EventSchema, formData);
   if (!submission.ok) return invalid(submission);

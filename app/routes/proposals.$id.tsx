@@ -89,6 +89,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const id = params.id!;
+  // Not their proposal: 403/404 before the form is read, as the page itself does.
+  await guard(getProposalForPresenter(user.id, id));
   const here = `/proposals/${id}`;
   const formData = await request.formData();
   const raw = formDataToObject(formData);

@@ -7,7 +7,7 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { attachDonationPhoto, listVendorDonations, logDonation, MAX_PHOTO_BYTES } from "~/.server/vendors/donations";
-import { claimVendorContacts, setThanksOptIn } from "~/.server/vendors/vendors";
+import { assertVendorAccess, claimVendorContacts, setThanksOptIn } from "~/.server/vendors/vendors";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
@@ -45,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const vendorId = params.vendorId!;
+  // Someone else's vendor answers 404 before the form is read.
+  await guard(assertVendorAccess(user.id, vendorId));
   const isMultipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const formData = isMultipart
     ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES })).catch(
