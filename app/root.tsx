@@ -12,7 +12,7 @@ import {
   useLoaderData,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { createContext, useContext, type ReactNode } from "react";
 import { ErrorMessage } from "~/components/error-message";
 import { Toaster } from "~/components/toaster";
 import { getUser } from "~/utils/auth.server";
@@ -23,6 +23,21 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+// zod probes `new Function` to decide whether to compile its parsers; under our CSP
+// (no 'unsafe-eval') the browser reports that probe as a violation even though zod
+// catches it. Skip the probe: zod's plain parsers are plenty fast for forms. This is
+// what zod's `config({ jitless: true })` writes; set directly so that attendee pages,
+// which ship no zod, do not download it for one line (they sit at the 90 KB budget).
+((globalThis as { __zod_globalConfig?: { jitless?: boolean } }).__zod_globalConfig ??= {}).jitless = true;
+
+/**
+ * The Content-Security-Policy nonce of this response, provided by entry.server.tsx.
+ * A context rather than loader data: the nonce never lands in the page's JSON or in
+ * client navigations (it means nothing after the first response), and the browser
+ * needs it only on the server-rendered tags. Undefined in the browser and in dev.
+ */
+export const NonceContext = createContext<string | undefined>(undefined);
 
 export const meta: MetaFunction = () => [{ title: "Dropin" }];
 
@@ -62,6 +77,7 @@ function SiteHeader() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
+  const nonce = useContext(NonceContext);
   return (
     <html lang="en">
       <head>
@@ -79,8 +95,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" className="page" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { requestCode, verifyCode } from "~/.server/attendees/sign-in";
 import { getPublicEvent } from "~/.server/events/events";
 import { attendeeLinks } from "~/components/attendee";
@@ -11,6 +12,7 @@ import { signInAndRedirect } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Join ${data?.event.name ?? "a PD day"} · Dropin` }];
 export const links: LinksFunction = attendeeLinks;
 
@@ -21,18 +23,24 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 // No client-side validation layer here on purpose: attendee pages stay inside the
 // phone JavaScript budget, and the server answers every field error anyway.
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "verify") {
     const submission = parseSubmission(CodeSchema, formData);
     if (!submission.ok) return invalid(submission);
     const { email, code } = submission.data;
-    const result = await guardForm({ email, code: "", intent: "verify" }, verifyCode(email, code, params.slug!));
+    const typed = { email, code: "", intent: "verify" };
+    const limited = await rateLimits.codeAttempt(email, context.clientIp);
+    if (limited) return tooManyAttempts(typed, limited);
+    const result = await guardForm(typed, verifyCode(email, code, params.slug!));
     if (!result.ok) return invalid(result.result);
+    await rateLimits.codeSucceeded(email, context.clientIp);
     return signInAndRedirect(request, result.value, `/e/${params.slug}`);
   }
   const submission = parseSubmission(JoinSchema, formData);
   if (!submission.ok) return invalid(submission);
+  const limited = await rateLimits.codeRequest(submission.data.email, context.clientIp);
+  if (limited) return tooManyAttempts({ email: submission.data.email }, limited);
   const { message } = await guard(requestCode(submission.data.email, params.slug!));
   return { ok: true as const, email: submission.data.email, message };
 }

@@ -1,5 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { rateLimits } from "~/.server/accounts/rate-limits";
 import { verifyLinkToken } from "~/.server/attendees/sign-in";
 import { RuleError } from "~/.server/errors";
 import { ErrorMessage } from "~/components/error-message";
@@ -8,9 +10,12 @@ import { guard } from "~/utils/http.server";
 
 // The mailed link signs in on GET. A mail scanner that follows links would spend
 // it, but the mailed code still works until the attendee asks again.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const limited = await rateLimits.joinLinkAttempt(context.clientIp);
+  if (limited) return data({ slug: params.slug!, message: limited.message }, { status: 429 });
   try {
     const userId = await verifyLinkToken(params.token!, params.slug!);
+    await rateLimits.joinLinkSucceeded(context.clientIp);
     return signInAndRedirect(request, userId, `/e/${params.slug}`);
   } catch (error) {
     if (error instanceof RuleError) return { slug: params.slug!, message: error.message };

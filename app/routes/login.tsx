@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { verifyLogin } from "~/.server/accounts/accounts";
+import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
 import { LoginSchema } from "~/schemas/accounts";
@@ -10,6 +11,7 @@ import { failure, formDataToObject, isFormFailure, parseSubmission } from "~/uti
 import { invalid } from "~/utils/http.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Sign in · Dropin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,14 +19,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(LoginSchema, formData);
   if (!submission.ok) return invalid(submission);
-  const user = await verifyLogin(submission.data.email, submission.data.password);
+  const { email, password } = submission.data;
+  // Counted before the password is checked; a right password hands the try back.
+  const limited = await rateLimits.signInAttempt(email, context.clientIp);
+  if (limited) return tooManyAttempts(formDataToObject(formData), limited);
+  const user = await verifyLogin(email, password);
   if (!user) {
     return invalid(failure(formDataToObject(formData), { formErrors: ["That email and password do not match an account."] }));
   }
+  await rateLimits.signInSucceeded(email, context.clientIp);
   return signInAndRedirect(request, user.id, submission.data.redirectTo ?? "/events");
 }
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { findUsableReset, resetPassword } from "~/.server/accounts/accounts";
+import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
 import { ResetPasswordSchema } from "~/schemas/accounts";
@@ -9,6 +10,7 @@ import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms"
 import { guardForm, invalid } from "~/utils/http.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Choose a new password · Dropin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -17,10 +19,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { token, usable };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(ResetPasswordSchema, formData);
   if (!submission.ok) return invalid(submission);
+  const limited = await rateLimits.resetSubmit(context.clientIp);
+  if (limited) return tooManyAttempts(formDataToObject(formData), limited);
   const done = await guardForm(formDataToObject(formData), resetPassword(submission.data.token, submission.data.password));
   if (!done.ok) return invalid(done.result);
   return redirect("/login?reset=1");

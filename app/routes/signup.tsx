@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { signUp } from "~/.server/accounts/accounts";
+import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { NewAccountFields } from "~/components/account-fields";
 import { Button } from "~/components/button";
 import { FormErrors } from "~/components/forms";
@@ -11,6 +12,7 @@ import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms"
 import { guardForm, invalid } from "~/utils/http.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
+export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Create an account · Dropin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,10 +25,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { event, redirectTo: url.searchParams.get("redirectTo") ?? "" };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseSubmission(SignupSchema, formData);
   if (!submission.ok) return invalid(submission);
+  const limited = await rateLimits.signup(context.clientIp);
+  if (limited) return tooManyAttempts(formDataToObject(formData), limited);
   const { event, redirectTo, ...account } = submission.data;
   const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined }));
   if (!created.ok) return invalid(created.result);

@@ -2,9 +2,17 @@
 // needs none; a bad value stops Dropin with a message naming the variable.
 import crypto from "node:crypto";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { resolveDatabaseUrl } from "../../prisma/database-url.js";
+
+// What Express accepts in a "trust proxy" list: its named ranges, an address, or a subnet.
+function isProxyAddress(value: string) {
+  if (["loopback", "linklocal", "uniquelocal"].includes(value)) return true;
+  const [address = "", prefix, ...rest] = value.split("/");
+  return rest.length === 0 && net.isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+}
 
 const blankAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -32,6 +40,19 @@ const EnvSchema = z.object({
   ),
   MAIL_FROM: z.preprocess(blankAsUndefined, z.string().default("Dropin <dropin@localhost>")),
   SEED_DEMO: z.preprocess(blankAsUndefined, z.enum(["true", "false"]).default("true")),
+  // Express's "trust proxy": which hops may set X-Forwarded-For / -Proto. Off by
+  // default, because a client that reaches Dropin directly could forge them
+  // (a fake IP to dodge rate limits). See README → Security.
+  TRUST_PROXY: z.preprocess(
+    blankAsUndefined,
+    z
+      .string()
+      .default("false")
+      .refine((v) => /^(true|false|\d+)$/.test(v) || v.split(",").every((part) => isProxyAddress(part.trim())), {
+        error: "must be true, false, a number of proxy hops, or addresses/subnets such as loopback or 10.0.0.0/8",
+      })
+      .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
+  ),
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SEED_DEMO"> & {
