@@ -3,14 +3,19 @@
 // driver adapter) is most of the request: the door check-in API, session lookup
 // and the public-page cache's freshness check. Statements are prepared once and
 // run synchronously; WAL lets this connection and Prisma's read and write the
-// same file, and busy_timeout makes a writer wait for the lock, never fail.
+// same file.
+//
+// Locks: a Prisma transaction can hold the write lock across awaits. A write here
+// must not wait for it with SQLite's busy timeout, which would block the event
+// loop that transaction needs in order to finish. So this connection's busy
+// timeout is 0 and writes go through writeWithRetry, which waits asynchronously.
 import Database from "better-sqlite3";
 import { getEnv } from "./env.server";
 
 function open() {
   const url = getEnv().DATABASE_URL;
   const file = url.startsWith("file:") ? url.slice("file:".length) : url;
-  const sqlite = new Database(file, { timeout: 5000 });
+  const sqlite = new Database(file, { timeout: 0 });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");
@@ -41,4 +46,21 @@ export function toDbTime(date: Date) {
 
 export function fromDbTime(value: string) {
   return new Date(value);
+}
+
+function isBusy(error: unknown) {
+  return String((error as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_BUSY");
+}
+
+/** Run a one-statement write; while another connection holds the write lock, yield and try again (up to 5 s). */
+export async function writeWithRetry<T>(write: () => T, deadlineMs = 5000): Promise<T> {
+  const started = Date.now();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return write();
+    } catch (error) {
+      if (!isBusy(error) || Date.now() - started > deadlineMs) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(attempt * 2, 25)));
+    }
+  }
 }

@@ -24,3 +24,32 @@ test("50 simultaneous scans of one badge (live and queued uploads): one checked_
   expect(statuses.filter((s) => s === "already")).toHaveLength(49);
   expect(await db.doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
 });
+
+// Check-ins write through a second SQLite connection (app/utils/sqlite.server.ts).
+// A Prisma transaction that reads, waits, then writes must neither fail with
+// SQLITE_BUSY_SNAPSHOT nor freeze the process: the check-in waits its turn.
+test("a coordinator's transaction and a door check-in at the same moment both succeed", async () => {
+  const event = await createEvent();
+  const volunteer = await createUser();
+  await addMember(event.id, volunteer.id, "coordinator");
+  const attendee = await createUser();
+  const token = crypto.randomBytes(16).toString("base64url");
+  await db.membership.create({ data: { eventId: event.id, userId: attendee.id, role: "attendee", badgeToken: token } });
+
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const transaction = db.$transaction(async (tx) => {
+    await tx.room.count({ where: { eventId: event.id } });
+    await gate;
+    return tx.room.create({ data: { eventId: event.id, name: "Library", capacity: 30 } });
+  });
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const checkIn = checkInByToken(volunteer.id, event.id, token);
+  // The event loop is free while the check-in waits: timers still fire.
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  release();
+
+  await expect(transaction).resolves.toMatchObject({ name: "Library" });
+  await expect(checkIn).resolves.toMatchObject({ status: "checked_in" });
+  expect(await db.doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
+});

@@ -10,7 +10,7 @@
 import crypto from "node:crypto";
 import type { PersonInput } from "~/schemas/checkin";
 import { db } from "~/utils/db.server";
-import { fromDbTime, statement, toDbTime } from "~/utils/sqlite.server";
+import { fromDbTime, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
 import { assertEventCoordinatorNow } from "../events/permissions";
 import { addWalkIn } from "./roster";
 
@@ -41,15 +41,23 @@ const UPSERT = `INSERT INTO DoorCheckIn (id, eventId, userId, checkedInAt, sourc
   ON CONFLICT (eventId, userId) DO UPDATE SET checkedInAt = MIN(checkedInAt, excluded.checkedInAt)
   RETURNING id, checkedInAt`;
 
-function recordCheckIn(actorId: string, eventId: string, person: Person, options: CheckInOptions): CheckInResult {
+async function recordCheckIn(actorId: string, eventId: string, person: Person, options: CheckInOptions): Promise<CheckInResult> {
   const id = crypto.randomUUID();
   const at = toDbTime(options.at ?? new Date());
+  // A repeat scan (the common case once the line has gone through) needs no write.
+  const earlier = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(eventId, person.userId) as
+    | { checkedInAt: string }
+    | undefined;
+  if (earlier && earlier.checkedInAt <= at) return { status: "already", ...person, checkedInAt: fromDbTime(earlier.checkedInAt) };
   try {
     // Offline scans arrive late and in any order: the upsert keeps the earliest arrival.
-    const row = statement(UPSERT).get(id, eventId, person.userId, at, options.source ?? "qr", options.clientId ?? null, actorId) as {
-      id: string;
-      checkedInAt: string;
-    };
+    const row = await writeWithRetry(
+      () =>
+        statement(UPSERT).get(id, eventId, person.userId, at, options.source ?? "qr", options.clientId ?? null, actorId) as {
+          id: string;
+          checkedInAt: string;
+        },
+    );
     return { status: row.id === id ? "checked_in" : "already", ...person, checkedInAt: fromDbTime(row.checkedInAt) };
   } catch (error) {
     // A client id reused for another person: report what is stored for this one.
@@ -67,7 +75,7 @@ export async function checkInByToken(actorId: string, eventId: string, token: st
   return byToken(actorId, eventId, token, options);
 }
 
-function byToken(actorId: string, eventId: string, token: string, options: CheckInOptions): CheckInResult {
+async function byToken(actorId: string, eventId: string, token: string, options: CheckInOptions): Promise<CheckInResult> {
   const person = token.trim()
     ? (statement(
         `SELECT m.eventId, m.userId, u.name, u.school FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`,
@@ -83,7 +91,7 @@ export async function checkInByUser(actorId: string, eventId: string, userId: st
   return byUser(actorId, eventId, userId, options);
 }
 
-function byUser(actorId: string, eventId: string, userId: string, options: CheckInOptions): CheckInResult {
+async function byUser(actorId: string, eventId: string, userId: string, options: CheckInOptions): Promise<CheckInResult> {
   const person = statement(
     `SELECT u.id AS userId, u.name, u.school FROM User u WHERE u.id = ? AND EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id)`,
   ).get(userId, eventId) as Person | undefined;
@@ -102,8 +110,7 @@ export type SyncedScan = { clientId: string; result: CheckInResult };
 /**
  * Apply scans a kiosk queued offline. A scan whose client id was applied before
  * is answered from the stored row, so a repeated upload changes nothing; scans
- * are applied oldest first so the earliest arrival is the one kept. Synchronous
- * from here on, so no other request's scans interleave with this upload's.
+ * are applied oldest first so the earliest arrival is the one kept.
  */
 export async function syncQueued(actorId: string, eventId: string, scans: QueuedScan[]): Promise<SyncedScan[]> {
   assertDoorVolunteer(actorId, eventId);
@@ -122,9 +129,9 @@ export async function syncQueued(actorId: string, eventId: string, scans: Queued
       continue;
     }
     const result = scan.token
-      ? byToken(actorId, eventId, scan.token, { ...options, source: "qr" })
+      ? await byToken(actorId, eventId, scan.token, { ...options, source: "qr" })
       : scan.userId
-        ? byUser(actorId, eventId, scan.userId, options)
+        ? await byUser(actorId, eventId, scan.userId, options)
         : ({ status: "unknown" } as const);
     results.set(scan.clientId, result);
   }
