@@ -7,10 +7,19 @@
 import express, { type Express } from "express";
 import { kioskSync } from "~/.server/checkin/kiosk-sync";
 
+// Mounted ahead of the page middleware (nonce, helmet, compression): a JSON answer
+// needs none of a page's policy, only these fixed headers.
+const JSON_HEADERS = {
+  "Cache-Control": "no-store",
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+  "Referrer-Policy": "same-origin",
+  "X-Content-Type-Options": "nosniff",
+};
+
 export function mountHotPaths(app: Express) {
   app.post("/events/:slug/kiosk/sync", express.text({ type: () => true, limit: "1mb" }), (req, res, next) => {
     kioskSync({ cookie: req.headers.cookie ?? null, slug: req.params.slug ?? "", body: typeof req.body === "string" ? req.body : "" })
-      .then((answer) => res.status(answer.status).json(answer.body))
+      .then((answer) => res.status(answer.status).set(JSON_HEADERS).json(answer.body))
       .catch(next);
   });
 }

@@ -15,10 +15,10 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   const build = (await import(serverBuild)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  mountHotPaths(app);
   useSecurityHeaders(app, { trustProxy: getEnv().TRUST_PROXY });
   usePublicPageCache(app, { build, getLoadContext });
   app.use(compression());
-  mountHotPaths(app);
   // Fingerprinted assets never change: let phones cache them for a year.
   app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));

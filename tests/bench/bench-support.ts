@@ -9,11 +9,29 @@ import { createCookieSessionStorage } from "@remix-run/node";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
 
-export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; non2xx: number };
+export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; non2xx: number; seconds: number; times: number[] };
 
 export function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+/** Several runs as one: total rate over total time, percentiles over every answer. */
+export function combine(runs: Load[]): Load {
+  const times = runs.flatMap((r) => r.times).sort((a, b) => a - b);
+  const requests = runs.reduce((n, r) => n + r.requests, 0);
+  const seconds = runs.reduce((n, r) => n + r.seconds, 0);
+  return {
+    rps: requests / seconds,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    requests,
+    errors: runs.reduce((n, r) => n + r.errors, 0),
+    non2xx: runs.reduce((n, r) => n + r.non2xx, 0),
+    seconds,
+    times,
+  };
 }
 
 /**
@@ -24,12 +42,19 @@ export async function load(options: autocannon.Options & { warmup?: number }): P
   const { warmup = 2, ...rest } = options;
   if (warmup > 0) await autocannon({ ...rest, duration: warmup, requests: undefined });
   const times: number[] = [];
+  const started = performance.now();
+  let last = started;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(rest, (error, done) => (error ? reject(error as Error) : resolve(done)));
-    instance.on("response", (_client, _status, _bytes, ms) => times.push(ms));
+    instance.on("response", (_client, _status, _bytes, ms) => {
+      times.push(ms);
+      last = performance.now();
+    });
   });
   times.sort((a, b) => a - b);
-  const seconds = (rest.duration as number | undefined) ?? 10;
+  // autocannon ends a fixed-`amount` run on its next one-second tick, so the run's
+  // real length is up to the last answer, timed here.
+  const seconds = rest.amount ? (last - started) / 1000 : ((rest.duration as number | undefined) ?? 10);
   return {
     rps: result.requests.total / seconds,
     p50: percentile(times, 50),
@@ -38,6 +63,8 @@ export async function load(options: autocannon.Options & { warmup?: number }): P
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    seconds,
+    times,
   };
 }
 
