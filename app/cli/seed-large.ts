@@ -3,19 +3,10 @@
 // earlier one. Migrations are applied first so it works on a brand-new file.
 import { spawnSync } from "node:child_process";
 import path from "node:path";
-import { EnvError, parseEnv } from "~/utils/env.server";
+import { parseEnvOrExit } from "~/utils/env.server";
 
 async function main() {
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = parseEnvOrExit();
   const migrate = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, DATABASE_URL: env.DATABASE_URL },

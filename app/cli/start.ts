@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { EnvError, parseEnv } from "~/utils/env.server";
+import { parseEnvOrExit } from "~/utils/env.server";
 import { startServer } from "./server";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -34,16 +34,7 @@ function buildIsStale() {
 
 async function main() {
   process.env.NODE_ENV ??= "production";
-  let env;
-  try {
-    env = parseEnv(process.env);
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const env = parseEnvOrExit();
   const childEnv = { ...process.env, DATABASE_URL: env.DATABASE_URL };
 
   run(path.resolve("node_modules/prisma/build/index.js"), ["migrate", "deploy"], childEnv);

@@ -79,6 +79,17 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
   };
 }
 
+/** For command-line entry points: the parsed environment, or the message and exit 1. */
+export function parseEnvOrExit(raw: Record<string, string | undefined> = process.env): Env {
+  try {
+    return parseEnv(raw);
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+}
+
 /** Path of the SQLite file behind a file: URL, relative to the working directory. */
 export function databaseFilePath(databaseUrl: string) {
   return path.resolve(databaseUrl.slice("file:".length));
