@@ -10,11 +10,28 @@ import { mountHotPaths } from "./hot-paths";
 import { usePublicPageCache } from "./public-page-cache";
 import { getLoadContext, useSecurityHeaders } from "./security-headers";
 
+/**
+ * An action that answers without reading the body (sign out, a refused request)
+ * leaves the rest of the upload on the wire, and Remix's request stream has
+ * paused the socket: the next request on that keep-alive connection would never
+ * be read and the client would see a reset seconds later. Discard the rest, as
+ * Node itself does for a request nobody listened to.
+ */
+function drainUnreadBodies(req: express.Request, res: express.Response, next: express.NextFunction) {
+  res.once("finish", () => {
+    if (req.complete || req.destroyed) return;
+    req.removeAllListeners("data");
+    req.resume();
+  });
+  next();
+}
+
 export async function startServer({ port, buildDir = "build" }: { port: number; buildDir?: string }) {
   const serverBuild = pathToFileURL(path.resolve(buildDir, "server/index.js")).href;
   const build = (await import(serverBuild)) as ServerBuild;
   const app = express();
   app.disable("x-powered-by");
+  app.use(drainUnreadBodies);
   mountHotPaths(app);
   useSecurityHeaders(app, { trustProxy: getEnv().TRUST_PROXY });
   usePublicPageCache(app, { build, getLoadContext });

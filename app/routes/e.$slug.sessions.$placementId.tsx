@@ -117,6 +117,8 @@ function FeedbackForm() {
 export default function SessionPage() {
   const { event, session, room, repeats, resources, signedIn, canPick, pickClientId, formNonce, canRate, isPresenter } =
     useLoaderData<typeof loader>();
+  // A refused rating (sent before rating opened, or invalid) keeps its form so the message shows beside the field.
+  const failed = useActionData<typeof action>();
   const place = placeText(room ?? undefined);
   return (
     <>
@@ -182,7 +184,7 @@ export default function SessionPage() {
           <Link to={`/proposals/${session.proposalId}/feedback`}>Feedback on your session</Link>
         </p>
       ) : null}
-      {canRate ? <FeedbackForm /> : null}
+      {canRate || (failed && !failed.ok) ? <FeedbackForm /> : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { clockTime } from "~/.server/checkin/door";
 import { markAttendance } from "~/.server/checkin/rooms";
 import { getPublishedSession } from "~/.server/attendees/schedule";
@@ -67,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const attendeeId = String(form.get("attendeeId") ?? "");
   const q = String(form.get("q") ?? "");
   const { event, session } = await guard(presenterSession(user.id, params.slug!, params.placementId!));
-  if (!attendeeId) throw data({ message: "Choose someone to mark present." }, { status: 400 });
+  if (!attendeeId.trim()) return data({ message: "Choose someone to mark present." }, { status: 400 });
   await guard(markAttendance(user.id, event.id, session.placementId, attendeeId));
   const person = await db.user.findUnique({ where: { id: attendeeId }, select: { name: true } });
   const back = `/e/${event.slug}/sessions/${session.placementId}/attendance${q ? `?q=${encodeURIComponent(q)}` : ""}`;
@@ -78,6 +78,7 @@ export default function TakeAttendance() {
   const { event, session, roomName, q, present, people, more } = useLoaderData<typeof loader>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const problem = useActionData<typeof action>();
   return (
     <>
       <p>
@@ -106,6 +107,11 @@ export default function TakeAttendance() {
 
       <section className="card" aria-labelledby="mark-title">
         <h2 id="mark-title">Mark someone present</h2>
+        {problem?.message ? (
+          <p className="form-errors" role="alert">
+            {problem.message}
+          </p>
+        ) : null}
         <Form method="get" className="attendance-search">
           <Field label="Search by name" name="q" type="search" defaultValue={q} />
           <div className="form-actions">

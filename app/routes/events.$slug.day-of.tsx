@@ -52,7 +52,10 @@ export default function DayOfBoard() {
         <Link to={`/events/${event.slug}`}>← {event.name}</Link>
       </p>
       <h1>Day-of sessions</h1>
-      <FormErrors errors={isFormFailure(lastResult) ? lastResult.formErrors : []} />
+      {/* Every field of these forms is hidden (the cell chosen), so its messages show here. */}
+      <FormErrors
+        errors={isFormFailure(lastResult) ? [...new Set([...lastResult.formErrors, ...Object.values(lastResult.fieldErrors).flatMap((m) => m ?? [])])] : []}
+      />
       {selected ? (
         <section className="card" aria-labelledby="place-title">
           <h2 id="place-title">Where should “{selected.title}” go?</h2>

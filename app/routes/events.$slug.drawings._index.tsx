@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { listDrawings } from "~/.server/drawings/drawing-views";
 import { createDrawing, markClaimed, markNoShow, runDrawing, verifyDrawing } from "~/.server/drawings/drawings";
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!done.ok) return invalid(done.result);
     return redirectWithToast(back, { kind: "success", message: "Marked claimed." });
   }
-  throw new Response("Unknown action", { status: 400 });
+  throw data({ message: "Unknown action." }, { status: 400 });
 }
 
 function describeRules(rules: DrawingRules) {

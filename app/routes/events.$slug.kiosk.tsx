@@ -73,13 +73,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { panel: toPanel(done.value, event.timeZone) };
   }
   if (intent === "user") {
-    const result = await guard(checkInByUser(user.id, event.id, String(formData.get("userId") ?? "")));
-    return { panel: toPanel(result, event.timeZone) };
+    const userId = String(formData.get("userId") ?? "").trim();
+    if (!userId) return data<{ panel: KioskPanel }>({ panel: { status: "unknown", title: "Search for the person first." } }, { status: 400 });
+    return answer(await guard(checkInByUser(user.id, event.id, userId)), event.timeZone);
   }
   const token = tokenFromScan(String(formData.get("token") ?? ""));
   if (!token) return data<{ panel: KioskPanel }>({ panel: { status: "unknown", title: "Scan a badge or type its code first." } }, { status: 400 });
-  const result = await guard(checkInByToken(user.id, event.id, token));
-  return { panel: toPanel(result, event.timeZone) };
+  return answer(await guard(checkInByToken(user.id, event.id, token)), event.timeZone);
+}
+
+/** A badge or person not on this PD day is a 404: nothing was checked in. */
+function answer(result: CheckInResult, timeZone: string) {
+  return data<{ panel: KioskPanel }>({ panel: toPanel(result, timeZone) }, { status: result.status === "unknown" ? 404 : 200 });
 }
 
 export default function Kiosk() {

@@ -38,6 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/events/${event.slug}/mail-templates?key=${key}`;
 
   if (raw.intent === "reset") {
+    // A key that names no message must not fall back to (and reset) the first one.
+    if (!TEMPLATE_KEYS.includes(raw.key as TemplateKey)) return invalid(failure(raw, { fieldErrors: { key: ["Choose which message to reset."] } }));
     await guard(resetTemplate(user.id, event.id, key));
     return redirectWithToast(here, { kind: "success", message: "Back to the default wording." });
   }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { listEventDonations, markDelivered } from "~/.server/vendors/donations";
@@ -62,7 +63,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!sent.ok) return invalid(sent.result);
     return redirectWithToast(back, { kind: "success", message: `${sent.value} thank-you letters are in the outbox.` });
   }
-  throw new Response("Unknown action", { status: 400 });
+  throw data({ message: "Unknown action." }, { status: 400 });
 }
 
 export default function Vendors() {

@@ -43,6 +43,10 @@ export default function ResetPassword() {
     return (
       <section className="card narrow" aria-labelledby="reset-title">
         <h1 id="reset-title">This link no longer works</h1>
+        {/* Posted without a usable link: say what the server refused. */}
+        {isFormFailure(lastResult) ? (
+          <FormErrors errors={[...new Set([...(lastResult.fieldErrors.token ?? []), ...lastResult.formErrors])]} />
+        ) : null}
         <p>Reset links work once, for one hour.</p>
         <p>
           <Link to="/forgot-password">Ask for a new link</Link>

@@ -107,7 +107,7 @@ export default function VendorPortal() {
 
       <section className="card" aria-labelledby="donations-title">
         <h2 id="donations-title">Your donations ({formatCents(total)})</h2>
-        {intent === "photo" ? <FormErrors errors={[...lastFailure!.formErrors, ...Object.values(lastFailure!.fieldErrors).flat().filter((m): m is string => !!m)]} /> : null}
+        {lastFailure && intent !== "log" ? <FormErrors errors={[...lastFailure!.formErrors, ...Object.values(lastFailure!.fieldErrors).flat().filter((m): m is string => !!m)]} /> : null}
         {donations.length === 0 ? (
           <p>Nothing logged yet. Use the form below.</p>
         ) : (

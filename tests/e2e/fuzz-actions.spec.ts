@@ -39,11 +39,28 @@ type Form = {
   intent?: string;
   /** Always dropped, blanked or made 100 KB: each is required, or bounded in length. */
   poison: string[];
+  /**
+   * How the poisoned fields are damaged (default: all four). A field bounded above
+   * 100 KB (a CSV upload) is invalid only when missing or blank; an optional one
+   * only when too long.
+   */
+  poisonWith?: Poison[];
   /** Other fields of the form, filled with hostile values. */
   fields?: string[];
 };
+type Poison = "drop" | "" | "   " | "huge";
 type Kind = "form" | "json" | "toast" | "bodyless";
-type Target = { role: Role | "district"; kind: Kind; forms: Form[]; why?: string };
+type Target = {
+  role: Role | "district";
+  kind: Kind;
+  forms: Form[];
+  why?: string;
+  /**
+   * A single form with no required field: any body without these pairs (garbage
+   * included) would be a valid submission, so every body carries them.
+   */
+  always?: [string, string][];
+};
 
 const FUZZ: Record<string, Target> = {
   "co-present.$token.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "accepts the invitation in the URL; the body is ignored" },
@@ -117,7 +134,8 @@ const FUZZ: Record<string, Target> = {
     kind: "form",
     forms: ["accept", "waitlist", "decline", "unstage"].map((intent) => ({ intent, poison: ["ids"], fields: ["stage"] })),
   },
-  "events.$slug.publish.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["note"], fields: ["blockOnConflicts"] }] },
+  // The note is optional: only one over 500 characters makes the form invalid.
+  "events.$slug.publish.tsx": { role: "coordinator", kind: "form", forms: [{ poison: [], fields: ["blockOnConflicts"] }], always: [["note", HUGE]] },
   "events.$slug.rooms.tsx": {
     role: "coordinator",
     kind: "form",
@@ -127,7 +145,8 @@ const FUZZ: Record<string, Target> = {
       { intent: "delete", poison: ["roomId"] },
       { intent: "up", poison: ["roomId"] },
       { intent: "copy", poison: ["sourceEventId"] },
-      { intent: "import", poison: ["csv"] },
+      // Room lists may be 256 KB: a CSV is invalid when missing or blank.
+      { intent: "import", poison: ["csv"], poisonWith: ["drop", "", "   "] },
     ],
   },
   "events.$slug.roster.tsx": {
@@ -135,8 +154,9 @@ const FUZZ: Record<string, Target> = {
     kind: "form",
     forms: [
       { intent: "walk-in", poison: ["name", "email"], fields: ["school", "staffId"] },
-      { intent: "preview", poison: ["csv"] },
-      { intent: "import", poison: ["csv"], fields: ["name", "email", "school", "staffId"] },
+      // Rosters may be 2 MB: a CSV is invalid when missing or blank.
+      { intent: "preview", poison: ["csv"], poisonWith: ["drop", "", "   "] },
+      { intent: "import", poison: ["csv"], poisonWith: ["drop", "", "   "], fields: ["name", "email", "school", "staffId"] },
     ],
   },
   "events.$slug.settings.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["name", "date"], fields: ["startTime", "endTime", "timeZone", "venue", "description", "status"] }] },
@@ -145,7 +165,8 @@ const FUZZ: Record<string, Target> = {
     kind: "form",
     forms: [
       { intent: "invite", poison: ["company", "contactEmail"], fields: ["contactName"] },
-      { intent: "gift-limit", poison: ["giftLimit"] },
+      // Blank means "no limit": only a value that is not dollars is invalid.
+      { intent: "gift-limit", poison: ["giftLimit"], poisonWith: ["huge"] },
       { intent: "deliver", poison: ["donationId"] },
     ],
   },
@@ -215,12 +236,12 @@ const badIntent = fc.oneof(fc.constantFrom("", "DROP", "<script>", "Create", "de
 type Body = { pairs: [string, string][]; formIntent?: string; label: string };
 
 function bodiesFor(target: Target, seed: number): Body[] {
-  const poisonValue = fc.constantFrom<"drop" | "" | "   " | "huge">("drop", "", "   ", "huge");
+  const poisonValue = (form: Form) => fc.constantFrom<Poison>(...(form.poisonWith ?? ["drop", "", "   ", "huge"]));
   const extra = fc.array(fc.tuple(fc.string({ maxLength: 10 }), hostile), { maxLength: 3 });
   const fromForm = (form: Form) =>
     fc
       .record({
-        poisons: fc.array(poisonValue, { minLength: form.poison.length, maxLength: form.poison.length }),
+        poisons: fc.array(poisonValue(form), { minLength: form.poison.length, maxLength: form.poison.length }),
         values: fc.array(fc.array(hostile, { minLength: 0, maxLength: 3 }), { minLength: (form.fields ?? []).length, maxLength: (form.fields ?? []).length }),
         extra,
       })
@@ -247,7 +268,8 @@ function bodiesFor(target: Target, seed: number): Body[] {
     target.forms.length === 0
       ? garbage
       : fc.oneof({ arbitrary: garbage, weight: 1 }, ...target.forms.map((f) => ({ arbitrary: fromForm(f), weight: 3 })));
-  return fc.sample(arbitrary, { seed, numRuns: BODIES });
+  const always = target.always ?? [];
+  return fc.sample(arbitrary, { seed, numRuns: BODIES }).map((b) => ({ ...b, pairs: [...b.pairs.filter(([k]) => !always.some(([a]) => a === k)), ...always] }));
 }
 
 // Malformed JSON and wrong shapes for the kiosk's JSON endpoint.
@@ -296,23 +318,30 @@ test("every action route has fuzz coverage, and every fuzz entry an action route
 
 type Payload = { fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[]; message?: unknown; panel?: { title?: string } };
 
+/**
+ * The answer of a `.data` POST, decoded the way Remix's client does: a returned
+ * value is `{ data }`, a thrown one `{ error }` (an ErrorResponse carries the
+ * status and the thrown data, e.g. `{ message }`), a redirect `{ redirect }`.
+ */
 async function readData(res: Response): Promise<unknown> {
   const type = res.headers.get("content-type") ?? "";
   if (type.includes("json")) return res.json().catch(() => null);
-  const text = await res.text();
-  if (!res.headers.get("x-remix-response")) return text;
-  try {
-    const decoded = await decode(new Response(text).body!);
-    await decoded.done;
-    const single = decoded.value as { data?: unknown; error?: unknown };
-    if (single.data !== undefined || single.error !== undefined) return single.data ?? single.error;
-  } catch {
-    // Thrown responses are encoded with Remix's own plugins: fall back to the raw strings.
-  }
-  // The flat turbo-stream array: any human sentence in it is the message.
-  const strings = text.match(/"((?:[^"\\]|\\.)*)"/g) ?? [];
-  const sentence = strings.map((q) => q.slice(1, -1)).find((v) => /[A-Za-z]{2,} [A-Za-z]{2,}/.test(v) && v.length < 400);
-  return sentence ? { message: sentence } : null;
+  if (!type.includes("text/x-script")) return res.text();
+  const decoded = await decode(res.body!, {
+    plugins: [
+      (kind: string, ...rest: unknown[]) => {
+        if (kind === "ErrorResponse") return { value: { status: rest[1], statusText: rest[2], data: rest[0] } };
+        if (kind === "SanitizedError") return { value: { message: rest[1] } };
+        if (kind === "SingleFetchRedirect") return { value: { redirect: rest[0] } };
+        return undefined;
+      },
+    ],
+  });
+  await decoded.done;
+  const single = decoded.value as { data?: unknown; error?: unknown; redirect?: unknown };
+  if ("error" in single) return single.error;
+  if ("data" in single) return single.data;
+  return single;
 }
 
 function messageOf(payload: unknown, formIntent: string | undefined): string | null {
@@ -334,38 +363,32 @@ const describe = (pairs: [string, string][] | string) =>
   JSON.stringify(typeof pairs === "string" ? pairs.slice(0, 200) : pairs.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]));
 
 /**
- * Routes whose fuzz run still fails (deadline reached before triage): kept visible as
- * fixme so `npm test` stays green. Causes seen in the last run (see the hand-off
- * report): occasional dropped connections (599) on co-present/rooms.$roomId/logout;
- * thrown 403/404 answers whose message the `.data` decoder does not read; and the
- * HTML-sample rule (aria-invalid/role=alert) missing pages that render errors
- * differently. Remove an entry once its route passes.
+ * Routes whose fuzz run still fails, kept visible as fixme (run them anyway with
+ * FUZZ_ALL=1). Every one answers 4xx, changes no row and names the problem in its
+ * `.data` answer; what fails is the HTML sample: the page does not show the message.
+ * Remove an entry once its route passes.
  */
-const NOT_YET_PASSING = new Set([
-  "co-present.$token.tsx",
-  "e.$slug.rooms.$roomId.tsx",
-  "e.$slug.sessions.$placementId.tsx",
-  "e.$slug.sessions.$placementId_.attendance.tsx",
-  "events.$slug.blocks.tsx",
-  "events.$slug.day-of.tsx",
-  "events.$slug.drawings._index.tsx",
-  "events.$slug.kiosk.tsx",
-  "events.$slug.mail-templates.tsx",
-  "events.$slug.proposals._index.tsx",
-  "events.$slug.publish.tsx",
-  "events.$slug.rooms.tsx",
-  "events.$slug.roster.tsx",
-  "events.$slug.vendors._index.tsx",
-  "logout.tsx",
-  "proposals.$id.tsx",
-  "reset-password.tsx",
-  "vendor.$vendorId._index.tsx",
+const NOT_YET_PASSING = new Map([
+  // A failed "update" shows only in the edit form opened by ?edit=<id>; posted from the
+  // plain page (or with a blockId naming no block) its field errors are not rendered.
+  ["events.$slug.blocks.tsx", "update failure invisible without ?edit=<blockId>"],
+  ["events.$slug.rooms.tsx", "update failure invisible without ?edit=<roomId>"],
+  // The refused-scan panel ("Search for the person first.") is shown inside the
+  // role="status" live region, which the HTML rule does not accept; decide whether a
+  // refused scan is an alert or the rule accepts the status region.
+  ["events.$slug.kiosk.tsx", "refused-scan panel is in role=status, not an alert"],
+  // Failures whose only errors are on the hidden `key` field (or a save/preview for
+  // another key than the selected one) are dropped by the page.
+  ["events.$slug.mail-templates.tsx", "errors on the hidden key field are not rendered"],
+  // Not triaged yet: "update"/"save" 400s (a 100 KB title with a blank summary; a
+  // 0 lengthBlocks) come back as a page with no field message for the demo's accepted proposal.
+  ["proposals.$id.tsx", "update/save 400 page shows no field message (not triaged)"],
 ]);
 
 for (const [file, target] of Object.entries(FUZZ)) {
   test(`fuzz ${file}: ${BODIES} malformed bodies as ${target.role}`, async () => {
     test.setTimeout(60_000);
-    test.fixme(NOT_YET_PASSING.has(file), "not yet passing: see NOT_YET_PASSING");
+    test.fixme(NOT_YET_PASSING.has(file) && !process.env.FUZZ_ALL, `not yet passing: ${NOT_YET_PASSING.get(file)}`);
     const routes = routeFiles();
     test.skip(!routes.some((r) => r.file === file && r.hasAction), "reported by the coverage test");
     const path = urlFor(file, paramValues(world));
@@ -376,6 +399,7 @@ for (const [file, target] of Object.entries(FUZZ)) {
     const seed = [...file].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7);
     const failures: string[] = [];
     const before = fingerprint(server.dbFile);
+    const errStart = server.stderr().length;
 
     const post = (url: string, body: string | URLSearchParams, contentType: string) =>
       fetch(server.baseURL + url, {
@@ -385,7 +409,8 @@ for (const [file, target] of Object.entries(FUZZ)) {
         body,
       }).catch((error: Error) => {
         // A dropped connection is as bad as a 500: report it with the body.
-        return new Response(`connection failed: ${String((error.cause as Error | undefined)?.message ?? error.message)}`, { status: 599 });
+        const cause = error.cause as (Error & { code?: string }) | undefined;
+        return new Response(`connection failed: ${cause?.code ?? ""} ${String(cause?.message ?? error.message)}`, { status: 599 });
       });
 
     if (target.kind === "json") {
@@ -404,7 +429,7 @@ for (const [file, target] of Object.entries(FUZZ)) {
         const viaPage = target.kind !== "form" || i % 40 === 0;
         const res = await post(viaPage || resource ? path : dataUrl, form, "application/x-www-form-urlencoded");
         if (res.status >= 500) {
-          failures.push(`${res.status} for ${describe(body.pairs)}`);
+          failures.push(`${res.status} for ${describe(body.pairs)}${res.status === 599 ? ` (${await res.text()})` : ""}`);
           return;
         }
         if (target.kind === "bodyless") return;
@@ -421,8 +446,13 @@ for (const [file, target] of Object.entries(FUZZ)) {
         }
         if (viaPage && !resource) {
           // The page itself: the message is rendered, with aria-invalid on the field or an alert.
+          // A thrown 403/404/409 (a hidden id that names nothing, a rule), or a body with
+          // no usable intent, may show the route's error page instead, which must carry the action's own sentence, not the
+          // "unexpected problem" fallback for a bug.
           const html = await res.text();
-          if (!/aria-invalid="true"|role="alert"|class="[^"]*error/.test(html)) failures.push(`${res.status} page without a visible error for ${describe(body.pairs)}`);
+          const fieldOrAlert = /aria-invalid="true"|role="alert"|class="[^"]*error/.test(html);
+          const errorPage = (res.status !== 400 || body.formIntent === undefined) && /id="error-title"/.test(html) && !html.includes("Dropin hit an unexpected problem");
+          if (!fieldOrAlert && !errorPage) failures.push(`${res.status} page without a visible error for ${describe(body.pairs)}`);
           return;
         }
         const payload = await readData(res);
@@ -432,6 +462,8 @@ for (const [file, target] of Object.entries(FUZZ)) {
       for (let i = 0; i < bodies.length; i += 8) await Promise.all(bodies.slice(i, i + 8).map((b, j) => check(b, i + j)));
     }
 
+    const errLog = server.stderr().slice(errStart);
+    if (errLog.trim()) console.log(`server stderr during ${file}:\n${errLog.slice(0, 4000)}`);
     const after = fingerprint(server.dbFile);
     const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
     expect(failures.slice(0, 15), `${failures.length} of ${BODIES} bodies failed`).toEqual([]);

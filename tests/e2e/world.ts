@@ -19,7 +19,7 @@ import Database from "better-sqlite3";
 const SECRET = "e2e-world-session-secret-0123456789abcdef";
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
-export type OwnServer = { baseURL: string; dbFile: string; stop: () => Promise<void> };
+export type OwnServer = { baseURL: string; dbFile: string; stop: () => Promise<void>; /** The last 20 KB the server wrote to stderr. */ stderr: () => string };
 
 /** Start `tests/e2e/serve.ts` (migrate, seed the demo day, serve the built app) on E2E_PORT + offset. */
 export async function startOwnServer(offset: number, label: string): Promise<OwnServer> {
@@ -76,7 +76,7 @@ export async function startOwnServer(offset: number, label: string): Promise<Own
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { baseURL, dbFile: path.resolve(relDb), stop };
+  return { baseURL, dbFile: path.resolve(relDb), stop, stderr: () => stderr };
 }
 
 export const ROLES = ["coordinator", "presenter", "attendee", "vendor", "otherCoordinator", "anonymous"] as const;
