@@ -70,21 +70,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!submission.ok) return invalid(submission);
     const done = await guardForm(formDataToObject(formData), registerWalkIn(user.id, event.id, submission.data));
     if (!done.ok) return invalid(done.result);
-    return { panel: toPanel(done.value, event.timeZone) };
+    return data<{ panel: KioskPanel; problem?: Problem }>({ panel: toPanel(done.value, event.timeZone) });
   }
   if (intent === "user") {
     const userId = String(formData.get("userId") ?? "").trim();
-    if (!userId) return data<{ panel: KioskPanel }>({ panel: { status: "unknown", title: "Search for the person first." } }, { status: 400 });
-    return answer(await guard(checkInByUser(user.id, event.id, userId)), event.timeZone);
+    if (!userId) return refused("person", "Search for the person first.");
+    return answer(await guard(checkInByUser(user.id, event.id, userId)), event.timeZone, { field: "person" });
   }
-  const token = tokenFromScan(String(formData.get("token") ?? ""));
-  if (!token) return data<{ panel: KioskPanel }>({ panel: { status: "unknown", title: "Scan a badge or type its code first." } }, { status: 400 });
-  return answer(await guard(checkInByToken(user.id, event.id, token)), event.timeZone);
+  const typed = String(formData.get("token") ?? "").slice(0, 300);
+  const token = tokenFromScan(typed);
+  if (!token) return refused("token", "Scan a badge or type its code first.", typed);
+  return answer(await guard(checkInByToken(user.id, event.id, token)), event.timeZone, { field: "token", value: typed });
+}
+
+/**
+ * What was wrong, beside the part of the page it concerns: the code box (with the
+ * code as typed, so a typo can be fixed) or the name search. The panel at the top
+ * says it too, for the volunteer watching the line.
+ */
+type Problem = { field: "token" | "person"; value?: string };
+
+function refused(field: Problem["field"], title: string, value?: string) {
+  return data<{ panel: KioskPanel; problem?: Problem }>({ panel: { status: "unknown", title }, problem: { field, value } }, { status: 400 });
 }
 
 /** A badge or person not on this PD day is a 404: nothing was checked in. */
-function answer(result: CheckInResult, timeZone: string) {
-  return data<{ panel: KioskPanel }>({ panel: toPanel(result, timeZone) }, { status: result.status === "unknown" ? 404 : 200 });
+function answer(result: CheckInResult, timeZone: string, problem: Problem) {
+  const unknown = result.status === "unknown";
+  return data<{ panel: KioskPanel; problem?: Problem }>(
+    { panel: toPanel(result, timeZone), problem: unknown ? problem : undefined },
+    { status: unknown ? 404 : 200 },
+  );
 }
 
 export default function Kiosk() {
@@ -99,10 +115,14 @@ export default function Kiosk() {
   const tokenForm = useRef<HTMLFormElement>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
 
-  // After each answer the code box is emptied for the next person in line.
+  const problem = answer && !isFormFailure(answer) ? answer.problem : undefined;
+  // After each answer the code box is emptied for the next person in line; a refused
+  // code stays, selected, so it can be corrected or replaced by the next scan.
   useEffect(() => {
-    if (answer && tokenInput.current) tokenInput.current.value = "";
-  }, [answer]);
+    if (!answer || !tokenInput.current) return;
+    tokenInput.current.value = problem?.field === "token" ? (problem.value ?? "") : "";
+    if (problem?.field === "token") tokenInput.current.select();
+  }, [answer, problem]);
   const showLocal = useCallback((p: KioskPanel) => setLocal({ panel: p, after: answer }), [answer]);
   const { waiting, enqueue } = useOfflineQueue(event.slug, showLocal);
   const panel = local && local.after === answer ? local.panel : serverPanel;
@@ -157,7 +177,8 @@ export default function Kiosk() {
             ref={tokenInput}
             label="Badge code"
             name="token"
-            defaultValue={token}
+            defaultValue={problem?.field === "token" ? problem.value : token}
+            error={problem?.field === "token" ? serverPanel?.title : undefined}
             autoComplete="off"
             autoCapitalize="off"
             spellCheck={false}
@@ -178,6 +199,7 @@ export default function Kiosk() {
             <Button variant="secondary">Search</Button>
           </div>
         </Form>
+        {problem?.field === "person" && serverPanel ? <FormErrors errors={[serverPanel.title]} /> : null}
         {q.trim().length >= 2 && results.length === 0 ? <p>Nobody on the roster matches “{q}”.</p> : null}
         {results.length > 0 ? (
           <ul className="list-plain kiosk-results">

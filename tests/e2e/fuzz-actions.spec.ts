@@ -373,10 +373,6 @@ const NOT_YET_PASSING = new Map([
   // plain page (or with a blockId naming no block) its field errors are not rendered.
   ["events.$slug.blocks.tsx", "update failure invisible without ?edit=<blockId>"],
   ["events.$slug.rooms.tsx", "update failure invisible without ?edit=<roomId>"],
-  // The refused-scan panel ("Search for the person first.") is shown inside the
-  // role="status" live region, which the HTML rule does not accept; decide whether a
-  // refused scan is an alert or the rule accepts the status region.
-  ["events.$slug.kiosk.tsx", "refused-scan panel is in role=status, not an alert"],
   // Failures whose only errors are on the hidden `key` field (or a save/preview for
   // another key than the selected one) are dropped by the page.
   ["events.$slug.mail-templates.tsx", "errors on the hidden key field are not rendered"],
