@@ -2,16 +2,20 @@
 import crypto from "node:crypto";
 import { expect, test } from "vitest";
 import { db } from "~/utils/db.server";
-import { addMember, createEvent, createUser } from "../../../tests/factories";
+import { addMember, createAttendee, createEvent, createUser } from "../../../tests/factories";
 import { checkInByToken, syncQueued } from "./door";
 
-test("50 simultaneous scans of one badge (live and queued uploads): one checked_in, 49 already, one row", async () => {
+/** A PD day with a door volunteer and one attendee's badge. */
+async function doorWithOneBadge() {
   const event = await createEvent();
   const volunteer = await createUser();
   await addMember(event.id, volunteer.id, "coordinator");
-  const attendee = await createUser();
-  const token = crypto.randomBytes(16).toString("base64url");
-  await db.membership.create({ data: { eventId: event.id, userId: attendee.id, role: "attendee", badgeToken: token } });
+  const { token } = await createAttendee(event.id);
+  return { event, volunteer, token };
+}
+
+test("50 simultaneous scans of one badge (live and queued uploads): one checked_in, 49 already, one row", async () => {
+  const { event, volunteer, token } = await doorWithOneBadge();
 
   const statuses = await Promise.all(
     Array.from({ length: 50 }, async (_, i) =>
@@ -29,12 +33,7 @@ test("50 simultaneous scans of one badge (live and queued uploads): one checked_
 // A Prisma transaction that reads, waits, then writes must neither fail with
 // SQLITE_BUSY_SNAPSHOT nor freeze the process: the check-in waits its turn.
 test("a coordinator's transaction and a door check-in at the same moment both succeed", async () => {
-  const event = await createEvent();
-  const volunteer = await createUser();
-  await addMember(event.id, volunteer.id, "coordinator");
-  const attendee = await createUser();
-  const token = crypto.randomBytes(16).toString("base64url");
-  await db.membership.create({ data: { eventId: event.id, userId: attendee.id, role: "attendee", badgeToken: token } });
+  const { event, volunteer, token } = await doorWithOneBadge();
 
   let release!: () => void;
   const gate = new Promise<void>((resolve) => (release = resolve));
