@@ -42,6 +42,7 @@ export function ProposalForm({
   sessionBlocks,
   timeZone,
   canSubmit,
+  locked,
 }: {
   state: "draft" | "submitted";
   defaults: FormValues;
@@ -51,6 +52,11 @@ export function ProposalForm({
   timeZone: string;
   /** The call is open: a draft may be submitted. */
   canSubmit: boolean;
+  /**
+   * Why this proposal can no longer be edited, when a stale page posted to it: the
+   * form comes back with what was typed and its errors, to copy, with no buttons.
+   */
+  locked?: string;
 }) {
   const values: FormValues = { ...defaults, ...lastResult?.values };
   const [errors, setErrors] = useState<FieldErrors>(lastResult?.fieldErrors ?? {});
@@ -60,7 +66,7 @@ export function ProposalForm({
     setAnswered(lastResult);
     setErrors(lastResult?.fieldErrors ?? {});
   }
-  const { formRef, schedule, cancel, status } = useAutosave(state === "draft", timeZone);
+  const { formRef, schedule, cancel, status } = useAutosave(state === "draft" && !locked, timeZone);
   const busy = useNavigation().state === "submitting";
   const error = (name: string) => errors[name]?.[0];
 
@@ -91,7 +97,10 @@ export function ProposalForm({
   return (
     <Form method="post" noValidate ref={formRef} onSubmit={onSubmit} onChange={onChange} className="proposal-form">
       <ErrorSummary count={errorCount} />
-      <FormErrors errors={lastResult?.formErrors ?? []} />
+      {/* Locked: the server's refusal says the same as `locked`, so one alert, not two. */}
+      <FormErrors
+        errors={locked ? [`${locked} Nothing was saved: what you typed is below so you can copy it.`] : (lastResult?.formErrors ?? [])}
+      />
       <Field
         label="Title"
         name="title"
@@ -204,27 +213,29 @@ export function ProposalForm({
         defaultValue={asText(values.notesToCoordinator)}
         error={error("notesToCoordinator")}
       />
-      <div className="form-actions">
-        {state === "draft" ? (
-          <>
-            {canSubmit ? (
-              <Button name="intent" value="submit" disabled={busy}>
-                Submit proposal
+      {locked ? null : (
+        <div className="form-actions">
+          {state === "draft" ? (
+            <>
+              {canSubmit ? (
+                <Button name="intent" value="submit" disabled={busy}>
+                  Submit proposal
+                </Button>
+              ) : null}
+              <Button name="intent" value="save" variant="secondary" disabled={busy}>
+                Save draft
               </Button>
-            ) : null}
-            <Button name="intent" value="save" variant="secondary" disabled={busy}>
-              Save draft
+            </>
+          ) : (
+            <Button name="intent" value="update" disabled={busy}>
+              Save changes
             </Button>
-          </>
-        ) : (
-          <Button name="intent" value="update" disabled={busy}>
-            Save changes
-          </Button>
-        )}
-        <p className="autosave-status muted" role="status" aria-live="polite">
-          {status}
-        </p>
-      </div>
+          )}
+          <p className="autosave-status muted" role="status" aria-live="polite">
+            {status}
+          </p>
+        </div>
+      )}
     </Form>
   );
 }

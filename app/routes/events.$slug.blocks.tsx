@@ -66,14 +66,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const KIND_OPTIONS = BLOCK_KINDS.map((kind) => ({ value: kind, label: BLOCK_KIND_LABELS[kind] }));
 
-function failureFor(result: unknown, intent: string, blockId?: string): FormFailure | null {
-  if (!isFormFailure(result) || result.values.intent !== intent) return null;
-  if (blockId && result.values.blockId !== blockId) return null;
-  return result;
+function failureFor(result: unknown, intent: string): FormFailure | null {
+  return isFormFailure(result) && result.values.intent === intent ? result : null;
+}
+
+/** What was posted for one field: a failed edit shows exactly that, not the saved value. */
+function posted(value: string | string[] | undefined) {
+  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
 }
 
 export default function Blocks() {
-  const { event, blocks, sources, editing } = useLoaderData<typeof loader>();
+  const { event, blocks, sources, editing: editParam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const createFailure = failureFor(result, "create");
@@ -81,7 +84,12 @@ export default function Blocks() {
     defaultValues: { kind: "sessions" },
     lastResult: createFailure,
   });
-  const editFailure = editing ? failureFor(result, "update", editing) : null;
+  // A failed update re-opens the form of the block it names, wherever it was posted
+  // from: ?edit= is only how the form is opened, and a no-JS post does not carry it.
+  const updateFailure = failureFor(result, "update");
+  const editing = updateFailure ? posted(updateFailure.values.blockId) : editParam;
+  const editFailure = updateFailure && blocks.some((b) => b.id === editing) ? updateFailure : null;
+  const lostUpdate = updateFailure && !editFailure ? ["That time block no longer exists: it may have been deleted. Nothing was saved."] : [];
 
   return (
     <>
@@ -97,6 +105,7 @@ export default function Blocks() {
 
       <section className="card" aria-labelledby="blocks-title">
         <h2 id="blocks-title">Blocks ({blocks.length})</h2>
+        <FormErrors errors={lostUpdate} />
         {blocks.length === 0 ? <p className="muted">No time blocks yet.</p> : null}
         <ul className="list-plain">
           {blocks.map((block) =>
@@ -113,7 +122,7 @@ export default function Blocks() {
                         label={name === "label" ? "Label" : name === "startTime" ? "Starts at" : "Ends at"}
                         type={name === "label" ? "text" : "time"}
                         name={name}
-                        defaultValue={String(editFailure?.values[name] ?? block[name])}
+                        defaultValue={editFailure ? posted(editFailure.values[name]) : block[name]}
                         error={editFailure?.fieldErrors[name]?.[0]}
                       />
                     ))}
@@ -122,7 +131,8 @@ export default function Blocks() {
                       label="What happens"
                       name="kind"
                       options={KIND_OPTIONS}
-                      defaultValue={String(editFailure?.values.kind ?? block.kind)}
+                      defaultValue={editFailure ? posted(editFailure.values.kind) : block.kind}
+                      error={editFailure?.fieldErrors.kind?.[0]}
                     />
                   </div>
                   <div className="form-actions">

@@ -56,11 +56,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MailTemplates() {
-  const { event, templates, key } = useLoaderData<typeof loader>();
+  const { event, templates, key: selected } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // A save or preview comes back to the message it was for, even when the page it was
+  // posted from had another one selected (a no-JS post does not carry ?key=). One whose
+  // key names no message is shown on the selected one, its key error as an alert.
+  const key = result && TEMPLATE_KEYS.includes(result.values.key as TemplateKey) ? (result.values.key as TemplateKey) : selected;
   const template = templates.find((t) => t.key === key)!;
   const preview = result && !isFormFailure(result) && result.values.key === key ? result : null;
-  const failed = isFormFailure(result) && result.values.key === key ? result : null;
+  const failed = isFormFailure(result) ? result : null;
   return (
     <>
       <p>
@@ -120,6 +124,8 @@ function TemplateEditor({
     lastResult,
   });
   const busy = useNavigation().state === "submitting";
+  // `key` is a hidden field: its error cannot sit beside it, so it joins the form's own.
+  const { key: keyErrors = [], ...visibleErrors } = lastResult?.fieldErrors ?? {};
   return (
     <section className="card" aria-labelledby="editor-title">
       <h2 id="editor-title">{template.label}</h2>
@@ -129,8 +135,8 @@ function TemplateEditor({
           : "Dropin's default wording."}
       </p>
       <Form method="post" noValidate onSubmit={onSubmit}>
-        <ErrorSummary count={lastResult ? Object.keys(lastResult.fieldErrors).length : 0} />
-        <FormErrors errors={formErrors} />
+        <ErrorSummary count={Object.values(visibleErrors).filter((messages) => messages?.length).length} />
+        <FormErrors errors={[...formErrors, ...keyErrors]} />
         <input type="hidden" name="key" value={template.key} />
         <Field label="Subject" required {...field("subject")} />
         <TextareaField label="Message" required rows={10} {...field("body")} />

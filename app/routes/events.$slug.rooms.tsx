@@ -120,20 +120,28 @@ function describeRoom(room: { building: string; floor: string }) {
   return [room.building, room.floor ? `floor ${room.floor}` : ""].filter(Boolean).join(", ");
 }
 
-function failureFor(result: unknown, intent: string, roomId?: string): FormFailure | null {
-  if (!isFormFailure(result) || result.values.intent !== intent) return null;
-  if (roomId && result.values.roomId !== roomId) return null;
-  return result;
+function failureFor(result: unknown, intent: string): FormFailure | null {
+  return isFormFailure(result) && result.values.intent === intent ? result : null;
+}
+
+/** What was posted for one field: a failed edit shows exactly that, not the saved value. */
+function posted(value: string | string[] | undefined) {
+  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
 }
 
 export default function Rooms() {
-  const { event, rooms, sources, editing } = useLoaderData<typeof loader>();
+  const { event, rooms, sources, editing: editParam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const createFailure = failureFor(result, "create");
-  const { field, form, onSubmit, formErrors, values } = useValidatedForm(RoomSchema, { lastResult: createFailure });
+  const { field, form, errorFor, onSubmit, formErrors, values } = useValidatedForm(RoomSchema, { lastResult: createFailure });
   const importOutcome = result && "intent" in result && result.intent === "import" ? (result as ImportOutcome) : null;
-  const editFailure = editing ? failureFor(result, "update", editing) : null;
+  // A failed update re-opens the form of the room it names, wherever it was posted
+  // from: ?edit= is only how the form is opened, and a no-JS post does not carry it.
+  const updateFailure = failureFor(result, "update");
+  const editing = updateFailure ? posted(updateFailure.values.roomId) : editParam;
+  const editFailure = updateFailure && rooms.some((r) => r.id === editing) ? updateFailure : null;
+  const lostUpdate = updateFailure && !editFailure ? ["That room no longer exists: it may have been deleted. Nothing was saved."] : [];
 
   return (
     <>
@@ -145,6 +153,7 @@ export default function Rooms() {
 
       <section className="card" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Rooms ({rooms.length})</h2>
+        <FormErrors errors={lostUpdate} />
         {rooms.length === 0 ? <p className="muted">No rooms yet. Add them below, import a CSV, or copy them from another PD day.</p> : null}
         <ul className="list-plain room-list">
           {rooms.map((room, index) =>
@@ -157,13 +166,14 @@ export default function Rooms() {
                     idPrefix={`edit-${room.id}`}
                     bind={(name) => ({
                       name,
-                      defaultValue: String(editFailure?.values[name] ?? room[name]),
+                      defaultValue: editFailure ? posted(editFailure.values[name]) : String(room[name]),
                       error: editFailure?.fieldErrors[name]?.[0],
                     })}
                     checked={{
                       features: editFailure ? splitList(editFailure.values.features) : splitList(room.features),
                       accessible: editFailure ? Boolean(editFailure.values.accessible) : room.accessible,
                     }}
+                    featuresError={editFailure?.fieldErrors.features?.[0]}
                   />
                   <div className="form-actions">
                     <Button name="intent" value="update" disabled={busy}>Save {room.name}</Button>
@@ -217,6 +227,7 @@ export default function Rooms() {
             bind={(name) => field(name)}
             register={(name) => form.register(name)}
             checked={{ features: splitList(values.features), accessible: createFailure ? Boolean(values.accessible) : true }}
+            featuresError={errorFor("features")}
           />
           <div className="form-actions">
             <Button name="intent" value="create" disabled={busy}>Add room</Button>

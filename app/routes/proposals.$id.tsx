@@ -61,6 +61,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     callOpen: call === "open",
     callState: call,
     editable: isEditableState(state) && (state === "draft" || call === "open"),
+    // Shown only when a page opened before this changed posts an edit anyway.
+    lockedReason: !isEditableState(state)
+      ? "A decision has been made on this proposal, so it can no longer be edited."
+      : `The call for proposals for ${event.name} is closed, so this can no longer be changed.`,
     canConfirm: canMove(state, "confirmed", "presenter"),
     canWithdraw: view.isLead && canMove(state, "withdrawn", "presenter"),
     canInvite: state !== "withdrawn" && state !== "declined",
@@ -163,7 +167,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 /** Which form on the page a failed POST belongs to, by its button's intent. */
 function failureFor(result: unknown, intents: string[]): FormFailure | null {
-  return isFormFailure(result) && intents.includes(String(result.values.intent)) ? result : null;
+  // An autosave's answer is `ok: false` too, but carries no values: it is not a form's.
+  return isFormFailure(result) && "values" in result && intents.includes(String(result.values.intent)) ? result : null;
+}
+
+/** Autosave answers a fetcher; posted as a page (a crafted post), its message still shows. */
+function autosaveFailure(result: unknown): string[] {
+  if (typeof result !== "object" || result === null || !("autosave" in result) || !("message" in result)) return [];
+  return [`Your draft was not saved: ${String(result.message)}`];
 }
 
 export default function ProposalPage() {
@@ -171,6 +182,7 @@ export default function ProposalPage() {
   const result = useActionData<typeof action>();
   const { proposal, event } = page;
   const decisionFailure = failureFor(result, ["withdraw", "confirm"]);
+  const editFailure = failureFor(result, ["save", "submit", "update"]);
   return (
     <>
       <p>
@@ -204,6 +216,7 @@ export default function ProposalPage() {
 
       <section className="card" aria-labelledby="proposal-title">
         <h2 id="proposal-title">Your proposal</h2>
+        <FormErrors errors={autosaveFailure(result)} />
         {page.editable ? (
           <>
             {proposal.state === "draft" ? (
@@ -220,13 +233,26 @@ export default function ProposalPage() {
             <ProposalForm
               state={proposal.state as "draft" | "submitted"}
               defaults={page.formValues}
-              lastResult={failureFor(result, ["save", "submit", "update"])}
+              lastResult={editFailure}
               subjectTags={page.subjectTags}
               sessionBlocks={page.sessionBlocks}
               timeZone={event.timeZone}
               canSubmit={page.callOpen}
             />
           </>
+        ) : editFailure ? (
+          // An edit posted from a page opened before the decision (or before the call
+          // closed): it is refused, but what was typed and what was wrong come back.
+          <ProposalForm
+            state="submitted"
+            defaults={page.formValues}
+            lastResult={editFailure}
+            subjectTags={page.subjectTags}
+            sessionBlocks={page.sessionBlocks}
+            timeZone={event.timeZone}
+            canSubmit={false}
+            locked={page.lockedReason}
+          />
         ) : (
           <ProposalReadOnly proposal={page.readOnly} />
         )}

@@ -362,29 +362,9 @@ function messageOf(payload: unknown, formIntent: string | undefined): string | n
 const describe = (pairs: [string, string][] | string) =>
   JSON.stringify(typeof pairs === "string" ? pairs.slice(0, 200) : pairs.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]));
 
-/**
- * Routes whose fuzz run still fails, kept visible as fixme (run them anyway with
- * FUZZ_ALL=1). Every one answers 4xx, changes no row and names the problem in its
- * `.data` answer; what fails is the HTML sample: the page does not show the message.
- * Remove an entry once its route passes.
- */
-const NOT_YET_PASSING = new Map([
-  // A failed "update" shows only in the edit form opened by ?edit=<id>; posted from the
-  // plain page (or with a blockId naming no block) its field errors are not rendered.
-  ["events.$slug.blocks.tsx", "update failure invisible without ?edit=<blockId>"],
-  ["events.$slug.rooms.tsx", "update failure invisible without ?edit=<roomId>"],
-  // Failures whose only errors are on the hidden `key` field (or a save/preview for
-  // another key than the selected one) are dropped by the page.
-  ["events.$slug.mail-templates.tsx", "errors on the hidden key field are not rendered"],
-  // Not triaged yet: "update"/"save" 400s (a 100 KB title with a blank summary; a
-  // 0 lengthBlocks) come back as a page with no field message for the demo's accepted proposal.
-  ["proposals.$id.tsx", "update/save 400 page shows no field message (not triaged)"],
-]);
-
 for (const [file, target] of Object.entries(FUZZ)) {
   test(`fuzz ${file}: ${BODIES} malformed bodies as ${target.role}`, async () => {
     test.setTimeout(60_000);
-    test.fixme(NOT_YET_PASSING.has(file) && !process.env.FUZZ_ALL, `not yet passing: ${NOT_YET_PASSING.get(file)}`);
     const routes = routeFiles();
     test.skip(!routes.some((r) => r.file === file && r.hasAction), "reported by the coverage test");
     const path = urlFor(file, paramValues(world));

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
-import { eventDay, openCall } from "./proposal-fixtures";
-import { createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
+import { eventDay, openCall, seedProposals } from "./proposal-fixtures";
+import { createEvent, createUser, db, expect, expectAccessible, expectAccessibleAsServed, signIn, test } from "./support";
 
 /** A PD day taking proposals (window around today), with subject tags and two session blocks. */
 async function openPdDay(name: string) {
@@ -186,6 +186,36 @@ test.describe("a teacher proposes a session", () => {
     const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(formOverflow).toBeLessThanOrEqual(0);
   });
+
+  for (const javaScriptEnabled of [true, false]) {
+    test(`an edit from a page opened before the decision is refused once, with what was typed kept (JavaScript ${javaScriptEnabled ? "on" : "off"})`, async ({
+      browser,
+      baseURL,
+    }) => {
+      const event = await openPdDay(`Stale Page Day ${javaScriptEnabled ? "JS" : "HTML"}`);
+      const [proposal] = await seedProposals(
+        event.id,
+        [{ name: "Rosa Ibarra", title: "Reading conferences", audience: "3-5", tags: "Literacy", format: "hands_on" }],
+        () => new Date(),
+      );
+      const context = await browser.newContext({ javaScriptEnabled });
+      const page = await context.newPage();
+      await signIn(page, proposal!.teacher.id, baseURL!);
+      await page.goto(`/proposals/${proposal!.id}`);
+      await page.getByLabel("Title").fill("Reading conferences that move kids");
+      // The coordinator accepts it while the teacher's page is still open.
+      await db().proposal.update({ where: { id: proposal!.id }, data: { state: "accepted" } });
+      await page.getByRole("button", { name: "Save changes" }).click();
+
+      // One alert saying why (JavaScript keeps the page it has; a reload shows the locked form).
+      await expect(page.getByRole("alert").filter({ hasText: "can no longer be edited" })).toHaveCount(1);
+      await expect(page.getByLabel("Title")).toHaveValue("Reading conferences that move kids");
+      if (!javaScriptEnabled) await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
+      expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal!.id } })).title).toBe("Reading conferences");
+      await (javaScriptEnabled ? expectAccessible(page) : expectAccessibleAsServed(page));
+      await context.close();
+    });
+  }
 
   test("a closed call says so, and another teacher cannot open someone's proposal", async ({ page, baseURL }) => {
     const event = await openPdDay("Closed Call Day");

@@ -96,5 +96,21 @@ export async function expectAccessible(page: Page) {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
+/**
+ * axe runs as script, which a context with JavaScript off will not run: audit the page
+ * as it was served instead, its HTML without scripts at the same URL in a scripted page
+ * (the stylesheets still come from the server, so contrast is measured for real).
+ */
+export async function expectAccessibleAsServed(page: Page) {
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, "");
+  const url = page.url();
+  const context = await page.context().browser()!.newContext();
+  const audit = await context.newPage();
+  await audit.route(url, (route) => route.fulfill({ body: html, contentType: "text/html" }));
+  await audit.goto(url);
+  await expectAccessible(audit);
+  await context.close();
+}
+
 export const test = base;
 export { expect };

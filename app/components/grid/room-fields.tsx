@@ -11,12 +11,15 @@ export function RoomFields({
   bind,
   register,
   checked,
+  featuresError,
   idPrefix,
 }: {
   bind: (name: "name" | "building" | "floor" | "capacity") => Bound;
   register?: (name: "features" | "accessible") => Record<string, unknown>;
   /** Which boxes start checked: the room's features and accessibility, or what was just posted. */
   checked: { features: readonly string[]; accessible: boolean };
+  /** A posted feature Dropin does not know (only a crafted post can send one). */
+  featuresError?: string;
   idPrefix: string;
 }) {
   const groupId = useId();
@@ -28,11 +31,16 @@ export function RoomFields({
         <Field id={`${idPrefix}-building`} label="Building (optional)" {...bind("building")} />
         <Field id={`${idPrefix}-floor`} label="Floor (optional)" {...bind("floor")} />
       </div>
-      <fieldset aria-describedby={`${groupId}-hint`}>
+      <fieldset aria-describedby={featuresError ? `${groupId}-hint ${groupId}-error` : `${groupId}-hint`}>
         <legend>Features</legend>
         <p id={`${groupId}-hint`} className="field-hint">
           Sessions that need one of these get a warning in rooms without it.
         </p>
+        {featuresError ? (
+          <p id={`${groupId}-error`} className="field-error">
+            {featuresError}
+          </p>
+        ) : null}
         <div className="checkbox-row">
           {ROOM_FEATURES.map((feature) => (
             <label key={feature} className="checkbox">
