@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { pickSession, unpickSession } from "~/.server/attendees/picks";
 import { PickSchema } from "~/schemas/attendees";
 import { requireUser, safeRedirect } from "~/utils/auth.server";
@@ -19,6 +19,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { intent, placementId, clientId, returnTo } = submission.data;
   const change = { placementId, clientId };
   const result = await guard(intent === "pick" ? pickSession(user.id, params.slug!, change) : unpickSession(user.id, params.slug!, change));
-  if (request.headers.get("X-Dropin-Sync") === "1") return data({ ok: true, ...result });
+  if (request.headers.get("X-Dropin-Sync") === "1") return Response.json({ ok: true, ...result });
   return redirect(`${safeRedirect(returnTo, `/e/${params.slug}`)}#session-${placementId}`);
 }
