@@ -10,7 +10,7 @@ import { Field, FormErrors, SelectField } from "~/components/forms";
 import { CopyFromEvent } from "~/components/grid/copy-from-event";
 import { BLOCK_KIND_LABELS, BLOCK_KINDS, BlockSchema, type BlockKind } from "~/schemas/schedule";
 import { requireUser } from "~/utils/auth.server";
-import { formDataToObject, isFormFailure, parseSubmission, type FormFailure } from "~/utils/forms";
+import { failureOf, formDataToObject, parseSubmission, postedText } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -66,28 +66,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 const KIND_OPTIONS = BLOCK_KINDS.map((kind) => ({ value: kind, label: BLOCK_KIND_LABELS[kind] }));
 
-function failureFor(result: unknown, intent: string): FormFailure | null {
-  return isFormFailure(result) && result.values.intent === intent ? result : null;
-}
-
-/** What was posted for one field: a failed edit shows exactly that, not the saved value. */
-function posted(value: string | string[] | undefined) {
-  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
-}
-
 export default function Blocks() {
   const { event, blocks, sources, editing: editParam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const createFailure = failureFor(result, "create");
+  const createFailure = failureOf(result, "create");
   const { field, onSubmit, formErrors } = useValidatedForm(BlockSchema, {
     defaultValues: { kind: "sessions" },
     lastResult: createFailure,
   });
   // A failed update re-opens the form of the block it names, wherever it was posted
   // from: ?edit= is only how the form is opened, and a no-JS post does not carry it.
-  const updateFailure = failureFor(result, "update");
-  const editing = updateFailure ? posted(updateFailure.values.blockId) : editParam;
+  const updateFailure = failureOf(result, "update");
+  const editing = updateFailure ? postedText(updateFailure.values.blockId) : editParam;
   const editFailure = updateFailure && blocks.some((b) => b.id === editing) ? updateFailure : null;
   const lostUpdate = updateFailure && !editFailure ? ["That time block no longer exists: it may have been deleted. Nothing was saved."] : [];
 
@@ -122,7 +113,7 @@ export default function Blocks() {
                         label={name === "label" ? "Label" : name === "startTime" ? "Starts at" : "Ends at"}
                         type={name === "label" ? "text" : "time"}
                         name={name}
-                        defaultValue={editFailure ? posted(editFailure.values[name]) : block[name]}
+                        defaultValue={editFailure ? postedText(editFailure.values[name]) : block[name]}
                         error={editFailure?.fieldErrors[name]?.[0]}
                       />
                     ))}
@@ -131,7 +122,7 @@ export default function Blocks() {
                       label="What happens"
                       name="kind"
                       options={KIND_OPTIONS}
-                      defaultValue={editFailure ? posted(editFailure.values.kind) : block.kind}
+                      defaultValue={editFailure ? postedText(editFailure.values.kind) : block.kind}
                       error={editFailure?.fieldErrors.kind?.[0]}
                     />
                   </div>
@@ -182,7 +173,7 @@ export default function Blocks() {
       <CopyFromEvent
         what="time blocks"
         sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${s._count.timeBlocks} blocks` }))}
-        failure={failureFor(result, "copy")}
+        failure={failureOf(result, "copy")}
       />
     </>
   );

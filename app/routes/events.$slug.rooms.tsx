@@ -26,7 +26,7 @@ import { CopyFromEvent } from "~/components/grid/copy-from-event";
 import { RoomFields } from "~/components/grid/room-fields";
 import { ROOM_FEATURE_LABELS, RoomSchema, splitList, type RoomFeature } from "~/schemas/schedule";
 import { requireUser } from "~/utils/auth.server";
-import { formDataToObject, isFormFailure, parseSubmission, type FormFailure } from "~/utils/forms";
+import { failureOf, formDataToObject, parseSubmission, postedText } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -120,26 +120,17 @@ function describeRoom(room: { building: string; floor: string }) {
   return [room.building, room.floor ? `floor ${room.floor}` : ""].filter(Boolean).join(", ");
 }
 
-function failureFor(result: unknown, intent: string): FormFailure | null {
-  return isFormFailure(result) && result.values.intent === intent ? result : null;
-}
-
-/** What was posted for one field: a failed edit shows exactly that, not the saved value. */
-function posted(value: string | string[] | undefined) {
-  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
-}
-
 export default function Rooms() {
   const { event, rooms, sources, editing: editParam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
-  const createFailure = failureFor(result, "create");
+  const createFailure = failureOf(result, "create");
   const { field, form, errorFor, onSubmit, formErrors, values } = useValidatedForm(RoomSchema, { lastResult: createFailure });
   const importOutcome = result && "intent" in result && result.intent === "import" ? (result as ImportOutcome) : null;
   // A failed update re-opens the form of the room it names, wherever it was posted
   // from: ?edit= is only how the form is opened, and a no-JS post does not carry it.
-  const updateFailure = failureFor(result, "update");
-  const editing = updateFailure ? posted(updateFailure.values.roomId) : editParam;
+  const updateFailure = failureOf(result, "update");
+  const editing = updateFailure ? postedText(updateFailure.values.roomId) : editParam;
   const editFailure = updateFailure && rooms.some((r) => r.id === editing) ? updateFailure : null;
   const lostUpdate = updateFailure && !editFailure ? ["That room no longer exists: it may have been deleted. Nothing was saved."] : [];
 
@@ -166,7 +157,7 @@ export default function Rooms() {
                     idPrefix={`edit-${room.id}`}
                     bind={(name) => ({
                       name,
-                      defaultValue: editFailure ? posted(editFailure.values[name]) : String(room[name]),
+                      defaultValue: editFailure ? postedText(editFailure.values[name]) : String(room[name]),
                       error: editFailure?.fieldErrors[name]?.[0],
                     })}
                     checked={{
@@ -276,7 +267,7 @@ export default function Rooms() {
       <CopyFromEvent
         what="rooms"
         sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${s._count.rooms} rooms` }))}
-        failure={failureFor(result, "copy")}
+        failure={failureOf(result, "copy")}
       />
     </>
   );

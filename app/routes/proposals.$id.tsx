@@ -28,7 +28,7 @@ import {
 } from "~/schemas/proposals";
 import { requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
-import { formDataToObject, isFormFailure, parseSubmission, type FormFailure } from "~/utils/forms";
+import { failureOf, formDataToObject, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -165,12 +165,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-/** Which form on the page a failed POST belongs to, by its button's intent. */
-function failureFor(result: unknown, intents: string[]): FormFailure | null {
-  // An autosave's answer is `ok: false` too, but carries no values: it is not a form's.
-  return isFormFailure(result) && "values" in result && intents.includes(String(result.values.intent)) ? result : null;
-}
-
 /** Autosave answers a fetcher; posted as a page (a crafted post), its message still shows. */
 function autosaveFailure(result: unknown): string[] {
   if (typeof result !== "object" || result === null || !("autosave" in result) || !("message" in result)) return [];
@@ -181,8 +175,8 @@ export default function ProposalPage() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { proposal, event } = page;
-  const decisionFailure = failureFor(result, ["withdraw", "confirm"]);
-  const editFailure = failureFor(result, ["save", "submit", "update"]);
+  const decisionFailure = failureOf(result, "withdraw", "confirm");
+  const editFailure = failureOf(result, "save", "submit", "update");
   return (
     <>
       <p>
@@ -259,14 +253,14 @@ export default function ProposalPage() {
       </section>
 
       {page.hasResources ? (
-        <ResourcesPanel resources={page.resources} lastResult={failureFor(result, ["add-resource"])} />
+        <ResourcesPanel resources={page.resources} lastResult={failureOf(result, "add-resource")} />
       ) : null}
 
       <CoPresentersPanel
         coPresenters={page.coPresenters.map((c) => ({ ...c, userName: c.user?.name ?? null }))}
         isLead={page.isLead}
         canInvite={page.canInvite}
-        lastResult={failureFor(result, ["invite"])}
+        lastResult={failureOf(result, "invite")}
       />
 
       <HistoryPanel entries={page.history} timeZone={event.timeZone} />

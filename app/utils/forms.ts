@@ -66,5 +66,16 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[]) {
 }
 
 export function isFormFailure(value: unknown): value is FormFailure {
-  return typeof value === "object" && value !== null && (value as FormFailure).ok === false;
+  // `values` too: other answers say `ok: false` (a proposal's autosave), but are no form's.
+  return typeof value === "object" && value !== null && (value as FormFailure).ok === false && typeof (value as FormFailure).values === "object";
+}
+
+/** The failure of the form whose button posted one of these intents, on a page with several. */
+export function failureOf(result: unknown, ...intents: string[]): FormFailure | null {
+  return isFormFailure(result) && intents.includes(String(result.values.intent)) ? result : null;
+}
+
+/** One posted field as text (the first, if repeated): what a failed form shows back. */
+export function postedText(value: string | string[] | undefined) {
+  return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
 }
