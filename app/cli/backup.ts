@@ -3,13 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BackupFileError, backupDatabase, describeReport } from "~/.server/ops/backup";
-import { databaseFilePath } from "~/utils/env.server";
-import { resolveDatabaseUrl } from "../../prisma/database-url.js";
-
-function fail(message: string): never {
-  console.error(`✖ ${message}`);
-  process.exit(1);
-}
+import { fail, liveDatabaseFile } from "./ops-cli";
 
 async function main() {
   let dir: string | undefined;
@@ -18,9 +12,7 @@ async function main() {
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run backup [-- --dir DIR]`);
   }
-  const url = resolveDatabaseUrl(process.env);
-  if (!url.startsWith("file:")) fail("DATABASE_URL must be a SQLite URL such as file:./data/dropin.db");
-  const databaseFile = databaseFilePath(url);
+  const databaseFile = liveDatabaseFile();
   try {
     const report = await backupDatabase({ databaseFile, dir: path.resolve(dir ?? path.join(path.dirname(databaseFile), "backups")) });
     console.log(`✔ Backed up ${databaseFile} to\n${describeReport(report)}`);

@@ -5,15 +5,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { BackupFileError, describeReport } from "~/.server/ops/backup";
 import { DatabaseInUseError, restoreDatabase } from "~/.server/ops/restore";
-import { databaseFilePath } from "~/utils/env.server";
-import { resolveDatabaseUrl } from "../../prisma/database-url.js";
+import { fail, liveDatabaseFile } from "./ops-cli";
 
 const USAGE = "Usage: npm run restore FILE   (stop Dropin first)";
-
-function fail(message: string): never {
-  console.error(`✖ ${message}`);
-  process.exit(1);
-}
 
 async function main() {
   let file: string | undefined;
@@ -24,9 +18,7 @@ async function main() {
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
   }
-  const url = resolveDatabaseUrl(process.env);
-  if (!url.startsWith("file:")) fail("DATABASE_URL must be a SQLite URL such as file:./data/dropin.db");
-  const databaseFile = databaseFilePath(url);
+  const databaseFile = liveDatabaseFile();
   try {
     const result = await restoreDatabase({
       backupFile: path.resolve(file),

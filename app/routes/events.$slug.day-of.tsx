@@ -7,7 +7,7 @@ import { FormErrors } from "~/components/forms";
 import { audienceText, timeRange } from "~/components/schedule";
 import { PlaceDayOfSchema } from "~/schemas/day-of";
 import { requireUser } from "~/utils/auth.server";
-import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { allMessages, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -53,9 +53,7 @@ export default function DayOfBoard() {
       </p>
       <h1>Day-of sessions</h1>
       {/* Every field of these forms is hidden (the cell chosen), so its messages show here. */}
-      <FormErrors
-        errors={isFormFailure(lastResult) ? [...new Set([...lastResult.formErrors, ...Object.values(lastResult.fieldErrors).flatMap((m) => m ?? [])])] : []}
-      />
+      <FormErrors errors={isFormFailure(lastResult) ? allMessages(lastResult) : []} />
       {selected ? (
         <section className="card" aria-labelledby="place-title">
           <h2 id="place-title">Where should “{selected.title}” go?</h2>

@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!submission.ok) return invalid(submission);
     const done = await guardForm(formDataToObject(formData), registerWalkIn(user.id, event.id, submission.data));
     if (!done.ok) return invalid(done.result);
-    return data<{ panel: KioskPanel; problem?: Problem }>({ panel: toPanel(done.value, event.timeZone) });
+    return data<KioskAnswer>({ panel: toPanel(done.value, event.timeZone) });
   }
   if (intent === "user") {
     const userId = String(formData.get("userId") ?? "").trim();
@@ -89,15 +89,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
  * says it too, for the volunteer watching the line.
  */
 type Problem = { field: "token" | "person"; value?: string };
+type KioskAnswer = { panel: KioskPanel; problem?: Problem };
 
 function refused(field: Problem["field"], title: string, value?: string) {
-  return data<{ panel: KioskPanel; problem?: Problem }>({ panel: { status: "unknown", title }, problem: { field, value } }, { status: 400 });
+  return data<KioskAnswer>({ panel: { status: "unknown", title }, problem: { field, value } }, { status: 400 });
 }
 
 /** A badge or person not on this PD day is a 404: nothing was checked in. */
 function answer(result: CheckInResult, timeZone: string, problem: Problem) {
   const unknown = result.status === "unknown";
-  return data<{ panel: KioskPanel; problem?: Problem }>(
+  return data<KioskAnswer>(
     { panel: toPanel(result, timeZone), problem: unknown ? problem : undefined },
     { status: unknown ? 404 : 200 },
   );

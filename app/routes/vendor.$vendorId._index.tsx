@@ -20,7 +20,7 @@ import {
   type DonationKind,
 } from "~/schemas/donations";
 import { requireUser } from "~/utils/auth.server";
-import { failure, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { allMessages, failure, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -107,7 +107,7 @@ export default function VendorPortal() {
 
       <section className="card" aria-labelledby="donations-title">
         <h2 id="donations-title">Your donations ({formatCents(total)})</h2>
-        {lastFailure && intent !== "log" ? <FormErrors errors={[...lastFailure!.formErrors, ...Object.values(lastFailure!.fieldErrors).flat().filter((m): m is string => !!m)]} /> : null}
+        {lastFailure && intent !== "log" ? <FormErrors errors={allMessages(lastFailure)} /> : null}
         {donations.length === 0 ? (
           <p>Nothing logged yet. Use the form below.</p>
         ) : (

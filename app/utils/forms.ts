@@ -75,6 +75,11 @@ export function failureOf(result: unknown, ...intents: string[]): FormFailure | 
   return isFormFailure(result) && intents.includes(String(result.values.intent)) ? result : null;
 }
 
+/** Every message of a failure, once each: for forms whose fields are hidden or have no room for their own. */
+export function allMessages(failure: FormFailure) {
+  return [...new Set([...failure.formErrors, ...Object.values(failure.fieldErrors).flatMap((messages) => messages ?? [])])];
+}
+
 /** One posted field as text (the first, if repeated): what a failed form shows back. */
 export function postedText(value: string | string[] | undefined) {
   return Array.isArray(value) ? (value[0] ?? "") : (value ?? "");

@@ -10,12 +10,10 @@
 // loop that transaction needs in order to finish. So this connection's busy
 // timeout is 0 and writes go through writeWithRetry, which waits asynchronously.
 import Database from "better-sqlite3";
-import { getEnv } from "./env.server";
+import { databaseFilePath, getEnv } from "./env.server";
 
 function open() {
-  const url = getEnv().DATABASE_URL;
-  const file = url.startsWith("file:") ? url.slice("file:".length) : url;
-  const sqlite = new Database(file, { timeout: 0 });
+  const sqlite = new Database(databaseFilePath(getEnv().DATABASE_URL), { timeout: 0 });
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("foreign_keys = ON");

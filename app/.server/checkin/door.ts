@@ -3,12 +3,13 @@
 // second scan can only report the first; offline kiosks upload queued scans
 // with client ids and each is applied exactly once.
 //
-// The scan path runs on the direct SQLite connection (app/utils/sqlite.server.ts),
-// synchronously: it is the busiest write of the morning, and one upsert decides
-// "first" or "already" atomically, so two kiosks scanning the same badge at the
-// same instant (even from two server processes) still make one row.
+// The scan path runs on the direct SQLite connection (app/utils/sqlite.server.ts)
+// with prepared statements: it is the busiest write of the morning. One upsert
+// decides "first" or "already" atomically, so two kiosks scanning the same badge
+// at the same instant (even from two server processes) still make one row.
 import crypto from "node:crypto";
 import type { PersonInput } from "~/schemas/checkin";
+import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { fromDbTime, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
 import { assertEventCoordinatorNow } from "../events/permissions";
@@ -41,14 +42,20 @@ const UPSERT = `INSERT INTO DoorCheckIn (id, eventId, userId, checkedInAt, sourc
   ON CONFLICT (eventId, userId) DO UPDATE SET checkedInAt = MIN(checkedInAt, excluded.checkedInAt)
   RETURNING id, checkedInAt`;
 
+/** When this person's door check-in is stored as (database time text), if they have one. */
+function storedCheckInTime(eventId: string, userId: string) {
+  const row = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(eventId, userId) as
+    | { checkedInAt: string }
+    | undefined;
+  return row?.checkedInAt;
+}
+
 async function recordCheckIn(actorId: string, eventId: string, person: Person, options: CheckInOptions): Promise<CheckInResult> {
   const id = crypto.randomUUID();
   const at = toDbTime(options.at ?? new Date());
   // A repeat scan (the common case once the line has gone through) needs no write.
-  const earlier = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(eventId, person.userId) as
-    | { checkedInAt: string }
-    | undefined;
-  if (earlier && earlier.checkedInAt <= at) return { status: "already", ...person, checkedInAt: fromDbTime(earlier.checkedInAt) };
+  const earlier = storedCheckInTime(eventId, person.userId);
+  if (earlier && earlier <= at) return { status: "already", ...person, checkedInAt: fromDbTime(earlier) };
   try {
     // Offline scans arrive late and in any order: the upsert keeps the earliest arrival.
     const row = await writeWithRetry(
@@ -62,10 +69,8 @@ async function recordCheckIn(actorId: string, eventId: string, person: Person, o
   } catch (error) {
     // A client id reused for another person: report what is stored for this one.
     if (!isUniqueViolation(error)) throw error;
-    const existing = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(eventId, person.userId) as
-      | { checkedInAt: string }
-      | undefined;
-    return existing ? { status: "already", ...person, checkedInAt: fromDbTime(existing.checkedInAt) } : { status: "unknown" };
+    const existing = storedCheckInTime(eventId, person.userId);
+    return existing ? { status: "already", ...person, checkedInAt: fromDbTime(existing) } : { status: "unknown" };
   }
 }
 
@@ -159,19 +164,7 @@ export async function searchRoster(actorId: string, eventId: string, query: stri
 
 /** "7:52 AM" in the PD day's zone: what the amber "already checked in" panel says. */
 export function clockTime(at: Date, timeZone: string) {
-  return clockFormat(timeZone).format(at);
-}
-
-// Building an Intl formatter costs ~0.1 ms (toLocaleTimeString builds one per call):
-// on the door's hot path that was the biggest single cost, so keep one per zone.
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-function clockFormat(timeZone: string) {
-  let format = clockFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone });
-    clockFormats.set(timeZone, format);
-  }
-  return format;
+  return dateFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(at);
 }
 
 /** "143 of 300 checked in", for the kiosk header. */

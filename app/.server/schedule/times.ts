@@ -1,10 +1,11 @@
 // Event times are wall-clock strings in the event's zone ("2027-03-12", "08:50").
 // Exports need real instants and UTC offsets; these helpers convert with Intl only,
 // so the server's own TZ never leaks into a published time.
+import { dateFormat } from "~/utils/dates";
 
 /** Minutes east of UTC that `timeZone` is at `instant` (Chicago in March: -300). */
 export function zoneOffsetMinutes(timeZone: string, instant: Date) {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
