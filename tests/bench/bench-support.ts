@@ -5,9 +5,9 @@ import { fork, spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createCookieSessionStorage } from "@remix-run/node";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { sessionCookie } from "../support/session-cookie";
 
 export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; non2xx: number; seconds: number; times: number[] };
 
@@ -97,15 +97,12 @@ export function startDropin({ port, databaseUrl, sessionSecret }: { port: number
 }
 
 /** A session row plus the signed cookie the app would set after sign-in. */
-export async function sessionCookie(sqlite: Database.Database, userId: string, secret: string) {
+export async function signedInCookie(sqlite: Database.Database, userId: string, secret: string) {
   const id = crypto.randomUUID();
   sqlite
     .prepare("INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)")
     .run(id, userId, new Date(Date.now() + 86_400_000).toISOString().replace("Z", "+00:00"), new Date().toISOString().replace("Z", "+00:00"));
-  const storage = createCookieSessionStorage({ cookie: { name: "__dropin_session", secrets: [secret], path: "/", httpOnly: true, sameSite: "lax" } });
-  const session = await storage.getSession();
-  session.set("sessionId", id);
-  return (await storage.commitSession(session)).split(";")[0]!;
+  return sessionCookie(id, secret);
 }
 
 /** Physical limit 1: single-row write transactions straight through better-sqlite3, Dropin's pragmas, same disk. */

@@ -9,7 +9,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type autocannon from "autocannon";
 import Database from "better-sqlite3";
-import { combine, load, rawSqliteTransactions, sessionCookie, startDropin, staticNodeServer, waitForHealth, type Load } from "./bench-support";
+import { combine, load, rawSqliteTransactions, signedInCookie, startDropin, staticNodeServer, waitForHealth, type Load } from "./bench-support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -45,8 +45,8 @@ async function main() {
   const coordinator = sqlite.prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'coordinator'").get(event.id) as { userId: string };
   const attendee = sqlite.prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'attendee' LIMIT 1").get(event.id) as { userId: string };
   const tokens = (sqlite.prepare("SELECT badgeToken FROM Membership WHERE eventId = ? AND role = 'attendee'").all(event.id) as Array<{ badgeToken: string }>).map((r) => r.badgeToken);
-  const coordinatorCookie = await sessionCookie(sqlite, coordinator.userId, secret);
-  const attendeeCookie = await sessionCookie(sqlite, attendee.userId, secret);
+  const coordinatorCookie = await signedInCookie(sqlite, coordinator.userId, secret);
+  const attendeeCookie = await signedInCookie(sqlite, attendee.userId, secret);
   // The morning starts with nobody in: every badge's first scan is a new row.
   sqlite.prepare("DELETE FROM DoorCheckIn WHERE eventId = ?").run(event.id);
   // Closed while the server starts: `prisma migrate deploy` wants the file to itself.

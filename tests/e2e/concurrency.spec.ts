@@ -2,21 +2,10 @@
 // badge at the same instant, and several coordinators moving the same session
 // on grids they loaded at the same version.
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import { decode } from "turbo-stream";
-import { createEvent, createUser, db, expect, test, unique } from "./support";
-import { sessionCookie } from "./spawn-server";
+import { cookieFor, createEvent, createUser, db, expect, test, unique } from "./support";
 
 const STALE = "Someone else changed this session since you loaded the grid — reload to see their change.";
-
-/** The Cookie header of a browser signed in as `userId` on the fresh server. */
-async function cookieFor(userId: string) {
-  const session = await db().session.create({ data: { userId, expiresAt: new Date(Date.now() + 86_400_000) } });
-  const freshDb = process.env.E2E_FRESH_DB ?? "tests/.tmp/e2e-3100/fresh.db";
-  const secret = fs.readFileSync(path.join(path.dirname(freshDb), "session-secret"), "utf8").trim();
-  return sessionCookie(session.id, secret);
-}
 
 /**
  * POST a form to a route's action the way Remix's fetchers and <Form> do with

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, test } from "./support";
-import { sessionCookie, spawnServer, TEST_SESSION_SECRET, wipeDatabase, type SpawnedServer } from "./spawn-server";
+import { sessionCookie } from "../support/session-cookie";
+import { spawnServer, TEST_SESSION_SECRET, wipeDatabase, type SpawnedServer } from "./spawn-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
 const DB_FILE = `tests/.tmp/e2e-${PORT}/crash.db`;

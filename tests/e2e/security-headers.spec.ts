@@ -1,10 +1,9 @@
 // The production server's security headers, and proof that the Content-Security-Policy
 // breaks nothing: the main pages hydrate and the browser reports no violation.
-import { spawn } from "node:child_process";
 import crypto from "node:crypto";
-import fs from "node:fs";
 import net from "node:net";
 import type { Page } from "@playwright/test";
+import { spawnServer, wipeDatabase } from "./spawn-server";
 import { expect, test } from "./support";
 
 const FRESH_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -82,35 +81,16 @@ function freePort() {
 test("behind a trusted TLS proxy (TRUST_PROXY=loopback), https requests get HSTS", async ({ request }) => {
   test.setTimeout(90_000);
   const port = await freePort();
-  const dir = `tests/.tmp/e2e-${FRESH_PORT}-trusted-proxy`;
-  fs.mkdirSync(dir, { recursive: true });
-  // Started the way playwright.config.ts starts its servers, in its own process group
-  // so that stopping it also stops the server process tsx runs.
-  const server = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/e2e/serve.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:./${dir}/fresh.db`,
-      SEED_DEMO: "false",
-      APP_URL: `https://localhost:${port}`,
-      NODE_ENV: "production",
-      DROPIN_SKIP_BUILD: "1",
-      TRUST_PROXY: "loopback",
-    },
-    stdio: "ignore",
-    detached: true,
-  });
+  const databaseFile = `tests/.tmp/e2e-${FRESH_PORT}-trusted-proxy/fresh.db`;
+  wipeDatabase(databaseFile);
+  const server = await spawnServer({ port, databaseFile, env: { APP_URL: `https://localhost:${port}`, TRUST_PROXY: "loopback" } });
   try {
-    const base = `http://localhost:${port}`;
-    await expect
-      .poll(async () => (await request.get(`${base}/healthz`, { timeout: 2_000 }).catch(() => null))?.status(), { timeout: 60_000 })
-      .toBe(200);
-    const https = await request.get(`${base}/login`, { headers: { "X-Forwarded-Proto": "https" } });
+    const https = await request.get(`${server.url}/login`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(https.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
-    const plain = await request.get(`${base}/login`);
+    const plain = await request.get(`${server.url}/login`);
     expect(plain.headers()["strict-transport-security"]).toBeUndefined();
   } finally {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
+    await server.stop();
   }
 });
 

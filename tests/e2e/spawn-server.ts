@@ -1,10 +1,9 @@
 // A production Dropin server a spec starts, kills and restarts itself (the crash
-// test), plus a signed session cookie for plain HTTP requests. Unlike serve.ts it
+// test), Unlike serve.ts it
 // never wipes the database: the spec decides when a file is new.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { createCookieSessionStorage } from "@remix-run/node";
 
 export const TEST_SESSION_SECRET = "e2e-spawned-server-secret-that-is-long-enough";
 
@@ -15,6 +14,8 @@ export type SpawnedServer = {
   kill(): Promise<void>;
   /** SIGTERM, then SIGKILL if it lingers. */
   stop(): Promise<void>;
+  /** The last 20 KB the server wrote to stderr. */
+  stderr(): string;
 };
 
 /** Delete a test database and its side files. */
@@ -31,10 +32,24 @@ async function healthy(url: string) {
   }
 }
 
-/** `npm start` on `databaseFile` (relative to the repo), without building; resolves once /healthz answers 200. */
-export async function spawnServer({ port, databaseFile }: { port: number; databaseFile: string }): Promise<SpawnedServer> {
+/**
+ * `npm start` on `databaseFile` (relative to the repo), without building; resolves
+ * once /healthz answers 200. `env` adds to or overrides the server's environment.
+ */
+export async function spawnServer({
+  port,
+  databaseFile,
+  env = {},
+  startupMs = 60_000,
+}: {
+  port: number;
+  databaseFile: string;
+  env?: Record<string, string>;
+  startupMs?: number;
+}): Promise<SpawnedServer> {
   const url = `http://localhost:${port}`;
   if (await healthy(url)) throw new Error(`Something is already serving ${url}`);
+  fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
   const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
@@ -48,10 +63,11 @@ export async function spawnServer({ port, databaseFile }: { port: number; databa
       DROPIN_SKIP_BUILD: "1",
       SESSION_SECRET: TEST_SESSION_SECRET,
       PRISMA_HIDE_UPDATE_MESSAGE: "1",
+      ...env,
     },
   });
   let stderr = "";
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-20_000)));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   let gone = false;
   void exited.then(() => (gone = true));
@@ -69,12 +85,12 @@ export async function spawnServer({ port, databaseFile }: { port: number; databa
     for (let i = 0; i < 100 && (await healthy(url)); i++) await new Promise((r) => setTimeout(r, 50));
   };
 
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + startupMs;
   while (!(await healthy(url))) {
     if (gone) throw new Error(`The server exited before answering /healthz:\n${stderr}`);
     if (Date.now() > deadline) {
       await signal("SIGKILL");
-      throw new Error(`The server did not answer /healthz within 60 s:\n${stderr}`);
+      throw new Error(`The server did not answer /healthz within ${startupMs / 1000} s:\n${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -87,15 +103,6 @@ export async function spawnServer({ port, databaseFile }: { port: number; databa
       await signal("SIGTERM");
       clearTimeout(timer);
     },
+    stderr: () => stderr,
   };
-}
-
-/** The Cookie header a browser signed in with session row `sessionId` sends. */
-export async function sessionCookie(sessionId: string, secret: string) {
-  const storage = createCookieSessionStorage({
-    cookie: { name: "__dropin_session", httpOnly: true, sameSite: "lax", path: "/", secrets: [secret] },
-  });
-  const session = await storage.getSession();
-  session.set("sessionId", sessionId);
-  return (await storage.commitSession(session)).split(";")[0]!;
 }

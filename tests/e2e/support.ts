@@ -7,8 +7,8 @@ import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Page } from "@playwright/test";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
-import { createCookieSessionStorage } from "@remix-run/node";
 import bcrypt from "bcryptjs";
+import { sessionCookie } from "../support/session-cookie";
 
 // Set by playwright.config.ts (workers inherit it): the empty-install server's database.
 const FRESH_DB = process.env.E2E_FRESH_DB ?? "tests/.tmp/e2e-3100/fresh.db";
@@ -59,19 +59,18 @@ export async function addMember(eventId: string, userId: string, role: string) {
   return db().membership.create({ data: { eventId, userId, role } });
 }
 
-/** Sign a page in as `userId` the way the app does: a session row plus the signed cookie. */
-export async function signIn(page: Page, userId: string, baseURL: string) {
+/** The Cookie header of a browser signed in as `userId` on the suite's servers (for plain HTTP requests). */
+export async function cookieFor(userId: string) {
   const session = await db().session.create({
     data: { userId, expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000) },
   });
   const secret = fs.readFileSync(path.join(path.dirname(FRESH_DB), "session-secret"), "utf8").trim();
-  const storage = createCookieSessionStorage({
-    cookie: { name: "__dropin_session", httpOnly: true, sameSite: "lax", path: "/", secrets: [secret] },
-  });
-  const cookieSession = await storage.getSession();
-  cookieSession.set("sessionId", session.id);
-  const header = await storage.commitSession(cookieSession);
-  const value = header.split(";")[0]!.slice("__dropin_session=".length);
+  return sessionCookie(session.id, secret);
+}
+
+/** Sign a page in as `userId` the way the app does: a session row plus the signed cookie. */
+export async function signIn(page: Page, userId: string, baseURL: string) {
+  const value = (await cookieFor(userId)).slice("__dropin_session=".length);
   await page.context().addCookies([{ name: "__dropin_session", value, url: baseURL, httpOnly: true, sameSite: "Lax" }]);
 }
 

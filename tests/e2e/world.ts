@@ -8,75 +8,26 @@
 // `npm start` does: published schedule, picks, check-ins, donations, a drawing)
 // plus, inserted here: a plain coordinator of event A who is NOT a district
 // coordinator, and event B with its own coordinator.
-import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
-import { createCookieSessionStorage } from "@remix-run/node";
 import Database from "better-sqlite3";
+import { sessionCookie } from "../support/session-cookie";
+import { spawnServer, TEST_SESSION_SECRET, wipeDatabase } from "./spawn-server";
 
-const SECRET = "e2e-world-session-secret-0123456789abcdef";
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
 export type OwnServer = { baseURL: string; dbFile: string; stop: () => Promise<void>; /** The last 20 KB the server wrote to stderr. */ stderr: () => string };
 
-/** Start `tests/e2e/serve.ts` (migrate, seed the demo day, serve the built app) on E2E_PORT + offset. */
+/** Start Dropin on a new database on E2E_PORT + offset; it migrates and seeds the demo day as `npm start` does. */
 export async function startOwnServer(offset: number, label: string): Promise<OwnServer> {
   const port = BASE_PORT + offset;
-  const relDb = `./tests/.tmp/e2e-${port}/${label}.db`;
-  const baseURL = `http://localhost:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/e2e/serve.ts"], {
-    // Its own process group: tsx runs the server in a child process, so stopping
-    // means signalling the whole group.
-    detached: true,
-    stdio: ["ignore", "ignore", "pipe"],
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${relDb}`,
-      SEED_DEMO: "true",
-      APP_URL: baseURL,
-      NODE_ENV: "production",
-      DROPIN_SKIP_BUILD: "1",
-      SESSION_SECRET: SECRET,
-    },
-  });
-  let stderr = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-20_000);
-  });
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    try {
-      process.kill(-child.pid, "SIGTERM");
-    } catch {
-      return;
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    try {
-      process.kill(-child.pid, "SIGKILL");
-    } catch {
-      // already gone
-    }
-  };
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Dropin on ${port} exited (${child.exitCode}):\n${stderr}`);
-    try {
-      const res = await fetch(`${baseURL}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`Dropin on ${port} did not answer /healthz in 90 s:\n${stderr}`);
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  return { baseURL, dbFile: path.resolve(relDb), stop, stderr: () => stderr };
+  const databaseFile = `tests/.tmp/e2e-${port}/${label}.db`;
+  wipeDatabase(databaseFile);
+  // Seeding the demo day makes the first start slower than a bare one.
+  const server = await spawnServer({ port, databaseFile, env: { SEED_DEMO: "true" }, startupMs: 90_000 });
+  return { baseURL: server.url, dbFile: path.resolve(databaseFile), stop: server.stop, stderr: server.stderr };
 }
 
 export const ROLES = ["coordinator", "presenter", "attendee", "vendor", "otherCoordinator", "anonymous"] as const;
@@ -110,21 +61,16 @@ function client(dbFile: string) {
 }
 
 /** The `Cookie` header a browser would send after `userId` signed in. */
-export async function sessionCookie(db: PrismaClient, userId: string) {
+async function signedInCookie(db: PrismaClient, userId: string) {
   const session = await db.session.create({ data: { userId, expiresAt: new Date(Date.now() + 24 * 60 * 60 * 1000) } });
-  const storage = createCookieSessionStorage({
-    cookie: { name: "__dropin_session", httpOnly: true, sameSite: "lax", path: "/", secrets: [SECRET] },
-  });
-  const cookieSession = await storage.getSession();
-  cookieSession.set("sessionId", session.id);
-  return (await storage.commitSession(cookieSession)).split(";")[0]!;
+  return sessionCookie(session.id, TEST_SESSION_SECRET);
 }
 
 /** A new signed-in cookie for `userId` (e.g. after a test signed the role out). */
 export async function freshCookie(server: OwnServer, userId: string) {
   const db = client(server.dbFile);
   try {
-    return await sessionCookie(db, userId);
+    return await signedInCookie(db, userId);
   } finally {
     await db.$disconnect();
   }
@@ -171,7 +117,7 @@ export async function buildWorld(server: OwnServer): Promise<World> {
 
     const userIds = { coordinator: coordinator.id, presenter, attendee, vendor: vendorUser, otherCoordinator: otherCoordinator.id };
     const cookies = { anonymous: "" } as Record<Role, string>;
-    for (const [role, id] of Object.entries(userIds)) cookies[role as Role] = await sessionCookie(db, id);
+    for (const [role, id] of Object.entries(userIds)) cookies[role as Role] = await signedInCookie(db, id);
 
     return {
       slug: event.slug,
