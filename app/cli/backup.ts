@@ -3,7 +3,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { BackupFileError, backupDatabase, describeReport } from "~/.server/ops/backup";
-import { fail, liveDatabaseFile } from "./ops-cli";
+import { backupsDirBeside, fail, liveDatabaseFile } from "./ops-cli";
 
 async function main() {
   let dir: string | undefined;
@@ -14,7 +14,7 @@ async function main() {
   }
   const databaseFile = liveDatabaseFile();
   try {
-    const report = await backupDatabase({ databaseFile, dir: path.resolve(dir ?? path.join(path.dirname(databaseFile), "backups")) });
+    const report = await backupDatabase({ databaseFile, dir: path.resolve(dir ?? backupsDirBeside(databaseFile)) });
     console.log(`✔ Backed up ${databaseFile} to\n${describeReport(report)}`);
   } catch (error) {
     if (error instanceof BackupFileError) fail(error.message);

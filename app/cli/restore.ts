@@ -5,7 +5,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { BackupFileError, describeReport } from "~/.server/ops/backup";
 import { DatabaseInUseError, restoreDatabase } from "~/.server/ops/restore";
-import { fail, liveDatabaseFile } from "./ops-cli";
+import { backupsDirBeside, fail, liveDatabaseFile } from "./ops-cli";
 
 const USAGE = "Usage: npm run restore FILE   (stop Dropin first)";
 
@@ -23,7 +23,7 @@ async function main() {
     const result = await restoreDatabase({
       backupFile: path.resolve(file),
       databaseFile,
-      safetyDir: path.join(path.dirname(databaseFile), "backups"),
+      safetyDir: backupsDirBeside(databaseFile),
     });
     if (result.safetyCopy) console.log(`The database as it was is kept at ${result.safetyCopy}`);
     console.log(`✔ Restored ${path.resolve(file)} into\n${describeReport(result.restored)}`);
