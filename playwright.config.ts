@@ -37,8 +37,10 @@ export default defineConfig({
   workers: 2,
   outputDir: `test-results/e2e-${FRESH_PORT}`,
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${FRESH_PORT}` }]],
-  timeout: 30_000,
-  expect: { timeout: 5_000 },
+  // Machines vary about 2× in speed: a test must need at most half its budget on the
+  // slowest one. Long journeys set their own budget with test.setTimeout.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     trace: "retain-on-failure",
     launchOptions: {

@@ -63,6 +63,8 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   browser,
   baseURL,
 }) => {
+  // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+  test.setTimeout(120_000);
   const g = await seedDay();
 
   const staff = await browser.newContext();

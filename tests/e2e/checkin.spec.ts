@@ -18,6 +18,8 @@ function clockTime(at: Date) {
 
 test.describe("check-in and PD credit", () => {
   test("roster import: 300 rows with 3 bad ones shows each error by row and brings the 297 good ones in", async ({ page, baseURL }) => {
+    // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+    test.setTimeout(120_000);
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const event = await createEvent(coordinator.id, { name: "Roster Day" });
     await signIn(page, coordinator.id, baseURL!);

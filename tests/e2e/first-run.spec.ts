@@ -2,6 +2,8 @@ import { expect, expectAccessible, test } from "./support";
 
 // Runs first, on an empty install: the first account becomes the district coordinator.
 test("first run: create the coordinator, sign out, wrong password, sign back in", async ({ page }) => {
+  // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+  test.setTimeout(120_000);
   await page.goto("/");
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole("heading", { name: "Welcome to Dropin" })).toBeVisible();

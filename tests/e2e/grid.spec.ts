@@ -61,6 +61,8 @@ async function moveWithForm(page: Page, title: string, room: string, block: stri
 
 test.describe("rooms and time blocks", () => {
   test("a coordinator adds rooms, imports a CSV with a bad row, and lays out the blocks", async ({ page, baseURL }) => {
+    // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+    test.setTimeout(120_000);
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const event = await createEvent(coordinator.id, { name: "Rooms Day" });
     await signIn(page, coordinator.id, baseURL!);

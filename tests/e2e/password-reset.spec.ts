@@ -1,6 +1,8 @@
 import { createUser, expect, expectAccessible, signIn, test } from "./support";
 
 test("a forgotten password is reset through the mailed link, which works once", async ({ page, browser, baseURL }) => {
+  // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+  test.setTimeout(120_000);
   const teacher = await createUser({ name: "Priya Natarajan", password: "old-password-123" });
 
   await page.goto("/login");

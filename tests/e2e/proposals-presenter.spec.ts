@@ -25,7 +25,7 @@ test.describe("a teacher proposes a session", () => {
     browser,
     baseURL,
   }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(120_000);
     const event = await openPdDay("Spring Learning Exchange");
     const teacher = await createUser({ name: "Maria Lopez" });
     await signIn(page, teacher.id, baseURL!);

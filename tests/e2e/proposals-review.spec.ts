@@ -43,6 +43,8 @@ async function outboxFor(email: string) {
 
 test.describe("reviewing proposals", () => {
   test("a coordinator filters, scores, bulk-accepts three, declines one; the outbox has one correct message per person", async ({ page, baseURL }) => {
+    // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+    test.setTimeout(120_000);
     const { coordinator, event, coPresenter, byTitle } = await seedBoard();
     await signIn(page, coordinator.id, baseURL!);
 

@@ -25,6 +25,8 @@ async function seedGrid() {
 
 test.describe("publishing the grid", () => {
   test("publish v1, move a session, publish v2: changelog, mail, public page, exports, printables", async ({ page, baseURL }) => {
+    // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+    test.setTimeout(120_000);
     const g = await seedGrid();
     await signIn(page, g.coordinator.id, baseURL!);
 
@@ -117,6 +119,8 @@ test.describe("publishing the grid", () => {
   });
 
   test("day-of: a teacher proposes from a phone; the coordinator places and publishes it in two taps", async ({ browser, baseURL }) => {
+    // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
+    test.setTimeout(120_000);
     const g = await seedGrid();
     const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
