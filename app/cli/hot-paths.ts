@@ -18,7 +18,12 @@ const JSON_HEADERS = {
 
 export function mountHotPaths(app: Express) {
   app.post("/events/:slug/kiosk/sync", express.text({ type: () => true, limit: "1mb" }), (req, res, next) => {
-    kioskSync({ cookie: req.headers.cookie ?? null, slug: req.params.slug ?? "", body: typeof req.body === "string" ? req.body : "" })
+    kioskSync({
+      cookie: req.headers.cookie ?? null,
+      contentType: req.headers["content-type"] ?? null,
+      slug: req.params.slug ?? "",
+      body: typeof req.body === "string" ? req.body : "",
+    })
       .then((answer) => res.status(answer.status).set(JSON_HEADERS).json(answer.body))
       .catch(next);
   });

@@ -1,13 +1,18 @@
 import crypto from "node:crypto";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getMyDay } from "~/.server/attendees/picks";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { getMyDay, resetMyDayFeed } from "~/.server/attendees/picks";
 import { appLink } from "~/.server/outbox/outbox";
 import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
+import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
+import { FormErrors } from "~/components/forms";
 import { timeRange } from "~/components/schedule";
+import { FeedResetSchema } from "~/schemas/attendees";
 import { requireUser } from "~/utils/auth.server";
-import { guard } from "~/utils/http.server";
+import { allMessages, parseSubmission } from "~/utils/forms";
+import { guard, invalid } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `My day · ${data?.event.name ?? "PD day"} · Dropin` }];
 export const links: LinksFunction = attendeeLinks;
@@ -25,8 +30,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+// The only form here: a new private calendar address (a shared or leaked one stops working).
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const submission = parseSubmission(FeedResetSchema, await request.formData());
+  if (!submission.ok) return invalid(submission);
+  await guard(resetMyDayFeed(user.id, params.slug!));
+  return redirectWithToast(`/e/${params.slug}/my-day`, {
+    kind: "success",
+    message: "Your calendar address is new. The old one no longer works: subscribe again with this one.",
+  });
+}
+
 export default function MyDay() {
   const { event, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="my-day" />
@@ -72,6 +90,16 @@ export default function MyDay() {
         <p className="break-anywhere">
           <a href={feedUrl}>{feedUrl}</a>
         </p>
+        <Form method="post">
+          <FormErrors errors={failed && !failed.ok ? allMessages(failed) : []} />
+          <p className="muted">
+            Shared it by mistake? Resetting gives you a new address; the old one stops working at once, so calendars
+            subscribed to it need the new one.
+          </p>
+          <Button variant="secondary" name="intent" value="reset-feed">
+            Reset this link
+          </Button>
+        </Form>
       </section>
     </>
   );

@@ -7,7 +7,7 @@ import { db } from "~/utils/db.server";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { findEventBySlug } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
-import { matchSignedToken, signedToken } from "../schedule/presenter-token";
+import { feedLinkToken, findFeedLink, resetFeedLink } from "../schedule/feed-links";
 import type { SnapshotSession } from "../schedule/snapshot";
 
 export type PickChange = { placementId: string; clientId: string };
@@ -75,10 +75,6 @@ export async function interestCounts(eventId: string) {
   };
 }
 
-export function myDayToken(userId: string, eventId: string) {
-  return signedToken("my-day", userId, eventId);
-}
-
 /** The attendee's picked sessions in day order, each block's extra picks marked as alternatives. */
 export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<string>) {
   const mine = sessions.filter((s) => picked.has(s.placementId));
@@ -93,7 +89,11 @@ export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<st
 export async function getMyDay(userId: string, slug: string) {
   const event = await findEventBySlug(slug);
   await assertMember(userId, event.id);
-  const [version, picks] = await Promise.all([latestPublished(event.id), picksOf(userId, event.id)]);
+  const [version, picks, feedToken] = await Promise.all([
+    latestPublished(event.id),
+    picksOf(userId, event.id),
+    feedLinkToken(userId, event.id, "my-day"),
+  ]);
   const sessions = version?.snapshot.sessions ?? [];
   return {
     event,
@@ -102,23 +102,25 @@ export async function getMyDay(userId: string, slug: string) {
     day: arrangeMyDay(sessions, new Set(picks.keys())),
     // A pick whose session was cancelled in a later version still deserves a word.
     gone: [...picks.keys()].filter((id) => !sessions.some((s) => s.placementId === id)).length,
-    feedToken: myDayToken(userId, event.id),
+    feedToken,
   };
 }
 
-/** The private calendar feed: found by token among the event's pickers. */
+/** The private calendar feed: one lookup by its token. */
 export async function getMyDayFeed(slug: string, token: string) {
   const event = await findEventBySlug(slug);
-  const [pickers, members] = await Promise.all([
-    db.pick.findMany({ where: { eventId: event.id }, distinct: ["userId"], select: { userId: true } }),
-    db.membership.findMany({ where: { eventId: event.id }, select: { userId: true } }),
-  ]);
-  const candidates = new Set([...pickers, ...members].map((row) => row.userId));
-  const match = matchSignedToken(token, candidates, (userId) => myDayToken(userId, event.id));
-  const version = await latestPublished(event.id);
-  if (!match || !version) throw new NotFoundError("This calendar link does not match anyone's day.");
-  const picked = new Set((await picksOf(match, event.id)).keys());
+  const link = await findFeedLink(token, "my-day");
+  const version = link?.eventId === event.id ? await latestPublished(event.id) : null;
+  if (!link || !version) throw new NotFoundError("This calendar link does not match anyone's day.");
+  const picked = new Set((await picksOf(link.userId, event.id)).keys());
   return { version, sessions: version.snapshot.sessions.filter((s) => picked.has(s.placementId)) };
+}
+
+/** The attendee's own feed gets a new address; the old one answers 404 from now on. */
+export async function resetMyDayFeed(userId: string, slug: string) {
+  const event = await findEventBySlug(slug);
+  await assertMember(userId, event.id);
+  return resetFeedLink(userId, event.id, "my-day");
 }
 
 /** What the pick buttons need for whoever is looking (nothing for visitors and outsiders). */

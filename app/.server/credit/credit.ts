@@ -3,15 +3,14 @@
 // capped at the session's length; it counts only past the PD day's minimum stay.
 // A coordinator's correction replaces the computed minutes; presenters are
 // credited by the PD day's presenter rule.
-import crypto from "node:crypto";
 import type { CorrectionInput } from "~/schemas/checkin";
 import { db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
 import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { blockSpan, sessionSpan } from "../checkin/rooms";
 import { latestPublished } from "../schedule/publish";
+import { rememberCertificateCode } from "./certificate-codes";
 import type { ScheduleSnapshot, SnapshotSession } from "../schedule/snapshot";
 
 export type Interval = { start: Date; end: Date };
@@ -152,24 +151,13 @@ export function totalHours(lines: CreditLine[]) {
   return lines.reduce((sum, l) => sum + l.hours, 0);
 }
 
-/** "3F9K2QX7AB": lets anyone holding the certificate confirm it with the district. */
-export function verificationCode(userId: string, eventId: string) {
-  return crypto
-    .createHmac("sha256", getEnv().SESSION_SECRET)
-    .update(`${userId}:${eventId}`)
-    .digest("base64url")
-    .replace(/[-_]/g, "")
-    .slice(0, 10)
-    .toUpperCase();
-}
-
 /** A member's own credit (attendee page and certificate). */
 export async function getMyCredit(userId: string, eventId: string) {
   const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
   if (!member) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } });
   const { event, lines } = await loadCredit(eventId, userId);
-  return { event, user, lines, total: totalHours(lines), code: verificationCode(userId, eventId) };
+  return { event, user, lines, total: totalHours(lines), code: await rememberCertificateCode(userId, eventId) };
 }
 
 /** Everyone's credit, for the coordinator's page and the HR export. */
