@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { getMyDay, resetMyDayFeed } from "~/.server/attendees/picks";
+import { eventOfMember, getMyDay, resetMyDayFeed } from "~/.server/attendees/picks";
 import { appLink } from "~/.server/outbox/outbox";
 import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
 import { Button } from "~/components/button";
@@ -25,20 +25,24 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     day,
     picks: Object.fromEntries(picks),
     gone,
-    feedUrl: appLink(`/e/${event.slug}/my-day/${feedToken}.ics`),
+    feedUrl: feedToken ? appLink(`/e/${event.slug}/my-day/${feedToken}.ics`) : null,
     formNonce: crypto.randomUUID(),
   };
 }
 
-// The only form here: a new private calendar address (a shared or leaked one stops working).
+// The only form here: a private calendar address, the first or a new one (a shared
+// or leaked one stops working). Who may have one is checked before the form is read.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
+  const event = await guard(eventOfMember(user.id, params.slug!));
   const submission = parseSubmission(FeedResetSchema, await request.formData());
   if (!submission.ok) return invalid(submission);
-  await guard(resetMyDayFeed(user.id, params.slug!));
-  return redirectWithToast(`/e/${params.slug}/my-day`, {
+  const { replaced } = await resetMyDayFeed(user.id, event.slug);
+  return redirectWithToast(`/e/${event.slug}/my-day#feed-title`, {
     kind: "success",
-    message: "Your calendar address is new. The old one no longer works: subscribe again with this one.",
+    message: replaced
+      ? "Your calendar address is new. The old one no longer works: subscribe again with this one."
+      : "Here is your private calendar address.",
   });
 }
 
@@ -86,19 +90,30 @@ export default function MyDay() {
       ) : null}
       <section className="card" aria-labelledby="feed-title">
         <h2 id="feed-title">In your calendar</h2>
-        <p>Subscribe to this private address in your calendar app; it follows your picks and schedule changes.</p>
-        <p className="break-anywhere">
-          <a href={feedUrl}>{feedUrl}</a>
-        </p>
         <Form method="post">
           <FormErrors errors={failed && !failed.ok ? allMessages(failed) : []} />
-          <p className="muted">
-            Shared it by mistake? Resetting gives you a new address; the old one stops working at once, so calendars
-            subscribed to it need the new one.
-          </p>
-          <Button variant="secondary" name="intent" value="reset-feed">
-            Reset this link
-          </Button>
+          {feedUrl ? (
+            <>
+              <p>Subscribe to this private address in your calendar app; it follows your picks and schedule changes.</p>
+              <p className="break-anywhere">
+                <a href={feedUrl}>{feedUrl}</a>
+              </p>
+              <p className="muted">
+                Shared it by mistake? Resetting gives you a new address; the old one stops working at once, so calendars
+                subscribed to it need the new one.
+              </p>
+              <Button variant="secondary" name="intent" value="reset-feed">
+                Reset this link
+              </Button>
+            </>
+          ) : (
+            <>
+              <p>Get a private address to subscribe to in your calendar app; it follows your picks and schedule changes.</p>
+              <Button variant="secondary" name="intent" value="reset-feed">
+                Get my calendar address
+              </Button>
+            </>
+          )}
         </Form>
       </section>
     </>

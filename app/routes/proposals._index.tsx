@@ -23,8 +23,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     proposals: proposals.map((p) => ({ ...p, stateLabel: STATE_LABELS[p.state as ProposalState] ?? p.state })),
     feeds: feeds.map(({ event, token }) => ({
       event,
-      feedUrl: appLink(`/e/${event.slug}/presenters/${token}.ics`),
-      printUrl: `/e/${event.slug}/presenters/${token}/print`,
+      feedUrl: token ? appLink(`/e/${event.slug}/presenters/${token}.ics`) : null,
+      printUrl: token ? `/e/${event.slug}/presenters/${token}/print` : null,
     })),
   };
 }
@@ -34,10 +34,12 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const submission = parseSubmission(PresenterFeedResetSchema, await request.formData());
   if (!submission.ok) return invalid(submission);
-  await guard(resetPresenterFeed(user.id, submission.data.eventId));
-  return redirectWithToast("/proposals", {
+  const { replaced } = await guard(resetPresenterFeed(user.id, submission.data.eventId));
+  return redirectWithToast("/proposals#presenter-feeds-title", {
     kind: "success",
-    message: "Your sessions have a new private address. The old calendar and print links no longer work.",
+    message: replaced
+      ? "Your sessions have a new private address. The old calendar and print links no longer work."
+      : "Here is the private address of your sessions.",
   });
 }
 
@@ -56,16 +58,20 @@ function PresenterFeeds() {
             <h3>
               {event.name} · {formatEventDate(event.date)}
             </h3>
-            <p className="break-anywhere">
-              <a href={feedUrl}>{feedUrl}</a>
-            </p>
-            <p>
-              <a href={printUrl}>Your schedule to print</a>
-            </p>
+            {feedUrl && printUrl ? (
+              <>
+                <p className="break-anywhere">
+                  <a href={feedUrl}>{feedUrl}</a>
+                </p>
+                <p>
+                  <a href={printUrl}>Your schedule to print</a>
+                </p>
+              </>
+            ) : null}
             <Form method="post">
               <input type="hidden" name="eventId" value={event.id} />
-              <Button variant="secondary" name="intent" value="reset-feed" aria-label={`Reset these links for ${event.name}`}>
-                Reset these links
+              <Button variant="secondary" name="intent" value="reset-feed" aria-label={`${feedUrl ? "Reset these links" : "Get my links"} for ${event.name}`}>
+                {feedUrl ? "Reset these links" : "Get my links"}
               </Button>
             </Form>
           </li>

@@ -31,7 +31,7 @@ export const FeedResetSchema = z.object({
 
 /** The same for a presenter's own feed, on "My proposals": which PD day's link. */
 export const PresenterFeedResetSchema = FeedResetSchema.extend({
-  eventId: z.string({ error: "Choose the PD day whose link to reset." }).min(1, { error: "Choose the PD day whose link to reset." }).max(64),
+  eventId: z.string({ error: "Choose the PD day whose link to reset." }).trim().min(1, { error: "Choose the PD day whose link to reset." }).max(64),
 });
 
 export const FeedbackSchema = z.object({

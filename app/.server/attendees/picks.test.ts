@@ -92,7 +92,10 @@ describe("picks", () => {
   it("serves the private feed only for the right token", async () => {
     const { event, attendee, p1 } = await publishedDay();
     await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-feed-1" });
-    const { feedToken } = await getMyDay(attendee.id, event.slug);
+    // No address until the attendee asks for one: showing "My day" writes nothing.
+    expect((await getMyDay(attendee.id, event.slug)).feedToken).toBeNull();
+    const feedToken = (await resetMyDayFeed(attendee.id, event.slug)).token;
+    expect((await getMyDay(attendee.id, event.slug)).feedToken).toBe(feedToken);
     const feed = await getMyDayFeed(event.slug, feedToken);
     expect(feed.sessions.map((s) => s.placementId)).toEqual([p1.id]);
     await expect(getMyDayFeed(event.slug, "not-a-real-token")).rejects.toThrow(/does not match/);
@@ -104,9 +107,11 @@ describe("picks", () => {
   it("resetting the feed gives a new address and the old one stops working", async () => {
     const { event, attendee, p1 } = await publishedDay();
     await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-feed-2" });
-    const old = (await getMyDay(attendee.id, event.slug)).feedToken;
+    const old = (await resetMyDayFeed(attendee.id, event.slug)).token;
     expect((await getMyDay(attendee.id, event.slug)).feedToken).toBe(old);
-    const fresh = await resetMyDayFeed(attendee.id, event.slug);
+    const reset = await resetMyDayFeed(attendee.id, event.slug);
+    expect(reset.replaced).toBe(true);
+    const fresh = reset.token;
     expect(fresh).not.toBe(old);
     expect((await getMyDay(attendee.id, event.slug)).feedToken).toBe(fresh);
     expect((await getMyDayFeed(event.slug, fresh)).sessions.map((s) => s.placementId)).toEqual([p1.id]);

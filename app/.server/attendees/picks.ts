@@ -7,10 +7,17 @@ import { db } from "~/utils/db.server";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { findEventBySlug } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
-import { feedLinkToken, findFeedLink, resetFeedLink } from "../schedule/feed-links";
+import { currentFeedLink, findFeedLink, resetFeedLink } from "../schedule/feed-links";
 import type { SnapshotSession } from "../schedule/snapshot";
 
 export type PickChange = { placementId: string; clientId: string };
+
+/** The PD day, if the person may pick there (a member, or a district coordinator). */
+export async function eventOfMember(userId: string, slug: string) {
+  const event = await findEventBySlug(slug);
+  await assertMember(userId, event.id);
+  return event;
+}
 
 async function assertMember(userId: string, eventId: string) {
   const [membership, user] = await Promise.all([
@@ -32,8 +39,7 @@ async function publishedSession(eventId: string, placementId: string) {
 const UNDONE = { entity: "Pick", action: "pick.undone" } as const;
 
 export async function pickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
-  const event = await findEventBySlug(slug);
-  await assertMember(userId, event.id);
+  const event = await eventOfMember(userId, slug);
   const session = await publishedSession(event.id, placementId);
   const undone = await db.auditLog.findFirst({ where: { ...UNDONE, entityId: clientId, actorId: userId }, select: { id: true } });
   if (undone) return { picked: false };
@@ -48,8 +54,7 @@ export async function pickSession(userId: string, slug: string, { placementId, c
 
 /** `clientId` names the pick being undone (the page renders it beside the button). */
 export async function unpickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
-  const event = await findEventBySlug(slug);
-  await assertMember(userId, event.id);
+  const event = await eventOfMember(userId, slug);
   await db.$transaction([
     db.pick.deleteMany({ where: { userId, placementId } }),
     db.auditLog.create({ data: { ...UNDONE, eventId: event.id, actorId: userId, entityId: clientId, detail: JSON.stringify({ placementId }) } }),
@@ -87,12 +92,11 @@ export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<st
 }
 
 export async function getMyDay(userId: string, slug: string) {
-  const event = await findEventBySlug(slug);
-  await assertMember(userId, event.id);
+  const event = await eventOfMember(userId, slug);
   const [version, picks, feedToken] = await Promise.all([
     latestPublished(event.id),
     picksOf(userId, event.id),
-    feedLinkToken(userId, event.id, "my-day"),
+    currentFeedLink(userId, event.id, "my-day"),
   ]);
   const sessions = version?.snapshot.sessions ?? [];
   return {
@@ -116,10 +120,9 @@ export async function getMyDayFeed(slug: string, token: string) {
   return { version, sessions: version.snapshot.sessions.filter((s) => picked.has(s.placementId)) };
 }
 
-/** The attendee's own feed gets a new address; the old one answers 404 from now on. */
+/** The attendee's own feed gets an address (a new one: the old one answers 404 from now on). */
 export async function resetMyDayFeed(userId: string, slug: string) {
-  const event = await findEventBySlug(slug);
-  await assertMember(userId, event.id);
+  const event = await eventOfMember(userId, slug);
   return resetFeedLink(userId, event.id, "my-day");
 }
 

@@ -133,13 +133,15 @@ describe("correction form", () => {
 
 describe("certificate verification", () => {
   test("a certificate's code finds its person, PD day and hours; a made-up code does not", async () => {
-    const { verifyCertificate } = await import("./verify");
+    const { getCertificate, verifyCertificate } = await import("./verify");
     const day = await createPublishedDay();
     const { user } = await createAttendee(day.event.id, { name: "Ana Ruiz" });
     await checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:00"));
-    // Showing the certificate remembers its code.
+    // The credit page shows the code; only the certificate (printed) stores it.
     const { code } = await getMyCredit(user.id, day.event.id);
     expect(code).toBe(verificationCode(user.id, day.event.id));
+    await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
+    await getCertificate(user.id, day.event.id);
     const result = await verifyCertificate(code.toLowerCase());
     expect(result).toMatchObject({ name: "Ana Ruiz", eventName: day.event.name, total: 0.75 });
     await expect(verifyCertificate("ABCDEFGHIJ")).rejects.toThrow("No certificate has this verification code");
@@ -158,10 +160,10 @@ describe("certificate verification", () => {
   });
 
   test("someone taken off the PD day's list no longer verifies", async () => {
-    const { verifyCertificate } = await import("./verify");
+    const { getCertificate, verifyCertificate } = await import("./verify");
     const day = await createPublishedDay();
     const { user } = await createAttendee(day.event.id);
-    const { code } = await getMyCredit(user.id, day.event.id);
+    const { code } = await getCertificate(user.id, day.event.id);
     await db.membership.deleteMany({ where: { userId: user.id, eventId: day.event.id } });
     await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
   });

@@ -10,7 +10,7 @@ import { NotAllowedError, NotFoundError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { blockSpan, sessionSpan } from "../checkin/rooms";
 import { latestPublished } from "../schedule/publish";
-import { rememberCertificateCode } from "./certificate-codes";
+import { verificationCode } from "./certificate-codes";
 import type { ScheduleSnapshot, SnapshotSession } from "../schedule/snapshot";
 
 export type Interval = { start: Date; end: Date };
@@ -157,7 +157,7 @@ export async function getMyCredit(userId: string, eventId: string) {
   if (!member) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } });
   const { event, lines } = await loadCredit(eventId, userId);
-  return { event, user, lines, total: totalHours(lines), code: await rememberCertificateCode(userId, eventId) };
+  return { event, user, lines, total: totalHours(lines), code: verificationCode(userId, eventId) };
 }
 
 /** Everyone's credit, for the coordinator's page and the HR export. */

@@ -1,9 +1,20 @@
-// Anyone holding a certificate (a principal, the state) can check its code here.
-// One lookup by the code's key (certificate-codes.ts): a made-up code costs the
-// same whatever the size of the district.
+// PD certificates: printing one, and checking one. Anyone holding a certificate (a
+// principal, the state) can check its code; that is one lookup by the code's key
+// (certificate-codes.ts), so a made-up code costs the same whatever the size of
+// the district.
 import { NotAllowedError, NotFoundError } from "../errors";
-import { findCertificateCode } from "./certificate-codes";
+import { findCertificateCode, rememberCertificateCode } from "./certificate-codes";
 import { getMyCredit } from "./credit";
+
+/**
+ * The member's certificate. Its code is stored as it is shown, so /verify can find
+ * it (the one write of this page: the same row every time, INSERT OR IGNORE).
+ */
+export async function getCertificate(userId: string, eventId: string) {
+  const credit = await getMyCredit(userId, eventId);
+  await rememberCertificateCode(userId, eventId);
+  return credit;
+}
 
 const UNKNOWN = "No certificate has this verification code. Check it was typed exactly.";
 

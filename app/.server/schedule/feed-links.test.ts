@@ -3,9 +3,8 @@ import { addMember, createPublishedDay, createUser } from "tests/factories";
 import { rowsRead } from "tests/support/rows-read";
 import { db } from "~/utils/db.server";
 import { getMyDay, getMyDayFeed, pickSession } from "../attendees/picks";
-import { getMyCredit } from "../credit/credit";
-import { verifyCertificate } from "../credit/verify";
-import { feedLinkToken, findFeedLink, resetFeedLink } from "./feed-links";
+import { getCertificate, verifyCertificate } from "../credit/verify";
+import { currentFeedLink, ensureFeedLink, findFeedLink, resetFeedLink } from "./feed-links";
 import { getPresenterSchedule, myPresenterFeeds, resetPresenterFeed } from "./public-schedule";
 
 describe("private feed links", () => {
@@ -13,13 +12,13 @@ describe("private feed links", () => {
     const a = await createPublishedDay();
     const b = await createPublishedDay();
     const maria = a.presenter;
-    const inA = await feedLinkToken(maria.id, a.event.id, "presenter");
+    const inA = await ensureFeedLink(maria.id, a.event.id, "presenter");
     expect(inA).toMatch(/^[A-Za-z0-9_-]{44}$/);
-    expect(await feedLinkToken(maria.id, a.event.id, "presenter")).toBe(inA);
+    expect(await ensureFeedLink(maria.id, a.event.id, "presenter")).toBe(inA);
     // The same presenter on another PD day has another link (it used to be one signature for every day).
     await addMember(b.event.id, maria.id, "presenter");
-    expect(await feedLinkToken(maria.id, b.event.id, "presenter")).not.toBe(inA);
-    expect(await feedLinkToken(maria.id, a.event.id, "my-day")).not.toBe(inA);
+    expect(await ensureFeedLink(maria.id, b.event.id, "presenter")).not.toBe(inA);
+    expect(await ensureFeedLink(maria.id, a.event.id, "my-day")).not.toBe(inA);
     expect(await findFeedLink(inA, "presenter")).toEqual({ userId: maria.id, eventId: a.event.id });
     // Another kind's link is not this kind's.
     expect(await findFeedLink(inA, "my-day")).toBeNull();
@@ -28,7 +27,7 @@ describe("private feed links", () => {
 
   it("a link made up, tampered with or rebuilt from the database alone finds no one", async () => {
     const day = await createPublishedDay();
-    const token = await feedLinkToken(day.presenter.id, day.event.id, "presenter");
+    const token = await ensureFeedLink(day.presenter.id, day.event.id, "presenter");
     const tampered = token.slice(0, -1) + (token.endsWith("A") ? "B" : "A");
     expect(await findFeedLink(tampered, "presenter")).toBeNull();
     // What a leaked database holds (the lookup half) does not make a link without the server's secret.
@@ -39,11 +38,13 @@ describe("private feed links", () => {
 
   it("a presenter resets their own link from My proposals: the old feed and print page answer 404", async () => {
     const day = await createPublishedDay();
-    const [feed] = await myPresenterFeeds(day.presenter.id);
-    expect(feed?.event.slug).toBe(day.event.slug);
-    const old = feed!.token;
+    // Published without mail (the factory): no link yet, and showing the page makes none.
+    expect((await myPresenterFeeds(day.presenter.id)).map((f) => [f.event.slug, f.token])).toEqual([[day.event.slug, null]]);
+    expect(await currentFeedLink(day.presenter.id, day.event.id, "presenter")).toBeNull();
+    const old = (await resetPresenterFeed(day.presenter.id, day.event.id)).token;
+    expect((await myPresenterFeeds(day.presenter.id))[0]!.token).toBe(old);
     expect((await getPresenterSchedule(day.event.slug, old)).userId).toBe(day.presenter.id);
-    const fresh = await resetPresenterFeed(day.presenter.id, day.event.id);
+    const fresh = (await resetPresenterFeed(day.presenter.id, day.event.id)).token;
     expect((await getPresenterSchedule(day.event.slug, fresh)).userId).toBe(day.presenter.id);
     await expect(getPresenterSchedule(day.event.slug, old)).rejects.toThrow(/does not match a presenter/);
     expect((await myPresenterFeeds(day.presenter.id))[0]!.token).toBe(fresh);
@@ -57,7 +58,7 @@ describe("private feed links", () => {
   it("a presenter's link for one PD day does not open another day's page", async () => {
     const a = await createPublishedDay();
     const b = await createPublishedDay();
-    const token = await feedLinkToken(a.presenter.id, a.event.id, "presenter");
+    const token = await ensureFeedLink(a.presenter.id, a.event.id, "presenter");
     await expect(getPresenterSchedule(b.event.slug, token)).rejects.toThrow(/does not match a presenter/);
   });
 });
@@ -85,7 +86,7 @@ describe("a bad link or code costs the same on a day of 3,000 as on a day of 30"
     for (const [name, lookup] of Object.entries({
       "my-day feed, made-up link": (day: typeof small) => getMyDayFeed(day.event.slug, "A".repeat(44)),
       "my-day feed, a link since reset": async (day: typeof small) => {
-        const old = (await getMyDay(day.someone, day.event.slug)).feedToken;
+        const old = (await resetFeedLink(day.someone, day.event.id, "my-day")).token;
         await resetFeedLink(day.someone, day.event.id, "my-day");
         return () => getMyDayFeed(day.event.slug, old);
       },
@@ -106,9 +107,9 @@ describe("a bad link or code costs the same on a day of 3,000 as on a day of 30"
       expect(many, name).toBeLessThanOrEqual(3);
     }
     // And the right link still finds its person among the 3,000.
-    const token = (await getMyDay(big.someone, big.event.slug)).feedToken;
+    const token = (await getMyDay(big.someone, big.event.slug)).feedToken!;
     expect((await getMyDayFeed(big.event.slug, token)).sessions.map((s) => s.placementId).sort()).toEqual([big.a1.id, big.b1.id].sort());
-    const { code } = await getMyCredit(big.someone, big.event.id);
+    const { code } = await getCertificate(big.someone, big.event.id);
     expect(await verifyCertificate(code)).toMatchObject({ name: "Teacher 0" });
   });
 });

@@ -4,6 +4,8 @@
 // whatever the size of the day) followed by an HMAC of it, so the database alone
 // — a backup that went astray — cannot rebuild a working link. Resetting gives
 // the row a new lookup value and the old link answers 404 from then on.
+// Links are made by a POST only (the person asks for one, or a publish mails one):
+// showing a page never writes.
 import crypto from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
@@ -21,18 +23,23 @@ function tagFor(kind: FeedKind, lookup: string) {
 const linkFor = (kind: FeedKind, lookup: string) => `${lookup}${tagFor(kind, lookup)}`;
 const newLookup = () => crypto.randomBytes(16).toString("base64url");
 
-/** The person's link of this kind for this PD day, made on first use. */
-export async function feedLinkToken(userId: string, eventId: string, kind: FeedKind) {
-  const where = { eventId_userId_kind: { eventId, userId, kind } };
-  const existing = await db.feedLink.findUnique({ where, select: { lookup: true } });
-  if (existing) return linkFor(kind, existing.lookup);
+/** The person's link of this kind for this PD day; null until they (or a publish) asked for one. Reads only. */
+export async function currentFeedLink(userId: string, eventId: string, kind: FeedKind) {
+  const link = await db.feedLink.findUnique({ where: { eventId_userId_kind: { eventId, userId, kind } }, select: { lookup: true } });
+  return link ? linkFor(kind, link.lookup) : null;
+}
+
+/** The person's link, made if they have none yet (publishing mails presenters theirs). */
+export async function ensureFeedLink(userId: string, eventId: string, kind: FeedKind) {
+  const existing = await currentFeedLink(userId, eventId, kind);
+  if (existing) return existing;
   try {
     const created = await db.feedLink.create({ data: { eventId, userId, kind, lookup: newLookup() }, select: { lookup: true } });
     return linkFor(kind, created.lookup);
   } catch (error) {
-    // Two first visits at once: both show the link that was stored first.
+    // Made meanwhile by another request: that one stands.
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
-    return linkFor(kind, (await db.feedLink.findUniqueOrThrow({ where, select: { lookup: true } })).lookup);
+    return (await currentFeedLink(userId, eventId, kind))!;
   }
 }
 
@@ -45,13 +52,14 @@ export async function findFeedLink(token: string, kind: FeedKind) {
   return link && link.kind === kind ? { userId: link.userId, eventId: link.eventId } : null;
 }
 
-/** A new link for the person; the old one stops working at once. */
+/**
+ * A new link for the person: their first, or in place of the old one, which stops
+ * working at once (`replaced`).
+ */
 export async function resetFeedLink(userId: string, eventId: string, kind: FeedKind) {
+  const where = { eventId_userId_kind: { eventId, userId, kind } };
+  const replaced = Boolean(await db.feedLink.findUnique({ where, select: { id: true } }));
   const lookup = newLookup();
-  await db.feedLink.upsert({
-    where: { eventId_userId_kind: { eventId, userId, kind } },
-    create: { eventId, userId, kind, lookup },
-    update: { lookup, createdAt: new Date() },
-  });
-  return linkFor(kind, lookup);
+  await db.feedLink.upsert({ where, create: { eventId, userId, kind, lookup }, update: { lookup, createdAt: new Date() } });
+  return { token: linkFor(kind, lookup), replaced };
 }

@@ -4,7 +4,7 @@ import { db } from "~/utils/db.server";
 import { NotFoundError } from "../errors";
 import { getPublicEvent } from "../events/events";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
-import { feedLinkToken, findFeedLink, resetFeedLink } from "./feed-links";
+import { currentFeedLink, findFeedLink, resetFeedLink } from "./feed-links";
 import { latestPublished, type PublishedVersion } from "./publish";
 
 export const NOTHING_PUBLISHED = "No schedule has been published for this PD day yet.";
@@ -45,7 +45,8 @@ const presentsIn = (version: PublishedVersion, userId: string) =>
 
 /**
  * The PD days whose published schedule has the person presenting, each with their
- * private feed link (made on first use): what "My proposals" shows them.
+ * private feed link (null until a publish mailed one or they asked): what "My
+ * proposals" shows them.
  */
 export async function myPresenterFeeds(userId: string) {
   const events = await db.event.findMany({
@@ -59,12 +60,12 @@ export async function myPresenterFeeds(userId: string) {
   const feeds = [];
   for (const event of events) {
     const version = await latestPublished(event.id);
-    if (version && presentsIn(version, userId)) feeds.push({ event, token: await feedLinkToken(userId, event.id, "presenter") });
+    if (version && presentsIn(version, userId)) feeds.push({ event, token: await currentFeedLink(userId, event.id, "presenter") });
   }
   return feeds;
 }
 
-/** A presenter's own feed and print page get a new address; the old one answers 404 from now on. */
+/** A presenter's own feed and print page get an address (a new one: the old one answers 404 from now on). */
 export async function resetPresenterFeed(userId: string, eventId: string) {
   const version = await latestPublished(eventId);
   if (!version || !presentsIn(version, userId)) throw new NotFoundError("You do not present on this PD day's published schedule.");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { addMember, createEvent, createProposal, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { NotAllowedError, RuleError } from "../errors";
-import { feedLinkToken } from "./feed-links";
+import { currentFeedLink } from "./feed-links";
 import { getVersion, latestPublished, publish } from "./publish";
 
 async function gridEvent() {
@@ -62,7 +62,7 @@ describe("publishing versions", () => {
     expect(toMaria.text).toContain("Desmos for Algebra I");
     expect(toMaria.text).toContain("Exit tickets");
     expect(toMaria.text).toContain("First cut");
-    expect(toMaria.text).toContain(`/presenters/${await feedLinkToken(g.maria.id, g.event.id, "presenter")}.ics`);
+    expect(toMaria.text).toContain(`/presenters/${await currentFeedLink(g.maria.id, g.event.id, "presenter")}.ics`);
     expect(mails.find((m) => m.to === g.ben.email)!.text).not.toContain("Desmos");
     const audit = await db.auditLog.findFirst({ where: { eventId: g.event.id, action: "schedule.published" } });
     expect(JSON.parse(audit!.detail)).toMatchObject({ number: 1, added: 3 });
