@@ -154,6 +154,9 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
       }, g.event.slug),
     )
     .toEqual([true, true]);
+  // No private address until the attendee asks for one.
+  await page.getByRole("button", { name: "Get my calendar address" }).click();
+  await expect(page.getByRole("status")).toContainText("Here is your private calendar address.");
   const feedUrl = await page.getByRole("link", { name: /\/my-day\/.+\.ics$/ }).innerText();
   const feed = await page.request.get(new URL(feedUrl).pathname);
   expect(feed.headers()["content-type"]).toContain("text/calendar");
