@@ -76,7 +76,7 @@ export default function JoinByLink() {
         </p>
       ) : null}
       <Form method="post">
-        <Button>Sign in as {email}</Button>
+        <Button className="break-anywhere">Sign in as {email}</Button>
       </Form>
       <p className="muted">If this is not your email address, close this page.</p>
     </section>

@@ -174,5 +174,16 @@ test.describe("join links", () => {
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "This link did not work" })).toBeVisible();
     await context.close();
+
+    // On a 320px phone the long button wraps instead of pushing the page sideways.
+    const phone = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const phonePage = await phone.newPage();
+    const long = await createUser({ name: "Long Address" });
+    await db().user.update({ where: { id: long.id }, data: { email: `a.very.long.name.for.a.phone.${long.email}` } });
+    await addMember(day.event.id, long.id, "attendee");
+    await phonePage.goto(`/e/${day.event.slug}/join/${await mailedLink(day.event.id, `a.very.long.name.for.a.phone.${long.email}`)}`);
+    await expect(phonePage.getByRole("button", { name: /^Sign in as / })).toBeVisible();
+    expect(await phonePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await phone.close();
   });
 });
