@@ -4,7 +4,7 @@
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409,
+    readonly status: 400 | 403 | 404 | 409 | 429,
   ) {
     super(message);
     this.name = new.target.name;
@@ -32,5 +32,15 @@ export class RuleError extends DomainError {
     readonly field?: string,
   ) {
     super(message, 409);
+  }
+}
+
+/** Over a rate limit: the answer says how long to wait (429 with Retry-After). */
+export class TooManyRequestsError extends DomainError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 429);
   }
 }

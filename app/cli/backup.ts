@@ -1,11 +1,12 @@
-// `npm run backup [-- --dir DIR]`: a consistent copy of the live database in
-// data/backups (or DIR), safe to run while Dropin is serving.
+// `npm run backup [-- --dir DIR]`: a consistent copy of the live database, with the
+// uploaded files inside it, in data/backups (or DIR); safe to run while Dropin is serving.
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { BackupFileError, backupDatabase, describeReport } from "~/.server/ops/backup";
-import { backupsDirBeside, fail, liveDatabaseFile } from "./ops-cli";
+import { BackupFileError, backupDatabase, backupsDirBeside, describeReport } from "~/.server/ops/backup";
+import { fail, liveDatabaseFile, ownerOnlyFiles } from "./ops-cli";
 
 async function main() {
+  ownerOnlyFiles();
   let dir: string | undefined;
   try {
     ({ values: { dir } } = parseArgs({ options: { dir: { type: "string" } }, strict: true }));

@@ -3,7 +3,9 @@
 // 2-core machines, measured with `npm run bench`); for the door's check-in API,
 // which every kiosk hits at 7:45 am, that conversion cost more than the check-in.
 // The handlers are the same functions the Remix routes call, so behaviour and
-// permission checks are identical in dev (no Express) and production.
+// permission checks are identical in dev (no Express) and production. The request
+// guards (same origin, body size; request-guards.ts) are mounted ahead of these,
+// in production only.
 import express, { type Express } from "express";
 import { kioskSync } from "~/.server/checkin/kiosk-sync";
 
@@ -18,7 +20,12 @@ const JSON_HEADERS = {
 
 export function mountHotPaths(app: Express) {
   app.post("/events/:slug/kiosk/sync", express.text({ type: () => true, limit: "1mb" }), (req, res, next) => {
-    kioskSync({ cookie: req.headers.cookie ?? null, slug: req.params.slug ?? "", body: typeof req.body === "string" ? req.body : "" })
+    kioskSync({
+      cookie: req.headers.cookie ?? null,
+      contentType: req.headers["content-type"] ?? null,
+      slug: req.params.slug ?? "",
+      body: typeof req.body === "string" ? req.body : "",
+    })
       .then((answer) => res.status(answer.status).set(JSON_HEADERS).json(answer.body))
       .catch(next);
   });

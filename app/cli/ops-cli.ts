@@ -1,6 +1,5 @@
 // What the operations commands (`npm run backup`, `npm run restore`) share: how
 // they fail, and which database file they work on.
-import path from "node:path";
 import { databaseFilePath } from "~/utils/env.server";
 import { resolveDatabaseUrl } from "../../prisma/database-url.js";
 
@@ -20,7 +19,7 @@ export function liveDatabaseFile() {
   return databaseFilePath(url);
 }
 
-/** Where backups go unless told otherwise, and where restore keeps the database it replaces. */
-export function backupsDirBeside(databaseFile: string) {
-  return path.join(path.dirname(databaseFile), "backups");
+/** Files the operations commands create are their owner's only (database, backups, uploads). */
+export function ownerOnlyFiles() {
+  process.umask(0o077);
 }

@@ -8,6 +8,7 @@ import express from "express";
 import { getEnv } from "~/utils/env.server";
 import { mountHotPaths } from "./hot-paths";
 import { usePublicPageCache } from "./public-page-cache";
+import { useRequestGuards } from "./request-guards";
 import { getLoadContext, useSecurityHeaders } from "./security-headers";
 
 /**
@@ -32,6 +33,8 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   const app = express();
   app.disable("x-powered-by");
   app.use(drainUnreadBodies);
+  // Before the hot path: the door's check-in API is a write like any other.
+  useRequestGuards(app, { appUrl: getEnv().APP_URL });
   mountHotPaths(app);
   useSecurityHeaders(app, { trustProxy: getEnv().TRUST_PROXY });
   usePublicPageCache(app, { build, getLoadContext });

@@ -3,7 +3,8 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { parseEnvOrExit } from "~/utils/env.server";
+import { keepDataPrivate } from "~/.server/ops/backup";
+import { databaseFilePath, parseEnvOrExit } from "~/utils/env.server";
 import { startServer } from "./server";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -37,15 +38,22 @@ async function main() {
   const env = parseEnvOrExit();
   const childEnv = { ...process.env, DATABASE_URL: env.DATABASE_URL };
 
+  // Everything Dropin writes from here on (the database, its side files, uploads,
+  // backups) is its own account's only; files from before are made so too.
+  process.umask(0o077);
   run(path.resolve("node_modules/prisma/build/index.js"), ["migrate", "deploy"], childEnv);
+  keepDataPrivate(databaseFilePath(env.DATABASE_URL));
 
+  // Imported here, not at the top, so the database client opens only after migrating.
+  const { db } = await import("~/utils/db.server");
   if (env.SEED_DEMO) {
-    // Imported here, not at the top, so the database client opens only after migrating.
     const { seedDemoIfEmpty } = await import("../.server/demo/demo-day");
-    const { db } = await import("~/utils/db.server");
     await seedDemoIfEmpty();
-    await db.$disconnect();
   }
+  // Certificates printed before verification codes were stored must still verify.
+  const { rememberAllCertificateCodes } = await import("../.server/credit/certificate-codes");
+  await rememberAllCertificateCodes();
+  await db.$disconnect();
 
   // The e2e suite builds once up front; its servers must never rebuild (two at once
   // would write the same build directory).

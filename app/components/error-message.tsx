@@ -13,6 +13,9 @@ export function ErrorMessage() {
     } else if (error.status === 403) {
       title = "Not allowed";
       message = detail ?? "You do not have permission to see this.";
+    } else if (error.status === 429) {
+      title = "Please wait";
+      message = detail ?? "Too many tries. Wait a few minutes and try again.";
     } else if (detail) {
       message = detail;
     }

@@ -72,7 +72,7 @@ export function ProposalReadOnly({ proposal }: { proposal: ReadOnlyProposal }) {
   return <Facts rows={proposalFacts(proposal)} />;
 }
 
-type CoPresenter = { id: string; email: string; name: string; confirmedAt: string | Date | null; userName: string | null };
+type CoPresenter = { id: string; email: string; name: string; confirmedAt: string | Date | null; expired: boolean; userName: string | null };
 
 export function CoPresentersPanel({
   coPresenters,
@@ -98,7 +98,13 @@ export function CoPresentersPanel({
             <li key={c.id} className="row-between">
               <span>
                 {c.userName ?? (c.name || c.email)} <span className="muted">({c.email})</span> ·{" "}
-                {c.confirmedAt ? <strong>Confirmed</strong> : "Invited, not yet confirmed"}
+                {c.confirmedAt ? (
+                  <strong>Confirmed</strong>
+                ) : c.expired ? (
+                  "Invitation expired: remove and invite again"
+                ) : (
+                  "Invited, not yet confirmed"
+                )}
               </span>
               {isLead ? (
                 <Form method="post" className="inline-form">

@@ -4,7 +4,7 @@ import { acceptCoPresenter, findCoPresenterInvite } from "~/.server/proposals/co
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { formatEventDate } from "~/utils/dates";
+import { formatEventDate, formatTimestamp } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -18,6 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     invite: {
       email: invite.email,
       confirmed: Boolean(invite.confirmedAt),
+      expiresOn: formatTimestamp(invite.expiresAt, invite.proposal.event.timeZone),
+      expired: !invite.confirmedAt && invite.expiresAt <= new Date(),
       proposalId: invite.proposal.id,
       title: invite.proposal.title || "an untitled session",
       presenter: invite.proposal.presenter.name,
@@ -59,9 +61,16 @@ export default function CoPresent() {
         <p>
           You already confirmed. <Link to={`/proposals/${invite.proposalId}`}>Open the proposal</Link>
         </p>
+      ) : invite.expired ? (
+        <p className="form-errors" role="alert">
+          This invitation expired on {invite.expiresOn}. Ask {invite.presenter} to invite you again.
+        </p>
       ) : !user ? (
         <>
-          <p>This invitation is for {invite.email}. Sign in or create an account with that address to confirm.</p>
+          <p>
+            This invitation is for {invite.email} and works until {invite.expiresOn}. Sign in or create an account with
+            that address to confirm.
+          </p>
           <div className="form-actions">
             <Link className="button button-primary" to={`/signup?redirectTo=${back}`}>
               Create an account
@@ -78,6 +87,7 @@ export default function CoPresent() {
         </p>
       ) : (
         <Form method="post">
+          <p>This invitation works until {invite.expiresOn}.</p>
           <Button>Confirm I’ll co-present</Button>
         </Form>
       )}

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { getMyCredit } from "~/.server/credit/credit";
+import { getCertificate } from "~/.server/credit/verify";
 import { appLink } from "~/.server/outbox/outbox";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
@@ -17,7 +17,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(findEventBySlug(params.slug!));
-  const credit = await guard(getMyCredit(user.id, event.id));
+  const credit = await guard(getCertificate(user.id, event.id));
   return {
     event: { slug: event.slug, name: event.name, date: event.date, venue: event.venue },
     person: credit.user,

@@ -1,13 +1,14 @@
 import crypto from "node:crypto";
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { privateLinkLookup } from "~/.server/accounts/rate-limits";
 import { getMyDayFeed } from "~/.server/attendees/picks";
 import { scheduleCalendar } from "~/.server/schedule/exports/ics";
 import { exportOrPlainError, exportResponse } from "~/.server/schedule/exports/respond";
 
 // An attendee's picks as a calendar feed; the unguessable token is the key.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return exportOrPlainError(async () => {
-    const { version, sessions } = await getMyDayFeed(params.slug!, params.token!);
+    const { version, sessions } = await privateLinkLookup(context.clientIp, () => getMyDayFeed(params.slug!, params.token!));
     const body = scheduleCalendar(version.snapshot, {
       publishedAt: version.publishedAt,
       name: `${version.snapshot.event.name} — my day`,

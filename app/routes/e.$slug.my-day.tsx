@@ -1,13 +1,18 @@
 import crypto from "node:crypto";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getMyDay } from "~/.server/attendees/picks";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { eventOfMember, getMyDay, resetMyDayFeed } from "~/.server/attendees/picks";
 import { appLink } from "~/.server/outbox/outbox";
 import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
+import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
+import { FormErrors } from "~/components/forms";
 import { timeRange } from "~/components/schedule";
+import { FeedResetSchema } from "~/schemas/attendees";
 import { requireUser } from "~/utils/auth.server";
-import { guard } from "~/utils/http.server";
+import { allMessages, parseSubmission } from "~/utils/forms";
+import { guard, invalid } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `My day · ${data?.event.name ?? "PD day"} · Dropin` }];
 export const links: LinksFunction = attendeeLinks;
@@ -20,13 +25,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     day,
     picks: Object.fromEntries(picks),
     gone,
-    feedUrl: appLink(`/e/${event.slug}/my-day/${feedToken}.ics`),
+    feedUrl: feedToken ? appLink(`/e/${event.slug}/my-day/${feedToken}.ics`) : null,
     formNonce: crypto.randomUUID(),
   };
 }
 
+// The only form here: a private calendar address, the first or a new one (a shared
+// or leaked one stops working). Who may have one is checked before the form is read.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await guard(eventOfMember(user.id, params.slug!));
+  const submission = parseSubmission(FeedResetSchema, await request.formData());
+  if (!submission.ok) return invalid(submission);
+  const { replaced } = await resetMyDayFeed(user.id, event.slug);
+  return redirectWithToast(`/e/${event.slug}/my-day#feed-title`, {
+    kind: "success",
+    message: replaced
+      ? "Your calendar address is new. The old one no longer works: subscribe again with this one."
+      : "Here is your private calendar address.",
+  });
+}
+
 export default function MyDay() {
   const { event, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="my-day" />
@@ -68,10 +90,31 @@ export default function MyDay() {
       ) : null}
       <section className="card" aria-labelledby="feed-title">
         <h2 id="feed-title">In your calendar</h2>
-        <p>Subscribe to this private address in your calendar app; it follows your picks and schedule changes.</p>
-        <p className="break-anywhere">
-          <a href={feedUrl}>{feedUrl}</a>
-        </p>
+        <Form method="post">
+          <FormErrors errors={failed && !failed.ok ? allMessages(failed) : []} />
+          {feedUrl ? (
+            <>
+              <p>Subscribe to this private address in your calendar app; it follows your picks and schedule changes.</p>
+              <p className="break-anywhere">
+                <a href={feedUrl}>{feedUrl}</a>
+              </p>
+              <p className="muted">
+                Shared it by mistake? Resetting gives you a new address; the old one stops working at once, so calendars
+                subscribed to it need the new one.
+              </p>
+              <Button variant="secondary" name="intent" value="reset-feed">
+                Reset this link
+              </Button>
+            </>
+          ) : (
+            <>
+              <p>Get a private address to subscribe to in your calendar app; it follows your picks and schedule changes.</p>
+              <Button variant="secondary" name="intent" value="reset-feed">
+                Get my calendar address
+              </Button>
+            </>
+          )}
+        </Form>
       </section>
     </>
   );

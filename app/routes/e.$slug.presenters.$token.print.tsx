@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { privateLinkLookup, retryAfterHeaders } from "~/.server/accounts/rate-limits";
 import { getPresenterSchedule } from "~/.server/schedule/public-schedule";
 import { ErrorMessage } from "~/components/error-message";
 import { NewTodayTag, audienceText, timeRange } from "~/components/schedule";
@@ -12,9 +13,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { name: "robots", content: "noindex" },
 ];
 
+export const headers = retryAfterHeaders;
+
 // A presenter's own day on one sheet, reached from the link in their publish email.
-export async function loader({ params }: LoaderFunctionArgs) {
-  const { version, name, sessions } = await guard(getPresenterSchedule(params.slug!, params.token!));
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  const { version, name, sessions } = await guard(
+    privateLinkLookup(context.clientIp, () => getPresenterSchedule(params.slug!, params.token!)),
+  );
   const { event, blocks } = version.snapshot;
   const blockLabels = Object.fromEntries(blocks.map((b) => [b.id, b.label]));
   return {
@@ -52,7 +57,8 @@ export default function PresenterPrint() {
         ))}
       </ul>
       <p className="no-print">
-        <a href={feed}>Add your sessions to your calendar</a>
+        <a href={feed}>Add your sessions to your calendar</a>. This page and the calendar link are private to you; to
+        replace them with new ones, sign in and open <a href="/proposals">My proposals</a>.
       </p>
     </div>
   );

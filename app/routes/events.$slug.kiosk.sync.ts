@@ -5,7 +5,12 @@ import { kioskSync } from "~/.server/checkin/kiosk-sync";
 // Errors are JSON too, since no page renders them. In production the Express server
 // answers this path itself with the same function (app/cli/hot-paths.ts).
 export async function action({ request, params }: ActionFunctionArgs) {
-  const answer = await kioskSync({ cookie: request.headers.get("Cookie"), slug: params.slug!, body: await request.text() });
+  const answer = await kioskSync({
+    cookie: request.headers.get("Cookie"),
+    contentType: request.headers.get("Content-Type"),
+    slug: params.slug!,
+    body: await request.text(),
+  });
   return Response.json(answer.body, { status: answer.status });
 }
 

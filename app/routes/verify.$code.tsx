@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { privateLinkLookup, retryAfterHeaders } from "~/.server/accounts/rate-limits";
 import { verifyCertificate } from "~/.server/credit/verify";
 import { formatHours } from "~/components/checkin/credit-table";
 import { ErrorMessage } from "~/components/error-message";
@@ -7,10 +8,11 @@ import { formatEventDate } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Verify a PD certificate · Dropin" }];
+export const headers = retryAfterHeaders;
 
 // Public on purpose: whoever holds the certificate can confirm it without an account.
-export async function loader({ params }: LoaderFunctionArgs) {
-  return guard(verifyCertificate(params.code!));
+export async function loader({ params, context }: LoaderFunctionArgs) {
+  return guard(privateLinkLookup(context.clientIp, () => verifyCertificate(params.code!)));
 }
 
 export default function Verify() {

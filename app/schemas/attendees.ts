@@ -24,6 +24,16 @@ export const PickSchema = z.object({
 });
 export type PickInput = z.output<typeof PickSchema>;
 
+/** "Reset this link" under the private calendar address on "My day". */
+export const FeedResetSchema = z.object({
+  intent: z.literal("reset-feed", { error: "Choose “Reset this link” to get a new calendar address." }),
+});
+
+/** The same for a presenter's own feed, on "My proposals": which PD day's link. */
+export const PresenterFeedResetSchema = FeedResetSchema.extend({
+  eventId: z.string({ error: "Choose the PD day whose link to reset." }).trim().min(1, { error: "Choose the PD day whose link to reset." }).max(64),
+});
+
 export const FeedbackSchema = z.object({
   rating: z.preprocess(
     (v) => (typeof v === "string" && v !== "" ? Number(v) : v),

@@ -28,9 +28,23 @@ export async function requireAnonymous(request: Request) {
   if (await getUser(request)) throw redirect("/events");
 }
 
-/** Only same-site paths, so a crafted link cannot bounce a user to another site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/events") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+const HERE = "http://dropin.invalid";
+
+/**
+ * Only a path on this site, so a crafted link cannot bounce a user to another one;
+ * anything else goes to `fallback` (the start page). Browsers drop tabs and
+ * newlines from an address and read a backslash as a slash, so "/\t/evil.example"
+ * and "/\\evil.example" would both become "//evil.example", another site. The
+ * paths Dropin itself puts in redirectTo are percent-encoded ASCII, so anything
+ * but printable ASCII (controls, spaces, backslashes, other scripts) is refused
+ * outright, and what is left must resolve to this origin.
+ */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  if (/[^\x21-\x7e]|\\/.test(to)) return fallback;
+  try {
+    if (new URL(to, HERE).origin !== HERE) return fallback;
+  } catch {
     return fallback;
   }
   return to;

@@ -95,6 +95,11 @@ export function databaseFilePath(databaseUrl: string) {
   return path.resolve(databaseUrl.slice("file:".length));
 }
 
+/** Uploaded files (donation photos) live beside the database; backups carry them. */
+export function uploadsDirBeside(databaseFile: string) {
+  return path.join(path.dirname(databaseFile), "uploads");
+}
+
 // Without SESSION_SECRET a random secret is generated once and kept beside the
 // database, so sessions survive restarts without anyone having to configure one.
 function storedSessionSecret(databaseUrl: string) {

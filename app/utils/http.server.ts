@@ -1,9 +1,14 @@
 import { data } from "@remix-run/node";
-import { DomainError, RuleError } from "~/.server/errors";
+import { DomainError, RuleError, TooManyRequestsError } from "~/.server/errors";
 import { failure, type FormFailure, type FormValues } from "./forms";
 
+/** Headers a domain error's answer carries: how long to wait, for a rate limit. */
+export function errorHeaders(error: DomainError): Record<string, string> {
+  return error instanceof TooManyRequestsError ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+}
+
 function toResponse(error: unknown): unknown {
-  return error instanceof DomainError ? data({ message: error.message }, { status: error.status }) : error;
+  return error instanceof DomainError ? data({ message: error.message }, { status: error.status, headers: errorHeaders(error) }) : error;
 }
 
 /**

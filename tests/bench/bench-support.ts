@@ -7,6 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import autocannon from "autocannon";
 import Database from "better-sqlite3";
+import { sameOrigin } from "../support/same-origin";
 import { sessionCookie } from "../support/session-cookie";
 
 export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; non2xx: number; seconds: number; times: number[] };
@@ -83,13 +84,16 @@ export async function waitForHealth(url: string, child: ChildProcess) {
 
 /** `npm start` on a given database: migrate, build if stale, serve. Its own process group, so stop() ends tsx's child too. */
 export function startDropin({ port, databaseUrl, sessionSecret }: { port: number; databaseUrl: string; sessionSecret: string }) {
+  const appUrl = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, SEED_DEMO: "false", NODE_ENV: "production", APP_URL: `http://localhost:${port}` },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, SEED_DEMO: "false", NODE_ENV: "production", APP_URL: appUrl },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
   return {
     child,
+    /** The Origin a browser on Dropin's pages sends with a write: every POST the bench makes carries it. */
+    origin: sameOrigin(appUrl),
     stop() {
       if (child.pid && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
     },

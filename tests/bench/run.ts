@@ -64,7 +64,7 @@ async function main() {
     const scan = (token: () => string): autocannon.Request[] => [
       {
         method: "POST",
-        headers: { "content-type": "application/json", cookie: coordinatorCookie },
+        headers: { "content-type": "application/json", cookie: coordinatorCookie, ...server.origin },
         setupRequest: (request) => ({
           ...request,
           body: JSON.stringify({ scans: [{ clientId: crypto.randomUUID(), token: token(), scannedAt: new Date().toISOString() }] }),

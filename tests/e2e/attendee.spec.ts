@@ -154,6 +154,9 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
       }, g.event.slug),
     )
     .toEqual([true, true]);
+  // No private address until the attendee asks for one.
+  await page.getByRole("button", { name: "Get my calendar address" }).click();
+  await expect(page.getByRole("status")).toContainText("Here is your private calendar address.");
   const feedUrl = await page.getByRole("link", { name: /\/my-day\/.+\.ics$/ }).innerText();
   const feed = await page.request.get(new URL(feedUrl).pathname);
   expect(feed.headers()["content-type"]).toContain("text/calendar");
@@ -218,7 +221,9 @@ test("without JavaScript: sign in by the mailed link (once), search, pick and un
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: g.attendee.email } });
   const link = new URL(mail.text.match(/http:\/\/\S+\/join\/\S+/)![0]).pathname;
+  // Opening the link only asks; the button (a plain POST) signs in.
   await page.goto(link);
+  await page.getByRole("button", { name: `Sign in as ${g.attendee.email}` }).click();
   await expect(page.getByRole("link", { name: "My day" })).toBeVisible();
   // A second device (JavaScript on, so axe can run) finds the link spent.
   const other = await browser.newContext(phone);

@@ -12,6 +12,7 @@
 //               (someone else's vendor, unknown tokens)
 //   400 / 409 / 405  the request reached the action's own checks: POSTs carry an
 //               empty body, so an allowed role gets the form's 400, or a rule's 409.
+//   415         the kiosk API refuses anything but JSON (the matrix posts a form).
 // A refused role must get 403/404/login — never a 400 (the form answering means the
 // permission check came after validation) and never a 2xx/3xx.
 //
@@ -19,10 +20,11 @@
 // schedule, picks, donations, a drawing), a plain coordinator of A, and event B
 // whose coordinator is "otherCoordinator". Tokens in URLs are wrong on purpose.
 import { expect, test } from "@playwright/test";
+import { sameOrigin } from "../support/same-origin";
 import { coverageGaps, paramValues, routeFiles, urlFor } from "./route-inventory";
 import { buildWorld, fingerprint, freshCookie, ROLES, startOwnServer, type OwnServer, type Role, type World } from "./world";
 
-type Outcome = "ok" | "redirect" | "login" | 400 | 401 | 403 | 404 | 405 | 409;
+type Outcome = "ok" | "redirect" | "login" | 400 | 401 | 403 | 404 | 405 | 409 | 415;
 type Row = Record<Role, Outcome>;
 type Entry = { get?: Row; post?: Row };
 
@@ -47,10 +49,11 @@ const MATRIX: Record<string, Entry> = {
   "e.$slug.credit.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },
   "e.$slug.grid[.]csv.ts": { get: all("ok") },
   "e.$slug.join.tsx": { get: all("ok"), post: all(400) },
-  "e.$slug.join_.$token.tsx": { get: all("ok") },
+  // A made-up link: the page says so (GET); signing in with it is refused (POST).
+  "e.$slug.join_.$token.tsx": { get: all("ok"), post: all(400) },
   "e.$slug.my-badge.tsx": { get: R(403, 403, "ok", 403, 403, "login") },
   "e.$slug.my-day.$token[.]ics.ts": { get: all(404) },
-  "e.$slug.my-day.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },
+  "e.$slug.my-day.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login"), post: R(400, 400, 400, 400, 403, "login") },
   // Validation runs before the membership check here (a non-member's well-formed
   // pick gets 403: see the "well-formed bodies" test below).
   "e.$slug.picks.ts": { post: signedIn(400) },
@@ -79,8 +82,8 @@ const MATRIX: Record<string, Entry> = {
   "events.$slug.drawings._index.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   // Without JavaScript a refused move redirects back to the grid with an error toast.
   "events.$slug.grid.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly("redirect") },
-  // A JSON API: signed out is a JSON 401 ("sign in again"), not a redirect.
-  "events.$slug.kiosk.sync.ts": { get: all(405), post: R(400, 403, 403, 403, 403, 401) },
+  // A JSON API: signed out is a JSON 401 ("sign in again"), not a redirect; a form body is not JSON (415).
+  "events.$slug.kiosk.sync.ts": { get: all(405), post: R(415, 403, 403, 403, 403, 401) },
   "events.$slug.kiosk.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.live.tsx": { get: coordinatorOnly("ok") },
   "events.$slug.mail-templates.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
@@ -109,7 +112,8 @@ const MATRIX: Record<string, Entry> = {
   "outbox.tsx": { get: R("ok", 403, 403, 403, "ok", "login") },
   "proposals.$id.tsx": { get: R(403, "ok", 403, 403, 403, "login"), post: R(403, 400, 403, 403, 403, "login") },
   "proposals.$id_.feedback.tsx": { get: R("ok", "ok", 403, 403, 403, "login") },
-  "proposals._index.tsx": { get: signedIn("ok") },
+  // Self-service: anyone signed in may ask for their own presenter links (an empty body: 400).
+  "proposals._index.tsx": { get: signedIn("ok"), post: signedIn(400) },
   "reset-password.tsx": { get: all("ok"), post: all(400) },
   // Accounts exist, so the first-run page sends everyone to sign in.
   "setup.tsx": { get: all("redirect"), post: all("redirect") },
@@ -152,7 +156,7 @@ function request(method: "GET" | "POST", role: Role, url: string, body = "", con
   if (world.cookies[role]) headers.cookie = world.cookies[role];
   if (method === "POST") {
     headers["content-type"] = contentType;
-    headers.origin = server.baseURL;
+    Object.assign(headers, sameOrigin(server.baseURL));
   }
   return fetch(server.baseURL + url, { method, headers, body: method === "POST" ? body : undefined, redirect: "manual" });
 }

@@ -1,6 +1,7 @@
 // A presenter takes attendance from their phone: from the room page to their
 // session's attendance list, search, mark present (with and without JavaScript),
 // and see who is in the room. Everyone else is refused.
+import { sameOrigin } from "../support/same-origin";
 import { db, expect, expectAccessible, signIn, test, unique } from "./support";
 
 // The unit-test factories build a published schedule in one call; pointed at the
@@ -82,7 +83,7 @@ test.describe("presenter attendance", () => {
     await expect(page.getByText("Only this session's presenters can take its attendance.")).toBeVisible();
     await expect(page.getByText("Tomasz Kowalski")).toHaveCount(0);
     await expectAccessible(page);
-    const post = await page.request.post(url, { form: { attendeeId: day.tomasz.id } });
+    const post = await page.request.post(url, { headers: sameOrigin(baseURL!), form: { attendeeId: day.tomasz.id } });
     expect(post.status()).toBe(403);
     expect(await db().roomVisit.count({ where: { eventId: day.event.id } })).toBe(0);
 

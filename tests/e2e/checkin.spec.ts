@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { sameOrigin } from "../support/same-origin";
 import { createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
 
 const ZONE = "America/Chicago";
@@ -108,7 +109,7 @@ test.describe("check-in and PD credit", () => {
     await signIn(attendeePage, tom.user.id, baseURL!);
     const response = await attendeePage.goto(`${baseURL}/events/${event.slug}/kiosk`);
     expect(response?.status()).toBe(403);
-    expect((await attendeePage.request.post(`${baseURL}/events/${event.slug}/kiosk/sync`, { data: { scans: [] } })).status()).toBe(403);
+    expect((await attendeePage.request.post(`${baseURL}/events/${event.slug}/kiosk/sync`, { headers: sameOrigin(baseURL!), data: { scans: [] } })).status()).toBe(403);
     await attendeeContext.close();
   });
 
@@ -140,6 +141,7 @@ test.describe("check-in and PD credit", () => {
     expect(rows.every((r) => r.clientId)).toBe(true);
     // A repeat upload of the same queue (a lost response) changes nothing.
     const again = await page.request.post(`/events/${event.slug}/kiosk/sync`, {
+      headers: sameOrigin(baseURL!),
       data: { scans: rows.map((r, i) => ({ clientId: r.clientId, token: people[i]!.token, scannedAt: new Date().toISOString() })) },
     });
     expect(again.ok()).toBe(true);

@@ -3,6 +3,7 @@
 // on grids they loaded at the same version.
 import crypto from "node:crypto";
 import { decode } from "turbo-stream";
+import { sameOrigin } from "../support/same-origin";
 import { cookieFor, createEvent, createUser, db, expect, test, unique } from "./support";
 
 const STALE = "Someone else changed this session since you loaded the grid — reload to see their change.";
@@ -14,7 +15,7 @@ const STALE = "Someone else changed this session since you loaded the grid — r
 async function submit(url: string, cookie: string, fields: Record<string, string>) {
   const response = await fetch(url, {
     method: "POST",
-    headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+    headers: { cookie, "content-type": "application/x-www-form-urlencoded", ...sameOrigin(url) },
     body: new URLSearchParams(fields),
   });
   const decoded = await decode(response.body!);
@@ -40,7 +41,7 @@ test.describe("concurrency", () => {
       Array.from({ length: 200 }, async () => {
         const response = await fetch(`${baseURL}/events/${event.slug}/kiosk/sync`, {
           method: "POST",
-          headers: { "content-type": "application/json", cookie },
+          headers: { "content-type": "application/json", cookie, ...sameOrigin(baseURL!) },
           body: JSON.stringify({ scans: [{ clientId: crypto.randomUUID(), token: keisha.token, scannedAt: new Date().toISOString() }] }),
         });
         expect(response.status).toBe(200);

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { sameOrigin } from "../support/same-origin";
 import { expect, test } from "./support";
 import { sessionCookie } from "../support/session-cookie";
 import { spawnServer, TEST_SESSION_SECRET, wipeDatabase, type SpawnedServer } from "./spawn-server";
@@ -54,7 +55,7 @@ type Scan = { clientId: string; token: string; scannedAt: string };
 async function sync(url: string, slug: string, cookie: string, scan: Scan) {
   const response = await fetch(`${url}/events/${slug}/kiosk/sync`, {
     method: "POST",
-    headers: { "content-type": "application/json", cookie },
+    headers: { "content-type": "application/json", cookie, ...sameOrigin(url) },
     body: JSON.stringify({ scans: [scan] }),
   });
   return { status: response.status, body: (await response.json()) as { results: { clientId: string; status: string }[] } };

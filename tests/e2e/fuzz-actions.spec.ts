@@ -28,6 +28,7 @@
 import { expect, test } from "@playwright/test";
 import fc from "fast-check";
 import { decode } from "turbo-stream";
+import { sameOrigin } from "../support/same-origin";
 import { coverageGaps, isIndexRoute, paramValues, routeFiles, urlFor } from "./route-inventory";
 import { buildWorld, fingerprint, freshCookie, startOwnServer, type OwnServer, type Role, type World } from "./world";
 
@@ -64,11 +65,14 @@ type Target = {
 
 const FUZZ: Record<string, Target> = {
   "co-present.$token.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "accepts the invitation in the URL; the body is ignored" },
+  "e.$slug.join_.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs in with the link in the URL (a made-up one: 400); the body is ignored" },
   "e.$slug.join.tsx": {
     role: "anonymous",
     kind: "form",
     forms: [{ poison: ["email"] }, { intent: "verify", poison: ["code"], fields: ["email"] }],
   },
+  // One button with no input ("Get my calendar address" / "Reset this link"): only unknown intents are malformed.
+  "e.$slug.my-day.tsx": { role: "attendee", kind: "form", forms: [] },
   "e.$slug.picks.ts": { role: "attendee", kind: "form", forms: [{ intent: "pick", poison: ["placementId", "clientId"], fields: ["returnTo"] }, { intent: "unpick", poison: ["clientId"], fields: ["placementId"] }] },
   "e.$slug.propose-now.tsx": { role: "attendee", kind: "form", forms: [{ poison: ["title", "summary"], fields: ["audience"] }] },
   "e.$slug.propose.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "starts an empty draft; the body is ignored (the call is closed: 400)" },
@@ -188,6 +192,7 @@ const FUZZ: Record<string, Target> = {
       { intent: "remove-resource", poison: ["resourceId"] },
     ],
   },
+  "proposals._index.tsx": { role: "presenter", kind: "form", forms: [{ intent: "reset-feed", poison: ["eventId"] }] },
   "reset-password.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["token", "password"], fields: ["confirmPassword"] }] },
   "setup.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "accounts exist, so it redirects to sign-in before reading anything" },
   "signup.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "password"], fields: ["name", "confirmPassword", "school", "event"] }] },
@@ -381,7 +386,7 @@ for (const [file, target] of Object.entries(FUZZ)) {
       fetch(server.baseURL + url, {
         method: "POST",
         redirect: "manual",
-        headers: { "content-type": contentType, origin: server.baseURL, ...(cookie ? { cookie } : {}) },
+        headers: { "content-type": contentType, ...sameOrigin(server.baseURL), ...(cookie ? { cookie } : {}) },
         body,
       }).catch((error: Error) => {
         // A dropped connection is as bad as a 500: report it with the body.

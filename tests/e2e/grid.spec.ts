@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { sameOrigin } from "../support/same-origin";
 import { cell, dragTo, handle, keyboardDrop as dropByKeyboard, settled } from "./grid-helpers";
 import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
 
@@ -284,7 +285,7 @@ test.describe("the grid editor", () => {
     await addMember(event.id, presenter.id, "presenter");
     await signIn(page, presenter.id, baseURL!);
     expect((await page.goto(`/events/${event.slug}/grid`))?.status()).toBe(403);
-    const post = await page.request.post(`/events/${event.slug}/grid`, { form: { intent: "undo" } });
+    const post = await page.request.post(`/events/${event.slug}/grid`, { headers: sameOrigin(baseURL!), form: { intent: "undo" } });
     expect(post.status()).toBe(403);
   });
 });

@@ -1,3 +1,4 @@
+import { sameOrigin } from "../support/same-origin";
 import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
 
 test("a presenter cannot open the event's settings, and a coordinator of another event cannot either", async ({ page, baseURL }) => {
@@ -20,7 +21,7 @@ test("a presenter cannot open the event's settings, and a coordinator of another
   await signIn(page, otherCoordinator.id, baseURL!);
   expect((await page.goto(`/events/${event.slug}`))?.status()).toBe(403);
   // Posting the archive form directly is refused too, and changes nothing.
-  const post = await page.request.post(`/events/${event.slug}`, { form: { status: "archived" } });
+  const post = await page.request.post(`/events/${event.slug}`, { headers: sameOrigin(baseURL!), form: { status: "archived" } });
   expect(post.status()).toBe(403);
   expect((await db().event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("draft");
 

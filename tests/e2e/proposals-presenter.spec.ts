@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { sameOrigin } from "../support/same-origin";
 import { eventDay, openCall, seedProposals } from "./proposal-fixtures";
 import { createEvent, createUser, db, expect, expectAccessible, expectAccessibleAsServed, signIn, test } from "./support";
 
@@ -235,7 +236,7 @@ test.describe("a teacher proposes a session", () => {
     const response = await page.goto(`/proposals/${proposal.id}`);
     expect(response?.status()).toBe(403);
     await expect(page.getByText("My private draft")).toHaveCount(0);
-    const post = await page.request.post(`/proposals/${proposal.id}`, { form: { intent: "save", title: "Hijacked" } });
+    const post = await page.request.post(`/proposals/${proposal.id}`, { headers: sameOrigin(baseURL!), form: { intent: "save", title: "Hijacked" } });
     expect(post.status()).toBe(403);
     expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).title).toBe("My private draft");
   });

@@ -1,9 +1,8 @@
 // The production server's security headers, and proof that the Content-Security-Policy
 // breaks nothing: the main pages hydrate and the browser reports no violation.
 import crypto from "node:crypto";
-import net from "node:net";
 import type { Page } from "@playwright/test";
-import { spawnServer, wipeDatabase } from "./spawn-server";
+import { freePort, spawnServer, wipeDatabase } from "./spawn-server";
 import { expect, test } from "./support";
 
 const FRESH_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -68,15 +67,6 @@ test("framing, referrer and sniffing headers; no HSTS over plain http, even with
   expect((await request.get("/favicon.svg")).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-function freePort() {
-  return new Promise<number>((resolve, reject) => {
-    const probe = net.createServer().listen(0, () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-    probe.on("error", reject);
-  });
-}
 
 test("behind a trusted TLS proxy (TRUST_PROXY=loopback), https requests get HSTS", async ({ request }) => {
   test.setTimeout(90_000);

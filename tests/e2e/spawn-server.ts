@@ -3,6 +3,7 @@
 // never wipes the database: the spec decides when a file is new.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import path from "node:path";
 
 export const TEST_SESSION_SECRET = "e2e-spawned-server-secret-that-is-long-enough";
@@ -17,6 +18,17 @@ export type SpawnedServer = {
   /** The last 20 KB the server wrote to stderr. */
   stderr(): string;
 };
+
+/** A port nothing listens on right now (the OS picks it), for a server a spec starts itself. */
+export function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = net.createServer().listen(0, () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.on("error", reject);
+  });
+}
 
 /** Delete a test database and its side files. */
 export function wipeDatabase(file: string) {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from "vitest";
-import { createRateLimits, LIMITS, tooManyAttempts } from "./rate-limits";
+import { NotFoundError, TooManyRequestsError } from "../errors";
+import { createRateLimits, LIMITS, privateLinkLookup, tooManyAttempts } from "./rate-limits";
 
 const school = "203.0.113.7";
 
@@ -117,6 +118,35 @@ describe("mailing limits", () => {
     expect(await a.signup(undefined)).toBeNull();
     expect((await a.signup(undefined))?.message).toBe("Too many new accounts from this network. Try again in 1 minute.");
     expect(await createRateLimits().signup(undefined)).toBeNull();
+  });
+});
+
+describe("private links and certificate codes", () => {
+  test("300 unknown ones per address in 15 minutes; links that work do not count", async () => {
+    const limits = createRateLimits();
+    // A calendar service fetching a thousand people's feeds from one address.
+    for (let i = 0; i < 1000; i += 1) {
+      expect(await limits.privateLinkAttempt("192.0.2.10")).toBeNull();
+      await limits.privateLinkFound("192.0.2.10");
+    }
+    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points; i += 1) expect(await limits.privateLinkAttempt("198.51.100.9")).toBeNull();
+    expect((await limits.privateLinkAttempt("198.51.100.9"))?.message).toBe("Too many unknown links from this network. Try again in 15 minutes.");
+    expect(await limits.privateLinkAttempt("192.0.2.10")).toBeNull();
+    vi.advanceTimersByTime(15 * 60 * 1000 + 1);
+    expect(await limits.privateLinkAttempt("198.51.100.9")).toBeNull();
+  });
+
+  test("over the limit the lookup is not even run: a 429 error saying how long to wait", async () => {
+    const ip = "198.51.100.77";
+    const miss = () => Promise.reject(new NotFoundError("This calendar link does not match anyone's day."));
+    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points; i += 1) await expect(privateLinkLookup(ip, miss)).rejects.toThrow(NotFoundError);
+    let ran = false;
+    const refused = await privateLinkLookup(ip, async () => (ran = true)).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(TooManyRequestsError);
+    expect(refused).toMatchObject({ status: 429, retryAfterSeconds: 15 * 60 });
+    expect(ran).toBe(false);
+    // Another address is not held up; a find hands its try back.
+    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points + 10; i += 1) expect(await privateLinkLookup("192.0.2.11", async () => "found")).toBe("found");
   });
 });
 

@@ -9,6 +9,7 @@
 import { data, type HeadersFunction } from "@remix-run/node";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { failure, type FormValues } from "~/utils/forms";
+import { TooManyRequestsError } from "../errors";
 
 const MINUTES = 60;
 const HOUR = 60 * MINUTES;
@@ -35,6 +36,12 @@ export const LIMITS = {
   /** New accounts and password-reset submissions from one address. */
   signupsPerIp: { points: 100, seconds: HOUR },
   resetSubmitsPerIp: { points: 100, seconds: 15 * MINUTES },
+  /**
+   * Unknown private links (my-day and presenter feeds, presenter print pages) and
+   * certificate codes from one address. Calendar services fetch many people's feeds
+   * from a few addresses, so only misses count (a link that works hands its try back).
+   */
+  privateLinkMissesPerIp: { points: 300, seconds: 15 * MINUTES },
 } satisfies Record<string, Limit>;
 
 export type Limited = { message: string; retryAfterSeconds: number };
@@ -132,6 +139,13 @@ export function createRateLimits(limits: Record<keyof typeof LIMITS, Limit> = LI
     async joinLinkSucceeded(ip: string | undefined) {
       await c.codeFailuresPerIp.giveBack(address(ip));
     },
+    /** Before looking up a feed link or certificate code; a match hands the try back. */
+    async privateLinkAttempt(ip: string | undefined) {
+      return takeAll("unknown links from this network", [[c.privateLinkMissesPerIp, address(ip)]]);
+    },
+    async privateLinkFound(ip: string | undefined) {
+      await c.privateLinkMissesPerIp.giveBack(address(ip));
+    },
     async signup(ip: string | undefined) {
       return takeAll("new accounts from this network", [[c.signupsPerIp, address(ip)]]);
     },
@@ -145,12 +159,26 @@ export function createRateLimits(limits: Record<keyof typeof LIMITS, Limit> = LI
 export const rateLimits = createRateLimits();
 
 /**
- * A route's `headers` export, so a refused submission's Retry-After also reaches a
- * full-page POST (without it Remix sends action headers only on data requests).
+ * A lookup by a private link or a certificate code, under the per-address limit
+ * on unknown ones: over it, a TooManyRequestsError (429) before any lookup; a
+ * lookup that finds its owner hands the try back.
  */
-export const retryAfterHeaders: HeadersFunction = ({ actionHeaders }) => {
+export async function privateLinkLookup<T>(ip: string | undefined, lookup: () => Promise<T>): Promise<T> {
+  const limited = await rateLimits.privateLinkAttempt(ip);
+  if (limited) throw new TooManyRequestsError(limited.message, limited.retryAfterSeconds);
+  const found = await lookup();
+  await rateLimits.privateLinkFound(ip);
+  return found;
+}
+
+/**
+ * A route's `headers` export, so a refused submission's (or a refused lookup's)
+ * Retry-After also reaches a full-page request (without it Remix sends action and
+ * error headers only on data requests).
+ */
+export const retryAfterHeaders: HeadersFunction = ({ actionHeaders, errorHeaders }) => {
   const headers = new Headers();
-  const retryAfter = actionHeaders.get("Retry-After");
+  const retryAfter = actionHeaders.get("Retry-After") ?? errorHeaders?.get("Retry-After");
   if (retryAfter) headers.set("Retry-After", retryAfter);
   return headers;
 };

@@ -4,7 +4,7 @@ import { db } from "~/utils/db.server";
 import { conflictsForEvent } from "../schedule/conflicts";
 import { freezeVersion } from "../schedule/publish";
 import { buildSnapshot } from "../schedule/snapshot";
-import { getMyDay, getMyDayFeed, interestCounts, myDayToken, pickSession, unpickSession } from "./picks";
+import { getMyDay, getMyDayFeed, interestCounts, pickSession, resetMyDayFeed, unpickSession } from "./picks";
 
 async function publishedDay() {
   const event = await createEvent({ status: "published" });
@@ -92,8 +92,31 @@ describe("picks", () => {
   it("serves the private feed only for the right token", async () => {
     const { event, attendee, p1 } = await publishedDay();
     await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-feed-1" });
-    const feed = await getMyDayFeed(event.slug, myDayToken(attendee.id, event.id));
+    // No address until the attendee asks for one: showing "My day" writes nothing.
+    expect((await getMyDay(attendee.id, event.slug)).feedToken).toBeNull();
+    const feedToken = (await resetMyDayFeed(attendee.id, event.slug)).token;
+    expect((await getMyDay(attendee.id, event.slug)).feedToken).toBe(feedToken);
+    const feed = await getMyDayFeed(event.slug, feedToken);
     expect(feed.sessions.map((s) => s.placementId)).toEqual([p1.id]);
     await expect(getMyDayFeed(event.slug, "not-a-real-token")).rejects.toThrow(/does not match/);
+    // Another PD day's address with the same link: not found.
+    const other = await createEvent({ status: "published" });
+    await expect(getMyDayFeed(other.slug, feedToken)).rejects.toThrow(/does not match/);
+  });
+
+  it("resetting the feed gives a new address and the old one stops working", async () => {
+    const { event, attendee, p1 } = await publishedDay();
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-feed-2" });
+    const old = (await resetMyDayFeed(attendee.id, event.slug)).token;
+    expect((await getMyDay(attendee.id, event.slug)).feedToken).toBe(old);
+    const reset = await resetMyDayFeed(attendee.id, event.slug);
+    expect(reset.replaced).toBe(true);
+    const fresh = reset.token;
+    expect(fresh).not.toBe(old);
+    expect((await getMyDay(attendee.id, event.slug)).feedToken).toBe(fresh);
+    expect((await getMyDayFeed(event.slug, fresh)).sessions.map((s) => s.placementId)).toEqual([p1.id]);
+    await expect(getMyDayFeed(event.slug, old)).rejects.toThrow(/does not match/);
+    // Only a member resets their own: an outsider has no feed here to reset.
+    await expect(resetMyDayFeed((await createUser()).id, event.slug)).rejects.toThrow(/Join this PD day/);
   });
 });

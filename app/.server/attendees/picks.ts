@@ -7,10 +7,17 @@ import { db } from "~/utils/db.server";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { findEventBySlug } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
-import { matchSignedToken, signedToken } from "../schedule/presenter-token";
+import { currentFeedLink, findFeedLink, resetFeedLink } from "../schedule/feed-links";
 import type { SnapshotSession } from "../schedule/snapshot";
 
 export type PickChange = { placementId: string; clientId: string };
+
+/** The PD day, if the person may pick there (a member, or a district coordinator). */
+export async function eventOfMember(userId: string, slug: string) {
+  const event = await findEventBySlug(slug);
+  await assertMember(userId, event.id);
+  return event;
+}
 
 async function assertMember(userId: string, eventId: string) {
   const [membership, user] = await Promise.all([
@@ -32,8 +39,7 @@ async function publishedSession(eventId: string, placementId: string) {
 const UNDONE = { entity: "Pick", action: "pick.undone" } as const;
 
 export async function pickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
-  const event = await findEventBySlug(slug);
-  await assertMember(userId, event.id);
+  const event = await eventOfMember(userId, slug);
   const session = await publishedSession(event.id, placementId);
   const undone = await db.auditLog.findFirst({ where: { ...UNDONE, entityId: clientId, actorId: userId }, select: { id: true } });
   if (undone) return { picked: false };
@@ -48,8 +54,7 @@ export async function pickSession(userId: string, slug: string, { placementId, c
 
 /** `clientId` names the pick being undone (the page renders it beside the button). */
 export async function unpickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
-  const event = await findEventBySlug(slug);
-  await assertMember(userId, event.id);
+  const event = await eventOfMember(userId, slug);
   await db.$transaction([
     db.pick.deleteMany({ where: { userId, placementId } }),
     db.auditLog.create({ data: { ...UNDONE, eventId: event.id, actorId: userId, entityId: clientId, detail: JSON.stringify({ placementId }) } }),
@@ -75,10 +80,6 @@ export async function interestCounts(eventId: string) {
   };
 }
 
-export function myDayToken(userId: string, eventId: string) {
-  return signedToken("my-day", userId, eventId);
-}
-
 /** The attendee's picked sessions in day order, each block's extra picks marked as alternatives. */
 export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<string>) {
   const mine = sessions.filter((s) => picked.has(s.placementId));
@@ -91,9 +92,12 @@ export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<st
 }
 
 export async function getMyDay(userId: string, slug: string) {
-  const event = await findEventBySlug(slug);
-  await assertMember(userId, event.id);
-  const [version, picks] = await Promise.all([latestPublished(event.id), picksOf(userId, event.id)]);
+  const event = await eventOfMember(userId, slug);
+  const [version, picks, feedToken] = await Promise.all([
+    latestPublished(event.id),
+    picksOf(userId, event.id),
+    currentFeedLink(userId, event.id, "my-day"),
+  ]);
   const sessions = version?.snapshot.sessions ?? [];
   return {
     event,
@@ -102,23 +106,24 @@ export async function getMyDay(userId: string, slug: string) {
     day: arrangeMyDay(sessions, new Set(picks.keys())),
     // A pick whose session was cancelled in a later version still deserves a word.
     gone: [...picks.keys()].filter((id) => !sessions.some((s) => s.placementId === id)).length,
-    feedToken: myDayToken(userId, event.id),
+    feedToken,
   };
 }
 
-/** The private calendar feed: found by token among the event's pickers. */
+/** The private calendar feed: one lookup by its token. */
 export async function getMyDayFeed(slug: string, token: string) {
   const event = await findEventBySlug(slug);
-  const [pickers, members] = await Promise.all([
-    db.pick.findMany({ where: { eventId: event.id }, distinct: ["userId"], select: { userId: true } }),
-    db.membership.findMany({ where: { eventId: event.id }, select: { userId: true } }),
-  ]);
-  const candidates = new Set([...pickers, ...members].map((row) => row.userId));
-  const match = matchSignedToken(token, candidates, (userId) => myDayToken(userId, event.id));
-  const version = await latestPublished(event.id);
-  if (!match || !version) throw new NotFoundError("This calendar link does not match anyone's day.");
-  const picked = new Set((await picksOf(match, event.id)).keys());
+  const link = await findFeedLink(token, "my-day");
+  const version = link?.eventId === event.id ? await latestPublished(event.id) : null;
+  if (!link || !version) throw new NotFoundError("This calendar link does not match anyone's day.");
+  const picked = new Set((await picksOf(link.userId, event.id)).keys());
   return { version, sessions: version.snapshot.sessions.filter((s) => picked.has(s.placementId)) };
+}
+
+/** The attendee's own feed gets an address (a new one: the old one answers 404 from now on). */
+export async function resetMyDayFeed(userId: string, slug: string) {
+  const event = await eventOfMember(userId, slug);
+  return resetFeedLink(userId, event.id, "my-day");
 }
 
 /** What the pick buttons need for whoever is looking (nothing for visitors and outsiders). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
-import { BAD_CODE_MESSAGE, MAX_CODES_PER_WINDOW, requestCode, verifyCode, verifyLinkToken } from "./sign-in";
+import { BAD_CODE_MESSAGE, describeLinkToken, MAX_CODES_PER_WINDOW, requestCode, verifyCode, verifyLinkToken } from "./sign-in";
 
 async function rosterEvent(overrides: { allowedEmailDomain?: string } = {}) {
   const event = await createEvent({ status: "published", ...overrides });
@@ -95,7 +95,12 @@ describe("verifyCode", () => {
     const { event, attendee } = await rosterEvent();
     await requestCode(attendee.email, event.slug);
     const { token, code } = await mailedCode(attendee.email);
+    // Looking at the link (what its page does on GET) neither signs in nor spends it.
+    expect(await describeLinkToken(token, event.slug)).toEqual({ email: attendee.email });
+    expect(await describeLinkToken(token, event.slug)).toEqual({ email: attendee.email });
+    expect(await db.loginCode.count({ where: { email: attendee.email, usedAt: { not: null } } })).toBe(0);
     expect(await verifyLinkToken(token, event.slug)).toBe(attendee.id);
+    await expect(describeLinkToken(token, event.slug)).rejects.toThrow(/expired or was already used/);
     await expect(verifyLinkToken(token, event.slug)).rejects.toThrow(/expired or was already used/);
     await expect(verifyCode(attendee.email, code, event.slug)).rejects.toThrow(BAD_CODE_MESSAGE);
   });

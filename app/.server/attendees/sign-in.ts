@@ -3,11 +3,10 @@
 // find out who is on a PD day's roster.
 import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
-import { hashToken, newLinkToken } from "../accounts/tokens";
+import { hashToken, newLinkToken, sameSecret, signedToken } from "../accounts/tokens";
 import { RuleError } from "../errors";
 import { getPublicEvent } from "../events/events";
 import { appLink, sendMail } from "../outbox/outbox";
-import { signedToken } from "../schedule/presenter-token";
 
 export const CODE_LIFETIME_MS = 15 * 60 * 1000;
 export const MAX_CODES_PER_WINDOW = 5;
@@ -92,22 +91,36 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
     orderBy: { createdAt: "desc" },
   });
   if (!live) throw new RuleError(BAD_CODE_MESSAGE, "code");
-  const given = Buffer.from(hashCode(address, code.trim()));
-  const expected = Buffer.from(live.codeHash);
-  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) {
+  if (!sameSecret(hashCode(address, code.trim()), live.codeHash)) {
     await db.loginCode.update({ where: { id: live.id }, data: { attempts: { increment: 1 } } });
     throw new RuleError(BAD_CODE_MESSAGE, "code");
   }
   return consume(live.id, event.id, address, now);
 }
 
-/** The mailed link: same rules as the code, without typing. */
-export async function verifyLinkToken(token: string, eventSlug: string, now = new Date()) {
+/** The mailed link's code row, if the link still works for this PD day. */
+async function liveLink(token: string, eventSlug: string, now: Date) {
   const event = await getPublicEvent(eventSlug);
   const live = await db.loginCode.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!live || live.eventId !== event.id || live.usedAt || live.expiresAt <= now || live.attempts >= MAX_WRONG_ATTEMPTS) {
     throw new RuleError("This sign-in link has expired or was already used. Ask for a new code.");
   }
+  return { live, event };
+}
+
+/**
+ * Whom the mailed link would sign in, without using it. Opening a link (a GET)
+ * never signs anyone in: the page asks first, so another site cannot sign a
+ * visitor into someone else's account by sending them to a link.
+ */
+export async function describeLinkToken(token: string, eventSlug: string, now = new Date()) {
+  const { live } = await liveLink(token, eventSlug, now);
+  return { email: live.email };
+}
+
+/** The mailed link, confirmed with a POST: same rules as the code, without typing. */
+export async function verifyLinkToken(token: string, eventSlug: string, now = new Date()) {
+  const { live, event } = await liveLink(token, eventSlug, now);
   return consume(live.id, event.id, live.email, now);
 }
 

@@ -51,7 +51,26 @@ function parseJson(text: string): unknown {
   }
 }
 
-export async function kioskSync({ cookie, slug, body }: { cookie: string | null; slug: string; body: string }): Promise<SyncAnswer> {
+/**
+ * Only JSON is accepted. A page on another site can send text/plain, a form or
+ * multipart to any address without asking, but not application/json: that needs
+ * the browser's CORS permission, which Dropin never gives.
+ */
+function isJson(contentType: string | null) {
+  return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
+}
+
+export async function kioskSync({
+  cookie,
+  contentType,
+  slug,
+  body,
+}: {
+  cookie: string | null;
+  contentType: string | null;
+  slug: string;
+  body: string;
+}): Promise<SyncAnswer> {
   const sessionId = await sessionIdFrom(cookie);
   const user = sessionId ? await findSessionUser(sessionId) : null;
   if (!user) return { status: 401, body: { message: "Sign in again to upload scans." } };
@@ -60,6 +79,7 @@ export async function kioskSync({ cookie, slug, body }: { cookie: string | null;
     if (!event) throw new NotFoundError("There is no PD day at that address.");
     // Who is asking comes before what they sent: an outsider learns nothing about the format.
     assertDoorVolunteer(user.id, event.id);
+    if (!isJson(contentType)) return { status: 415, body: { message: "Send the scans as JSON (Content-Type: application/json)." } };
     const parsed = SyncSchema.safeParse(parseJson(body));
     if (!parsed.success) return { status: 400, body: { message: "Send { scans: [{ clientId, token, scannedAt }] }." } };
     const scans = parsed.data.scans.map((scan) => ({ ...scan, token: scan.token ? tokenFromScan(scan.token) : undefined }));

@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { addMember, createAttendee, createEvent, createPublishedDay, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { checkIntoRoom, markAttendance } from "../checkin/rooms";
-import { correctCredit, getEventCredit, getMyCredit, hrRows, minutesInside, toHours, verificationCode } from "./credit";
+import { rememberAllCertificateCodes, verificationCode } from "./certificate-codes";
+import { correctCredit, getEventCredit, getMyCredit, hrRows, minutesInside, toHours } from "./credit";
 
 // 2027-03-12 in Chicago is CST (UTC-6): Block 1 runs 15:00–15:50Z, Block 2 16:00–16:50Z.
 const at = (hhmm: string) => new Date(`2027-03-12T${hhmm}:00Z`);
@@ -132,12 +133,38 @@ describe("correction form", () => {
 
 describe("certificate verification", () => {
   test("a certificate's code finds its person, PD day and hours; a made-up code does not", async () => {
-    const { verifyCertificate } = await import("./verify");
+    const { getCertificate, verifyCertificate } = await import("./verify");
     const day = await createPublishedDay();
     const { user } = await createAttendee(day.event.id, { name: "Ana Ruiz" });
     await checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:00"));
-    const result = await verifyCertificate(verificationCode(user.id, day.event.id).toLowerCase());
+    // The credit page shows the code; only the certificate (printed) stores it.
+    const { code } = await getMyCredit(user.id, day.event.id);
+    expect(code).toBe(verificationCode(user.id, day.event.id));
+    await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
+    await getCertificate(user.id, day.event.id);
+    const result = await verifyCertificate(code.toLowerCase());
     expect(result).toMatchObject({ name: "Ana Ruiz", eventName: day.event.name, total: 0.75 });
     await expect(verifyCertificate("ABCDEFGHIJ")).rejects.toThrow("No certificate has this verification code");
+  });
+
+  test("certificates printed before codes were stored verify once Dropin has started", async () => {
+    const { verifyCertificate } = await import("./verify");
+    const day = await createPublishedDay();
+    const { user } = await createAttendee(day.event.id, { name: "Ana Ruiz" });
+    const printed = verificationCode(user.id, day.event.id);
+    await expect(verifyCertificate(printed)).rejects.toThrow("No certificate has this verification code");
+    expect(await rememberAllCertificateCodes()).toBeGreaterThanOrEqual(1);
+    expect(await verifyCertificate(printed)).toMatchObject({ name: "Ana Ruiz" });
+    // Only the missing ones the next time.
+    expect(await rememberAllCertificateCodes()).toBe(0);
+  });
+
+  test("someone taken off the PD day's list no longer verifies", async () => {
+    const { getCertificate, verifyCertificate } = await import("./verify");
+    const day = await createPublishedDay();
+    const { user } = await createAttendee(day.event.id);
+    const { code } = await getCertificate(user.id, day.event.id);
+    await db.membership.deleteMany({ where: { userId: user.id, eventId: day.event.id } });
+    await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
   });
 });

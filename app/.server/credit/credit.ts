@@ -3,15 +3,14 @@
 // capped at the session's length; it counts only past the PD day's minimum stay.
 // A coordinator's correction replaces the computed minutes; presenters are
 // credited by the PD day's presenter rule.
-import crypto from "node:crypto";
 import type { CorrectionInput } from "~/schemas/checkin";
 import { db } from "~/utils/db.server";
-import { getEnv } from "~/utils/env.server";
 import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { blockSpan, sessionSpan } from "../checkin/rooms";
 import { latestPublished } from "../schedule/publish";
+import { verificationCode } from "./certificate-codes";
 import type { ScheduleSnapshot, SnapshotSession } from "../schedule/snapshot";
 
 export type Interval = { start: Date; end: Date };
@@ -150,17 +149,6 @@ async function loadCredit(eventId: string, userId?: string) {
 
 export function totalHours(lines: CreditLine[]) {
   return lines.reduce((sum, l) => sum + l.hours, 0);
-}
-
-/** "3F9K2QX7AB": lets anyone holding the certificate confirm it with the district. */
-export function verificationCode(userId: string, eventId: string) {
-  return crypto
-    .createHmac("sha256", getEnv().SESSION_SECRET)
-    .update(`${userId}:${eventId}`)
-    .digest("base64url")
-    .replace(/[-_]/g, "")
-    .slice(0, 10)
-    .toUpperCase();
 }
 
 /** A member's own credit (attendee page and certificate). */

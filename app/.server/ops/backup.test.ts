@@ -6,7 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BackupFileError, backupDatabase, backupFileName } from "./backup";
+import { BackupFileError, backupDatabase, backupFileName, keepDataPrivate, UPLOADS_TABLE } from "./backup";
 import { DatabaseInUseError, restoreDatabase } from "./restore";
 
 const TMP = path.resolve(`tests/.tmp/${process.env.DROPIN_TEST_RUN ?? "vitest"}`);
@@ -14,6 +14,7 @@ let dir: string;
 let liveFile: string;
 let backupsDir: string;
 let safetyDir: string;
+let uploadsDir: string;
 const open: Database.Database[] = [];
 
 function connect(file: string) {
@@ -45,11 +46,13 @@ function seed(db: Database.Database, attendees: number) {
   return eventId;
 }
 
-/** Every row of every table, in storage order: "the data is back exactly". */
+/** Every row of every table, in storage order: "the data is back exactly". (A backup's uploaded files are compared on their own.) */
 function dump(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
+    const tables = (
+      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
+    ).filter((t) => t !== UPLOADS_TABLE);
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
   } finally {
     db.close();
@@ -71,6 +74,7 @@ beforeEach(() => {
   liveFile = path.join(dir, "dropin.db");
   backupsDir = path.join(dir, "backups");
   safetyDir = path.join(dir, "safety");
+  uploadsDir = path.join(dir, "uploads");
   fs.copyFileSync(path.join(TMP, "base.db"), liveFile);
 });
 
@@ -219,6 +223,114 @@ describe("backup and restore", () => {
   });
 });
 
+const mode = (file: string) => fs.statSync(file).mode & 0o777;
+
+/** The uploads folder as name → bytes (hex), for "the photos are back exactly". */
+function photos(folder = uploadsDir) {
+  if (!fs.existsSync(folder)) return {};
+  return Object.fromEntries(fs.readdirSync(folder).sort().map((name) => [name, fs.readFileSync(path.join(folder, name)).toString("hex")]));
+}
+
+function addPhoto(name: string, bytes = crypto.randomBytes(5000)) {
+  fs.mkdirSync(uploadsDir, { recursive: true });
+  fs.writeFileSync(path.join(uploadsDir, name), bytes);
+}
+
+describe("uploaded files and permissions", () => {
+  it("a backup carries the donation photos; a restore brings them back and keeps the folder it replaced", async () => {
+    const server = connect(liveFile);
+    const eventId = seed(server, 5);
+    addPhoto("3f9a0c.jpg");
+    addPhoto("77b1e2.png");
+    server
+      .prepare(
+        `INSERT INTO Vendor (id, eventId, company, contactName, contactEmail) VALUES ('v1', ?, 'Bluebird Coffee', 'Sam', 'sam@bluebird.test')`,
+      )
+      .run(eventId);
+    server
+      .prepare(
+        `INSERT INTO Donation (id, eventId, vendorId, kind, itemName, quantity, unitValueCents, photoPath, updatedAt) VALUES ('d1', ?, 'v1', 'prize', 'Gift card', 1, 2500, '3f9a0c.jpg', ?)`,
+      )
+      .run(eventId, now());
+    const before = { rows: dump(liveFile), photos: photos() };
+
+    const report = await backupDatabase({ databaseFile: liveFile, dir: backupsDir });
+    expect(report.uploads).toBe(2);
+    // One file: no folder of photos beside it.
+    expect(fs.readdirSync(backupsDir)).toEqual([path.basename(report.file)]);
+
+    // The photos are lost (a new disk), and one stranger appears.
+    fs.rmSync(uploadsDir, { recursive: true });
+    addPhoto("stray.webp");
+    server.close();
+
+    const result = await restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, uploadsDir, now: new Date("2027-03-06T15:00:00Z") });
+    expect(result.uploadsRestored).toBe(2);
+    expect(photos()).toEqual(before.photos);
+    expect(dump(liveFile)).toEqual(before.rows);
+    // The live database never carries the backup's table of files.
+    const live = new Database(liveFile, { readonly: true });
+    expect(live.prepare("SELECT name FROM sqlite_master WHERE name = ?").get(UPLOADS_TABLE)).toBeUndefined();
+    live.close();
+    expect(result.uploadsSafetyCopy).toBe(path.join(safetyDir, "pre-restore-20270306-150000-uploads"));
+    expect(Object.keys(photos(result.uploadsSafetyCopy!))).toEqual(["stray.webp"]);
+  });
+
+  it("backups, the restored database and the restored photos are readable by their owner only", async () => {
+    addPhoto("3f9a0c.jpg");
+    fs.chmodSync(liveFile, 0o644);
+    const report = await backupDatabase({ databaseFile: liveFile, dir: backupsDir });
+    expect(mode(report.file)).toBe(0o600);
+    expect(mode(backupsDir)).toBe(0o700);
+    const result = await restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, uploadsDir });
+    expect(mode(liveFile)).toBe(0o600);
+    expect(mode(result.safetyCopy!)).toBe(0o600);
+    expect(mode(safetyDir)).toBe(0o700);
+    expect(mode(uploadsDir)).toBe(0o700);
+    expect(mode(path.join(uploadsDir, "3f9a0c.jpg"))).toBe(0o600);
+  });
+
+  it("an install from before: npm start makes the database, secret, uploads and backups its owner's only", async () => {
+    addPhoto("3f9a0c.jpg");
+    fs.chmodSync(uploadsDir, 0o755);
+    fs.chmodSync(path.join(uploadsDir, "3f9a0c.jpg"), 0o644);
+    fs.writeFileSync(path.join(dir, "session-secret"), "x".repeat(40), { mode: 0o644 });
+    fs.mkdirSync(backupsDir, { mode: 0o755 });
+    fs.copyFileSync(liveFile, path.join(backupsDir, "dropin-20260101-000000.db"));
+    fs.chmodSync(path.join(backupsDir, "dropin-20260101-000000.db"), 0o644);
+    fs.chmodSync(liveFile, 0o644);
+    keepDataPrivate(liveFile);
+    expect([liveFile, path.join(dir, "session-secret"), path.join(uploadsDir, "3f9a0c.jpg"), path.join(backupsDir, "dropin-20260101-000000.db")].map(mode)).toEqual([
+      0o600, 0o600, 0o600, 0o600,
+    ]);
+    expect([uploadsDir, backupsDir].map(mode)).toEqual([0o700, 0o700]);
+  });
+
+  it("a backup from before backups carried files leaves the uploads folder alone", async () => {
+    addPhoto("3f9a0c.jpg");
+    const report = await backupDatabase({ databaseFile: liveFile, dir: backupsDir });
+    const old = new Database(report.file);
+    old.exec(`DROP TABLE "${UPLOADS_TABLE}"`);
+    old.close();
+    const result = await restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, uploadsDir });
+    expect(result.uploadsRestored).toBeNull();
+    expect(result.uploadsSafetyCopy).toBeNull();
+    expect(Object.keys(photos())).toEqual(["3f9a0c.jpg"]);
+  });
+
+  it("refuses a backup whose file names would write outside the uploads folder", async () => {
+    const report = await backupDatabase({ databaseFile: liveFile, dir: backupsDir });
+    const doctored = new Database(report.file);
+    doctored.prepare(`INSERT INTO "${UPLOADS_TABLE}" (name, bytes) VALUES ('../../session-secret', x'41')`).run();
+    doctored.close();
+    const before = dump(liveFile);
+    await expect(restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, uploadsDir })).rejects.toThrow(/not a plain file name/);
+    expect(dump(liveFile)).toEqual(before);
+    expect(fs.existsSync(path.join(dir, "session-secret"))).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.includes("restoring"))).toEqual([]);
+  });
+});
+
 type Run = { code: number | null; stdout: string; stderr: string };
 
 function runCli(script: string, args: string[], databaseUrl: string) {
@@ -240,7 +352,9 @@ describe("npm run backup / npm run restore", () => {
     const url = `file:./${path.relative(process.cwd(), liveFile)}`;
     const server = connect(liveFile);
     seed(server, 50);
+    addPhoto("3f9a0c.jpg");
     const before = dump(liveFile);
+    const beforePhotos = photos();
     // A server mid-write: the backup neither waits for it nor sees its uncommitted row.
     server.exec("BEGIN IMMEDIATE");
     server.prepare("UPDATE User SET name = 'Uncommitted'").run();
@@ -251,7 +365,8 @@ describe("npm run backup / npm run restore", () => {
     const file = backup.stdout.match(/^ {2}(\S+dropin-\d{8}-\d{6}\.db) \(/m)?.[1];
     expect(file, backup.stdout).toBeDefined();
     expect(path.dirname(file!)).toBe(path.join(dir, "backups"));
-    expect(backup.stdout).toMatch(/integrity ok/);
+    expect(backup.stdout).toMatch(/integrity ok, \d+ migrations, 1 uploaded file\)/);
+    expect(mode(file!)).toBe(0o600);
     expect(backup.stdout).toMatch(/DoorCheckIn\s+25\n/);
     expect(backup.stdout).toMatch(/User\s+50\n/);
 
@@ -260,13 +375,16 @@ describe("npm run backup / npm run restore", () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Dropin is probably still running\. Stop it, then run the restore again\./);
     server.close();
+    fs.rmSync(uploadsDir, { recursive: true });
 
     const restore = await runCli("app/cli/restore.ts", [file!], url);
     expect(restore.stderr).toBe("");
     expect(restore.code).toBe(0);
     expect(restore.stdout).toMatch(/The database as it was is kept at .*pre-restore-\d{8}-\d{6}\.db/);
     expect(restore.stdout).toMatch(/✔ Restored/);
+    expect(restore.stdout).toMatch(/1 uploaded file restored\./);
     expect(dump(liveFile)).toEqual(before);
+    expect(photos()).toEqual(beforePhotos);
     expect(integrity(liveFile)).toBe("ok");
 
     const junk = path.join(dir, "junk.db");

@@ -14,10 +14,25 @@
 // 4. The scratch copy is written into the live path with SQLite's backup API,
 //    i.e. through SQLite's own locking and rollback journal: if the machine dies
 //    mid-restore, the next open rolls the half-written pages back to the old data.
+// 5. The uploaded files the backup carries (its UPLOADS_TABLE, taken out of the
+//    scratch copy before step 4) replace the uploads folder; the folder as it was
+//    goes beside the safety copy. A backup made before backups carried files
+//    leaves the uploads folder alone.
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { BackupFileError, backupFileName, copyDatabase, inspectDatabase, type DatabaseReport } from "./backup";
+import { uploadsDirBeside } from "~/utils/env.server";
+import {
+  BackupFileError,
+  backupFileName,
+  copyDatabase,
+  inspectDatabase,
+  makePrivateDir,
+  PRIVATE_DIR,
+  PRIVATE_FILE,
+  UPLOADS_TABLE,
+  type DatabaseReport,
+} from "./backup";
 
 /** Another process (a running Dropin) has the live database open. */
 export class DatabaseInUseError extends Error {
@@ -39,7 +54,31 @@ export type RestoreResult = {
   safetyCopy: string | null;
   /** Migrations the backup predates; `npm start` applies them. */
   pendingMigrations: string[];
+  /** Uploaded files put back; null when the backup carried none (made before backups did), so the folder was left alone. */
+  uploadsRestored: number | null;
+  /** The uploads folder as it was before the restore; null when there was none or it was left alone. */
+  uploadsSafetyCopy: string | null;
 };
+
+/** The backup's files, written into a new owner-only folder; the table then leaves the scratch copy. */
+function unpackUploads(scratch: string, into: string) {
+  fs.rmSync(into, { recursive: true, force: true });
+  makePrivateDir(into);
+  const db = new Database(scratch, { fileMustExist: true });
+  try {
+    const rows = db.prepare(`SELECT name, bytes FROM "${UPLOADS_TABLE}"`).all() as { name: string; bytes: Buffer }[];
+    // Only plain names: a doctored backup cannot write outside the folder.
+    for (const { name, bytes } of rows) {
+      if (path.basename(name) !== name || name.startsWith(".")) throw new BackupFileError(`The backup names an uploaded file "${name}" that is not a plain file name.`);
+      fs.writeFileSync(path.join(into, name), bytes, { mode: PRIVATE_FILE });
+    }
+    db.exec(`DROP TABLE "${UPLOADS_TABLE}"`);
+    db.exec("VACUUM");
+    return rows.length;
+  } finally {
+    db.close();
+  }
+}
 
 /** Step 2: alone on the file, and out of WAL mode. Returns false when the live file is unreadable. */
 function takeOverLiveFile(databaseFile: string) {
@@ -66,20 +105,23 @@ export async function restoreDatabase({
   backupFile,
   databaseFile,
   safetyDir,
+  uploadsDir = uploadsDirBeside(databaseFile),
   migrationsDir,
   now = new Date(),
 }: {
   backupFile: string;
   databaseFile: string;
   safetyDir: string;
+  uploadsDir?: string;
   migrationsDir?: string;
   now?: Date;
 }): Promise<RestoreResult> {
   if (path.resolve(backupFile) === path.resolve(databaseFile)) {
     throw new BackupFileError(`${backupFile} is the live database itself; name a backup file.`);
   }
-  fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
+  makePrivateDir(path.dirname(databaseFile));
   const scratch = `${databaseFile}.restoring`;
+  const stagedUploads = `${uploadsDir}.restoring`;
   try {
     // Read-only: checking a backup never changes it.
     const backup = await copyDatabase(backupFile, scratch, { readonly: true });
@@ -92,11 +134,12 @@ export async function restoreDatabase({
       );
     }
     const pendingMigrations = [...known].filter((name) => !backup.migrations.includes(name));
+    const uploadsRestored = backup.uploads === null ? null : unpackUploads(scratch, stagedUploads);
 
     let safetyCopy: string | null = null;
+    const name = backupFileName(now).replace(/^dropin-/, "pre-restore-");
     if (fs.existsSync(databaseFile)) {
-      fs.mkdirSync(safetyDir, { recursive: true });
-      const name = backupFileName(now).replace(/^dropin-/, "pre-restore-");
+      makePrivateDir(safetyDir);
       if (takeOverLiveFile(databaseFile)) {
         safetyCopy = (await copyDatabase(databaseFile, path.join(safetyDir, name))).file;
       } else {
@@ -114,16 +157,30 @@ export async function restoreDatabase({
     } finally {
       source.close();
     }
+    fs.chmodSync(databaseFile, PRIVATE_FILE);
     const live = new Database(databaseFile, { fileMustExist: true });
+    let restored: DatabaseReport;
     try {
-      const restored = inspectDatabase(live, databaseFile);
+      restored = inspectDatabase(live, databaseFile);
       // How Dropin runs it (app/utils/db.server.ts sets this at boot too).
       live.pragma("journal_mode = WAL");
-      return { restored, safetyCopy, pendingMigrations };
     } finally {
       live.close();
     }
+
+    let uploadsSafetyCopy: string | null = null;
+    if (uploadsRestored !== null) {
+      if (fs.existsSync(uploadsDir)) {
+        makePrivateDir(safetyDir);
+        uploadsSafetyCopy = path.join(safetyDir, name.replace(/\.db$/, "-uploads"));
+        fs.renameSync(uploadsDir, uploadsSafetyCopy);
+        fs.chmodSync(uploadsSafetyCopy, PRIVATE_DIR);
+      }
+      fs.renameSync(stagedUploads, uploadsDir);
+    }
+    return { restored, safetyCopy, pendingMigrations, uploadsRestored, uploadsSafetyCopy };
   } finally {
     fs.rmSync(scratch, { force: true });
+    fs.rmSync(stagedUploads, { recursive: true, force: true });
   }
 }

@@ -4,7 +4,7 @@ import { db } from "~/utils/db.server";
 import { createEvent, createProposal, createUser } from "../../../tests/factories";
 import { hashToken } from "../accounts/tokens";
 import { NotAllowedError, RuleError } from "../errors";
-import { acceptCoPresenter, inviteCoPresenter, removeCoPresenter } from "./co-presenters";
+import { acceptCoPresenter, findCoPresenterInvite, inviteCoPresenter, removeCoPresenter } from "./co-presenters";
 import { getProposalForPresenter, listMyProposals } from "./proposal-access";
 import { saveDraft } from "./proposals";
 import { addResource, removeResource } from "./resources";
@@ -63,6 +63,27 @@ describe("co-presenters", () => {
     await inviteCoPresenter(lead.id, proposal.id, invite(colleague.email));
     await acceptCoPresenter(await mailedToken(colleague.email), colleague.id);
     expect(await db.membership.count({ where: { eventId: event.id, userId: colleague.id, role: "presenter" } })).toBe(1);
+  });
+
+  test("an invitation expires after 14 days: it can no longer be accepted, and both pages say so", async () => {
+    const { lead, colleague, proposal } = await setup("submitted");
+    await inviteCoPresenter(lead.id, proposal.id, invite(colleague.email));
+    const token = await mailedToken(colleague.email);
+    const row = await db.proposalCoPresenter.findFirstOrThrow({ where: { proposalId: proposal.id } });
+    const day = 24 * 60 * 60 * 1000;
+    const expires = (await findCoPresenterInvite(token))!.expiresAt;
+    expect(expires.getTime() - row.invitedAt.getTime()).toBe(14 * day);
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { to: colleague.email } })).text).toContain("within 14 days");
+
+    const later = new Date(row.invitedAt.getTime() + 14 * day + 1);
+    await expect(acceptCoPresenter(token, colleague.id, later)).rejects.toThrow("This invitation has expired");
+    expect((await db.proposalCoPresenter.findFirstOrThrow({ where: { id: row.id } })).confirmedAt).toBeNull();
+    const leadView = await getProposalForPresenter(lead.id, proposal.id, later);
+    expect(leadView.coPresenters.map((c) => c.expired)).toEqual([true]);
+    expect((await getProposalForPresenter(lead.id, proposal.id)).coPresenters.map((c) => c.expired)).toEqual([false]);
+
+    // The day before, it still works.
+    await acceptCoPresenter(token, colleague.id, new Date(row.invitedAt.getTime() + 13 * day));
   });
 
   test("at most three co-presenters, no duplicates, not yourself; the lead can remove one", async () => {

@@ -10,7 +10,7 @@ import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { appLink } from "../outbox/outbox";
 import { sendTemplated } from "./mail-templates";
-import { loadPresentedProposal } from "./proposal-access";
+import { coPresenterInviteExpiry, loadPresentedProposal } from "./proposal-access";
 import { enrolPresenters } from "./proposals";
 
 // States in which the session will (or may) happen, so co-presenters belong to the day.
@@ -63,13 +63,14 @@ export async function inviteCoPresenter(actorId: string, proposalId: string, inp
   return invite;
 }
 
-/** What the invitation page shows; null when the link is unknown. */
+/** What the invitation page shows (with when it stops working); null when the link is unknown. */
 export async function findCoPresenterInvite(token: string) {
-  return db.proposalCoPresenter.findUnique({
+  const invite = await db.proposalCoPresenter.findUnique({
     where: { tokenHash: hashToken(token) },
     select: {
       email: true,
       confirmedAt: true,
+      invitedAt: true,
       userId: true,
       proposal: {
         select: {
@@ -77,15 +78,16 @@ export async function findCoPresenterInvite(token: string) {
           title: true,
           state: true,
           presenter: { select: { name: true } },
-          event: { select: { name: true, date: true } },
+          event: { select: { name: true, date: true, timeZone: true } },
         },
       },
     },
   });
+  return invite && { ...invite, expiresAt: coPresenterInviteExpiry(invite.invitedAt) };
 }
 
-/** The signed-in invitee accepts; the invitation's address must be theirs. */
-export async function acceptCoPresenter(token: string, userId: string) {
+/** The signed-in invitee accepts; the invitation's address must be theirs, and it must not have expired. */
+export async function acceptCoPresenter(token: string, userId: string, now = new Date()) {
   const invite = await db.proposalCoPresenter.findUnique({
     where: { tokenHash: hashToken(token) },
     include: { proposal: { select: { id: true, eventId: true, state: true, presenterId: true } } },
@@ -94,6 +96,9 @@ export async function acceptCoPresenter(token: string, userId: string) {
   if (invite.confirmedAt) {
     if (invite.userId === userId) return invite.proposal;
     throw new NotFoundError("This invitation was already used.");
+  }
+  if (coPresenterInviteExpiry(invite.invitedAt) <= now) {
+    throw new RuleError("This invitation has expired. Ask the presenter to invite you again.");
   }
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
   if (user.email !== invite.email) {

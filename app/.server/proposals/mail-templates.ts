@@ -36,7 +36,7 @@ export const DEFAULT_TEMPLATES: Record<TemplateKey, { label: string; subject: st
   co_presenter_invite: {
     label: "Co-presenter invitation",
     subject: "{{presenter}} invited you to co-present “{{title}}”",
-    body: "Hello {{name}},\n\n{{presenter}} would like you to co-present “{{title}}” at {{event}} ({{date}}). Confirm here (sign in or create an account with this email address):\n{{link}}",
+    body: "Hello {{name}},\n\n{{presenter}} would like you to co-present “{{title}}” at {{event}} ({{date}}). Confirm here within 14 days (sign in or create an account with this email address):\n{{link}}",
   },
   draft_reminder: {
     label: "Reminder to finish a draft",

@@ -6,6 +6,14 @@ import { db } from "~/utils/db.server";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { PROPOSAL_STATES, type ProposalState } from "./states";
 
+/** How long a co-presenter invitation works; after that the lead invites again. */
+export const CO_PRESENTER_INVITE_DAYS = 14;
+
+/** When an invitation sent at `invitedAt` stops working. */
+export function coPresenterInviteExpiry(invitedAt: Date) {
+  return new Date(invitedAt.getTime() + CO_PRESENTER_INVITE_DAYS * 24 * 60 * 60 * 1000);
+}
+
 const PRESENTER_FIELDS = {
   id: true,
   eventId: true,
@@ -53,7 +61,7 @@ export async function loadPresentedProposal(actorId: string, proposalId: string)
 }
 
 /** Everything the presenter's proposal page shows. */
-export async function getProposalForPresenter(actorId: string, proposalId: string) {
+export async function getProposalForPresenter(actorId: string, proposalId: string, now = new Date()) {
   const { proposal, isLead } = await loadPresentedProposal(actorId, proposalId);
   const [event, presenter, coPresenters, resources, sessionBlocks] = await Promise.all([
     db.event.findUniqueOrThrow({
@@ -93,7 +101,7 @@ export async function getProposalForPresenter(actorId: string, proposalId: strin
     event,
     subjectTags: parseSubjectTags(event.subjectTags),
     presenter,
-    coPresenters,
+    coPresenters: coPresenters.map((c) => ({ ...c, expired: !c.confirmedAt && coPresenterInviteExpiry(c.invitedAt) <= now })),
     resources,
     sessionBlocks,
   };

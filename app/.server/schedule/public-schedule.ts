@@ -1,9 +1,10 @@
 // Read side for attendee pages, exports and printables. Everything here reads the
 // latest PUBLISHED version only, never the working grid.
+import { db } from "~/utils/db.server";
 import { NotFoundError } from "../errors";
 import { getPublicEvent } from "../events/events";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
-import { userForToken } from "./presenter-token";
+import { currentFeedLink, findFeedLink, resetFeedLink } from "./feed-links";
 import { latestPublished, type PublishedVersion } from "./publish";
 
 export const NOTHING_PUBLISHED = "No schedule has been published for this PD day yet.";
@@ -31,12 +32,44 @@ export async function getPublishedRoom(slug: string, roomId: string) {
 /** A presenter's own sessions, found by their private token. */
 export async function getPresenterSchedule(slug: string, token: string) {
   const version = await requirePublishedVersion(slug);
-  const presenterIds = new Set(version.snapshot.sessions.flatMap((s) => s.presenters.map((p) => p.userId)));
-  const userId = userForToken(token, presenterIds);
-  if (!userId) throw new NotFoundError("This link does not match a presenter on the published schedule.");
+  const link = await findFeedLink(token, "presenter");
+  const userId = link?.eventId === version.eventId ? link.userId : null;
   const sessions = version.snapshot.sessions.filter((s) => s.presenters.some((p) => p.userId === userId));
+  if (!userId || sessions.length === 0) throw new NotFoundError("This link does not match a presenter on the published schedule.");
   const name = sessions[0]!.presenters.find((p) => p.userId === userId)!.name;
   return { version, userId, name, sessions };
+}
+
+const presentsIn = (version: PublishedVersion, userId: string) =>
+  version.snapshot.sessions.some((s) => s.presenters.some((p) => p.userId === userId));
+
+/**
+ * The PD days whose published schedule has the person presenting, each with their
+ * private feed link (null until a publish mailed one or they asked): what "My
+ * proposals" shows them.
+ */
+export async function myPresenterFeeds(userId: string) {
+  const events = await db.event.findMany({
+    where: {
+      scheduleVersions: { some: {} },
+      proposals: { some: { OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }] } },
+    },
+    select: { id: true, slug: true, name: true, date: true },
+    orderBy: { date: "asc" },
+  });
+  const feeds = [];
+  for (const event of events) {
+    const version = await latestPublished(event.id);
+    if (version && presentsIn(version, userId)) feeds.push({ event, token: await currentFeedLink(userId, event.id, "presenter") });
+  }
+  return feeds;
+}
+
+/** A presenter's own feed and print page get an address (a new one: the old one answers 404 from now on). */
+export async function resetPresenterFeed(userId: string, eventId: string) {
+  const version = await latestPublished(eventId);
+  if (!version || !presentsIn(version, userId)) throw new NotFoundError("You do not present on this PD day's published schedule.");
+  return resetFeedLink(userId, eventId, "presenter");
 }
 
 /** Posters and door signs are for the PD day's coordinators to print. */

@@ -7,7 +7,7 @@ import { RuleError } from "../errors";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
 import { appLink, sendMail } from "../outbox/outbox";
 import { conflictsForEvent } from "./conflicts";
-import { presenterToken } from "./presenter-token";
+import { ensureFeedLink } from "./feed-links";
 import { buildSnapshot, describeChange, diffSnapshots, type ChangeEntry, type ScheduleSnapshot } from "./snapshot";
 
 export type PublishOptions = { note?: string; blockOnConflicts?: boolean };
@@ -144,7 +144,7 @@ async function mailChangedPresenters(version: PublishedVersion) {
   const { event } = version.snapshot;
   for (const person of people) {
     const changes = byPerson.get(person.id)!;
-    const token = presenterToken(person.id);
+    const token = await ensureFeedLink(person.id, event.id, "presenter");
     const text = [
       `Hello ${person.name},`,
       "",

@@ -5,7 +5,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import type { DonationInput } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
-import { databaseFilePath, getEnv } from "~/utils/env.server";
+import { databaseFilePath, getEnv, uploadsDirBeside } from "~/utils/env.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
@@ -131,7 +131,7 @@ export function sniffImage(bytes: Uint8Array) {
 }
 
 export function uploadsDir() {
-  return path.join(path.dirname(databaseFilePath(getEnv().DATABASE_URL)), "uploads");
+  return uploadsDirBeside(databaseFilePath(getEnv().DATABASE_URL));
 }
 
 export async function attachDonationPhoto(actorId: string, donationId: string, bytes: Uint8Array) {
@@ -144,8 +144,9 @@ export async function attachDonationPhoto(actorId: string, donationId: string, b
   if (!image) throw new RuleError("Use a JPEG, PNG or WebP photo.", "photo");
   // A random name: nothing the uploader typed ever reaches the file system.
   const fileName = `${crypto.randomBytes(16).toString("hex")}.${image.ext}`;
-  await fs.mkdir(uploadsDir(), { recursive: true });
-  await fs.writeFile(path.join(uploadsDir(), fileName), bytes);
+  // Readable by Dropin's own account only, like the database.
+  await fs.mkdir(uploadsDir(), { recursive: true, mode: 0o700 });
+  await fs.writeFile(path.join(uploadsDir(), fileName), bytes, { mode: 0o600 });
   await db.$transaction(async (tx) => {
     await tx.donation.update({ where: { id: donationId }, data: { photoPath: fileName } });
     await recordAudit(tx, {

@@ -1,5 +1,6 @@
 // HTTP answers for the export routes. A version never changes, so its id is a
 // perfect ETag: calendar apps and schedule apps that poll get a cheap 304.
+import { errorHeaders } from "~/utils/http.server";
 import { DomainError } from "../../errors";
 
 type ExportOptions = {
@@ -34,7 +35,7 @@ export async function exportOrPlainError(work: () => Promise<Response>) {
     if (error instanceof DomainError) {
       return new Response(`${error.message}\n`, {
         status: error.status,
-        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+        headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...errorHeaders(error) },
       });
     }
     throw error;
