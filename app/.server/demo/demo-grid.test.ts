@@ -3,7 +3,7 @@ import { db } from "~/utils/db.server";
 import { conflictsForEvent } from "../schedule/conflicts";
 import { frabSchedule } from "../schedule/exports/frab";
 import { scheduleCalendar } from "../schedule/exports/ics";
-import { frabValidator, parseIcs } from "../../../tests/support/schedule-validators";
+import { frabValidator, hasFrabSchema, parseIcs } from "../../../tests/support/schedule-validators";
 import { latestPublished } from "../schedule/publish";
 import { seedDemo } from "./demo-day";
 import { seedDemoGrid } from "./demo-grid";
@@ -27,9 +27,11 @@ describe("seedDemoGrid", () => {
     expect(clashes).toEqual([]);
 
     const latest = await latestPublished(event.id);
-    const validate = frabValidator();
-    const doc = frabSchedule(latest!.snapshot, latest!.number);
-    expect(validate(doc), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    if (hasFrabSchema) {
+      const validate = frabValidator();
+      const doc = frabSchedule(latest!.snapshot, latest!.number);
+      expect(validate(doc), JSON.stringify(validate.errors, null, 2)).toBe(true);
+    }
 
     const calendar = parseIcs(scheduleCalendar(latest!.snapshot, { publishedAt: latest!.publishedAt }));
     const events = calendar.getAllSubcomponents("vevent");
