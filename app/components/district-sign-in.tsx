@@ -21,7 +21,7 @@ export function DistrictSignInButtons({ buttons, redirectTo }: { buttons: { id: 
     <ul className="district-sign-in" aria-label="Sign in with your district account">
       {buttons.map((button) => (
         <li key={button.id}>
-          <a className="button district-sign-in-button" href={`/auth/${button.id}${query}`}>
+          <a className="button button-primary district-sign-in-button" href={`/auth/${button.id}${query}`}>
             {button.label}
           </a>
         </li>

@@ -1,13 +1,8 @@
 // The Dropin account behind a verified district identity: the one already linked
 // to it, else the account with the same email (linked now), else a new one.
-import { Prisma } from "@prisma/client";
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../../audit/audit";
 import { DistrictSignInRefused, type DistrictIdentity } from "./claims";
-
-function isUniqueViolation(error: unknown) {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /**
  * Link `identity` to an existing account with its address. The provider has just
@@ -63,33 +58,30 @@ async function createAccount(tx: Tx, identity: DistrictIdentity) {
   return { userId: user.id, linked: false, passwordRemoved: false };
 }
 
-async function findOrLink(identity: DistrictIdentity) {
-  return db.$transaction(async (tx) => {
-    // Later sign-ins match on the subject only: the address may have changed at the
-    // district, and a new person may have been given an old address.
-    const known = await tx.externalIdentity.findUnique({
-      where: { provider_subject: { provider: identity.providerId, subject: identity.subject } },
-      select: { id: true, userId: true },
-    });
-    if (known) {
-      await tx.externalIdentity.update({ where: { id: known.id }, data: { email: identity.email, lastUsedAt: new Date() } });
-      return { userId: known.userId, linked: false, passwordRemoved: false };
-    }
-    const user = await tx.user.findUnique({
-      where: { email: identity.email },
-      select: { id: true, isDistrictCoordinator: true, password: { select: { userId: true } } },
-    });
-    if (user) return linkExistingAccount(tx, { id: user.id, isDistrictCoordinator: user.isDistrictCoordinator, hasPassword: Boolean(user.password) }, identity);
-    return createAccount(tx, identity);
+async function findOrLink(tx: Tx, identity: DistrictIdentity) {
+  // Later sign-ins match on the subject only: the address may have changed at the
+  // district, and a new person may have been given an old address.
+  const known = await tx.externalIdentity.findUnique({
+    where: { provider_subject: { provider: identity.providerId, subject: identity.subject } },
+    select: { id: true, userId: true },
   });
+  if (known) {
+    await tx.externalIdentity.update({ where: { id: known.id }, data: { email: identity.email, lastUsedAt: new Date() } });
+    return { userId: known.userId, linked: false, passwordRemoved: false };
+  }
+  const user = await tx.user.findUnique({
+    where: { email: identity.email },
+    select: { id: true, isDistrictCoordinator: true, password: { select: { userId: true } } },
+  });
+  if (user) return linkExistingAccount(tx, { id: user.id, isDistrictCoordinator: user.isDistrictCoordinator, hasPassword: Boolean(user.password) }, identity);
+  return createAccount(tx, identity);
 }
 
-/** The account to sign in as. Two first sign-ins at once: the unique indexes pick one, the other finds it. */
-export async function accountForDistrictIdentity(identity: DistrictIdentity) {
-  try {
-    return await findOrLink(identity);
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    return findOrLink(identity);
-  }
+/**
+ * The account to sign in as. Look-up and link happen in one transaction, which
+ * SQLite runs one at a time, so two first sign-ins at once make one account; were
+ * one to slip past, the unique indexes (email, provider+subject) would refuse it.
+ */
+export function accountForDistrictIdentity(identity: DistrictIdentity) {
+  return db.$transaction((tx) => findOrLink(tx, identity));
 }
