@@ -58,7 +58,6 @@ export async function beginSignIn(provider: DistrictProvider, redirectUri: strin
   if (provider.type === "google") {
     // A hint only (the hd claim is what is checked): Google offers the district account first.
     if (provider.allowedDomains.length === 1) parameters.hd = provider.allowedDomains[0]!;
-    parameters.prompt = "select_account";
   }
   return { url: client.buildAuthorizationUrl(config, parameters).href, pending };
 }
