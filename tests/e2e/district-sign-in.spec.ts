@@ -23,8 +23,6 @@ let provider: Awaited<ReturnType<typeof startOidcProvider>>;
 let server: SpawnedServer;
 let db: PrismaClient;
 
-test.describe.configure({ mode: "serial" });
-
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const dropin = `http://localhost:${DROPIN_PORT}`;
