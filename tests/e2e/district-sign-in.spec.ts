@@ -57,7 +57,8 @@ test.use({ baseURL: `http://localhost:${DROPIN_PORT}` });
 /** Press a district button on /login and, when the provider asks, sign in there as `login`. */
 async function signInWithDistrict(page: Page, button: string, login: string) {
   await page.goto("/login");
-  await page.getByRole("link", { name: button }).click();
+  // By keyboard, as the district buttons are links.
+  await page.getByRole("link", { name: button }).press("Enter");
   const loginField = page.getByPlaceholder("Enter any login");
   // A second sign-in finds the provider's own session and comes straight back.
   if (await loginField.isVisible({ timeout: 5_000 }).catch(() => false)) {
@@ -77,9 +78,12 @@ test("a teacher signs in with the district account: her account is linked, its s
     data: { email: "admin@dropin.local", name: "Dana Admin", isDistrictCoordinator: true, password: { create: { hash: await bcrypt.hash(ADMIN_PASSWORD, 4) } } },
   });
 
+  await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/login");
   await expect(page.getByText("Dropin passwords are turned off, except for its administrators.")).toBeVisible();
   await expectAccessible(page);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), "/login scrolls sideways at 320px").toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1280, height: 720 });
 
   await signInWithDistrict(page, "Sign in with Google", "maria");
   await expect(page).toHaveURL(/\/events$/);
