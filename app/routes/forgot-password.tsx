@@ -5,6 +5,7 @@ import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accoun
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
 import { ForgotPasswordSchema } from "~/schemas/accounts";
+import { passwordSignInForAdminsOnly } from "~/utils/district-sign-in.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { invalid } from "~/utils/http.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -18,7 +19,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!submission.ok) return invalid(submission);
   const limited = await rateLimits.resetRequest(submission.data.email, context.clientIp);
   if (limited) return tooManyAttempts(formDataToObject(formData), limited);
-  await requestPasswordReset(submission.data.email);
+  await requestPasswordReset(submission.data.email, { adminsOnly: passwordSignInForAdminsOnly() });
   // The same answer whether or not the address has an account.
   return { ok: true as const, email: submission.data.email };
 }

@@ -1,12 +1,14 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { verifyLogin } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { Button } from "~/components/button";
+import { DistrictSignInButtons } from "~/components/district-sign-in";
 import { Field, FormErrors } from "~/components/forms";
 import { LoginSchema } from "~/schemas/accounts";
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
+import { districtButtons, passwordSignInForAdminsOnly } from "~/utils/district-sign-in.server";
 import { failure, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { invalid } from "~/utils/http.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -16,7 +18,7 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Dropin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
-  return null;
+  return { district: districtButtons(), adminsOnly: passwordSignInForAdminsOnly() };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -27,9 +29,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Counted before the password is checked; a right password hands the try back.
   const limited = await rateLimits.signInAttempt(email, context.clientIp);
   if (limited) return tooManyAttempts(formDataToObject(formData), limited);
-  const user = await verifyLogin(email, password);
+  const adminsOnly = passwordSignInForAdminsOnly();
+  const user = await verifyLogin(email, password, { adminsOnly });
   if (!user) {
-    return invalid(failure(formDataToObject(formData), { formErrors: ["That email and password do not match an account."] }));
+    const message = adminsOnly
+      ? "That email and password do not match an administrator account. Everyone else signs in with the district account above."
+      : "That email and password do not match an account.";
+    return invalid(failure(formDataToObject(formData), { formErrors: [message] }));
   }
   await rateLimits.signInSucceeded(email, context.clientIp);
   return signInAndRedirect(request, user.id, submission.data.redirectTo ?? "/events");
@@ -47,6 +53,7 @@ function signupLink(redirectTo: string, event: string | null) {
 }
 
 export default function Login() {
+  const { district, adminsOnly } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
@@ -63,24 +70,42 @@ export default function Login() {
       for (const registration of registrations) registration.active?.postMessage({ type: "clear-personal" });
     });
   }, [signedOut]);
+  const passwordForm = (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <FormErrors errors={formErrors} />
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <Field label="Email" type="email" autoComplete="email" required {...field("email")} />
+      <Field label="Password" type="password" autoComplete="current-password" required {...field("password")} />
+      <div className="form-actions">
+        <Button disabled={busy}>{busy ? "Signing in…" : "Sign in"}</Button>
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </div>
+    </Form>
+  );
   return (
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
       {signedOut ? <p className="toast toast-info">You are signed out.</p> : null}
       {searchParams.get("reset") ? <p className="toast toast-success">Your password is changed. Sign in with the new one.</p> : null}
-      <Form method="post" noValidate onSubmit={onSubmit}>
-        <FormErrors errors={formErrors} />
-        <input type="hidden" name="redirectTo" value={redirectTo} />
-        <Field label="Email" type="email" autoComplete="email" required {...field("email")} />
-        <Field label="Password" type="password" autoComplete="current-password" required {...field("password")} />
-        <div className="form-actions">
-          <Button disabled={busy}>{busy ? "Signing in…" : "Sign in"}</Button>
-          <Link to="/forgot-password">Forgot your password?</Link>
-        </div>
-      </Form>
-      <p className="muted" style={{ marginTop: "1.5rem" }}>
-        New here? <Link to={signupLink(redirectTo, searchParams.get("event"))}>Create an account</Link>
-      </p>
+      <DistrictSignInButtons buttons={district} redirectTo={redirectTo} />
+      {adminsOnly ? (
+        <>
+          <p>Teachers and staff sign in with their district account. Dropin passwords are turned off, except for its administrators.</p>
+          {/* Open when an administrator's attempt came back with an error, so they see it. */}
+          <details open={Boolean(lastResult)}>
+            <summary>Administrator sign-in with a password</summary>
+            {passwordForm}
+          </details>
+        </>
+      ) : (
+        <>
+          {district.length > 0 ? <h2 className="district-sign-in-or">Or with a Dropin password</h2> : null}
+          {passwordForm}
+          <p className="muted" style={{ marginTop: "1.5rem" }}>
+            New here? <Link to={signupLink(redirectTo, searchParams.get("event"))}>Create an account</Link>
+          </p>
+        </>
+      )}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { signUp } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
@@ -8,6 +9,7 @@ import { FormErrors } from "~/components/forms";
 import { SignupSchema } from "~/schemas/accounts";
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
+import { passwordSignInForAdminsOnly } from "~/utils/district-sign-in.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guardForm, invalid } from "~/utils/http.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -15,8 +17,17 @@ import { useValidatedForm } from "~/utils/use-validated-form";
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Create an account · Dropin" }];
 
+// With PASSWORD_SIGNIN=admins-only, accounts come from the district's sign-in:
+// /login explains it and offers the district buttons.
+function refuseWhenDistrictOnly(request: Request) {
+  if (!passwordSignInForAdminsOnly()) return;
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  throw redirect(redirectTo ? `/login?${new URLSearchParams({ redirectTo })}` : "/login");
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAnonymous(request);
+  refuseWhenDistrictOnly(request);
   const url = new URL(request.url);
   const slug = url.searchParams.get("event");
   const event = slug
@@ -26,6 +37,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  refuseWhenDistrictOnly(request);
   const formData = await request.formData();
   const submission = parseSubmission(SignupSchema, formData);
   if (!submission.ok) return invalid(submission);

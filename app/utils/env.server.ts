@@ -6,6 +6,7 @@ import net from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { resolveDatabaseUrl } from "../../prisma/database-url.js";
+import { OidcProvidersSchema, PasswordSignInSchema } from "../.server/accounts/district-sign-in/settings";
 
 // What Express accepts in a "trust proxy" list: its named ranges, an address, or a subnet.
 function isProxyAddress(value: string) {
@@ -53,6 +54,12 @@ const EnvSchema = z.object({
       })
       .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
   ),
+  // District sign-in (README → District sign-in).
+  OIDC_PROVIDERS: z.preprocess(blankAsUndefined, OidcProvidersSchema.default([])),
+  PASSWORD_SIGNIN: z.preprocess(blankAsUndefined, PasswordSignInSchema.default("everyone")),
+}).refine((env) => env.PASSWORD_SIGNIN === "everyone" || env.OIDC_PROVIDERS.length > 0, {
+  path: ["PASSWORD_SIGNIN"],
+  error: "admins-only needs at least one provider in OIDC_PROVIDERS, or only administrators could sign in",
 });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SEED_DEMO"> & {

@@ -3,13 +3,18 @@ import { getToastStorage } from "./session.server";
 
 export type Toast = { kind: "success" | "info" | "error"; message: string };
 
-/** Redirect and show a one-time message on the next page. */
-export async function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}) {
+/** The Set-Cookie value that shows `toast` once on the next page. */
+export async function toastCookie(toast: Toast) {
   const storage = getToastStorage();
   const session = await storage.getSession();
   session.flash("toast", toast);
+  return storage.commitSession(session);
+}
+
+/** Redirect and show a one-time message on the next page. */
+export async function redirectWithToast(url: string, toast: Toast, init: ResponseInit = {}) {
   const headers = new Headers(init.headers);
-  headers.append("Set-Cookie", await storage.commitSession(session));
+  headers.append("Set-Cookie", await toastCookie(toast));
   return redirect(url, { ...init, headers });
 }
 

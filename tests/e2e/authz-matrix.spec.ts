@@ -43,6 +43,10 @@ const coordinatorOnly = (o: Outcome) => R(o, 403, 403, 403, 403, "login");
 
 const MATRIX: Record<string, Entry> = {
   "_index.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok") },
+  // District sign-in: this server has no OIDC_PROVIDERS, so no provider exists for
+  // anyone (the flows themselves: district-sign-in.spec.ts, with providers).
+  "auth.$provider.tsx": { get: all(404) },
+  "auth.$provider_.callback.tsx": { get: all(404) },
   "co-present.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login") },
   "e.$slug._index.tsx": { get: all("ok") },
   "e.$slug.certificate.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },

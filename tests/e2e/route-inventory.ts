@@ -36,6 +36,7 @@ export function paramValues(world: World): Record<string, string> {
     donationId: world.donationId,
     token: "not-a-real-token-0000000000",
     code: "NOTACODE",
+    provider: "google",
   };
 }
 

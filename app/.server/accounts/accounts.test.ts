@@ -165,3 +165,20 @@ describe("password reset", () => {
     await expect(resetPassword("made-up-token", "a brand new password")).rejects.toBeInstanceOf(RuleError);
   });
 });
+
+describe("PASSWORD_SIGNIN=admins-only", () => {
+  test("only a district coordinator signs in with a password; a teacher's right password is refused", async () => {
+    const admin = await createUser({ email: "admin@springfield.k12.us", password: PASSWORD, districtCoordinator: true });
+    await createUser({ email: "kim.park@springfield.k12.us", password: PASSWORD });
+
+    expect(await verifyLogin("admin@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({ id: admin.id });
+    expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD, { adminsOnly: true })).toBeNull();
+    expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).not.toBeNull();
+  });
+
+  test("no reset link is mailed to a teacher, who could not use the password", async () => {
+    await createUser({ email: "kim.park@springfield.k12.us", password: PASSWORD });
+    await requestPasswordReset("kim.park@springfield.k12.us", { adminsOnly: true });
+    expect(await db.passwordReset.count()).toBe(0);
+  });
+});

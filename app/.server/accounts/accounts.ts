@@ -88,26 +88,32 @@ export async function signUp(input: NewAccount & { eventSlug?: string }) {
   return createAccount(input, { joinEventId: event.id });
 }
 
-/** The user if email and password match, otherwise null (never says which was wrong). */
-export async function verifyLogin(email: string, password: string) {
+/**
+ * The user if email and password match, otherwise null (never says which was wrong).
+ * With `adminsOnly` (PASSWORD_SIGNIN=admins-only) only a district coordinator, the
+ * install's break-glass administrator, may use a password; the hash is compared
+ * either way so the answer takes as long.
+ */
+export async function verifyLogin(email: string, password: string, { adminsOnly = false }: { adminsOnly?: boolean } = {}) {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, password: { select: { hash: true } } },
+    select: { id: true, isDistrictCoordinator: true, password: { select: { hash: true } } },
   });
   const matches = await bcrypt.compare(password, user?.password?.hash ?? DUMMY_HASH);
-  return user?.password && matches ? { id: user.id } : null;
+  const allowed = !adminsOnly || user?.isDistrictCoordinator;
+  return user?.password && matches && allowed ? { id: user.id } : null;
 }
 
 /**
  * Mail a reset link if the address has a password. The caller shows the same
  * message either way, so the form cannot be used to find out who has an account.
  */
-export async function requestPasswordReset(email: string) {
+export async function requestPasswordReset(email: string, { adminsOnly = false }: { adminsOnly?: boolean } = {}) {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
-    select: { id: true, email: true, name: true, password: { select: { userId: true } } },
+    select: { id: true, email: true, name: true, isDistrictCoordinator: true, password: { select: { userId: true } } },
   });
-  if (!user?.password) return;
+  if (!user?.password || (adminsOnly && !user.isDistrictCoordinator)) return;
   const { token, tokenHash } = newLinkToken();
   await db.passwordReset.create({
     data: { userId: user.id, tokenHash, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) },

@@ -1,0 +1,28 @@
+// Starts a district sign-in: a GET (a link on /login), since it changes nothing here
+// but a short-lived cookie, and a link navigation is not limited by CSP form-action.
+import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { beginSignIn, ProviderUnreachable } from "~/.server/accounts/district-sign-in/oidc";
+import { DistrictSignInProblem } from "~/components/district-sign-in";
+import { safeRedirect } from "~/utils/auth.server";
+import { callbackUrlFor, findDistrictProvider, rememberPendingSignIn } from "~/utils/district-sign-in.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Dropin" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const provider = findDistrictProvider(params.provider);
+  if (!provider) throw data({ message: "There is no such sign-in option. Go back to the sign-in page." }, { status: 404 });
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events");
+  try {
+    const { url, pending } = await beginSignIn(provider, callbackUrlFor(provider.id), redirectTo);
+    return redirect(url, { headers: { "Set-Cookie": await rememberPendingSignIn(pending), "Cache-Control": "no-store" } });
+  } catch (error) {
+    if (!(error instanceof ProviderUnreachable)) throw error;
+    return data({ message: error.message }, { status: 503, headers: { "Cache-Control": "no-store" } });
+  }
+}
+
+export default function StartDistrictSignIn() {
+  const { message } = useLoaderData<typeof loader>();
+  return <DistrictSignInProblem title="We could not start the sign-in" message={message} />;
+}

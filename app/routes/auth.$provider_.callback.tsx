@@ -1,0 +1,51 @@
+// Where the district's provider sends the browser back. A GET, as OpenID Connect
+// does it; what makes it safe is the state, nonce and PKCE verifier in the signed
+// cookie set when the sign-in started, which a forged link cannot carry.
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { DistrictSignInRefused } from "~/.server/accounts/district-sign-in/claims";
+import { accountForDistrictIdentity } from "~/.server/accounts/district-sign-in/link-account";
+import { finishSignIn, ProviderUnreachable } from "~/.server/accounts/district-sign-in/oidc";
+import { DistrictSignInProblem } from "~/components/district-sign-in";
+import { signInAndRedirect } from "~/utils/auth.server";
+import { findDistrictProvider, takePendingSignIn } from "~/utils/district-sign-in.server";
+import { getEnv } from "~/utils/env.server";
+import { toastCookie } from "~/utils/toast.server";
+
+export const meta: MetaFunction = () => [{ title: "Sign-in refused · Dropin" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const provider = findDistrictProvider(params.provider);
+  if (!provider) throw data({ message: "There is no such sign-in option. Go back to the sign-in page." }, { status: 404 });
+  // One use only: the cookie is cleared whatever happens next.
+  const { pending, clear } = await takePendingSignIn(request);
+  const headers = new Headers({ "Set-Cookie": clear, "Cache-Control": "no-store" });
+  // The address registered with the provider, not the one this request arrived at
+  // (behind a proxy that may be http:// or another host name).
+  const here = new URL(request.url);
+  const callbackUrl = new URL(here.pathname + here.search, getEnv().APP_URL);
+  try {
+    const identity = await finishSignIn(provider, callbackUrl, pending);
+    const account = await accountForDistrictIdentity(identity);
+    const response = await signInAndRedirect(request, account.userId, pending?.redirectTo ?? "/events");
+    response.headers.append("Set-Cookie", clear);
+    if (account.passwordRemoved) {
+      const name = provider.label.replace(/^Sign in with /, "");
+      response.headers.append(
+        "Set-Cookie",
+        await toastCookie({ kind: "info", message: `Your Dropin account is now linked to ${name}. Sign in with ${name} from now on; the old Dropin password no longer works.` }),
+      );
+    }
+    return response;
+  } catch (error) {
+    if (error instanceof DistrictSignInRefused || error instanceof ProviderUnreachable) {
+      return data({ message: error.message }, { status: error instanceof ProviderUnreachable ? 503 : 403, headers });
+    }
+    throw error;
+  }
+}
+
+export default function FinishDistrictSignIn() {
+  const { message } = useLoaderData<typeof loader>();
+  return <DistrictSignInProblem title="You are not signed in" message={message} />;
+}
