@@ -149,7 +149,7 @@ export async function listEventsFor(actorId: string) {
 export async function getEventDashboard(actorId: string, slug: string) {
   const event = await findEventBySlug(slug);
   await assertEventCoordinator(actorId, event.id);
-  const [roleCounts, proposalCounts, rooms, blocks, vendors, recentChanges, outboxCount] = await Promise.all([
+  const [roleCounts, proposalCounts, rooms, blocks, vendors, recentChanges, outboxCount, latestVersion] = await Promise.all([
     db.membership.groupBy({ by: ["role"], where: { eventId: event.id }, _count: { _all: true } }),
     db.proposal.groupBy({ by: ["state"], where: { eventId: event.id }, _count: { _all: true } }),
     db.room.count({ where: { eventId: event.id } }),
@@ -162,6 +162,11 @@ export async function getEventDashboard(actorId: string, slug: string) {
       include: { actor: { select: { name: true } } },
     }),
     db.outboxMessage.count({ where: { eventId: event.id } }),
+    db.scheduleVersion.findFirst({
+      where: { eventId: event.id },
+      orderBy: { number: "desc" },
+      select: { number: true, publishedAt: true },
+    }),
   ]);
   return {
     event,
@@ -172,6 +177,7 @@ export async function getEventDashboard(actorId: string, slug: string) {
     vendors,
     outboxCount,
     recentChanges,
+    latestVersion,
     nextStatuses: allowedNextStatuses(event.status),
   };
 }
