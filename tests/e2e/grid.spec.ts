@@ -195,7 +195,24 @@ test.describe("the grid editor", () => {
     await keyboardDrop(page, "Math talks", "STEM Lab", "Block 2");
     await expect(list).toContainText("Presenter unavailable: James Okafor marked Block 2 as a time they cannot present, but “Math talks” is placed then.");
     await settled(page);
-    await keyboardDrop(page, "Math talks", "Library", "Block 3");
+    // From STEM Lab, Block 2 to Library, Block 3: exactly one cell per arrow press, the
+    // first press included (it used to land on the card's own cell), with the keys on screen.
+    await expect(page.getByText("By keyboard: Tab to a session’s")).toBeVisible();
+    await handle(page, "Math talks").focus();
+    await page.keyboard.press("Space");
+    const live = page.locator("[id^=DndLiveRegion-]");
+    await expect(live).toHaveText(/Picked up “Math talks”|“Math talks” is over STEM Lab, Block 2\./);
+    for (const [key, where] of [
+      ["ArrowDown", "STEM Lab, Lunch"],
+      ["ArrowDown", "STEM Lab, Block 3"],
+      ["ArrowLeft", "Room 203, Block 3"],
+      ["ArrowLeft", "Library, Block 3"],
+    ] as const) {
+      await page.keyboard.press(key);
+      await expect(live).toHaveText(`“Math talks” is over ${where}.`);
+    }
+    await page.keyboard.press("Space");
+    await expect(live).toHaveText("“Math talks” dropped in Library, Block 3.");
     await expect(cell(page, "Library", "Block 3")).toContainText("Math talks");
     await expect(list).not.toContainText("Presenter unavailable");
     await settled(page);
