@@ -82,7 +82,7 @@ test.describe("rooms and time blocks", () => {
 
     await page.getByLabel("Or paste the rows (optional)").fill("name,capacity,features,accessible\nRoom 203,28,projector,no\nGym,many,,yes\nLibrary,75,projector;charging,yes");
     await page.getByRole("button", { name: "Import rooms" }).click();
-    await expect(page.getByRole("alert")).toContainText("Imported 1 new room and updated 1. 1 row need fixing:");
+    await expect(page.getByRole("alert")).toContainText("Imported 1 new room and updated 1. 1 row needs fixing:");
     await expect(page.getByRole("alert")).toContainText("Row 3: capacity: Enter the number of seats, e.g. 30");
     await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText("Room 203 · seats 28 · not wheelchair accessible");
     await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText("Library · seats 75");

@@ -1,6 +1,6 @@
 // PD days: create, edit, move through their stages, archive; the coordinator's dashboard.
 import type { EventInput, EventStatus } from "~/schemas/events";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import {
@@ -118,15 +118,20 @@ export async function setEventStatus(actorId: string, eventId: string, status: E
   }
   return db.$transaction(async (tx) => {
     const updated = await tx.event.update({ where: { id: eventId }, data: { status } });
-    await recordAudit(tx, {
-      eventId,
-      actorId,
-      action: "event.status_changed",
-      entity: "Event",
-      entityId: eventId,
-      detail: { from: event.status, to: status },
-    });
+    await recordStageChange(tx, eventId, actorId, event.status, status);
     return updated;
+  });
+}
+
+/** The audit entry of a stage change, wherever the change comes from (the dashboard, publishing). */
+export function recordStageChange(tx: Tx, eventId: string, actorId: string | null, from: string, to: EventStatus) {
+  return recordAudit(tx, {
+    eventId,
+    actorId,
+    action: "event.status_changed",
+    entity: "Event",
+    entityId: eventId,
+    detail: { from, to },
   });
 }
 

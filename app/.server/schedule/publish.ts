@@ -4,6 +4,7 @@
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
+import { recordStageChange } from "../events/events";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
 import { appLink, sendMail } from "../outbox/outbox";
 import { conflictsForEvent } from "./conflicts";
@@ -130,14 +131,7 @@ async function advanceToPublished(tx: Tx, eventId: string, actorId: string | nul
   if (!BEFORE_PUBLISHED.includes(status)) return null;
   const moved = await tx.event.updateMany({ where: { id: eventId, status }, data: { status: "published" } });
   if (moved.count !== 1) return null;
-  await recordAudit(tx, {
-    eventId,
-    actorId,
-    action: "event.status_changed",
-    entity: "Event",
-    entityId: eventId,
-    detail: { from: status, to: "published" },
-  });
+  await recordStageChange(tx, eventId, actorId, status, "published");
   return { from: status, to: "published" as const };
 }
 
