@@ -140,7 +140,13 @@ export default function EventDashboard() {
           </p>
         ) : null}
         <div className="form-actions" style={{ marginTop: 0 }}>
-          {moves.map(({ next, back }) => (
+          {moves.map(({ next, back }) =>
+            next === "published" && !latestVersion ? (
+              // Nothing published yet: the step forward is publishing itself.
+              <Link key={next} className="button button-primary" to="publish">
+                Publish the schedule…
+              </Link>
+            ) : (
             <Form method="post" key={next} className="inline-form">
               <input type="hidden" name="status" value={next} />
               <button
@@ -150,7 +156,8 @@ export default function EventDashboard() {
                 {back ? `Back to “${EVENT_STATUS_LABELS[next]}”` : STATUS_ACTION_LABELS[next]}
               </button>
             </Form>
-          ))}
+            ),
+          )}
         </div>
       </section>
 

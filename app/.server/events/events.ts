@@ -116,6 +116,11 @@ export async function setEventStatus(actorId: string, eventId: string, status: E
   if (!allowedNextStatuses(event.status).includes(status)) {
     throw new RuleError(`A PD day cannot go from “${event.status}” to “${status}”.`, "status");
   }
+  // "Schedule published" with nothing published would tell attendees a story that is not
+  // true: the first publish (on the Publish page) is what moves the day on.
+  if (status === "published" && !(await db.scheduleVersion.findFirst({ where: { eventId }, select: { id: true } }))) {
+    throw new RuleError("Nothing is published yet. Publish the schedule on the Publish page; that moves the PD day on.", "status");
+  }
   return db.$transaction(async (tx) => {
     const updated = await tx.event.update({ where: { id: eventId }, data: { status } });
     await recordStageChange(tx, eventId, actorId, event.status, status);
