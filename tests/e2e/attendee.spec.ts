@@ -96,6 +96,8 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   const unknownAnswer = await ask("nobody-here@example.org");
   const knownAnswer = await ask(g.attendee.email);
   expect(knownAnswer).toBe(unknownAnswer);
+  // Long addresses in the answer wrap instead of widening a 320px phone.
+  await noSidewaysScroll(page);
   expect(await db().outboxMessage.count({ where: { to: "nobody-here@example.org" } })).toBe(0);
   await expectAccessible(page);
 
