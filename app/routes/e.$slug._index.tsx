@@ -12,6 +12,7 @@ import { ScheduleFilterSchema } from "~/schemas/attendees";
 import { getUser } from "~/utils/auth.server";
 import { formatEventDate, formatTimestamp } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.name} · Dropin` : "PD day · Dropin" },
@@ -146,7 +147,7 @@ export default function PublicEvent() {
       <article className="card" aria-labelledby="event-title">
         <h1 id="event-title">{event.name}</h1>
         <p>
-          <strong>{event.dateText}</strong>, {event.startTime}–{event.endTime}
+          <strong>{event.dateText}</strong>, {timeRange(event.startTime, event.endTime)}
           {event.venue ? (
             <>
               <br />
@@ -188,8 +189,8 @@ export default function PublicEvent() {
             <Filters />
             <p className="muted">
               {schedule.sessions.length === schedule.total
-                ? `${schedule.total} sessions`
-                : `Showing ${schedule.sessions.length} of ${schedule.total} sessions`}
+                ? count(schedule.total, "session")
+                : `Showing ${schedule.sessions.length} of ${count(schedule.total, "session")}`}
             </p>
             <BlockSchedule
               blocks={schedule.blocks}

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
+import { joinHelp } from "~/.server/attendees/join-help";
 import { requestCode, verifyCode } from "~/.server/attendees/sign-in";
 import { getPublicEvent } from "~/.server/events/events";
 import { attendeeLinks } from "~/components/attendee";
@@ -18,7 +19,7 @@ export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const event = await guard(getPublicEvent(params.slug!));
-  return { event: { slug: event.slug, name: event.name } };
+  return { event: { slug: event.slug, name: event.name }, help: await joinHelp(event) };
 }
 
 // No client-side validation layer here on purpose: attendee pages stay inside the
@@ -68,6 +69,36 @@ function CodeForm({ email, error }: { email: string; error?: string }) {
   );
 }
 
+/** Why a code may not come, and whom to ask: the same words whatever the address. */
+function NoCodeHelp({ email }: { email: string }) {
+  const { event, help } = useLoaderData<typeof loader>();
+  return (
+    <div className="join-help">
+      <h2>No email after a few minutes?</h2>
+      <p>
+        A code is sent only if <strong>{email}</strong> is on the list for {event.name}
+        {help.walkUpDomain ? <> or is an @{help.walkUpDomain} address</> : null}. Check the spelling and your spam folder.
+      </p>
+      <p>
+        {help.contacts.length > 0 ? (
+          <>
+            To be added to the list, ask{" "}
+            {help.contacts.map((c, i) => (
+              <span key={c.email}>
+                {i > 0 ? " or " : ""}
+                {c.name} (<a href={`mailto:${c.email}`}>{c.email}</a>)
+              </span>
+            ))}
+            , who {help.contacts.length > 1 ? "run" : "runs"} this PD day.
+          </>
+        ) : (
+          "To be added to the list, ask the coordinator of this PD day."
+        )}
+      </p>
+    </div>
+  );
+}
+
 export default function Join() {
   const { event } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -78,6 +109,7 @@ export default function Join() {
         <p role="status">{result.message}</p>
         <p>Tap the link in the email, or type the code here:</p>
         <CodeForm email={result.email} />
+        <NoCodeHelp email={result.email} />
         <p>
           <Link to={`/e/${event.slug}/join`}>Use a different email</Link>
         </p>

@@ -3,12 +3,13 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getEventDashboard, getEventForCoordinator, setEventStatus } from "~/.server/events/events";
 import { ChangeList } from "~/components/change-list";
 import { ErrorMessage } from "~/components/error-message";
-import { EVENT_STATUS_LABELS, EventStatusSchema, type EventStatus } from "~/schemas/events";
+import { EVENT_STATUSES, EVENT_STATUS_LABELS, EventStatusSchema, type EventStatus } from "~/schemas/events";
 import { requireUser } from "~/utils/auth.server";
-import { formatEventDate } from "~/utils/dates";
+import { formatEventDate, formatTimestamp } from "~/utils/dates";
 import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { count, plural } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.name} · Dropin` : "PD day · Dropin" },
@@ -36,6 +37,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+// Labels for moving forward; a step back is always labelled "Back to …" (below), so
+// no button reads like progress when it undoes it.
 const STATUS_ACTION_LABELS: Record<EventStatus, string> = {
   draft: "Back to draft",
   proposals_open: "Open proposals",
@@ -44,6 +47,10 @@ const STATUS_ACTION_LABELS: Record<EventStatus, string> = {
   live: "Start the day",
   archived: "Archive this PD day",
 };
+
+function rank({ next, back }: { next: EventStatus; back: boolean }) {
+  return next === "archived" ? 2 : back ? 1 : 0;
+}
 
 function describeChange(action: string, detail: string) {
   const parsed = JSON.parse(detail) as Record<string, unknown>;
@@ -64,10 +71,18 @@ function describeChange(action: string, detail: string) {
 }
 
 export default function EventDashboard() {
-  const { event, people, proposals, rooms, blocks, vendors, outboxCount, recentChanges, nextStatuses } =
+  const { event, people, proposals, rooms, blocks, vendors, outboxCount, recentChanges, nextStatuses, latestVersion } =
     useLoaderData<typeof loader>();
   const proposalTotal = Object.values(proposals).reduce((sum, n) => sum + n, 0);
   const status = event.status as EventStatus;
+  const stageIndex = EVENT_STATUSES.indexOf(status);
+  // Forward first (the primary step), then a step back, then archive.
+  const moves = nextStatuses
+    .map((next) => ({
+      next,
+      back: next !== "archived" && EVENT_STATUSES.indexOf(next) < stageIndex,
+    }))
+    .sort((a, b) => rank(a) - rank(b));
   return (
     <>
       <div className="page-head">
@@ -115,15 +130,34 @@ export default function EventDashboard() {
             ? ` Proposal window: ${event.proposalsOpenOn ?? "any time"} to ${event.proposalsCloseOn ?? "the day itself"}.`
             : null}
         </p>
+        {latestVersion ? (
+          <p>
+            Attendees see schedule version {latestVersion.number}, published{" "}
+            {formatTimestamp(latestVersion.publishedAt, event.timeZone)}.{" "}
+            {stageIndex < EVENT_STATUSES.indexOf("published")
+              ? "Publishing again moves this PD day on to “Schedule published”."
+              : null}
+          </p>
+        ) : null}
         <div className="form-actions" style={{ marginTop: 0 }}>
-          {nextStatuses.map((next) => (
+          {moves.map(({ next, back }) =>
+            next === "published" && !latestVersion ? (
+              // Nothing published yet: the step forward is publishing itself.
+              <Link key={next} className="button button-primary" to="publish">
+                Publish the schedule…
+              </Link>
+            ) : (
             <Form method="post" key={next} className="inline-form">
               <input type="hidden" name="status" value={next} />
-              <button type="submit" className={`button ${next === "archived" ? "button-secondary" : "button-primary"}`}>
-                {STATUS_ACTION_LABELS[next]}
+              <button
+                type="submit"
+                className={`button ${next === "archived" || back ? "button-secondary" : "button-primary"}`}
+              >
+                {back ? `Back to “${EVENT_STATUS_LABELS[next]}”` : STATUS_ACTION_LABELS[next]}
               </button>
             </Form>
-          ))}
+            ),
+          )}
         </div>
       </section>
 
@@ -140,19 +174,20 @@ export default function EventDashboard() {
         <section aria-labelledby="grid-title" className="card">
           <h2 id="grid-title">Schedule grid</h2>
           <span className="stat">{rooms}</span>
-          <p className="muted">rooms · {blocks} time blocks</p>
+          <p className="muted">{plural(rooms, "room")} · {count(blocks, "time block")}</p>
         </section>
         <section aria-labelledby="people-title" className="card">
           <h2 id="people-title">People</h2>
           <span className="stat">{people.attendee ?? 0}</span>
           <p className="muted">
-            attendees · {people.presenter ?? 0} presenters · {people.coordinator ?? 0} coordinators
+            {plural(people.attendee ?? 0, "attendee")} · {count(people.presenter ?? 0, "presenter")} ·{" "}
+            {count(people.coordinator ?? 0, "coordinator")}
           </p>
         </section>
         <section aria-labelledby="vendors-title" className="card">
           <h2 id="vendors-title">Vendors and prizes</h2>
           <span className="stat">{vendors}</span>
-          <p className="muted">vendors</p>
+          <p className="muted">{plural(vendors, "vendor")}</p>
         </section>
       </div>
 

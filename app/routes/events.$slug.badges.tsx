@@ -5,6 +5,7 @@ import { getEventForCoordinator } from "~/.server/events/events";
 import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Badges · ${data.event.name} · Dropin` : "Badges · Dropin" },
@@ -22,7 +23,7 @@ export default function Badges() {
   return (
     <div className="print-page">
       <p className="no-print">
-        <Link to={`/events/${event.slug}/roster`}>← Roster</Link> · {badges.length} badges, eight to a page. Use your browser’s
+        <Link to={`/events/${event.slug}/roster`}>← Roster</Link> · {count(badges.length, "badge")}, eight to a page. Use your browser’s
         Print command.
       </p>
       <h1 className="no-print">Badges for {event.name}</h1>

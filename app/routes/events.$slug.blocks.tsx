@@ -14,6 +14,7 @@ import { failureOf, formDataToObject, parseSubmission, postedText } from "~/util
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Time blocks · ${data.event.name} · Dropin` : "Time blocks · Dropin" },
@@ -172,7 +173,7 @@ export default function Blocks() {
 
       <CopyFromEvent
         what="time blocks"
-        sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${s._count.timeBlocks} blocks` }))}
+        sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${count(s._count.timeBlocks, "block")}` }))}
         failure={failureOf(result, "copy")}
       />
     </>

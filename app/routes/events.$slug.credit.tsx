@@ -10,6 +10,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `PD credit · ${data.event.name} · Dropin` : "PD credit · Dropin" },
@@ -92,7 +93,7 @@ export default function EventCredit() {
         </Form>
       </section>
       <section className="card" aria-labelledby="credit-list-title">
-        <h2 id="credit-list-title">Everyone’s credit ({rows.length} records)</h2>
+        <h2 id="credit-list-title">Everyone’s credit ({count(rows.length, "record")})</h2>
         <div className="table-wrap">
           <table>
             <thead>

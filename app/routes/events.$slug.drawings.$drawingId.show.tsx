@@ -6,6 +6,7 @@ import { getEventForCoordinator } from "~/.server/events/events";
 import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.drawing.name} · Projector · Dropin` : "Projector · Dropin" },
@@ -69,7 +70,9 @@ export default function ProjectorView() {
                 </p>
               </>
             ) : (
-              <p className="projector-big">{drawing.total} prizes · {drawing.poolSize} people in the drawing</p>
+              <p className="projector-big">
+                {count(drawing.total, "prize")} · {count(drawing.poolSize, "person", "people")} in the drawing
+              </p>
             )}
           </div>
           {hasNext ? (
@@ -77,7 +80,9 @@ export default function ProjectorView() {
               {shown === 0 ? "Reveal the first winner" : "Next winner"}
             </Link>
           ) : (
-            <p className="projector-done">All {drawing.total} winners revealed. Congratulations!</p>
+            <p className="projector-done">
+              {drawing.total === 1 ? "The winner is revealed." : `All ${count(drawing.total, "winner")} revealed.`} Congratulations!
+            </p>
           )}
           {revealed.length > 1 ? (
             <ol className="projector-list">

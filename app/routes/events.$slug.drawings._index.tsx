@@ -14,6 +14,7 @@ import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms"
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Prize drawings · ${data.event.name} · Dropin` : "Prize drawings · Dropin" },
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "run") {
     const done = await guardForm(raw, runDrawing(user.id, String(raw.drawingId)));
     if (!done.ok) return invalid(done.result);
-    return redirectWithToast(back, { kind: "success", message: `Drawn: ${done.value.length} winners.` });
+    return redirectWithToast(back, { kind: "success", message: `Drawn: ${count(done.value.length, "winner")}.` });
   }
   if (intent === "no-show") {
     const done = await guardForm(raw, markNoShow(user.id, String(raw.winnerId)));
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 function describeRules(rules: DrawingRules) {
   const parts = ["checked in at the door"];
-  if (rules.minSessions > 0) parts.push(`attended at least ${rules.minSessions} session${rules.minSessions === 1 ? "" : "s"}`);
+  if (rules.minSessions > 0) parts.push(`attended at least ${count(rules.minSessions, "session")}`);
   if (rules.requireFeedback) parts.push("gave feedback");
   if (rules.school) parts.push(`works at ${rules.school}`);
   if (rules.gradeBand) parts.push(`teaches ${rules.gradeBand}`);
@@ -105,7 +106,7 @@ export default function Drawings() {
           ) : (
             <>
               <p>
-                Pool: {d.poolSize} eligible people. <Link to={`/events/${event.slug}/drawings/${d.id}/show`}>Projector view</Link>
+                Pool: {count(d.poolSize, "eligible person", "eligible people")}. <Link to={`/events/${event.slug}/drawings/${d.id}/show`}>Projector view</Link>
               </p>
               <details>
                 <summary>Verification</summary>

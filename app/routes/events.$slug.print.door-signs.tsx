@@ -7,6 +7,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { NewTodayTag, timeRange } from "~/components/schedule";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Door signs · ${data.event.name} · Dropin` : "Door signs · Dropin" },
@@ -37,7 +38,7 @@ export default function DoorSigns() {
   return (
     <div className="print-page">
       <p className="no-print">
-        <Link to={`/events/${event.slug}/publish`}>← Publish</Link> · {signs.length} door signs, one page each. Use your
+        <Link to={`/events/${event.slug}/publish`}>← Publish</Link> · {count(signs.length, "door sign")}, one page each. Use your
         browser’s Print command.
       </p>
       <h1 className="visually-hidden">Door signs for {event.name}</h1>

@@ -16,6 +16,7 @@ import { failure, formDataToObject, isFormFailure, parseSubmission } from "~/uti
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.proposal.title} · Review · Dropin` : "Proposal · Dropin" },
@@ -86,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         kind: "success",
         message: submission.data.stage
           ? `Staged “${stateLabel(decision)}”. Nothing is sent until you release staged decisions on the board.`
-          : `Marked “${stateLabel(decision)}”; ${done.value.messages === 1 ? "1 message" : `${done.value.messages} messages`} sent.`,
+          : `Marked “${stateLabel(decision)}”; ${count(done.value.messages, "message")} sent.`,
       });
     }
     default:
@@ -183,7 +184,7 @@ export default function ReviewProposal() {
         <h2 id="reviews-title">Review team notes</h2>
         <p className="muted">Only coordinators and reviewers see these; presenters never do.</p>
         <p>
-          {data.averageScore === null ? "Not scored yet." : `Average score ${data.averageScore} from ${data.reviews.filter((r) => r.score !== null).length} scores.`}
+          {data.averageScore === null ? "Not scored yet." : `Average score ${data.averageScore} from ${count(data.reviews.filter((r) => r.score !== null).length, "score")}.`}
         </p>
         {data.reviews.length > 0 ? (
           <ul className="list-plain">

@@ -5,11 +5,13 @@ import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PublishSchema } from "~/schemas/publish";
+import { EVENT_STATUS_LABELS } from "~/schemas/events";
 import { requireUser } from "~/utils/auth.server";
 import { formatTimestamp } from "~/utils/dates";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Publish · ${data.event.name} · Dropin` : "Publish · Dropin" },
@@ -28,11 +30,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!submission.ok) return invalid(submission);
   const done = await guardForm(formDataToObject(formData), publish(user.id, event.id, submission.data));
   if (!done.ok) return invalid(done.result);
-  const { version, notified } = done.value;
-  const mailed = notified === 0 ? "No presenter had changes." : `${notified} presenter${notified === 1 ? "" : "s"} notified.`;
+  const { version, notified, stage } = done.value;
+  const mailed = notified === 0 ? "No presenter had changes." : `${count(notified, "presenter")} notified.`;
   return redirectWithToast(`/events/${event.slug}/publish`, {
     kind: "success",
-    message: `Version ${version.number} is published. ${mailed}`,
+    message: `Version ${version.number} is published. ${mailed}${stage ? ` ${event.name} is now: ${EVENT_STATUS_LABELS.published}.` : ""}`,
   });
 }
 
@@ -54,7 +56,7 @@ export default function PublishPage() {
 
       <section className="card" aria-labelledby="warnings-title">
         <h2 id="warnings-title">
-          {conflicts.length === 0 ? "No warnings" : conflicts.length === 1 ? "1 warning" : `${conflicts.length} warnings`}
+          {conflicts.length === 0 ? "No warnings" : count(conflicts.length, "warning")}
         </h2>
         {conflicts.length > 0 ? (
           <ul className="warning-list">

@@ -30,6 +30,7 @@ import { failureOf, formDataToObject, parseSubmission, postedText } from "~/util
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rooms · ${data.event.name} · Dropin` : "Rooms · Dropin" },
@@ -239,7 +240,7 @@ export default function Rooms() {
               <>
                 <p>
                   Imported {importOutcome.created} new room{importOutcome.created === 1 ? "" : "s"} and updated {importOutcome.updated}.{" "}
-                  {importOutcome.errors.length} row{importOutcome.errors.length === 1 ? "" : "s"} need fixing:
+                  {count(importOutcome.errors.length, "row")} {importOutcome.errors.length === 1 ? "needs" : "need"} fixing:
                 </p>
                 <ul>
                   {importOutcome.errors.map((error) => (
@@ -266,7 +267,7 @@ export default function Rooms() {
 
       <CopyFromEvent
         what="rooms"
-        sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${s._count.rooms} rooms` }))}
+        sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${count(s._count.rooms, "room")}` }))}
         failure={failureOf(result, "copy")}
       />
     </>

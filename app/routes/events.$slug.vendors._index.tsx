@@ -22,6 +22,7 @@ import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms"
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Vendors · ${data.event.name} · Dropin` : "Vendors · Dropin" },
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "send-thanks") {
     const sent = await guardForm(formDataToObject(formData), sendThankYouLetters(user.id, event.id));
     if (!sent.ok) return invalid(sent.result);
-    return redirectWithToast(back, { kind: "success", message: `${sent.value} thank-you letters are in the outbox.` });
+    return redirectWithToast(back, { kind: "success", message: `${count(sent.value, "thank-you letter")} ${sent.value === 1 ? "is" : "are"} in the outbox.` });
   }
   throw data({ message: "Unknown action." }, { status: 400 });
 }

@@ -49,7 +49,8 @@ export default function Invite() {
     );
   }
   const role = ROLE_LABELS[invitation.role].toLowerCase();
-  const back = encodeURIComponent(returnTo);
+  // Both carry the invited address, so nobody retypes it (or types another by mistake).
+  const query = new URLSearchParams({ redirectTo: returnTo, email: invitation.email }).toString();
   return (
     <section className="card narrow" aria-labelledby="invite-title">
       <h1 id="invite-title">Join {invitation.event.name}</h1>
@@ -60,10 +61,10 @@ export default function Invite() {
         <>
           <p>This invitation is for {invitation.email}. Sign in or create an account with that address to accept it.</p>
           <div className="form-actions">
-            <Link className="button button-primary" to={`/signup?redirectTo=${back}`}>
+            <Link className="button button-primary" to={`/signup?${query}`}>
               Create an account
             </Link>
-            <Link className="button button-secondary" to={`/login?redirectTo=${back}`}>
+            <Link className="button button-secondary" to={`/login?${query}`}>
               Sign in
             </Link>
           </div>

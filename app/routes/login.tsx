@@ -43,9 +43,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 // Keep the PD day (and so its email-domain rule and membership) when a visitor
 // switches from signing in to creating an account.
-function signupLink(redirectTo: string, event: string | null) {
+function signupLink(redirectTo: string, event: string | null, email: string) {
   const params = new URLSearchParams();
   if (redirectTo) params.set("redirectTo", redirectTo);
+  if (email) params.set("email", email);
   const slug = event ?? redirectTo.match(/^\/e\/([a-z0-9-]+)/)?.[1];
   if (slug) params.set("event", slug);
   const query = params.toString();
@@ -57,7 +58,10 @@ export default function Login() {
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const redirectTo = searchParams.get("redirectTo") ?? "";
+  // An invitation's "Sign in" passes the invited address.
+  const invitedEmail = searchParams.get("email") ?? "";
   const { field, onSubmit, formErrors } = useValidatedForm(LoginSchema, {
+    defaultValues: { email: invitedEmail },
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
   const busy = useNavigation().state === "submitting";
@@ -102,7 +106,7 @@ export default function Login() {
           {district.length > 0 ? <h2 className="district-sign-in-or">Or with a Dropin password</h2> : null}
           {passwordForm}
           <p className="muted" style={{ marginTop: "1.5rem" }}>
-            New here? <Link to={signupLink(redirectTo, searchParams.get("event"))}>Create an account</Link>
+            New here? <Link to={signupLink(redirectTo, searchParams.get("event"), invitedEmail)}>Create an account</Link>
           </p>
         </>
       )}

@@ -33,7 +33,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const event = slug
     ? await db.event.findUnique({ where: { slug }, select: { slug: true, name: true, allowedEmailDomain: true } })
     : null;
-  return { event, redirectTo: url.searchParams.get("redirectTo") ?? "" };
+  // An invitation's "Create an account" passes the invited address, so it is already typed.
+  return { event, redirectTo: url.searchParams.get("redirectTo") ?? "", email: url.searchParams.get("email") ?? "" };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -50,9 +51,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Signup() {
-  const { event, redirectTo } = useLoaderData<typeof loader>();
+  const { event, redirectTo, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { field, onSubmit, formErrors } = useValidatedForm(SignupSchema, {
+    defaultValues: { email },
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
   const busy = useNavigation().state === "submitting";

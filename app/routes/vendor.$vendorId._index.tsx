@@ -6,6 +6,7 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect } from "react";
 import { attachDonationPhoto, listVendorDonations, logDonation, MAX_PHOTO_BYTES } from "~/.server/vendors/donations";
 import { assertVendorAccess, claimVendorContacts, setThanksOptIn } from "~/.server/vendors/vendors";
 import { Button } from "~/components/button";
@@ -34,7 +35,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // First visit after accepting the invitation links this account to its vendor.
   await claimVendorContacts(user.id);
   const { vendor, donations, asCoordinator } = await guard(listVendorDonations(user.id, params.vendorId!));
+  // Set by the redirect after logging: that donation is marked, and the form starts empty.
+  const logged = new URL(request.url).searchParams.get("logged");
   return {
+    logged: donations.some((d) => d.id === logged) ? logged : null,
     vendor: { id: vendor.id, company: vendor.company, thanksOptIn: vendor.thanksOptIn },
     event: { name: vendor.event.name, slug: vendor.event.slug },
     donations,
@@ -61,8 +65,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "log") {
     const submission = parseSubmission(DonationSchema, formData);
     if (!submission.ok) return invalid(submission);
-    await guard(logDonation(user.id, vendorId, submission.data));
-    return redirectWithToast(back, { kind: "success", message: `${submission.data.itemName} is logged. Thank you!` });
+    const donation = await guard(logDonation(user.id, vendorId, submission.data));
+    return redirectWithToast(`${back}?logged=${donation.id}`, {
+      kind: "success",
+      message: `${submission.data.itemName} is logged. Thank you!`,
+    });
   }
   if (intent === "photo") {
     const file = formData.get("photo");
@@ -83,15 +90,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return invalid(failure(formDataToObject(formData), { formErrors: ["Unknown action."] }));
 }
 
+const LOG_DEFAULTS = { kind: "prize" as const, quantity: "1" };
+const EMPTY_LOG = { ...LOG_DEFAULTS, itemName: "", description: "", unitValue: "", restrictions: "" };
+
 export default function VendorPortal() {
-  const { vendor, event, donations, asCoordinator } = useLoaderData<typeof loader>();
+  const { vendor, event, donations, asCoordinator, logged } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastFailure = isFormFailure(actionData) ? actionData : null;
   const intent = lastFailure?.values.intent;
   const log = useValidatedForm(DonationSchema, {
-    defaultValues: { kind: "prize", quantity: "1" },
+    defaultValues: LOG_DEFAULTS,
     lastResult: intent === "log" ? lastFailure : null,
   });
+  // With JavaScript the page is not reloaded after logging, so the typed values would
+  // stay and a second press would log the same donation twice: start the form afresh.
+  const resetLog = log.form.reset;
+  useEffect(() => {
+    if (logged) resetLog(EMPTY_LOG);
+  }, [logged, resetLog]);
   const busy = useNavigation().state === "submitting";
   const errorCount = intent === "log" ? Object.keys(lastFailure?.fieldErrors ?? {}).length : 0;
   const total = donations.reduce((sum, d) => sum + d.quantity * d.unitValueCents, 0);
@@ -113,9 +129,9 @@ export default function VendorPortal() {
         ) : (
           <ul className="list-plain donation-list">
             {donations.map((d) => (
-              <li key={d.id} className="donation-item">
+              <li key={d.id} className={`donation-item${d.id === logged ? " is-new" : ""}`}>
                 <p>
-                  <strong>{d.itemName}</strong> · {DONATION_KIND_LABELS[d.kind as DonationKind]?.split(" (")[0]} · {d.quantity} ×{" "}
+                  {d.id === logged ? <span className="tag">Just logged</span> : null} <strong>{d.itemName}</strong> · {DONATION_KIND_LABELS[d.kind as DonationKind]?.split(" (")[0]} · {d.quantity} ×{" "}
                   {formatCents(d.unitValueCents)} · {DONATION_STATUS_LABELS[d.status]}
                 </p>
                 {d.description ? <p>{d.description}</p> : null}

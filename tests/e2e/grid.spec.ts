@@ -82,7 +82,7 @@ test.describe("rooms and time blocks", () => {
 
     await page.getByLabel("Or paste the rows (optional)").fill("name,capacity,features,accessible\nRoom 203,28,projector,no\nGym,many,,yes\nLibrary,75,projector;charging,yes");
     await page.getByRole("button", { name: "Import rooms" }).click();
-    await expect(page.getByRole("alert")).toContainText("Imported 1 new room and updated 1. 1 row need fixing:");
+    await expect(page.getByRole("alert")).toContainText("Imported 1 new room and updated 1. 1 row needs fixing:");
     await expect(page.getByRole("alert")).toContainText("Row 3: capacity: Enter the number of seats, e.g. 30");
     await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText("Room 203 · seats 28 · not wheelchair accessible");
     await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText("Library · seats 75");
@@ -195,7 +195,24 @@ test.describe("the grid editor", () => {
     await keyboardDrop(page, "Math talks", "STEM Lab", "Block 2");
     await expect(list).toContainText("Presenter unavailable: James Okafor marked Block 2 as a time they cannot present, but “Math talks” is placed then.");
     await settled(page);
-    await keyboardDrop(page, "Math talks", "Library", "Block 3");
+    // From STEM Lab, Block 2 to Library, Block 3: exactly one cell per arrow press, the
+    // first press included (it used to land on the card's own cell), with the keys on screen.
+    await expect(page.getByText("By keyboard: Tab to a session’s")).toBeVisible();
+    await handle(page, "Math talks").focus();
+    await page.keyboard.press("Space");
+    const live = page.locator("[id^=DndLiveRegion-]");
+    await expect(live).toHaveText(/Picked up “Math talks”|“Math talks” is over STEM Lab, Block 2\./);
+    for (const [key, where] of [
+      ["ArrowDown", "STEM Lab, Lunch"],
+      ["ArrowDown", "STEM Lab, Block 3"],
+      ["ArrowLeft", "Room 203, Block 3"],
+      ["ArrowLeft", "Library, Block 3"],
+    ] as const) {
+      await page.keyboard.press(key);
+      await expect(live).toHaveText(`“Math talks” is over ${where}.`);
+    }
+    await page.keyboard.press("Space");
+    await expect(live).toHaveText("“Math talks” dropped in Library, Block 3.");
     await expect(cell(page, "Library", "Block 3")).toContainText("Math talks");
     await expect(list).not.toContainText("Presenter unavailable");
     await settled(page);

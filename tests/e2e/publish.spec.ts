@@ -1,8 +1,8 @@
 import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
 
-async function seedGrid() {
+async function seedGrid(status = "published") {
   const coordinator = await createUser({ name: "Dana Whitfield" });
-  const event = await createEvent(coordinator.id, { name: "Grid Day", status: "published" });
+  const event = await createEvent(coordinator.id, { name: "Grid Day", status });
   const library = await db().room.create({ data: { eventId: event.id, name: "Library", capacity: 40, sortOrder: 0 } });
   const lab = await db().room.create({ data: { eventId: event.id, name: "Room 114", capacity: 30, sortOrder: 1 } });
   const b1 = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "10:00" } });
@@ -27,7 +27,8 @@ test.describe("publishing the grid", () => {
   test("publish v1, move a session, publish v2: changelog, mail, public page, exports, printables", async ({ page, baseURL }) => {
     // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
     test.setTimeout(120_000);
-    const g = await seedGrid();
+    // Still taking proposals when the coordinator publishes: publishing moves the day on.
+    const g = await seedGrid("proposals_open");
     await signIn(page, g.coordinator.id, baseURL!);
 
     await page.goto(`/e/${g.event.slug}`);
@@ -41,6 +42,17 @@ test.describe("publishing the grid", () => {
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("status")).toContainText("Version 1 is published. 2 presenters notified.");
     await expect(page.getByText("Added: “Desmos for Algebra I” — Block 1 (09:00–10:00), Library")).toBeVisible();
+
+    // The dashboard agrees: the stage is "Schedule published", the step forward starts the
+    // day and the step back says it goes back. Counts read as words ("1 coordinator").
+    await page.goto(`/events/${g.event.slug}`);
+    const stage = page.getByRole("region", { name: "Stage" });
+    await expect(stage).toContainText("Now: Schedule published.");
+    await expect(stage).toContainText("Attendees see schedule version 1");
+    await expect(stage.getByRole("button")).toHaveText(["Start the day", "Back to “Building the schedule”", "Archive this PD day"]);
+    await expect(page.getByText("attendees · 2 presenters · 1 coordinator", { exact: true })).toBeVisible();
+    await expectAccessible(page);
+    await page.goto(`/events/${g.event.slug}/publish`);
 
     // The coordinator moves Ben's session on the grid, then publishes again.
     await db().placement.update({ where: { id: g.pRubrics.id }, data: { roomId: g.library.id, timeBlockId: g.b2.id } });

@@ -93,6 +93,36 @@ export async function expectAccessible(page: Page) {
     }
   }
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  await expectInputsStyled(page);
+}
+
+/**
+ * Every text-like field wears the shared input style, without a screenshot: at least a
+ * 44px touch target, and as wide as the form field it sits in. An input the CSS rule
+ * misses (say a new type, or none) is ~177px wide and ~21px tall beside full-width
+ * fields. Any input that is not a checkbox, radio, file, range, colour or button counts,
+ * so the check does not just repeat the stylesheet's own list of selectors.
+ */
+export async function expectInputsStyled(page: Page) {
+  const problems = await page.evaluate(() => {
+    const notText = ["checkbox", "radio", "hidden", "file", "submit", "button", "reset", "image", "range", "color"];
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>("input, select, textarea")) {
+      if (el instanceof HTMLInputElement && notText.includes(el.type)) continue;
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue;
+      const name = `${el.tagName.toLowerCase()}[name=${el.getAttribute("name") ?? ""}]${el.id ? `#${el.id}` : ""}`;
+      if (rect.height < 43) found.push(`${name} is ${Math.round(rect.height)}px tall (unstyled?)`);
+      const field = el.closest<HTMLElement>(".field");
+      if (field && field.contains(el)) {
+        const style = getComputedStyle(field);
+        const inner = field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
+        if (Math.abs(rect.width - inner) > 1) found.push(`${name} is ${Math.round(rect.width)}px wide in a ${Math.round(inner)}px field`);
+      }
+    }
+    return found;
+  });
+  expect(problems, `unstyled text fields on ${page.url()}`).toEqual([]);
 }
 
 /**

@@ -10,6 +10,7 @@ import { data, type HeadersFunction } from "@remix-run/node";
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { failure, type FormValues } from "~/utils/forms";
 import { TooManyRequestsError } from "../errors";
+import { count } from "~/utils/plural";
 
 const MINUTES = 60;
 const HOUR = 60 * MINUTES;
@@ -74,7 +75,7 @@ class Counter {
 
 function waitText(ms: number) {
   const minutes = Math.max(1, Math.ceil(ms / 60_000));
-  return minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  return count(minutes, "minute");
 }
 
 const normalize = (email: string) => email.trim().toLowerCase();

@@ -164,6 +164,13 @@ describe("setEventStatus", () => {
     expect((await setEventStatus(district.id, event.id, "scheduling")).status).toBe("scheduling");
   });
 
+  test("scheduling → published needs a published version; after one, stepping back and on again works", async () => {
+    const { district, event } = await districtAndEvent("scheduling");
+    await expect(setEventStatus(district.id, event.id, "published")).rejects.toThrow(/Nothing is published yet/);
+    await db.scheduleVersion.create({ data: { eventId: event.id, number: 1, snapshot: "{}", changelog: "[]" } });
+    expect((await setEventStatus(district.id, event.id, "published")).status).toBe("published");
+  });
+
   test("archived → draft restores a PD day", async () => {
     const { district, event } = await districtAndEvent("archived");
     expect((await setEventStatus(district.id, event.id, "draft")).status).toBe("draft");

@@ -1,6 +1,6 @@
 // PD days: create, edit, move through their stages, archive; the coordinator's dashboard.
 import type { EventInput, EventStatus } from "~/schemas/events";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import {
@@ -116,17 +116,27 @@ export async function setEventStatus(actorId: string, eventId: string, status: E
   if (!allowedNextStatuses(event.status).includes(status)) {
     throw new RuleError(`A PD day cannot go from “${event.status}” to “${status}”.`, "status");
   }
+  // "Schedule published" with nothing published would tell attendees a story that is not
+  // true: the first publish (on the Publish page) is what moves the day on.
+  if (status === "published" && !(await db.scheduleVersion.findFirst({ where: { eventId }, select: { id: true } }))) {
+    throw new RuleError("Nothing is published yet. Publish the schedule on the Publish page; that moves the PD day on.", "status");
+  }
   return db.$transaction(async (tx) => {
     const updated = await tx.event.update({ where: { id: eventId }, data: { status } });
-    await recordAudit(tx, {
-      eventId,
-      actorId,
-      action: "event.status_changed",
-      entity: "Event",
-      entityId: eventId,
-      detail: { from: event.status, to: status },
-    });
+    await recordStageChange(tx, eventId, actorId, event.status, status);
     return updated;
+  });
+}
+
+/** The audit entry of a stage change, wherever the change comes from (the dashboard, publishing). */
+export function recordStageChange(tx: Tx, eventId: string, actorId: string | null, from: string, to: EventStatus) {
+  return recordAudit(tx, {
+    eventId,
+    actorId,
+    action: "event.status_changed",
+    entity: "Event",
+    entityId: eventId,
+    detail: { from, to },
   });
 }
 
@@ -149,7 +159,7 @@ export async function listEventsFor(actorId: string) {
 export async function getEventDashboard(actorId: string, slug: string) {
   const event = await findEventBySlug(slug);
   await assertEventCoordinator(actorId, event.id);
-  const [roleCounts, proposalCounts, rooms, blocks, vendors, recentChanges, outboxCount] = await Promise.all([
+  const [roleCounts, proposalCounts, rooms, blocks, vendors, recentChanges, outboxCount, latestVersion] = await Promise.all([
     db.membership.groupBy({ by: ["role"], where: { eventId: event.id }, _count: { _all: true } }),
     db.proposal.groupBy({ by: ["state"], where: { eventId: event.id }, _count: { _all: true } }),
     db.room.count({ where: { eventId: event.id } }),
@@ -162,6 +172,11 @@ export async function getEventDashboard(actorId: string, slug: string) {
       include: { actor: { select: { name: true } } },
     }),
     db.outboxMessage.count({ where: { eventId: event.id } }),
+    db.scheduleVersion.findFirst({
+      where: { eventId: event.id },
+      orderBy: { number: "desc" },
+      select: { number: true, publishedAt: true },
+    }),
   ]);
   return {
     event,
@@ -172,6 +187,7 @@ export async function getEventDashboard(actorId: string, slug: string) {
     vendors,
     outboxCount,
     recentChanges,
+    latestVersion,
     nextStatuses: allowedNextStatuses(event.status),
   };
 }

@@ -10,7 +10,16 @@ import { assertEventCoordinator } from "./permissions";
 
 const INVITE_DAYS = 14;
 
-export async function inviteToEvent(actorId: string, eventId: string, input: InviteInput) {
+/**
+ * `about` adds what the invitation is for to the one mail the invitee gets (a vendor's
+ * donation log), so a caller never sends a second mail beside the invitation.
+ */
+export async function inviteToEvent(
+  actorId: string,
+  eventId: string,
+  input: InviteInput,
+  about: { subject?: string; lines: string[] } = { lines: [] },
+) {
   const actor = await assertEventCoordinator(actorId, eventId);
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
   const alreadyMember = await db.membership.findFirst({
@@ -45,12 +54,13 @@ export async function inviteToEvent(actorId: string, eventId: string, input: Inv
   await sendMail({
     eventId,
     to: input.email,
-    subject: `You're invited to ${event.name} as ${ROLE_LABELS[input.role].toLowerCase()}`,
+    subject: about.subject ?? `You're invited to ${event.name} as ${ROLE_LABELS[input.role].toLowerCase()}`,
     text: [
       `Hello${input.name ? ` ${input.name}` : ""},`,
       "",
       `${actor.name} invited you to join ${event.name} (${event.date}) on Dropin as ${ROLE_LABELS[input.role].toLowerCase()}.`,
-      "Accept the invitation here:",
+      ...about.lines,
+      "Accept the invitation here (no account yet? the page lets you create one with this address):",
       appLink(`/invite/${token}`),
       "",
       `The link works for ${INVITE_DAYS} days.`,

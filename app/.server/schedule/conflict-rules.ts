@@ -3,6 +3,7 @@
 // Warnings never block a move: they are advice for the coordinator (and, when the
 // coordinator says so, a gate on publishing).
 import { CONFLICT_LABELS, ROOM_FEATURE_PHRASES, splitList, type RoomFeature } from "../../schemas/schedule";
+import { count } from "~/utils/plural";
 
 export { CONFLICT_LABELS };
 
@@ -157,7 +158,7 @@ export function findConflicts(input: ConflictInput): Conflict[] {
     if (picks !== undefined && picks > room.capacity) {
       conflicts.push({
         kind: "room_too_small",
-        message: `${title} has ${picks} picks, but ${room.name} seats ${room.capacity}.`,
+        message: `${title} has ${count(picks, "pick")}, but ${room.name} seats ${room.capacity}.`,
         placementIds: [placement.id],
         proposalId: proposal.id,
         roomId: room.id,

@@ -128,4 +128,20 @@ describe("publishing versions", () => {
     await expect(publish(g.coordinator.id, other.id)).rejects.toBeInstanceOf(NotAllowedError);
     expect(await db.scheduleVersion.count()).toBe(0);
   });
+
+  it("publishing moves an earlier stage forward to 'published', never a later one back", async () => {
+    const g = await gridEvent();
+    await db.event.update({ where: { id: g.event.id }, data: { status: "proposals_open" } });
+    const first = await publish(g.coordinator.id, g.event.id);
+    expect(first.stage).toEqual({ from: "proposals_open", to: "published" });
+    expect((await db.event.findUniqueOrThrow({ where: { id: g.event.id } })).status).toBe("published");
+    const audit = await db.auditLog.findFirstOrThrow({ where: { eventId: g.event.id, action: "event.status_changed" } });
+    expect(JSON.parse(audit.detail)).toEqual({ from: "proposals_open", to: "published" });
+
+    // On the day itself a new version keeps the day live.
+    await db.event.update({ where: { id: g.event.id }, data: { status: "live" } });
+    const second = await publish(g.coordinator.id, g.event.id);
+    expect(second.stage).toBeNull();
+    expect((await db.event.findUniqueOrThrow({ where: { id: g.event.id } })).status).toBe("live");
+  });
 });

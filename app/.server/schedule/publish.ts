@@ -1,14 +1,16 @@
 // Publishing freezes the working grid into a numbered, immutable ScheduleVersion
 // with a changelog, and tells each presenter whose sessions changed. Attendee pages
 // and exports read only these versions, so unpublished edits stay drafts.
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
+import { recordStageChange } from "../events/events";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
 import { appLink, sendMail } from "../outbox/outbox";
 import { conflictsForEvent } from "./conflicts";
 import { ensureFeedLink } from "./feed-links";
 import { buildSnapshot, describeChange, diffSnapshots, type ChangeEntry, type ScheduleSnapshot } from "./snapshot";
+import { count } from "~/utils/plural";
 
 export type PublishOptions = { note?: string; blockOnConflicts?: boolean };
 
@@ -83,9 +85,9 @@ export async function freezeVersion(
   eventId: string,
   actorId: string | null,
   snapshot: ScheduleSnapshot,
-  { note = "", notify = true }: { note?: string; notify?: boolean } = {},
+  { note = "", notify = true, advanceStage = false }: { note?: string; notify?: boolean; advanceStage?: boolean } = {},
 ) {
-  const version = await db.$transaction(async (tx) => {
+  const { version, stage } = await db.$transaction(async (tx) => {
     const previousRow = await tx.scheduleVersion.findFirst({ where: { eventId }, orderBy: { number: "desc" } });
     const previous = previousRow ? parseVersion(previousRow).snapshot : null;
     const changelog = diffSnapshots(previous, snapshot);
@@ -99,19 +101,38 @@ export async function freezeVersion(
         publishedById: actorId,
       },
     });
-    const count = (kind: ChangeEntry["kind"]) => changelog.filter((c) => c.kind === kind).length;
+    const changes = (kind: ChangeEntry["kind"]) => changelog.filter((c) => c.kind === kind).length;
     await recordAudit(tx, {
       eventId,
       actorId,
       action: "schedule.published",
       entity: "ScheduleVersion",
       entityId: row.id,
-      detail: { number: row.number, added: count("added"), moved: count("moved"), cancelled: count("cancelled"), note },
+      detail: { number: row.number, added: changes("added"), moved: changes("moved"), cancelled: changes("cancelled"), note },
     });
-    return parseVersion(row);
+    const stage = advanceStage ? await advanceToPublished(tx, eventId, actorId) : null;
+    return { version: parseVersion(row), stage };
   });
   const notified = notify ? await mailChangedPresenters(version) : 0;
-  return { version, notified };
+  return { version, notified, stage };
+}
+
+// Stages before "published": publishing the schedule is what ends them, so the
+// dashboard never says "Taking proposals" beside a published version 1.
+const BEFORE_PUBLISHED = ["draft", "proposals_open", "scheduling"];
+
+/**
+ * Moves the PD day forward to "published" if it is still in an earlier stage;
+ * never backwards (a live or archived day stays as it is). The write carries the
+ * stage it read, so a coordinator changing the stage at the same moment wins cleanly.
+ */
+async function advanceToPublished(tx: Tx, eventId: string, actorId: string | null) {
+  const { status } = await tx.event.findUniqueOrThrow({ where: { id: eventId }, select: { status: true } });
+  if (!BEFORE_PUBLISHED.includes(status)) return null;
+  const moved = await tx.event.updateMany({ where: { id: eventId, status }, data: { status: "published" } });
+  if (moved.count !== 1) return null;
+  await recordStageChange(tx, eventId, actorId, status, "published");
+  return { from: status, to: "published" as const };
 }
 
 /** A coordinator publishes the working grid as the next version. */
@@ -122,11 +143,11 @@ export async function publish(actorId: string, eventId: string, options: Publish
     if (conflicts.length > 0) {
       const list = conflicts.map((c) => c.message).join(" · ");
       throw new RuleError(
-        `Not published: ${conflicts.length === 1 ? "1 warning needs" : `${conflicts.length} warnings need`} fixing first. ${list}`,
+        `Not published: ${count(conflicts.length, "warning")} ${conflicts.length === 1 ? "needs" : "need"} fixing first. ${list}`,
       );
     }
   }
-  return freezeVersion(eventId, actorId, await buildSnapshot(eventId), { note: options.note?.trim() ?? "" });
+  return freezeVersion(eventId, actorId, await buildSnapshot(eventId), { note: options.note?.trim() ?? "", advanceStage: true });
 }
 
 /** One message per presenter or co-presenter, listing only their own changes. */

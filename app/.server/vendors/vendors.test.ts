@@ -28,9 +28,12 @@ describe("inviteVendor", () => {
     );
     expect(vendor).toMatchObject({ company: "Bluebird Coffee", contactEmail: "sam@bluebird.test" });
     expect(await db.vendorContact.count({ where: { vendorId: vendor.id, userId: existing.id } })).toBe(1);
+    // One mail: the invitation, saying what it is for.
     const mails = await db.outboxMessage.findMany({ where: { to: "sam@bluebird.test" } });
-    expect(mails.map((m) => m.text).join("\n")).toContain("/invite/");
-    expect(mails.map((m) => m.text).join("\n")).toContain(`/vendor/${vendor.id}`);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe(`Log Bluebird Coffee's donations for ${event.name}`);
+    expect(mails[0]!.text).toContain("/invite/");
+    expect(mails[0]!.text).toContain("log what Bluebird Coffee is donating");
     await expect(
       inviteVendor(coordinator.id, event.id, VendorInviteSchema.parse({ company: "Bluebird Coffee", contactName: "X", contactEmail: "x@y.test" })),
     ).rejects.toMatchObject({ field: "company" });
@@ -47,6 +50,21 @@ describe("inviteVendor", () => {
     expect(await claimVendorContacts(ana.id)).toEqual([]);
     await addMember(event.id, ana.id, "vendor");
     expect((await claimVendorContacts(ana.id)).map((v) => v.id)).toEqual([vendor.id]);
+  });
+
+  test("a contact who is already this PD day's vendor gets one mail with the donation log's address", async () => {
+    const { event, coordinator } = await eventWithCoordinator();
+    const gwen = await createUser({ email: "gwen@prairie.test" });
+    await addMember(event.id, gwen.id, "vendor");
+    const vendor = await inviteVendor(
+      coordinator.id,
+      event.id,
+      VendorInviteSchema.parse({ company: "Prairie Office Supply", contactName: "Gwen", contactEmail: "gwen@prairie.test" }),
+    );
+    const mails = await db.outboxMessage.findMany({ where: { to: "gwen@prairie.test" } });
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text).toContain(`/vendor/${vendor.id}`);
+    expect(mails[0]!.text).not.toContain("/invite/");
   });
 
   test("only coordinators invite vendors", async () => {

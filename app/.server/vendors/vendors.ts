@@ -68,22 +68,22 @@ export async function inviteVendor(actorId: string, eventId: string, input: Vend
     where: { eventId, role: "vendor", user: { email: input.contactEmail } },
     select: { id: true },
   });
-  if (!alreadyVendor) {
-    await inviteToEvent(actorId, eventId, { email: input.contactEmail, name: input.contactName, role: "vendor" });
-  }
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { name: true } });
-  await sendMail({
-    eventId,
-    to: input.contactEmail,
-    subject: `Log ${input.company}'s donations for ${event.name}`,
-    text: [
-      `Hello ${input.contactName},`,
-      "",
-      `Thank you for supporting ${event.name}. Once you have accepted the invitation, you can log`,
-      `what ${input.company} is donating (prizes, food, swag or services) here:`,
-      appLink(`/vendor/${vendor.id}`),
-    ].join("\n"),
-  });
+  const subject = `Log ${input.company}'s donations for ${event.name}`;
+  const thanks = `Thank you for supporting ${event.name}. You can log what ${input.company} is donating (prizes, food, swag or services) on Dropin.`;
+  // One mail, never two: a new contact gets the invitation (its page lets someone without
+  // an account create one), which lands them in the donation log once accepted; a contact
+  // who is already this PD day's vendor gets the donation log's address.
+  if (!alreadyVendor) {
+    await inviteToEvent(actorId, eventId, { email: input.contactEmail, name: input.contactName, role: "vendor" }, { subject, lines: [thanks, ""] });
+  } else {
+    await sendMail({
+      eventId,
+      to: input.contactEmail,
+      subject,
+      text: [`Hello ${input.contactName},`, "", thanks, appLink(`/vendor/${vendor.id}`)].join("\n"),
+    });
+  }
   return vendor;
 }
 

@@ -174,6 +174,15 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
       <p className="grid-status" role="status">
         {fetcher.state === "idle" && fetcher.data ? fetcher.data.message : ""}
       </p>
+      {hydrated ? (
+        // Shown, not only announced: sighted keyboard users need the keys too (dnd-kit's
+        // own instructions are screen-reader-only text).
+        <p className="grid-keys">
+          <strong>By keyboard:</strong> Tab to a session’s <span aria-hidden="true">⠿</span> drag handle, press Space or Enter
+          to pick it up, use the arrow keys to move it one room or block at a time, then Space or Enter to drop it (Escape
+          cancels). “Move to…” does the same with a form.
+        </p>
+      ) : null}
       <div className="grid-layout">
         <Tray grid={grid} back={back} items={trayItems} hydrated={hydrated} />
         {grid.rooms.length > 0 && grid.blocks.length > 0 ? (

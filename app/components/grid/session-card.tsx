@@ -3,6 +3,7 @@
 import { useDraggable } from "@dnd-kit/core";
 import { Form, Link } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { count } from "~/utils/plural";
 import { CONFLICT_LABELS, type GridConflict, type GridSession } from "./types";
 
 export function Badges({ conflicts }: { conflicts: readonly GridConflict[] }) {
@@ -67,7 +68,7 @@ export function SessionCard({
             {presenters}
             {session.lengthBlocks > 1 ? " · two blocks" : ""}
             {note ? ` · ${note}` : ""}
-            {session.picks ? ` · ${session.picks} ${session.picks === 1 ? "pick" : "picks"}` : ""}
+            {session.picks ? ` · ${count(session.picks, "pick")}` : ""}
             {pending ? " · saving…" : ""}
           </span>
         </div>
