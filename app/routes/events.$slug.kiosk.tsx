@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
@@ -10,6 +11,7 @@ import {
   searchRoster,
   type CheckInResult,
 } from "~/.server/checkin/door";
+import { answerFor } from "~/.server/checkin/kiosk-sync";
 import { tokenFromScan } from "~/utils/badge-code";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
@@ -48,21 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The same words the kiosk's script shows for the JSON API's answers. */
 function toPanel(result: CheckInResult, timeZone: string): KioskPanel {
-  switch (result.status) {
-    case "checked_in":
-      return { status: "checked_in", title: "Checked in", detail: [result.name, result.school].filter(Boolean).join(" · ") };
-    case "already":
-      return {
-        status: "already",
-        title: `Already checked in at ${clockTime(result.checkedInAt, timeZone)}`,
-        detail: [result.name, result.school].filter(Boolean).join(" · "),
-      };
-    case "unknown":
-      return { status: "unknown", title: "Not on this PD day's list", detail: "Check the badge is for this PD day, or register them as a walk-in." };
-    case "closed":
-      return { status: "closed", title: "Doors are not open yet", detail: result.message };
-  }
+  return panelFor({ clientId: "", ...answerFor(result, timeZone) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -119,6 +109,7 @@ export default function Kiosk() {
   const [local, setLocal] = useState<{ panel: KioskPanel; after: typeof answer } | null>(null);
   const [liveCounts, setLiveCounts] = useState<{ counts: DoorCounts; from: typeof counts } | null>(null);
   const [tokenError, setTokenError] = useState<string>();
+  const [walkInErrors, setWalkInErrors] = useState<Partial<Record<string, string[]>> | null>(null);
   const [search, setSearch] = useState<{ q: string; people: PersonRow[] | null } | null>(null);
   const busy = useNavigation().state === "submitting";
   const tokenInput = useRef<HTMLInputElement>(null);
@@ -145,7 +136,7 @@ export default function Kiosk() {
   const panel = local && local.after === answer ? local.panel : serverPanel;
   const shownCounts = liveCounts && liveCounts.from === counts ? liveCounts.counts : counts;
 
-  async function send(what: { token?: string; userId?: string; name?: string }) {
+  async function send(what: Parameters<typeof checkIn>[0]) {
     const reply = await checkIn(what);
     if (!reply) {
       showLocal(queuedPanel(what.name));
@@ -186,6 +177,18 @@ export default function Kiosk() {
   function onPersonCheckIn(person: PersonRow, e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     void send({ userId: person.id, name: person.name });
+  }
+
+  // A walk-in is queued like a scan (registered when it reaches the server, found
+  // again by email if it is sent twice), after the same checks the action makes.
+  async function onWalkIn(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const parsed = PersonSchema.safeParse(Object.fromEntries(new FormData(form)));
+    if (!parsed.success) return setWalkInErrors(z.flattenError(parsed.error).fieldErrors);
+    setWalkInErrors(null);
+    form.reset();
+    await send({ walkIn: parsed.data, name: parsed.data.name });
   }
 
   const onCameraScan = useCallback((value: string) => {
@@ -260,18 +263,18 @@ export default function Kiosk() {
 
       <section className="card" aria-labelledby="walkin-title">
         <h2 id="walkin-title">Register a walk-in</h2>
-        <Form method="post">
+        <Form method="post" onSubmit={onWalkIn} noValidate>
           <input type="hidden" name="intent" value="walk-in" />
           <FormErrors errors={walkIn?.formErrors ?? []} />
           <div className="form-row">
-            <Field label="Name" name="name" required defaultValue={String(walkIn?.values.name ?? "")} error={walkIn?.fieldErrors.name?.[0]} />
+            <Field label="Name" name="name" required defaultValue={String(walkIn?.values.name ?? "")} error={walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0]} />
             <Field
               label="Email"
               name="email"
               type="email"
               required
               defaultValue={String(walkIn?.values.email ?? "")}
-              error={walkIn?.fieldErrors.email?.[0]}
+              error={walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0]}
             />
             <Field label="School (optional)" name="school" defaultValue={String(walkIn?.values.school ?? "")} />
           </div>

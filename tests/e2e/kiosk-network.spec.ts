@@ -55,18 +55,23 @@ test.describe("kiosk with a failing server", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("button", { name: "Check in Tomasz Kowalski" }).click();
     await expect(status).toContainText("2 scans waiting to sync");
-    await expect(waiting.getByRole("listitem")).toHaveText([/Keisha Reyes/, /Tomasz Kowalski/]);
+    // A walk-in is kept the same way, to be registered when the server answers.
+    await page.getByRole("textbox", { name: "Name" }).fill("Walt Inn");
+    await page.getByRole("textbox", { name: "Email" }).fill(`${unique("walt")}@springfield.k12.test`);
+    await page.getByRole("button", { name: "Register and check in" }).click();
+    await expect(status).toContainText("3 scans waiting to sync");
+    await expect(waiting.getByRole("listitem")).toHaveText([/Keisha Reyes/, /Tomasz Kowalski/, /Walt Inn/]);
     await expectAccessible(page);
 
     // The server is back: the kiosk retries by itself (backoff) and the counts follow without a reload.
     await page.unroute(sync);
-    await expect(status).toContainText("2 queued scans synced", { timeout: 25_000 });
-    await expect(status).toContainText("2 checked in.");
-    await expect(page.getByText("2 of 2 on the roster checked in.")).toBeVisible();
+    await expect(status).toContainText("3 queued scans synced", { timeout: 25_000 });
+    await expect(status).toContainText("3 checked in.");
+    await expect(page.getByText("3 of 3 on the roster checked in.")).toBeVisible();
     await expect(page.getByText(/waiting to sync/i)).toHaveCount(0);
-    const rows = await db().doorCheckIn.findMany({ where: { eventId: event.id } });
-    expect(rows.map((r) => r.userId).sort()).toEqual([keisha.user.id, tom.user.id].sort());
-    expect(rows.find((r) => r.userId === tom.user.id)?.source).toBe("search");
+    const rows = await db().doorCheckIn.findMany({ where: { eventId: event.id }, include: { user: true } });
+    expect(rows.map((r) => r.user.name).sort()).toEqual(["Keisha Reyes", "Tomasz Kowalski", "Walt Inn"]);
+    expect(rows.map((r) => r.source).sort()).toEqual(["qr", "search", "walk_in"]);
   });
 });
 

@@ -120,16 +120,18 @@ async function byUser(actorId: string, eventId: string, userId: string, options:
   return recordCheckIn(actorId, eventId, person, { source: "search", ...options });
 }
 
-export async function registerWalkIn(actorId: string, eventId: string, person: PersonInput): Promise<CheckInResult> {
+export async function registerWalkIn(actorId: string, eventId: string, person: PersonInput, options: CheckInOptions = {}): Promise<CheckInResult> {
   assertDoorVolunteer(actorId, eventId);
   // Nobody is added to the roster for a check-in that would be refused.
-  const closed = closedAt(eventId, new Date());
+  const closed = closedAt(eventId, options.at ?? new Date());
   if (closed) return closed;
+  // Found by email: a walk-in sent twice (a lost answer) is still one person.
   const { user } = await addWalkIn(actorId, eventId, person);
-  return recordCheckIn(actorId, eventId, { userId: user.id, name: user.name, school: user.school }, { source: "walk_in" });
+  return recordCheckIn(actorId, eventId, { userId: user.id, name: user.name, school: user.school }, { ...options, source: "walk_in" });
 }
 
-export type QueuedScan = { clientId: string; token?: string; userId?: string; scannedAt: string | Date };
+/** A kiosk's queued check-in: a badge token, a person found by name, or a walk-in to register. */
+export type QueuedScan = { clientId: string; token?: string; userId?: string; walkIn?: PersonInput; scannedAt: string | Date };
 export type SyncedScan = { clientId: string; result: CheckInResult };
 
 /**
@@ -157,7 +159,9 @@ export async function syncQueued(actorId: string, eventId: string, scans: Queued
       ? await byToken(actorId, eventId, scan.token, { ...options, source: "qr" })
       : scan.userId
         ? await byUser(actorId, eventId, scan.userId, options)
-        : ({ status: "unknown" } as const);
+        : scan.walkIn
+          ? await registerWalkIn(actorId, eventId, scan.walkIn, options)
+          : ({ status: "unknown" } as const);
     results.set(scan.clientId, result);
   }
   return scans.map((scan) => ({ clientId: scan.clientId, result: results.get(scan.clientId)! }));

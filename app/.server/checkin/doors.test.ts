@@ -75,4 +75,18 @@ describe("queued scans are applied once", () => {
     for (const answer of [first, second, later]) expect(answer[0]!.result).toMatchObject({ status: "checked_in", userId: user.id });
     expect(await db.doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
   });
+
+  test("a queued walk-in sent twice registers one person with one check-in", async () => {
+    const event = await createEvent();
+    const volunteer = await createUser();
+    await addMember(event.id, volunteer.id, "coordinator");
+    const walkIn = { name: "Walt Inn", email: "walt.inn@springfield.k12.us", school: "Lincoln Elementary", staffId: "" };
+    const scan = { clientId: "kiosk-walk-in-0001", walkIn, scannedAt: new Date().toISOString() };
+    const [first] = await syncQueued(volunteer.id, event.id, [scan]);
+    const [again] = await syncQueued(volunteer.id, event.id, [{ ...scan }]);
+    expect(first!.result).toMatchObject({ status: "checked_in", name: "Walt Inn" });
+    expect(again!.result).toMatchObject({ status: "checked_in", name: "Walt Inn" });
+    expect(await db.user.count({ where: { email: walkIn.email } })).toBe(1);
+    expect(await db.doorCheckIn.findMany({ where: { eventId: event.id }, select: { source: true } })).toEqual([{ source: "walk_in" }]);
+  });
 });

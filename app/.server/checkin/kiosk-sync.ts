@@ -4,6 +4,7 @@
 // which skips Remix's request conversion on the morning's busiest endpoint.
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
+import { PersonSchema } from "~/schemas/checkin";
 import { getAuthStorage } from "~/utils/session.server";
 import { statement } from "~/utils/sqlite.server";
 import { findSessionUser } from "../accounts/sessions";
@@ -18,6 +19,7 @@ export const SyncSchema = z.object({
         clientId: z.string().min(8).max(64),
         token: z.string().max(300).optional(),
         userId: z.string().max(40).optional(),
+        walkIn: PersonSchema.optional(),
         scannedAt: z.iso.datetime(),
       }),
     )
@@ -62,7 +64,8 @@ function isJson(contentType: string | null) {
   return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
 }
 
-function answerFor(result: CheckInResult, timeZone: string) {
+/** One check-in's answer as the kiosk shows it (the page's action words it the same way). */
+export function answerFor(result: CheckInResult, timeZone: string) {
   switch (result.status) {
     case "unknown":
       return { status: result.status };

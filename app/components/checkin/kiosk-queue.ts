@@ -7,7 +7,15 @@
 // so a dead server can never turn the kiosk into an error page.
 import { useCallback, useEffect, useRef, useState } from "react";
 
-export type QueuedScan = { clientId: string; token?: string; userId?: string; name?: string; scannedAt: string };
+/** `name` is only for the "waiting" list on this device; the server is sent the rest. */
+export type QueuedScan = {
+  clientId: string;
+  token?: string;
+  userId?: string;
+  walkIn?: { name: string; email: string; school: string; staffId: string };
+  name?: string;
+  scannedAt: string;
+};
 export type ScanAnswer = {
   clientId: string;
   status: "checked_in" | "already" | "unknown" | "closed";
@@ -144,7 +152,7 @@ export function useKioskQueue(slug: string, events: QueueEvents) {
    * then posted at once. Resolves to the server's answer, or null when it is queued.
    */
   const checkIn = useCallback(
-    async (what: { token?: string; userId?: string; name?: string }): Promise<ScanAnswer | null> => {
+    async (what: Omit<QueuedScan, "clientId" | "scannedAt">): Promise<ScanAnswer | null> => {
       const scan: QueuedScan = { clientId: crypto.randomUUID(), scannedAt: new Date().toISOString(), ...what };
       const queue = [...readQueue(slug), scan];
       writeQueue(slug, queue);
