@@ -28,7 +28,7 @@ test.describe("kiosk with a failing server", () => {
   test.use({ serviceWorkers: "block" });
 
   test("failed check-ins (503, no answer) queue with names and sync by themselves, each exactly once", async ({ page, baseURL }) => {
-    const { coordinator, event, keisha, tom } = await kioskDay("Flaky Wi-Fi Day");
+    const { coordinator, event, keisha } = await kioskDay("Flaky Wi-Fi Day");
     await signIn(page, coordinator.id, baseURL!);
     await page.goto(`/events/${event.slug}/kiosk`);
     await expect(page.getByText("0 of 2 on the roster checked in. Roster on this device: 2 people.")).toBeVisible();
