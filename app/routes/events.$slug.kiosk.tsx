@@ -11,12 +11,13 @@ import {
   searchRoster,
   type CheckInResult,
 } from "~/.server/checkin/door";
+import { doorRule, isEarly } from "~/.server/checkin/doors";
 import { answerFor } from "~/.server/checkin/kiosk-sync";
 import { tokenFromScan } from "~/utils/badge-code";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
 import { CameraScanner, type KioskPanel } from "~/components/checkin/kiosk-client";
-import { panelFor, PersonResults, queuedPanel, syncedPanel, useKioskServiceWorker, WaitingList, type PersonRow } from "~/components/checkin/kiosk-parts";
+import { panelFor, PersonResults, queuedPanel, syncedPanel, useKioskServiceWorker, WaitingList, WalkInForm, type PersonRow } from "~/components/checkin/kiosk-parts";
 import { useKioskQueue, type DoorCounts } from "~/components/checkin/kiosk-queue";
 import { badgeHash, searchLocally, useKioskRoster } from "~/components/checkin/kiosk-roster";
 import { ErrorMessage } from "~/components/error-message";
@@ -41,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // checking in still takes a press of the button (a GET never writes).
   const token = url.searchParams.get("token") ?? "";
   const [results, counts] = await Promise.all([guard(searchRoster(user.id, event.id, q)), doorCounts(user.id, event.id)]);
+  // Volunteers see before the first scan whether the door is open yet.
+  const rule = doorRule(event.id);
+  const doors = rule && isEarly(rule, new Date()) ? { opens: rule.opensLabel, early: rule.earlyCheckIn } : null;
   return {
+    doors,
     event: { slug: event.slug, name: event.name },
     q,
     token,
@@ -100,7 +105,7 @@ function answer(result: CheckInResult, timeZone: string, problem: Problem) {
 }
 
 export default function Kiosk() {
-  const { event, q, token, counts, results } = useLoaderData<typeof loader>();
+  const { event, q, token, counts, results, doors } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const walkIn = isFormFailure(answer) ? answer : null;
   const serverPanel = answer && !isFormFailure(answer) ? answer.panel : null;
@@ -209,6 +214,13 @@ export default function Kiosk() {
         {shownCounts.checkedIn} of {shownCounts.roster} on the roster checked in.
         {roster.people ? ` Roster on this device: ${roster.people.length} ${roster.people.length === 1 ? "person" : "people"}.` : ""}
       </p>
+      {doors ? (
+        <p className="toast toast-info">
+          {doors.early
+            ? `Doors open ${doors.opens}. Early check-in is on: people checked in before then are not in prize drawings.`
+            : `Door check-in opens ${doors.opens}. Until then scans are refused.`}
+        </p>
+      ) : null}
       <div role="status" aria-live="polite" aria-atomic="true" className="kiosk-status">
         {panel ? (
           <div className={`kiosk-panel kiosk-panel-${panel.status}`}>
@@ -261,30 +273,13 @@ export default function Kiosk() {
         {found.length > 0 ? <PersonResults people={found} onCheckIn={onPersonCheckIn} /> : null}
       </section>
 
-      <section className="card" aria-labelledby="walkin-title">
-        <h2 id="walkin-title">Register a walk-in</h2>
-        <Form method="post" onSubmit={onWalkIn} noValidate>
-          <input type="hidden" name="intent" value="walk-in" />
-          <FormErrors errors={walkIn?.formErrors ?? []} />
-          <div className="form-row">
-            <Field label="Name" name="name" required defaultValue={String(walkIn?.values.name ?? "")} error={walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0]} />
-            <Field
-              label="Email"
-              name="email"
-              type="email"
-              required
-              defaultValue={String(walkIn?.values.email ?? "")}
-              error={walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0]}
-            />
-            <Field label="School (optional)" name="school" defaultValue={String(walkIn?.values.school ?? "")} />
-          </div>
-          <div className="form-actions">
-            <Button variant="secondary" disabled={busy}>
-              Register and check in
-            </Button>
-          </div>
-        </Form>
-      </section>
+      <WalkInForm
+        values={walkIn?.values ?? {}}
+        errors={{ name: walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0], email: walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0] }}
+        formErrors={walkIn?.formErrors ?? []}
+        busy={busy}
+        onSubmit={onWalkIn}
+      />
     </div>
   );
 }

@@ -116,6 +116,7 @@ test("before the doors open a scan is refused with the day; with early check-in 
   const { coordinator, event, keisha } = await kioskDay("Early Bird Day", { doorsOpenAt: null });
   await signIn(page, coordinator.id, baseURL!);
   await page.goto(`/events/${event.slug}/kiosk`);
+  await expect(page.getByText("Door check-in opens Saturday, February 13 at 7:00 AM. Until then scans are refused.")).toBeVisible();
   await page.getByLabel("Badge code").fill(keisha.token);
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   const status = kioskStatus(page);
@@ -129,6 +130,7 @@ test("before the doors open a scan is refused with the day; with early check-in 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
   await page.goto(`/events/${event.slug}/kiosk`);
+  await expect(page.getByText(/Early check-in is on: people checked in before then are not in prize drawings/)).toBeVisible();
   await page.getByLabel("Badge code").fill(keisha.token);
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   await expect(status).toContainText("Checked in");

@@ -1,8 +1,11 @@
 // Pieces of the door kiosk page: what its panels say for the JSON API's answers,
 // the list of scans waiting to sync, the name-search results, and the service
 // worker that lets the page open again after a reload with the server down.
+import { Form } from "@remix-run/react";
 import { useEffect, type FormEvent } from "react";
 import { Button } from "~/components/button";
+import { Field, FormErrors } from "~/components/forms";
+import type { FormValues } from "~/utils/forms";
 import type { KioskPanel } from "./kiosk-client";
 import type { QueuedScan, ScanAnswer } from "./kiosk-queue";
 
@@ -118,4 +121,39 @@ export function useKioskServiceWorker(slug: string) {
       .then((registration) => registration.active?.postMessage({ type: "warm", urls: [shell, ...assets] }))
       .catch(() => {});
   }, [slug]);
+}
+
+/** Register a walk-in: a plain post without JavaScript; with it, `onSubmit` queues it like a scan. */
+export function WalkInForm({
+  values,
+  errors,
+  formErrors,
+  busy,
+  onSubmit,
+}: {
+  values: FormValues;
+  errors: { name?: string; email?: string };
+  formErrors: string[];
+  busy: boolean;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+}) {
+  return (
+    <section className="card" aria-labelledby="walkin-title">
+      <h2 id="walkin-title">Register a walk-in</h2>
+      <Form method="post" onSubmit={onSubmit} noValidate>
+        <input type="hidden" name="intent" value="walk-in" />
+        <FormErrors errors={formErrors} />
+        <div className="form-row">
+          <Field label="Name" name="name" required defaultValue={String(values.name ?? "")} error={errors.name} />
+          <Field label="Email" name="email" type="email" required defaultValue={String(values.email ?? "")} error={errors.email} />
+          <Field label="School (optional)" name="school" defaultValue={String(values.school ?? "")} />
+        </div>
+        <div className="form-actions">
+          <Button variant="secondary" disabled={busy}>
+            Register and check in
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
 }
