@@ -13,7 +13,9 @@ export default defineConfig({
   plugins: [
     remix({
       // DROPIN_BUILD_DIR lets two builds coexist on one machine (parallel test runs).
-      buildDirectory: process.env.DROPIN_BUILD_DIR ?? "build",
+      // `||`, not `??`: an empty value would make the project folder itself the build
+      // directory, which the build empties first (it deleted a whole checkout once).
+      buildDirectory: process.env.DROPIN_BUILD_DIR || "build",
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

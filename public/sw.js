@@ -1,6 +1,8 @@
-// Dropin's service worker, registered with scope /e/ by attendee pages only.
+// Dropin's service worker, registered with scope /e/ by attendee pages, and with
+// scope /events/<slug>/kiosk by the door kiosk (no other staff page).
 // Keeps what an attendee has already seen (the published schedule, session pages,
-// "my day", and the hashed build assets) readable when the hallway Wi-Fi drops.
+// "my day", and the hashed build assets) readable when the hallway Wi-Fi drops, and
+// the kiosk page itself, so a reload with the server down still opens the kiosk.
 // Picks made offline are queued by the page itself (localStorage) and replayed
 // when the browser is back online; the server dedupes them by client id.
 /// <reference lib="webworker" />
@@ -26,10 +28,20 @@ function isAttendeeRead(url) {
   return url.pathname.startsWith("/e/") && !/\.(ics|json|csv)$/.test(url.pathname) && !url.pathname.includes("/join");
 }
 
+/**
+ * The door kiosk page (not its JSON API, roster or data requests). Stored under its
+ * bare address: a reload of "?q=…" or a badge link "?token=…" with the server down
+ * opens the same page, whose own script then works from the device's queue and roster.
+ * @param {URL} url
+ */
+function isKioskShell(url) {
+  return /^\/events\/[^/]+\/kiosk$/.test(url.pathname);
+}
+
 // Pages that exist only for a signed-in person. On a shared phone or kiosk no
 // cached page may outlive that person's sign-out; network-first already means a
 // cached copy is only ever shown offline.
-const PERSONAL = /^\/e\/[^/]+\/(my-day|my-badge|credit|prizes|certificate)(\.data|\/|$)/;
+const PERSONAL = /^\/(e\/[^/]+\/(my-day|my-badge|credit|prizes|certificate)(\.data|\/|$)|events\/[^/]+\/kiosk$)/;
 
 /**
  * Drops every cached page and data response. Not only the personal ones: the
@@ -42,18 +54,26 @@ async function clearPersonal() {
   await Promise.all(requests.filter((r) => !new URL(r.url).pathname.startsWith("/assets/")).map((r) => cache.delete(r)));
 }
 
-/** @param {Request} request */
-async function networkFirst(request) {
+/**
+ * @param {Request} request
+ * @param {string} [key] where the copy is kept, if not under the request's own address
+ */
+async function networkFirst(request, key) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok && response.type === "basic") await cache.put(request, response.clone());
+    // A proxy in front of a stopped server answers 502/503/504: as good as no network.
+    if (response.status >= 500) {
+      const cached = await cache.match(key ?? request, { ignoreVary: true });
+      if (cached) return cached;
+    }
+    if (response.ok && response.type === "basic") await cache.put(key ?? request, response.clone());
     // Not signed in any more (signed out elsewhere, or the session ended): a redirect
     // or refusal here means the copies of the last person's pages are stale and private.
     else if (PERSONAL.test(new URL(request.url).pathname)) await clearPersonal();
     return response;
   } catch (error) {
-    const cached = await cache.match(request, { ignoreVary: true });
+    const cached = await cache.match(key ?? request, { ignoreVary: true });
     if (cached) return cached;
     throw error;
   }
@@ -79,7 +99,9 @@ worker.addEventListener("message", (event) => {
   }
   /** @type {string[]} */
   const urls = event.data && event.data.type === "warm" && Array.isArray(event.data.urls) ? event.data.urls : [];
-  const wanted = urls.map((u) => new URL(u, worker.location.origin)).filter((u) => u.origin === worker.location.origin && isAttendeeRead(u));
+  const wanted = urls
+    .map((u) => new URL(u, worker.location.origin))
+    .filter((u) => u.origin === worker.location.origin && (isAttendeeRead(u) || isKioskShell(u) || u.pathname.startsWith("/assets/")));
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       Promise.all(
@@ -111,5 +133,7 @@ worker.addEventListener("fetch", (event) => {
     event.respondWith(cacheFirst(request));
   } else if (isAttendeeRead(url)) {
     event.respondWith(networkFirst(request));
+  } else if (isKioskShell(url) && request.mode === "navigate") {
+    event.respondWith(networkFirst(request, url.origin + url.pathname));
   }
 });

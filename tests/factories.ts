@@ -50,6 +50,9 @@ export async function createEvent(overrides: Partial<Prisma.EventUncheckedCreate
       startTime: "08:00",
       endTime: "15:30",
       timeZone: "America/Chicago",
+      // Doors open long ago, so tests that check people in "now" meet an open door
+      // (the door rule itself is tested with its own days in doors.test.ts).
+      doorsOpenAt: "2000-01-01T00:00",
       ...overrides,
     },
   });

@@ -24,7 +24,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-const buildDir = process.env.DROPIN_BUILD_DIR ?? "build";
+const buildDir = process.env.DROPIN_BUILD_DIR || "build";
 
 function buildIsStale() {
   const built = path.resolve(buildDir, "server/index.js");

@@ -154,8 +154,9 @@ export function SyncStatus() {
 }
 
 /**
- * Registered only on attendee pages (/e/…), so staff pages are never served from a
- * cache; each attendee page then asks it to keep this page, the schedule and my day.
+ * Registered on attendee pages (/e/…) and, with its own scope, by the door kiosk
+ * (kiosk-parts.tsx); other staff pages are never served from a cache. Each attendee
+ * page then asks it to keep this page, the schedule and my day.
  */
 export function useAttendeeServiceWorker(warm: string[]) {
   const key = warm.join(" ");

@@ -15,7 +15,7 @@ export function EventForm({
   lastResult: FormFailure | null;
   submitLabel: string;
 }) {
-  const { field, onSubmit, formErrors } = useValidatedForm(EventSchema, { defaultValues, lastResult });
+  const { field, form, values, onSubmit, formErrors } = useValidatedForm(EventSchema, { defaultValues, lastResult });
   const busy = useNavigation().state === "submitting";
   const zone = typeof defaultValues.timeZone === "string" ? defaultValues.timeZone : "";
   const zones = COMMON_TIME_ZONES.includes(zone as (typeof COMMON_TIME_ZONES)[number]) || !zone
@@ -63,6 +63,21 @@ export function EventForm({
           rows={5}
           {...field("subjectTags")}
         />
+      </fieldset>
+      <fieldset>
+        <legend>Door check-in</legend>
+        <Field
+          label="Doors open at (optional)"
+          type="datetime-local"
+          hint="When the kiosk starts checking people in. Leave blank for the day of the event, one hour before the first block."
+          {...field("doorsOpenAt")}
+        />
+        <div className="checkbox-row">
+          <label className="checkbox">
+            <input type="checkbox" {...form.register("earlyCheckIn")} defaultChecked={values.earlyCheckIn === "on"} />
+            Early check-in: the kiosk also checks people in before the doors open (they are not in prize drawings)
+          </label>
+        </div>
       </fieldset>
       <div className="form-actions">
         <Button disabled={busy}>{busy ? "Saving…" : submitLabel}</Button>

@@ -44,17 +44,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { event, room } = await guard(getPublishedRoom(params.slug!, params.roomId!));
-  try {
-    const { block, session, moved } = await guard(checkIntoRoom(user.id, event.id, room.id));
-    const what = session ? `“${session.title}”` : room.name;
-    return redirectWithToast(`/e/${event.slug}/rooms/${room.id}`, {
-      kind: "success",
-      message: `Checked in to ${what} for ${block.label}.${moved ? " Your previous room is checked out." : ""}`,
-    });
-  } catch (error) {
-    if (error instanceof RuleError) return data({ message: error.message }, { status: 409 });
-    throw error;
-  }
+  // Outside a running block the reason (and what to do) is shown on this page, not the error page.
+  const done = await guard(
+    checkIntoRoom(user.id, event.id, room.id).catch((error: unknown) => {
+      if (error instanceof RuleError) return { refused: error.message } as const;
+      throw error;
+    }),
+  );
+  if ("refused" in done) return data({ message: done.refused }, { status: 409 });
+  const { block, session, moved } = done;
+  const what = session ? `“${session.title}”` : room.name;
+  return redirectWithToast(`/e/${event.slug}/rooms/${room.id}`, {
+    kind: "success",
+    message: `Checked in to ${what} for ${block.label}.${moved ? " Your previous room is checked out." : ""}`,
+  });
 }
 
 export default function RoomPage() {

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
@@ -10,10 +11,15 @@ import {
   searchRoster,
   type CheckInResult,
 } from "~/.server/checkin/door";
-import { tokenFromScan } from "~/.server/checkin/badges";
+import { doorRule, isEarly } from "~/.server/checkin/doors";
+import { answerFor } from "~/.server/checkin/kiosk-sync";
+import { tokenFromScan } from "~/utils/badge-code";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
-import { CameraScanner, useOfflineQueue, type KioskPanel } from "~/components/checkin/kiosk-client";
+import { CameraScanner, type KioskPanel } from "~/components/checkin/kiosk-client";
+import { panelFor, PersonResults, queuedPanel, syncedPanel, useKioskServiceWorker, WaitingList, WalkInForm, type PersonRow } from "~/components/checkin/kiosk-parts";
+import { useKioskQueue, type DoorCounts } from "~/components/checkin/kiosk-queue";
+import { badgeHash, searchLocally, useKioskRoster } from "~/components/checkin/kiosk-roster";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors } from "~/components/forms";
 import { PersonSchema } from "~/schemas/checkin";
@@ -36,7 +42,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // checking in still takes a press of the button (a GET never writes).
   const token = url.searchParams.get("token") ?? "";
   const [results, counts] = await Promise.all([guard(searchRoster(user.id, event.id, q)), doorCounts(user.id, event.id)]);
+  // Volunteers see before the first scan whether the door is open yet.
+  const rule = doorRule(event.id);
+  const doors = rule && isEarly(rule, new Date()) ? { opens: rule.opensLabel, early: rule.earlyCheckIn } : null;
   return {
+    doors,
     event: { slug: event.slug, name: event.name },
     q,
     token,
@@ -45,19 +55,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The same words the kiosk's script shows for the JSON API's answers. */
 function toPanel(result: CheckInResult, timeZone: string): KioskPanel {
-  switch (result.status) {
-    case "checked_in":
-      return { status: "checked_in", title: "Checked in", detail: [result.name, result.school].filter(Boolean).join(" · ") };
-    case "already":
-      return {
-        status: "already",
-        title: `Already checked in at ${clockTime(result.checkedInAt, timeZone)}`,
-        detail: [result.name, result.school].filter(Boolean).join(" · "),
-      };
-    case "unknown":
-      return { status: "unknown", title: "Not on this PD day's list", detail: "Check the badge is for this PD day, or register them as a walk-in." };
-  }
+  return panelFor({ clientId: "", ...answerFor(result, timeZone) });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -70,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!submission.ok) return invalid(submission);
     const done = await guardForm(formDataToObject(formData), registerWalkIn(user.id, event.id, submission.data));
     if (!done.ok) return invalid(done.result);
-    return data<KioskAnswer>({ panel: toPanel(done.value, event.timeZone) });
+    return data<KioskAnswer>({ panel: toPanel(done.value, event.timeZone) }, { status: done.value.status === "closed" ? 409 : 200 });
   }
   if (intent === "user") {
     const userId = String(formData.get("userId") ?? "").trim();
@@ -95,27 +95,30 @@ function refused(field: Problem["field"], title: string, value?: string) {
   return data<KioskAnswer>({ panel: { status: "unknown", title }, problem: { field, value } }, { status: 400 });
 }
 
-/** A badge or person not on this PD day is a 404: nothing was checked in. */
+/** A badge or person not on this PD day is a 404, a door not open yet a 409: nothing was checked in. */
 function answer(result: CheckInResult, timeZone: string, problem: Problem) {
   const unknown = result.status === "unknown";
   return data<KioskAnswer>(
     { panel: toPanel(result, timeZone), problem: unknown ? problem : undefined },
-    { status: unknown ? 404 : 200 },
+    { status: unknown ? 404 : result.status === "closed" ? 409 : 200 },
   );
 }
 
 export default function Kiosk() {
-  const { event, q, token, counts, results } = useLoaderData<typeof loader>();
+  const { event, q, token, counts, results, doors } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const walkIn = isFormFailure(answer) ? answer : null;
   const serverPanel = answer && !isFormFailure(answer) ? answer.panel : null;
-  // A panel from the offline queue belongs to the server answer it was shown after;
-  // the next server answer replaces it.
+  // A panel shown by the page's own script belongs to the server answer it was
+  // shown after; the next server answer (a walk-in) replaces it. The same for counts.
   const [local, setLocal] = useState<{ panel: KioskPanel; after: typeof answer } | null>(null);
+  const [liveCounts, setLiveCounts] = useState<{ counts: DoorCounts; from: typeof counts } | null>(null);
+  const [tokenError, setTokenError] = useState<string>();
+  const [walkInErrors, setWalkInErrors] = useState<Partial<Record<string, string[]>> | null>(null);
+  const [search, setSearch] = useState<{ q: string; people: PersonRow[] | null } | null>(null);
   const busy = useNavigation().state === "submitting";
-  const tokenForm = useRef<HTMLFormElement>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
-
+  const tokenForm = useRef<HTMLFormElement>(null);
   const problem = answer && !isFormFailure(answer) ? answer.problem : undefined;
   // After each answer the code box is emptied for the next person in line; a refused
   // code stays, selected, so it can be corrected or replaced by the next scan.
@@ -125,20 +128,72 @@ export default function Kiosk() {
     if (problem?.field === "token") tokenInput.current.select();
   }, [answer, problem]);
   const showLocal = useCallback((p: KioskPanel) => setLocal({ panel: p, after: answer }), [answer]);
-  const { waiting, enqueue } = useOfflineQueue(event.slug, showLocal);
+  const roster = useKioskRoster(event.slug);
+  const { markIn } = roster;
+  const { waiting, checkIn } = useKioskQueue(event.slug, {
+    onSynced: (answers) => {
+      if (answers.length > 0) showLocal(syncedPanel(answers));
+      for (const a of answers) if (a.userId && a.time) markIn(a.userId, a.time);
+    },
+    onCounts: (fresh) => setLiveCounts({ counts: fresh, from: counts }),
+  });
+  useKioskServiceWorker(event.slug);
   const panel = local && local.after === answer ? local.panel : serverPanel;
+  const shownCounts = liveCounts && liveCounts.from === counts ? liveCounts.counts : counts;
 
-  function onTokenSubmit(e: FormEvent<HTMLFormElement>) {
-    const token = tokenInput.current?.value.trim() ?? "";
-    if (navigator.onLine || !token) return;
-    // Offline: keep the scan for later instead of a request that cannot reach us.
-    e.preventDefault();
-    enqueue(token);
-    showLocal({ status: "queued", title: "Saved offline", detail: "This scan will be checked in when the network is back." });
-    if (tokenInput.current) {
-      tokenInput.current.value = "";
-      tokenInput.current.focus();
+  async function send(what: Parameters<typeof checkIn>[0]) {
+    const reply = await checkIn(what);
+    if (!reply) {
+      showLocal(queuedPanel(what.name));
+      return null;
     }
+    showLocal(panelFor(reply));
+    if (reply.userId && reply.time) markIn(reply.userId, reply.time);
+    return reply;
+  }
+
+  // With JavaScript every check-in goes through the queue: never a page request
+  // that a dead server could turn into an error page.
+  async function onTokenSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const input = tokenInput.current;
+    const typed = input?.value.trim() ?? "";
+    if (!input || !typed) return setTokenError("Scan a badge or type its code first.");
+    setTokenError(undefined);
+    input.value = "";
+    input.focus();
+    const hash = await badgeHash(typed);
+    const person = hash ? roster.people?.find((p) => p.badge === hash) : undefined;
+    const reply = await send({ token: typed, name: person?.name });
+    if (reply?.status === "unknown" && !input.value) {
+      input.value = typed;
+      input.select();
+      setTokenError("Not on this PD day's list");
+    }
+  }
+
+  async function onSearch(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const query = String(new FormData(e.currentTarget).get("q") ?? "");
+    const people = roster.people ?? (await roster.load());
+    setSearch({ q: query, people: people ? searchLocally(people, query).map((p) => ({ ...p, checkedInAt: p.in })) : null });
+  }
+
+  function onPersonCheckIn(person: PersonRow, e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    void send({ userId: person.id, name: person.name });
+  }
+
+  // A walk-in is queued like a scan (registered when it reaches the server, found
+  // again by email if it is sent twice), after the same checks the action makes.
+  async function onWalkIn(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const form = e.currentTarget;
+    const parsed = PersonSchema.safeParse(Object.fromEntries(new FormData(form)));
+    if (!parsed.success) return setWalkInErrors(z.flattenError(parsed.error).fieldErrors);
+    setWalkInErrors(null);
+    form.reset();
+    await send({ walkIn: parsed.data, name: parsed.data.name });
   }
 
   const onCameraScan = useCallback((value: string) => {
@@ -147,6 +202,8 @@ export default function Kiosk() {
     tokenForm.current.requestSubmit();
   }, []);
 
+  const query = search ? search.q : q;
+  const found = search ? (search.people ?? []) : results;
   return (
     <div className="kiosk">
       <p>
@@ -154,8 +211,16 @@ export default function Kiosk() {
       </p>
       <h1>Door check-in</h1>
       <p className="muted">
-        {counts.checkedIn} of {counts.roster} on the roster checked in.
+        {shownCounts.checkedIn} of {shownCounts.roster} on the roster checked in.
+        {roster.people ? ` Roster on this device: ${roster.people.length} ${roster.people.length === 1 ? "person" : "people"}.` : ""}
       </p>
+      {doors ? (
+        <p className="toast toast-info">
+          {doors.early
+            ? `Doors open ${doors.opens}. Early check-in is on: people checked in before then are not in prize drawings.`
+            : `Door check-in opens ${doors.opens}. Until then scans are refused.`}
+        </p>
+      ) : null}
       <div role="status" aria-live="polite" aria-atomic="true" className="kiosk-status">
         {panel ? (
           <div className={`kiosk-panel kiosk-panel-${panel.status}`}>
@@ -163,9 +228,9 @@ export default function Kiosk() {
             {panel.detail ? <p>{panel.detail}</p> : null}
           </div>
         ) : null}
-        {waiting > 0 ? (
+        {waiting.length > 0 ? (
           <p className="kiosk-waiting">
-            {waiting} {waiting === 1 ? "scan" : "scans"} waiting to sync
+            {waiting.length} {waiting.length === 1 ? "scan" : "scans"} waiting to sync
           </p>
         ) : null}
       </div>
@@ -179,7 +244,7 @@ export default function Kiosk() {
             label="Badge code"
             name="token"
             defaultValue={problem?.field === "token" ? problem.value : token}
-            error={problem?.field === "token" ? serverPanel?.title : undefined}
+            error={tokenError ?? (problem?.field === "token" ? serverPanel?.title : undefined)}
             autoComplete="off"
             autoCapitalize="off"
             spellCheck={false}
@@ -192,62 +257,29 @@ export default function Kiosk() {
         <CameraScanner onScan={onCameraScan} />
       </section>
 
+      <WaitingList waiting={waiting} />
+
       <section className="card" aria-labelledby="search-title">
         <h2 id="search-title">Find by name or school</h2>
-        <Form method="get" className="kiosk-search">
+        <Form method="get" className="kiosk-search" onSubmit={onSearch}>
           <Field label="Name or school" name="q" type="search" defaultValue={q} />
           <div className="form-actions">
             <Button variant="secondary">Search</Button>
           </div>
         </Form>
         {problem?.field === "person" && serverPanel ? <FormErrors errors={[serverPanel.title]} /> : null}
-        {q.trim().length >= 2 && results.length === 0 ? <p>Nobody on the roster matches “{q}”.</p> : null}
-        {results.length > 0 ? (
-          <ul className="list-plain kiosk-results">
-            {results.map((person) => (
-              <li key={person.id}>
-                <span>
-                  <strong>{person.name}</strong>
-                  {person.school ? ` · ${person.school}` : ""}
-                  {person.checkedInAt ? <span className="muted"> · in at {person.checkedInAt}</span> : null}
-                </span>
-                <Form method="post">
-                  <input type="hidden" name="intent" value="user" />
-                  <input type="hidden" name="userId" value={person.id} />
-                  <Button variant="secondary" disabled={busy} aria-label={`Check in ${person.name}`}>
-                    Check in
-                  </Button>
-                </Form>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        {search && !search.people ? <p>The roster is not on this device yet: name search needs the server once, when the kiosk opens.</p> : null}
+        {query.trim().length >= 2 && found.length === 0 && (!search || search.people) ? <p>Nobody on the roster matches “{query}”.</p> : null}
+        {found.length > 0 ? <PersonResults people={found} onCheckIn={onPersonCheckIn} /> : null}
       </section>
 
-      <section className="card" aria-labelledby="walkin-title">
-        <h2 id="walkin-title">Register a walk-in</h2>
-        <Form method="post">
-          <input type="hidden" name="intent" value="walk-in" />
-          <FormErrors errors={walkIn?.formErrors ?? []} />
-          <div className="form-row">
-            <Field label="Name" name="name" required defaultValue={String(walkIn?.values.name ?? "")} error={walkIn?.fieldErrors.name?.[0]} />
-            <Field
-              label="Email"
-              name="email"
-              type="email"
-              required
-              defaultValue={String(walkIn?.values.email ?? "")}
-              error={walkIn?.fieldErrors.email?.[0]}
-            />
-            <Field label="School (optional)" name="school" defaultValue={String(walkIn?.values.school ?? "")} />
-          </div>
-          <div className="form-actions">
-            <Button variant="secondary" disabled={busy}>
-              Register and check in
-            </Button>
-          </div>
-        </Form>
-      </section>
+      <WalkInForm
+        values={walkIn?.values ?? {}}
+        errors={{ name: walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0], email: walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0] }}
+        formErrors={walkIn?.formErrors ?? []}
+        busy={busy}
+        onSubmit={onWalkIn}
+      />
     </div>
   );
 }

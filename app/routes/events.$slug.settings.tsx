@@ -56,6 +56,8 @@ export default function EventSettings() {
           proposalsCloseOn: event.proposalsCloseOn ?? "",
           allowedEmailDomain: event.allowedEmailDomain ?? "",
           subjectTags: event.subjectTags,
+          doorsOpenAt: event.doorsOpenAt ?? "",
+          earlyCheckIn: event.earlyCheckIn ? "on" : "",
         }}
         lastResult={isFormFailure(lastResult) ? lastResult : null}
         submitLabel="Save changes"

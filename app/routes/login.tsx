@@ -4,6 +4,7 @@ import { useEffect } from "react";
 import { verifyLogin } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { Button } from "~/components/button";
+import { clearKioskRosters } from "~/components/checkin/kiosk-roster";
 import { DistrictSignInButtons } from "~/components/district-sign-in";
 import { Field, FormErrors } from "~/components/forms";
 import { LoginSchema } from "~/schemas/accounts";
@@ -66,10 +67,13 @@ export default function Login() {
   });
   const busy = useNavigation().state === "submitting";
   const signedOut = Boolean(searchParams.get("signedOut"));
-  // However the person signed out, drop the attendee pages the service worker
-  // cached for them, so the next person on a shared phone cannot read them offline.
+  // However the person signed out, drop the pages the service worker cached for
+  // them (attendee pages, the door kiosk), so the next person on a shared phone cannot read them offline.
   useEffect(() => {
-    if (!signedOut || !("serviceWorker" in navigator)) return;
+    if (!signedOut) return;
+    // A door kiosk's copy of the roster too (its queued check-ins stay: they must still sync).
+    clearKioskRosters();
+    if (!("serviceWorker" in navigator)) return;
     void navigator.serviceWorker.getRegistrations().then((registrations) => {
       for (const registration of registrations) registration.active?.postMessage({ type: "clear-personal" });
     });

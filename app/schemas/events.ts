@@ -112,6 +112,16 @@ const subjectTagsField = z.preprocess(
     }),
 );
 
+const doorsOpenField = z.preprocess(
+  (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+  z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d$/, { error: "Use a date and time like 2027-03-12 07:00" })
+    .refine((v) => isRealDate(v.slice(0, 10)), { error: "That date does not exist" })
+    .optional(),
+);
+
 const timeField = (missing: string) =>
   z
     .string({ error: missing })
@@ -157,6 +167,9 @@ export const EventSchema = z
         .optional(),
     ),
     subjectTags: subjectTagsField,
+    // Blank: the day of the event, one hour before the first block (app/.server/checkin/doors.ts).
+    doorsOpenAt: doorsOpenField,
+    earlyCheckIn: z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean()),
   })
   .refine((v) => v.endTime > v.startTime, {
     path: ["endTime"],

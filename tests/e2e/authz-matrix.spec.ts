@@ -88,6 +88,8 @@ const MATRIX: Record<string, Entry> = {
   "events.$slug.grid.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly("redirect") },
   // A JSON API: signed out is a JSON 401 ("sign in again"), not a redirect; a form body is not JSON (415).
   "events.$slug.kiosk.sync.ts": { get: all(405), post: R(415, 403, 403, 403, 403, 401) },
+  // The roster the kiosk keeps on the device: JSON, so signed out is a 401 (the kiosk then drops its copy).
+  "events.$slug.kiosk.roster.ts": { get: R("ok", 403, 403, 403, 403, 401) },
   "events.$slug.kiosk.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.live.tsx": { get: coordinatorOnly("ok") },
   "events.$slug.mail-templates.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },

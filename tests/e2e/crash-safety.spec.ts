@@ -31,7 +31,7 @@ function seed(file: string) {
   const tokens: string[] = [];
   db.transaction(() => {
     db.prepare(
-      `INSERT INTO Event (id, slug, name, date, startTime, endTime, timeZone, status, updatedAt) VALUES (?, ?, 'Crash Test PD Day', '2027-03-06', '08:00', '15:00', 'America/Chicago', 'live', ?)`,
+      `INSERT INTO Event (id, slug, name, date, startTime, endTime, timeZone, status, doorsOpenAt, updatedAt) VALUES (?, ?, 'Crash Test PD Day', '2027-03-06', '08:00', '15:00', 'America/Chicago', 'live', '2000-01-01T00:00', ?)`,
     ).run(eventId, slug, now);
     const user = db.prepare(`INSERT INTO User (id, email, name, school, updatedAt) VALUES (?, ?, ?, 'Lincoln Elementary', ?)`);
     const member = db.prepare(`INSERT INTO Membership (id, eventId, userId, role, badgeToken) VALUES (?, ?, ?, ?, ?)`);

@@ -39,7 +39,7 @@ export async function createUser(
   });
 }
 
-export async function createEvent(coordinatorId: string, overrides: { name?: string; status?: string } = {}) {
+export async function createEvent(coordinatorId: string, overrides: { name?: string; status?: string; doorsOpenAt?: string | null } = {}) {
   const slug = unique("pd-day");
   return db().event.create({
     data: {
@@ -50,6 +50,8 @@ export async function createEvent(coordinatorId: string, overrides: { name?: str
       endTime: "14:30",
       timeZone: "America/Chicago",
       status: overrides.status ?? "draft",
+      // Doors open long ago: specs that check people in "now" meet an open door.
+      doorsOpenAt: overrides.doorsOpenAt === undefined ? "2000-01-01T00:00" : overrides.doorsOpenAt,
       memberships: { create: { userId: coordinatorId, role: "coordinator" } },
     },
   });

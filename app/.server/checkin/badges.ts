@@ -12,16 +12,7 @@ export function badgeUrl(slug: string, token: string) {
   return appLink(`/events/${slug}/kiosk?token=${encodeURIComponent(token)}`);
 }
 
-/** What a scanner read: the badge URL, or a bare token typed by hand. */
-export function tokenFromScan(value: string) {
-  const text = value.trim();
-  if (!/^https?:\/\//i.test(text)) return text;
-  try {
-    return new URL(text).searchParams.get("token") ?? "";
-  } catch {
-    return "";
-  }
-}
+export { tokenFromScan } from "~/utils/badge-code";
 
 async function qrSvg(url: string) {
   return QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });

@@ -13,6 +13,7 @@ import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { fromDbTime, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
 import { assertEventCoordinatorNow } from "../events/permissions";
+import { doorRule, doorsClosedMessage, isEarly } from "./doors";
 import { addWalkIn } from "./roster";
 
 export type CheckInSource = "qr" | "search" | "walk_in";
@@ -21,7 +22,9 @@ export type CheckInOptions = { clientId?: string; at?: Date; source?: CheckInSou
 export type CheckInResult =
   | { status: "checked_in"; userId: string; name: string; school: string | null; checkedInAt: Date }
   | { status: "already"; userId: string; name: string; school: string | null; checkedInAt: Date }
-  | { status: "unknown" };
+  | { status: "unknown" }
+  /** Before the doors open (and early check-in is off): nothing was recorded. */
+  | { status: "closed"; message: string };
 
 type Person = { userId: string; name: string; school: string | null };
 
@@ -40,7 +43,7 @@ function isUniqueViolation(error: unknown) {
 const UPSERT = `INSERT INTO DoorCheckIn (id, eventId, userId, checkedInAt, source, clientId, recordedById)
   VALUES (?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (eventId, userId) DO UPDATE SET checkedInAt = MIN(checkedInAt, excluded.checkedInAt)
-  RETURNING id, checkedInAt`;
+  RETURNING id, checkedInAt, clientId`;
 
 /** When this person's door check-in is stored as (database time text), if they have one. */
 function storedCheckInTime(eventId: string, userId: string) {
@@ -50,9 +53,19 @@ function storedCheckInTime(eventId: string, userId: string) {
   return row?.checkedInAt;
 }
 
+/** Refuses a check-in at `at` before the doors open, unless the coordinator allows early check-in. */
+function closedAt(eventId: string, at: Date): CheckInResult | null {
+  const rule = doorRule(eventId);
+  if (!rule || rule.earlyCheckIn || !isEarly(rule, at)) return null;
+  return { status: "closed", message: doorsClosedMessage(rule) };
+}
+
 async function recordCheckIn(actorId: string, eventId: string, person: Person, options: CheckInOptions): Promise<CheckInResult> {
   const id = crypto.randomUUID();
-  const at = toDbTime(options.at ?? new Date());
+  const when = options.at ?? new Date();
+  const closed = closedAt(eventId, when);
+  if (closed) return closed;
+  const at = toDbTime(when);
   // A repeat scan (the common case once the line has gone through) needs no write.
   const earlier = storedCheckInTime(eventId, person.userId);
   if (earlier && earlier <= at) return { status: "already", ...person, checkedInAt: fromDbTime(earlier) };
@@ -63,9 +76,12 @@ async function recordCheckIn(actorId: string, eventId: string, person: Person, o
         statement(UPSERT).get(id, eventId, person.userId, at, options.source ?? "qr", options.clientId ?? null, actorId) as {
           id: string;
           checkedInAt: string;
+          clientId: string | null;
         },
     );
-    return { status: row.id === id ? "checked_in" : "already", ...person, checkedInAt: fromDbTime(row.checkedInAt) };
+    // The same queued scan sent twice at once (a timed-out request and its retry) is still this scan's check-in.
+    const mine = row.id === id || (options.clientId !== undefined && row.clientId === options.clientId);
+    return { status: mine ? "checked_in" : "already", ...person, checkedInAt: fromDbTime(row.checkedInAt) };
   } catch (error) {
     // A client id reused for another person: report what is stored for this one.
     if (!isUniqueViolation(error)) throw error;
@@ -104,12 +120,18 @@ async function byUser(actorId: string, eventId: string, userId: string, options:
   return recordCheckIn(actorId, eventId, person, { source: "search", ...options });
 }
 
-export async function registerWalkIn(actorId: string, eventId: string, person: PersonInput) {
+export async function registerWalkIn(actorId: string, eventId: string, person: PersonInput, options: CheckInOptions = {}): Promise<CheckInResult> {
+  assertDoorVolunteer(actorId, eventId);
+  // Nobody is added to the roster for a check-in that would be refused.
+  const closed = closedAt(eventId, options.at ?? new Date());
+  if (closed) return closed;
+  // Found by email: a walk-in sent twice (a lost answer) is still one person.
   const { user } = await addWalkIn(actorId, eventId, person);
-  return recordCheckIn(actorId, eventId, { userId: user.id, name: user.name, school: user.school }, { source: "walk_in" });
+  return recordCheckIn(actorId, eventId, { userId: user.id, name: user.name, school: user.school }, { ...options, source: "walk_in" });
 }
 
-export type QueuedScan = { clientId: string; token?: string; userId?: string; scannedAt: string | Date };
+/** A kiosk's queued check-in: a badge token, a person found by name, or a walk-in to register. */
+export type QueuedScan = { clientId: string; token?: string; userId?: string; walkIn?: PersonInput; scannedAt: string | Date };
 export type SyncedScan = { clientId: string; result: CheckInResult };
 
 /**
@@ -137,7 +159,9 @@ export async function syncQueued(actorId: string, eventId: string, scans: Queued
       ? await byToken(actorId, eventId, scan.token, { ...options, source: "qr" })
       : scan.userId
         ? await byUser(actorId, eventId, scan.userId, options)
-        : ({ status: "unknown" } as const);
+        : scan.walkIn
+          ? await registerWalkIn(actorId, eventId, scan.walkIn, options)
+          : ({ status: "unknown" } as const);
     results.set(scan.clientId, result);
   }
   return scans.map((scan) => ({ clientId: scan.clientId, result: results.get(scan.clientId)! }));

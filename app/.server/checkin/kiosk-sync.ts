@@ -4,12 +4,13 @@
 // which skips Remix's request conversion on the morning's busiest endpoint.
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
+import { PersonSchema } from "~/schemas/checkin";
 import { getAuthStorage } from "~/utils/session.server";
 import { statement } from "~/utils/sqlite.server";
 import { findSessionUser } from "../accounts/sessions";
 import { DomainError, NotFoundError } from "../errors";
 import { tokenFromScan } from "./badges";
-import { assertDoorVolunteer, clockTime, syncQueued } from "./door";
+import { assertDoorVolunteer, clockTime, doorCounts, syncQueued, type CheckInResult } from "./door";
 
 export const SyncSchema = z.object({
   scans: z
@@ -18,10 +19,13 @@ export const SyncSchema = z.object({
         clientId: z.string().min(8).max(64),
         token: z.string().max(300).optional(),
         userId: z.string().max(40).optional(),
+        walkIn: PersonSchema.optional(),
         scannedAt: z.iso.datetime(),
       }),
     )
     .max(1000),
+  /** The kiosk page asks for its header counts with each upload, so they update without a reload. */
+  counts: z.boolean().optional(),
 });
 
 export type SyncAnswer = { status: number; body: unknown };
@@ -60,6 +64,18 @@ function isJson(contentType: string | null) {
   return contentType?.split(";")[0]?.trim().toLowerCase() === "application/json";
 }
 
+/** One check-in's answer as the kiosk shows it (the page's action words it the same way). */
+export function answerFor(result: CheckInResult, timeZone: string) {
+  switch (result.status) {
+    case "unknown":
+      return { status: result.status };
+    case "closed":
+      return { status: result.status, message: result.message };
+    default:
+      return { status: result.status, userId: result.userId, name: result.name, school: result.school, time: clockTime(result.checkedInAt, timeZone) };
+  }
+}
+
 export async function kioskSync({
   cookie,
   contentType,
@@ -82,17 +98,18 @@ export async function kioskSync({
     if (!isJson(contentType)) return { status: 415, body: { message: "Send the scans as JSON (Content-Type: application/json)." } };
     const parsed = SyncSchema.safeParse(parseJson(body));
     if (!parsed.success) return { status: 400, body: { message: "Send { scans: [{ clientId, token, scannedAt }] }." } };
-    const scans = parsed.data.scans.map((scan) => ({ ...scan, token: scan.token ? tokenFromScan(scan.token) : undefined }));
+    // A kiosk's clock may run ahead of the server's; nobody arrives in the future.
+    const now = new Date().toISOString();
+    const scans = parsed.data.scans.map((scan) => ({
+      ...scan,
+      token: scan.token ? tokenFromScan(scan.token) : undefined,
+      scannedAt: new Date(scan.scannedAt).toISOString() > now ? now : scan.scannedAt,
+    }));
     const results = await syncQueued(user.id, event.id, scans);
+    const counts = parsed.data.counts ? await doorCounts(user.id, event.id) : undefined;
     return {
       status: 200,
-      body: {
-        results: results.map(({ clientId, result }) =>
-          result.status === "unknown"
-            ? { clientId, status: result.status }
-            : { clientId, status: result.status, name: result.name, time: clockTime(result.checkedInAt, event.timeZone) },
-        ),
-      },
+      body: { results: results.map(({ clientId, result }) => ({ clientId, ...answerFor(result, event.timeZone) })), counts },
     };
   } catch (error) {
     if (error instanceof DomainError) return { status: error.status, body: { message: error.message } };

@@ -2,6 +2,7 @@
 // this room" records a visit for the block running now. Moving to another room
 // in the same block closes the first visit (law of two feet), so time is only
 // ever counted in one room at once.
+import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { latestPublished } from "../schedule/publish";
@@ -37,6 +38,21 @@ export function sessionInRoom(snapshot: ScheduleSnapshot, roomId: string, block:
   );
 }
 
+/** Why a room check-in at `at` has nothing to attach to, and what to do instead. */
+export function noBlockMessage(snapshot: ScheduleSnapshot, at: Date) {
+  const sessionBlocks = snapshot.blocks.filter((b) => b.kind === "sessions");
+  const next = sessionBlocks.map((b) => ({ block: b, ...blockSpan(snapshot, b) })).filter((b) => b.start > at).sort((a, b) => a.start.getTime() - b.start.getTime())[0];
+  const none = "No session block is running right now, so there is nothing to check in to.";
+  if (!next) {
+    return `${none} Today's sessions are over. If you attended a session without checking in, ask a coordinator to correct your PD credit.`;
+  }
+  const { timeZone } = snapshot.event;
+  const sameDay = dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  const when = dateFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(next.start);
+  const day = sameDay.format(next.start) === sameDay.format(at) ? "" : ` on ${dateFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone }).format(next.start)}`;
+  return `${none} ${next.block.label} starts at ${when}${day}: come back then and press “Check in to this room” again (or scan the code on the door).`;
+}
+
 async function openVisit(eventId: string, userId: string, roomId: string, block: SnapshotBlock, session: SnapshotSession | null, at: Date, source: "self" | "presenter") {
   return db.$transaction(async (tx) => {
     const open = await tx.roomVisit.findMany({ where: { eventId, userId, timeBlockId: block.id, leftAt: null } });
@@ -65,7 +81,7 @@ export async function checkIntoRoom(userId: string, eventId: string, roomId: str
   const room = snapshot.rooms.find((r) => r.id === roomId);
   if (!room) throw new NotFoundError("This room is not on the published schedule.");
   const block = blockAt(snapshot, at);
-  if (!block) throw new RuleError("No session block is running right now, so there is nothing to check in to.");
+  if (!block) throw new RuleError(noBlockMessage(snapshot, at));
   const session = sessionInRoom(snapshot, roomId, block);
   const { visit, moved } = await openVisit(eventId, userId, roomId, block, session, at, "self");
   return { visit, room, block, session, moved };

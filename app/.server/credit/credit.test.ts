@@ -168,3 +168,25 @@ describe("certificate verification", () => {
     await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
   });
 });
+
+describe("before any room check-in", () => {
+  test("the credit page knows the door check-in, which earns no hours", async () => {
+    const day = await createPublishedDay();
+    const { user } = await createAttendee(day.event.id);
+    expect(await getMyCredit(user.id, day.event.id)).toMatchObject({ lines: [], total: 0, doorCheckedInAt: null });
+    await db.doorCheckIn.create({ data: { eventId: day.event.id, userId: user.id, checkedInAt: at("14:52") } });
+    expect(await getMyCredit(user.id, day.event.id)).toMatchObject({ lines: [], total: 0, doorCheckedInAt: at("14:52") });
+  });
+
+  test("a room check-in outside a block says when the next block starts, or that the day is over", async () => {
+    const day = await createPublishedDay();
+    const { user } = await createAttendee(day.event.id);
+    await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:55"))).rejects.toThrow(
+      "No session block is running right now, so there is nothing to check in to. Block 2 starts at 10:00 AM: come back then",
+    );
+    await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, new Date("2027-03-11T15:00:00Z"))).rejects.toThrow(
+      "Block 1 starts at 9:00 AM on Friday, March 12",
+    );
+    await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, at("17:00"))).rejects.toThrow("Today's sessions are over.");
+  });
+});

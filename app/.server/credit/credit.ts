@@ -155,9 +155,13 @@ export function totalHours(lines: CreditLine[]) {
 export async function getMyCredit(userId: string, eventId: string) {
   const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
   if (!member) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } });
+  const [user, door] = await Promise.all([
+    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } }),
+    // Shown on the credit page: arriving is recorded, but hours come from rooms.
+    db.doorCheckIn.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { checkedInAt: true } }),
+  ]);
   const { event, lines } = await loadCredit(eventId, userId);
-  return { event, user, lines, total: totalHours(lines), code: verificationCode(userId, eventId) };
+  return { event, user, lines, total: totalHours(lines), code: verificationCode(userId, eventId), doorCheckedInAt: door?.checkedInAt ?? null };
 }
 
 /** Everyone's credit, for the coordinator's page and the HR export. */

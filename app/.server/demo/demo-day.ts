@@ -153,6 +153,9 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
           endTime: "14:45",
           timeZone: TIME_ZONE,
           status: "scheduling",
+          // The demo is a rehearsal: its door opens the day it is seeded, so the kiosk
+          // can be tried at once (a real PD day opens on the day, an hour before the first block).
+          doorsOpenAt: `${today}T00:00`,
           proposalsOpenOn,
           proposalsCloseOn,
           allowedEmailDomain: DOMAIN,

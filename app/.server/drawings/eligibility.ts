@@ -2,6 +2,7 @@
 // room visits, feedback), never from sign-ups.
 import type { GradeBand } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
+import { doorRule, isEarly } from "../checkin/doors";
 import { canonicalPool } from "./picker";
 
 export type DrawingRules = {
@@ -42,7 +43,7 @@ type Facts = Awaited<ReturnType<typeof loadFacts>>;
 
 async function loadFacts(eventId: string) {
   const [checkIns, visits, feedback, memberships] = await Promise.all([
-    db.doorCheckIn.findMany({ where: { eventId }, select: { userId: true, user: { select: { school: true } } } }),
+    db.doorCheckIn.findMany({ where: { eventId }, select: { userId: true, checkedInAt: true, user: { select: { school: true } } } }),
     db.roomVisit.findMany({
       where: { eventId, placementId: { not: null } },
       select: { userId: true, placementId: true },
@@ -68,8 +69,12 @@ async function loadFacts(eventId: string) {
     if (!roles.has(c.userId)) roles.set(c.userId, new Set());
     roles.get(c.userId)!.add("vendor");
   }
+  // Early check-ins (allowed by the coordinator before the doors opened) are not being at the PD day.
+  const rule = doorRule(eventId);
+  const early = (at: Date) => (rule ? isEarly(rule, at) : false);
   return {
-    checkedIn: new Map(checkIns.map((c) => [c.userId, c.user.school])),
+    checkedIn: new Map(checkIns.filter((c) => !early(c.checkedInAt)).map((c) => [c.userId, c.user.school])),
+    checkedInEarly: new Set(checkIns.filter((c) => early(c.checkedInAt)).map((c) => c.userId)),
     sessions,
     gaveFeedback: new Set(feedback.map((f) => f.userId)),
     roles,
@@ -87,7 +92,8 @@ function missingFor(facts: Facts, rules: DrawingRules, userId: string, school: s
     return [`This drawing is for ${rules.gradeBand} teachers.`];
   }
   const missing: string[] = [];
-  if (!facts.checkedIn.has(userId)) missing.push("Check in at the door.");
+  if (facts.checkedInEarly.has(userId)) missing.push("Your door check-in was before the doors opened; early check-ins are not in drawings.");
+  else if (!facts.checkedIn.has(userId)) missing.push("Check in at the door.");
   const attended = facts.sessions.get(userId) ?? 0;
   if (attended < rules.minSessions) {
     const more = rules.minSessions - attended;

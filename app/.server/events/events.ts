@@ -59,6 +59,8 @@ function eventData(input: EventInput) {
     proposalsCloseOn: input.proposalsCloseOn ?? null,
     allowedEmailDomain: input.allowedEmailDomain ?? null,
     subjectTags: input.subjectTags.join("\n"),
+    doorsOpenAt: input.doorsOpenAt ?? null,
+    earlyCheckIn: input.earlyCheckIn,
   };
 }
 

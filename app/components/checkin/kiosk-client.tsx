@@ -1,80 +1,8 @@
-// The kiosk's JavaScript-only helpers: a camera scanner where the browser has
-// BarcodeDetector, and an offline queue. Scans made offline are kept in
-// localStorage with a client id and uploaded once the network is back; the server
-// applies each client id once, so a retried upload cannot count twice.
-import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
+// The kiosk's camera scanner (JavaScript only): the browser's BarcodeDetector where
+// there is one. The offline queue is in kiosk-queue.ts, the device's roster in kiosk-roster.ts.
+import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
-export type QueuedScan = { clientId: string; token: string; scannedAt: string };
-export type KioskPanel = { status: "checked_in" | "already" | "unknown" | "queued" | "synced"; title: string; detail?: string };
-
-const storageKey = (slug: string) => `dropin-kiosk-queue:${slug}`;
-
-function readQueue(slug: string): QueuedScan[] {
-  try {
-    return JSON.parse(localStorage.getItem(storageKey(slug)) ?? "[]") as QueuedScan[];
-  } catch {
-    return [];
-  }
-}
-
-function writeQueue(slug: string, queue: QueuedScan[]) {
-  localStorage.setItem(storageKey(slug), JSON.stringify(queue));
-}
-
-export function useOfflineQueue(slug: string, onSynced: (panel: KioskPanel) => void) {
-  const [waiting, setWaiting] = useState(0);
-  const syncing = useRef(false);
-
-  const sync = useCallback(async () => {
-    const queue = readQueue(slug);
-    setWaiting(queue.length);
-    if (queue.length === 0 || syncing.current || !navigator.onLine) return;
-    syncing.current = true;
-    try {
-      const response = await fetch(`/events/${slug}/kiosk/sync`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ scans: queue }),
-      });
-      if (!response.ok) return;
-      const { results } = (await response.json()) as { results: Array<{ clientId: string; status: string }> };
-      const done = new Set(results.map((r) => r.clientId));
-      // Scans queued while this upload was in flight stay for the next one.
-      const left = readQueue(slug).filter((scan) => !done.has(scan.clientId));
-      writeQueue(slug, left);
-      setWaiting(left.length);
-      const checkedIn = results.filter((r) => r.status === "checked_in").length;
-      onSynced({ status: "synced", title: `${results.length} queued ${results.length === 1 ? "scan" : "scans"} synced`, detail: `${checkedIn} checked in.` });
-    } catch {
-      // Still offline after all; the next "online" event or timer tries again.
-    } finally {
-      syncing.current = false;
-    }
-  }, [slug, onSynced]);
-
-  useEffect(() => {
-    // Upload anything left from before a reload, once the page has settled.
-    const first = window.setTimeout(sync, 0);
-    window.addEventListener("online", sync);
-    const timer = window.setInterval(sync, 30_000);
-    return () => {
-      window.removeEventListener("online", sync);
-      window.clearInterval(timer);
-      window.clearTimeout(first);
-    };
-  }, [sync]);
-
-  const enqueue = useCallback(
-    (token: string) => {
-      const queue = [...readQueue(slug), { clientId: crypto.randomUUID(), token, scannedAt: new Date().toISOString() }];
-      writeQueue(slug, queue);
-      setWaiting(queue.length);
-    },
-    [slug],
-  );
-
-  return { waiting, enqueue };
-}
+export type KioskPanel = { status: "checked_in" | "already" | "unknown" | "closed" | "queued" | "synced"; title: string; detail?: string };
 
 const noSubscription = () => () => {};
 
