@@ -42,16 +42,18 @@ export async function inviteToEvent(actorId: string, eventId: string, input: Inv
     });
     return created;
   });
+  const link = appLink(`/invite/${token}`);
   await sendMail({
     eventId,
     to: input.email,
+    secrets: [link],
     subject: `You're invited to ${event.name} as ${ROLE_LABELS[input.role].toLowerCase()}`,
     text: [
       `Hello${input.name ? ` ${input.name}` : ""},`,
       "",
       `${actor.name} invited you to join ${event.name} (${event.date}) on Dropin as ${ROLE_LABELS[input.role].toLowerCase()}.`,
       "Accept the invitation here:",
-      appLink(`/invite/${token}`),
+      link,
       "",
       `The link works for ${INVITE_DAYS} days.`,
     ].join("\n"),
