@@ -1,4 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { signUp } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
@@ -6,7 +6,7 @@ import { NewAccountFields } from "~/components/account-fields";
 import { Button } from "~/components/button";
 import { FormErrors } from "~/components/forms";
 import { SignupSchema } from "~/schemas/accounts";
-import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
+import { requireAnonymous } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guardForm, invalid } from "~/utils/http.server";
@@ -34,7 +34,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { event, redirectTo, ...account } = submission.data;
   const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined }));
   if (!created.ok) return invalid(created.result);
-  return signInAndRedirect(request, created.value.id, redirectTo || (event ? `/e/${event}` : "/events"));
+  // No session yet: the account signs in once the mailed code proves the address.
+  const next = new URLSearchParams({ email: created.value.email });
+  if (redirectTo) next.set("redirectTo", redirectTo);
+  return redirect(`/verify-email?${next}`);
 }
 
 export default function Signup() {

@@ -40,3 +40,18 @@ export const ResetPasswordSchema = z
   });
 
 export type SignupInput = z.infer<typeof SignupSchema>;
+
+/** Proving a new account's address: the code typed from the email. */
+export const VerifyEmailCodeSchema = z.object({
+  email: emailField,
+  code: z
+    .string({ error: "Enter the 6-digit code from the email" })
+    .transform((v) => v.replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from the email" })),
+  redirectTo: z.string().optional(),
+});
+
+/** …or the mailed link, confirmed with a button (a GET never changes anything). */
+export const VerifyEmailLinkSchema = z.object({
+  token: z.string({ error: "This link is incomplete" }).trim().min(1, { error: "This link is incomplete" }),
+});

@@ -135,7 +135,7 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
   const event = await getPublicEvent(eventSlug);
   const address = email.trim().toLowerCase();
   const live = await db.loginCode.findFirst({
-    where: { email: address, eventId: event.id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
+    where: { email: address, eventId: event.id, purpose: "attendee", usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
     orderBy: { createdAt: "desc" },
   });
   if (!live) throw new RuleError(BAD_CODE_MESSAGE, "code");
@@ -150,7 +150,7 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
 async function liveLink(token: string, eventSlug: string, now: Date) {
   const event = await getPublicEvent(eventSlug);
   const live = await db.loginCode.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!live || live.eventId !== event.id || live.usedAt || live.expiresAt <= now || live.attempts >= MAX_WRONG_ATTEMPTS) {
+  if (!live || live.purpose !== "attendee" || live.eventId !== event.id || live.usedAt || live.expiresAt <= now || live.attempts >= MAX_WRONG_ATTEMPTS) {
     throw new RuleError("This sign-in link has expired or was already used. Ask for a new code.");
   }
   return { live, event };
