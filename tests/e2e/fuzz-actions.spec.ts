@@ -196,6 +196,7 @@ const FUZZ: Record<string, Target> = {
   "reset-password.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["token", "password"], fields: ["confirmPassword"] }] },
   "setup.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "accounts exist, so it redirects to sign-in before reading anything" },
   "signup.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "password"], fields: ["name", "confirmPassword", "school", "event"] }] },
+  "verify-email.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "code"], fields: ["redirectTo"] }, { intent: "link", poison: ["token"] }] },
   "vendor.$vendorId._index.tsx": {
     role: "vendor",
     kind: "form",
