@@ -3,6 +3,7 @@ import type { InviteInput, Role } from "~/schemas/events";
 import { ROLE_LABELS } from "~/schemas/events";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
+import { markEmailProven } from "../accounts/proven-email";
 import { hashToken, newLinkToken } from "../accounts/tokens";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { appLink, sendMail } from "../outbox/outbox";
@@ -85,6 +86,8 @@ export async function acceptInvitation(token: string, userId: string) {
       data: { acceptedAt: new Date() },
     });
     if (claimed.count !== 1) throw new NotFoundError("This invitation was already used.");
+    // The invitation came by mail to this address: accepting it proves the address.
+    await markEmailProven(userId, new Date(), { keepPassword: true, tx });
     await tx.membership.upsert({
       where: { eventId_userId_role: { eventId: invitation.eventId, userId, role: invitation.role } },
       create: { eventId: invitation.eventId, userId, role: invitation.role },
