@@ -45,7 +45,8 @@ const MATRIX: Record<string, Entry> = {
   "_index.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok") },
   "co-present.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login") },
   "e.$slug._index.tsx": { get: all("ok") },
-  "e.$slug.certificate.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },
+  // Posting makes the member's certificate (stores its code), then shows it.
+  "e.$slug.certificate.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login"), post: R("redirect", "redirect", "redirect", "redirect", 403, "login") },
   "e.$slug.credit.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },
   "e.$slug.grid[.]csv.ts": { get: all("ok") },
   "e.$slug.join.tsx": { get: all("ok"), post: all(400) },

@@ -2,6 +2,7 @@
 // room visits, feedback), never from sign-ups.
 import type { GradeBand } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
+import { dayPeople } from "../people/day-person";
 import { canonicalPool } from "./picker";
 
 export type DrawingRules = {
@@ -42,7 +43,7 @@ type Facts = Awaited<ReturnType<typeof loadFacts>>;
 
 async function loadFacts(eventId: string) {
   const [checkIns, visits, feedback, memberships] = await Promise.all([
-    db.doorCheckIn.findMany({ where: { eventId }, select: { userId: true, user: { select: { school: true } } } }),
+    db.doorCheckIn.findMany({ where: { eventId }, select: { userId: true } }),
     db.roomVisit.findMany({
       where: { eventId, placementId: { not: null } },
       select: { userId: true, placementId: true },
@@ -68,8 +69,10 @@ async function loadFacts(eventId: string) {
     if (!roles.has(c.userId)) roles.set(c.userId, new Set());
     roles.get(c.userId)!.add("vendor");
   }
+  // The school this PD day has for each person (its roster's, else their account's).
+  const people = await dayPeople(eventId, checkIns.map((c) => c.userId));
   return {
-    checkedIn: new Map(checkIns.map((c) => [c.userId, c.user.school])),
+    checkedIn: new Map(checkIns.map((c) => [c.userId, people.get(c.userId)?.school ?? null])),
     sessions,
     gaveFeedback: new Set(feedback.map((f) => f.userId)),
     roles,
@@ -109,6 +112,6 @@ export async function eligiblePool(eventId: string, rules: DrawingRules) {
 /** For the attendee's prizes page: what this person still needs, per set of rules. */
 export async function missingForUser(eventId: string, rulesList: DrawingRules[], userId: string) {
   const facts = await loadFacts(eventId);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { school: true } });
-  return rulesList.map((rules) => missingFor(facts, rules, userId, user?.school));
+  const person = (await dayPeople(eventId, [userId])).get(userId);
+  return rulesList.map((rules) => missingFor(facts, rules, userId, person?.school));
 }

@@ -7,6 +7,7 @@ import { markEmailProven } from "../accounts/proven-email";
 import { hashToken, newLinkToken } from "../accounts/tokens";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { appLink, sendMail } from "../outbox/outbox";
+import { byDayName, dayPeople } from "../people/day-person";
 import { assertEventCoordinator } from "./permissions";
 
 const INVITE_DAYS = 14;
@@ -108,16 +109,19 @@ export async function acceptInvitation(token: string, userId: string) {
 /** People and pending invitations of a PD day, for its coordinators. */
 export async function listPeople(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
-  const [memberships, invitations] = await Promise.all([
-    db.membership.findMany({
-      where: { eventId },
-      include: { user: { select: { name: true, email: true, school: true } } },
-      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-    }),
+  const [rows, people, invitations] = await Promise.all([
+    db.membership.findMany({ where: { eventId }, select: { id: true, role: true, userId: true, createdAt: true } }),
+    dayPeople(eventId),
     db.invitation.findMany({
       where: { eventId, acceptedAt: null, expiresAt: { gt: new Date() } },
       orderBy: { createdAt: "desc" },
     }),
   ]);
+  const memberships = rows
+    .map((m) => {
+      const { name, email, school } = people.get(m.userId)!;
+      return { ...m, user: { name, email, school } };
+    })
+    .sort((a, b) => a.role.localeCompare(b.role) || byDayName(a.user, b.user));
   return { memberships, invitations };
 }
