@@ -7,7 +7,7 @@ import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accoun
 import { RuleError } from "~/.server/errors";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
-import { Field, FormErrors } from "~/components/forms";
+import { CodeField, Field, FormErrors } from "~/components/forms";
 import { VerifyEmailCodeSchema, VerifyEmailLinkSchema } from "~/schemas/accounts";
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
 import { failure, isFormFailure, parseSubmission } from "~/utils/forms";
@@ -109,16 +109,7 @@ export default function VerifyEmail() {
         ) : (
           <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={email} error={failed.fieldErrors.email?.[0]} />
         )}
-        <Field
-          label="6-digit code"
-          name="code"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={7}
-          required
-          error={failed.fieldErrors.code?.[0] ?? (page.email ? failed.fieldErrors.email?.[0] : undefined)}
-        />
+        <CodeField error={failed.fieldErrors.code?.[0] ?? (page.email ? failed.fieldErrors.email?.[0] : undefined)} />
         <div className="form-actions">
           <Button>Confirm</Button>
         </div>

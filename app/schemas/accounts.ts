@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, passwordField, personNameField } from "./fields";
+import { emailField, passwordField, personNameField, sixDigitCodeField } from "./fields";
 
 export const LoginSchema = z.object({
   email: emailField,
@@ -44,10 +44,7 @@ export type SignupInput = z.infer<typeof SignupSchema>;
 /** Proving a new account's address: the code typed from the email. */
 export const VerifyEmailCodeSchema = z.object({
   email: emailField,
-  code: z
-    .string({ error: "Enter the 6-digit code from the email" })
-    .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from the email" })),
+  code: sixDigitCodeField,
   redirectTo: z.string().optional(),
 });
 
