@@ -124,8 +124,12 @@ const MATRIX: Record<string, Entry> = {
   "vendor.$vendorId.donations.$donationId.photo.ts": { get: signedIn(404) },
   "vendor._index.tsx": { get: R("ok", "ok", "ok", "redirect", "ok", "login") },
   "verify.$code.tsx": { get: all(404) },
-  // Confirming a new account's address: for the signed-out (a made-up code or link: 400).
-  "verify-email.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok"), post: all(400) },
+  // Confirming a new account's address: for the signed-out (a made-up code or link: 400); like
+  // sign-up, the signed-in are sent on.
+  "verify-email.tsx": {
+    get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok"),
+    post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400),
+  },
 };
 
 const REFUSED: Outcome[] = [401, 403, 404, "login"];
