@@ -6,7 +6,7 @@ import { NewAccountFields } from "~/components/account-fields";
 import { Button } from "~/components/button";
 import { FormErrors } from "~/components/forms";
 import { SignupSchema } from "~/schemas/accounts";
-import { requireAnonymous } from "~/utils/auth.server";
+import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guardForm, invalid } from "~/utils/http.server";
@@ -32,8 +32,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limited = await rateLimits.signup(context.clientIp);
   if (limited) return tooManyAttempts(formDataToObject(formData), limited);
   const { event, redirectTo, ...account } = submission.data;
-  const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined }));
+  const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined, fromPath: redirectTo }));
   if (!created.ok) return invalid(created.result);
+  // Signed up from an invitation mailed to this address: the link proved it.
+  if (created.value.proven) return signInAndRedirect(request, created.value.id, redirectTo || (event ? `/e/${event}` : "/events"));
   // No session yet: the account signs in once the mailed code proves the address.
   const next = new URLSearchParams({ email: created.value.email });
   if (redirectTo) next.set("redirectTo", redirectTo);

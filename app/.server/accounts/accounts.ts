@@ -6,6 +6,8 @@ import { db } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
 import { appLink, sendMail } from "../outbox/outbox";
+import { findOpenInvitation } from "../events/invitations";
+import { findCoPresenterInvite } from "../proposals/co-presenters";
 import { sendEmailVerification } from "./email-verification";
 import { markEmailProven } from "./proven-email";
 import { hashToken, newLinkToken } from "./tokens";
@@ -84,12 +86,27 @@ async function provenAt(userId: string) {
 }
 
 /**
+ * The address an open invitation (event or co-presenter) in `path` was mailed
+ * to: someone signing up from that link has proven it by holding the link.
+ */
+async function addressOfInvitationLink(path: string | undefined) {
+  const invite = path?.match(/^\/invite\/([\w-]+)$/)?.[1];
+  if (invite) return (await findOpenInvitation(invite))?.email ?? null;
+  const coPresent = path?.match(/^\/co-present\/([\w-]+)$/)?.[1];
+  if (!coPresent) return null;
+  const found = await findCoPresenterInvite(coPresent);
+  return found && !found.confirmedAt && found.expiresAt > new Date() ? found.email : null;
+}
+
+/**
  * Self sign-up. The account cannot sign in until its address is proven: a code
- * and a link go to it now (email-verification.ts). When it is for a PD day that
+ * and a link go to it now (email-verification.ts), unless the sign-up comes
+ * from an open invitation link mailed to this very address (`fromPath`, the page
+ * it returns to), which proves it already. When it is for a PD day that
  * restricts sign-ups to a district email domain, the address must belong to it;
  * the account joins that day once the address is proven.
  */
-export async function signUp(input: NewAccount & { eventSlug?: string }) {
+export async function signUp(input: NewAccount & { eventSlug?: string; fromPath?: string }) {
   let eventId: string | undefined;
   if (input.eventSlug) {
     const event = await db.event.findUnique({ where: { slug: input.eventSlug } });
@@ -101,9 +118,11 @@ export async function signUp(input: NewAccount & { eventSlug?: string }) {
     }
     eventId = event.id;
   }
-  const user = await createAccount(input);
-  await sendEmailVerification(user.id, { eventId });
-  return user;
+  const proven = (await addressOfInvitationLink(input.fromPath)) === input.email;
+  const user = await createAccount(input, { proven });
+  if (!proven) await sendEmailVerification(user.id, { eventId });
+  else if (eventId) await db.membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
+  return { ...user, proven };
 }
 
 /**

@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { requestCode, verifyCode } from "../attendees/sign-in";
 import { importRoster } from "../checkin/roster";
 import { RuleError } from "../errors";
+import { inviteToEvent } from "../events/invitations";
 import { hashPassword, signUp, verifyLogin } from "./accounts";
 
 const PASSWORD = "correct horse battery";
@@ -98,5 +99,21 @@ describe("an address typed at sign-up proves nothing", () => {
     await requestCode("sam@springfield.k12.us", event.slug);
 
     expect(await db.loginCode.count({ where: { email: "sam@springfield.k12.us" } })).toBe(1);
+  });
+});
+
+describe("an invitation link proves the address by itself", () => {
+  test("signing up from the link mailed to this address needs no code; from someone else's it does", async () => {
+    const { event, coordinator } = await dayWithCoordinator();
+    await inviteToEvent(coordinator.id, event.id, { email: "rosa.diaz@springfield.k12.us", name: "Rosa", role: "presenter" });
+    const mail = await lastMail("rosa.diaz@springfield.k12.us");
+    const fromPath = new URL(mail!.text.match(/https?:\/\/\S+\/invite\/\S+/)![0]).pathname;
+
+    const other = await signUp({ name: "Not Rosa", email: "not.rosa@springfield.k12.us", password: PASSWORD, fromPath });
+    const rosa = await signUp({ name: "Rosa Diaz", email: "rosa.diaz@springfield.k12.us", password: PASSWORD, fromPath });
+
+    expect(other.proven).toBe(false);
+    expect(rosa.proven).toBe(true);
+    expect(await verifyLogin(rosa.email, PASSWORD)).toEqual({ id: rosa.id, proven: true });
   });
 });
