@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
-import { getCertificate } from "~/.server/credit/verify";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { getCertificate, issueCertificate } from "~/.server/credit/verify";
+import { Button } from "~/components/button";
 import { appLink } from "~/.server/outbox/outbox";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
@@ -24,12 +25,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     lines: credit.lines.filter((l) => l.counts),
     total: credit.total,
     code: credit.code,
+    issued: credit.issued,
     verifyUrl: appLink(`/verify/${credit.code}`),
   };
 }
 
+// Making the certificate stores its verification code; the page itself only reads.
+export async function action({ request, params }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const event = await guard(findEventBySlug(params.slug!));
+  await guard(issueCertificate(user.id, event.id));
+  return redirect(`/e/${event.slug}/certificate`);
+}
+
 export default function Certificate() {
-  const { event, person, lines, total, code, verifyUrl } = useLoaderData<typeof loader>();
+  const { event, person, lines, total, code, issued, verifyUrl } = useLoaderData<typeof loader>();
+  if (!issued) {
+    return (
+      <section className="card narrow" aria-labelledby="certificate-title">
+        <h1 id="certificate-title">Your certificate</h1>
+        <p>
+          {formatHours(total)} from {event.name}. Making your certificate gives it a verification code that your school or the
+          state can check.
+        </p>
+        <Form method="post">
+          <div className="form-actions">
+            <Button>Make my certificate</Button>
+          </div>
+        </Form>
+        <p>
+          <Link to={`/e/${event.slug}/credit`}>← My PD credit</Link>
+        </p>
+      </section>
+    );
+  }
   return (
     <div className="print-page">
       <p className="no-print">

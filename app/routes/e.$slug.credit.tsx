@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { clockTime } from "~/.server/checkin/door";
 import { getMyCredit } from "~/.server/credit/credit";
 import { findEventBySlug } from "~/.server/events/permissions";
+import { Button } from "~/components/button";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
 import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
@@ -52,9 +53,10 @@ export default function MyCredit() {
       ) : (
         <>
           <CreditTable lines={lines} total={total} caption="Sessions and credit" />
-          <p>
-            <Link to={`/e/${event.slug}/certificate`}>Certificate (print or save as PDF)</Link>
-          </p>
+          {/* A post: making the certificate stores its verification code (no page load writes). */}
+          <Form method="post" action={`/e/${event.slug}/certificate`}>
+            <Button variant="secondary">Certificate (print or save as PDF)</Button>
+          </Form>
         </>
       )}
     </>

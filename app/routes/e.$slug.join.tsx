@@ -7,7 +7,7 @@ import { getPublicEvent } from "~/.server/events/events";
 import { attendeeLinks } from "~/components/attendee";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
-import { Field, FormErrors } from "~/components/forms";
+import { CodeField, Field, FormErrors } from "~/components/forms";
 import { CodeSchema, JoinSchema } from "~/schemas/attendees";
 import { signInAndRedirect } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
@@ -50,16 +50,7 @@ function CodeForm({ email, error }: { email: string; error?: string }) {
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="email" value={email} />
-      <Field
-        label="6-digit code"
-        name="code"
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="[0-9]*"
-        maxLength={7}
-        required
-        error={error}
-      />
+      <CodeField error={error} />
       <div className="form-actions">
         <Button name="intent" value="verify">
           Sign in

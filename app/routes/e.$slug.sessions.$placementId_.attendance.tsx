@@ -12,6 +12,7 @@ import { requireUser } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { guard } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { byDayName, dayPeople, dayPersonSearch } from "~/.server/people/day-person";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Attendance · ${data.session.title} · Dropin` : "Attendance · Dropin" },
@@ -38,27 +39,37 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [visits, members] = await Promise.all([
     db.roomVisit.findMany({
       where: { eventId: event.id, placementId: session.placementId, leftAt: null },
-      select: { userId: true, enteredAt: true, user: { select: { name: true, school: true } } },
+      select: { userId: true, enteredAt: true },
       orderBy: { enteredAt: "asc" },
     }),
     // SQLite's LIKE (Prisma's contains) ignores ASCII case, so "maria" finds "Maria".
     db.membership.findMany({
-      where: { eventId: event.id, userId: { notIn: presenterIds }, ...(q ? { user: { name: { contains: q } } } : {}) },
-      select: { userId: true, user: { select: { name: true, school: true } } },
+      where: { eventId: event.id, userId: { notIn: presenterIds }, ...(q ? dayPersonSearch(q) : {}) },
+      select: { userId: true },
       orderBy: { user: { name: "asc" } },
       take: LIST_LIMIT + 1,
     }),
   ]);
   const here = new Set(visits.map((v) => v.userId));
+  // Named as this PD day's roster has them.
+  const people = await dayPeople(event.id, [...new Set([...visits.map((v) => v.userId), ...members.map((m) => m.userId)])]);
+  const person = (id: string) => people.get(id) ?? { name: "", school: null };
   return {
     event: { slug: event.slug, name: event.name },
     session: { placementId: session.placementId, title: session.title, startTime: session.startTime, endTime: session.endTime },
     roomName: room?.name ?? session.roomName,
     q,
-    present: visits.map((v) => ({ id: v.userId, name: v.user.name, school: v.user.school, since: clockTime(v.enteredAt, event.timeZone) })),
-    people: members.slice(0, LIST_LIMIT).map((m) => ({ id: m.userId, name: m.user.name, school: m.user.school, here: here.has(m.userId) })),
+    present: visits.map((v) => ({ id: v.userId, ...pick(person(v.userId)), since: clockTime(v.enteredAt, event.timeZone) })),
+    people: members
+      .slice(0, LIST_LIMIT)
+      .map((m) => ({ id: m.userId, ...pick(person(m.userId)), here: here.has(m.userId) }))
+      .sort(byDayName),
     more: members.length > LIST_LIMIT,
   };
+}
+
+function pick({ name, school }: { name: string; school: string | null }) {
+  return { name, school };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

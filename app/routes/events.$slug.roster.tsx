@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
   const roster = await guard(listRoster(user.id, event.id));
-  return { event, roster: roster.map((m) => m.user) };
+  return { event, roster };
 }
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -241,7 +241,7 @@ export default function Roster() {
             </thead>
             <tbody>
               {roster.map((p) => (
-                <tr key={p.id}>
+                <tr key={p.userId}>
                   <td>{p.name}</td>
                   <td>{p.email}</td>
                   <td>{p.school ?? ""}</td>

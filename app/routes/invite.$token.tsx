@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { acceptInvitation, findOpenInvitation } from "~/.server/events/invitations";
+import { claimVendorContacts } from "~/.server/vendors/vendors";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { ROLE_LABELS, type Role } from "~/schemas/events";
@@ -29,6 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const accepted = await guard(acceptInvitation(params.token!, user.id));
+  // A vendor's account is linked to its company now, not by a page load later.
+  if (accepted.role === "vendor") await claimVendorContacts(user.id);
   // Vendors land in their portal, which also links their account to their company.
   const target =
     accepted.role === "coordinator" ? `/events/${accepted.event.slug}` : accepted.role === "vendor" ? "/vendor" : "/events";

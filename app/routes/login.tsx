@@ -1,7 +1,8 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { verifyLogin } from "~/.server/accounts/accounts";
+import { sendEmailVerification } from "~/.server/accounts/email-verification";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { Button } from "~/components/button";
 import { clearKioskRosters } from "~/components/checkin/kiosk-roster";
@@ -39,6 +40,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return invalid(failure(formDataToObject(formData), { formErrors: [message] }));
   }
   await rateLimits.signInSucceeded(email, context.clientIp);
+  if (!user.proven) {
+    // The right password, but the address was never proven: mail a code instead of signing in.
+    await sendEmailVerification(user.id);
+    const next = new URLSearchParams({ email });
+    if (submission.data.redirectTo) next.set("redirectTo", submission.data.redirectTo);
+    return redirect(`/verify-email?${next}`);
+  }
   return signInAndRedirect(request, user.id, submission.data.redirectTo ?? "/events");
 }
 

@@ -10,8 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Outbox · Dropin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const messages = await guard(listOutbox(user.id));
-  return { messages };
+  return guard(listOutbox(user.id));
 }
 
 const STATUS_LABELS: Record<string, string> = {
@@ -21,13 +20,24 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 export default function Outbox() {
-  const { messages } = useLoaderData<typeof loader>();
+  const { messages, delivered, secretsShown } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>Outbox</h1>
       <p className="muted">
         Every message Dropin sends, newest first. Without a mail server (SMTP_URL) messages are kept here only.
       </p>
+      {!delivered ? (
+        <p className="toast toast-error" role="note">
+          <strong>Mail is not being delivered:</strong> no mail server is set (SMTP_URL), so nobody receives these messages.
+          {secretsShown
+            ? " Sign-in codes and join, reset and invitation links are shown here to district coordinators only. Pass one on only to the person it is addressed to."
+            : null}
+        </p>
+      ) : null}
+      {!secretsShown ? (
+        <p className="muted">Sign-in codes and private links are removed from what you see here: they belong to their recipient.</p>
+      ) : null}
       {messages.length === 0 ? (
         <p className="card">No messages yet.</p>
       ) : (

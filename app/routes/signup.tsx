@@ -1,5 +1,4 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { signUp } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
@@ -45,9 +44,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limited = await rateLimits.signup(context.clientIp);
   if (limited) return tooManyAttempts(formDataToObject(formData), limited);
   const { event, redirectTo, ...account } = submission.data;
-  const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined }));
+  const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined, fromPath: redirectTo }));
   if (!created.ok) return invalid(created.result);
-  return signInAndRedirect(request, created.value.id, redirectTo || (event ? `/e/${event}` : "/events"));
+  // Signed up from an invitation mailed to this address: the link proved it.
+  if (created.value.proven) return signInAndRedirect(request, created.value.id, redirectTo || (event ? `/e/${event}` : "/events"));
+  // No session yet: the account signs in once the mailed code proves the address.
+  const next = new URLSearchParams({ email: created.value.email });
+  if (redirectTo) next.set("redirectTo", redirectTo);
+  return redirect(`/verify-email?${next}`);
 }
 
 export default function Signup() {

@@ -8,7 +8,7 @@ import {
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect } from "react";
 import { attachDonationPhoto, listVendorDonations, logDonation, MAX_PHOTO_BYTES } from "~/.server/vendors/donations";
-import { assertVendorAccess, claimVendorContacts, setThanksOptIn } from "~/.server/vendors/vendors";
+import { assertVendorAccess, setThanksOptIn } from "~/.server/vendors/vendors";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary, Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
@@ -32,8 +32,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  // First visit after accepting the invitation links this account to its vendor.
-  await claimVendorContacts(user.id);
   const { vendor, donations, asCoordinator } = await guard(listVendorDonations(user.id, params.vendorId!));
   // Set by the redirect after logging: that donation is marked, and the form starts empty.
   const logged = new URL(request.url).searchParams.get("logged");

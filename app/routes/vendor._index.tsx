@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { claimVendorContacts } from "~/.server/vendors/vendors";
+import { listMyVendors } from "~/.server/vendors/vendors";
 import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 
@@ -10,7 +10,7 @@ export const meta: MetaFunction = () => [{ title: "Your donations · Dropin" }];
 // Where a vendor lands after accepting: one company goes straight to its portal.
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const vendors = await claimVendorContacts(user.id);
+  const vendors = await listMyVendors(user.id);
   if (vendors.length === 1) throw redirect(`/vendor/${vendors[0]!.id}`);
   return { vendors: vendors.map((v) => ({ id: v.id, company: v.company, eventName: v.event.name })) };
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailField, passwordField, personNameField } from "./fields";
+import { emailField, passwordField, personNameField, sixDigitCodeField } from "./fields";
 
 export const LoginSchema = z.object({
   email: emailField,
@@ -40,3 +40,15 @@ export const ResetPasswordSchema = z
   });
 
 export type SignupInput = z.infer<typeof SignupSchema>;
+
+/** Proving a new account's address: the code typed from the email. */
+export const VerifyEmailCodeSchema = z.object({
+  email: emailField,
+  code: sixDigitCodeField,
+  redirectTo: z.string().optional(),
+});
+
+/** …or the mailed link, confirmed with a button (a GET never changes anything). */
+export const VerifyEmailLinkSchema = z.object({
+  token: z.string({ error: "This link is incomplete" }).trim().min(1, { error: "This link is incomplete" }),
+});

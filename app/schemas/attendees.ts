@@ -2,17 +2,14 @@
 // schedule's filter bar. Attendee pages parse these on the server only, to keep
 // react-hook-form out of the phone's JavaScript budget.
 import { z } from "zod";
-import { emailField } from "./fields";
+import { emailField, sixDigitCodeField } from "./fields";
 import { AUDIENCES, FORMATS } from "./proposals";
 
 export const JoinSchema = z.object({ email: emailField });
 
 export const CodeSchema = z.object({
   email: emailField,
-  code: z
-    .string({ error: "Enter the 6-digit code from the email" })
-    .transform((v) => v.replace(/\s+/g, ""))
-    .pipe(z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from the email" })),
+  code: sixDigitCodeField,
 });
 
 export const PickSchema = z.object({

@@ -20,6 +20,12 @@ export const personNameField = z
   .min(1, { error: "Enter your name" })
   .max(100, { error: "Use at most 100 characters" });
 
+/** A mailed 6-digit code (attendee sign-in, confirming an address); spaces typed in it are dropped. */
+export const sixDigitCodeField = z
+  .string({ error: "Enter the 6-digit code from the email" })
+  .transform((v) => v.replace(/\s+/g, ""))
+  .pipe(z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from the email" }));
+
 /** An optional text box: blank becomes undefined. */
 export function optionalText(max: number) {
   return z.preprocess(

@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { createSession, deleteSession, findSessionUser } from "~/.server/accounts/sessions";
+import { claimVendorContacts } from "~/.server/vendors/vendors";
 import { getAuthStorage } from "./session.server";
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
@@ -51,6 +52,8 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
 }
 
 export async function signInAndRedirect(request: Request, userId: string, redirectTo: string) {
+  // Every sign-in is by a proven address: link the vendors whose contact it is.
+  await claimVendorContacts(userId);
   const storage = getAuthStorage();
   const cookieSession = await readSession(request);
   // A fresh session row on every sign-in: an id planted before login is never reused.

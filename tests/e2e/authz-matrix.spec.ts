@@ -49,7 +49,8 @@ const MATRIX: Record<string, Entry> = {
   "auth.$provider_.callback.tsx": { get: all(404) },
   "co-present.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login") },
   "e.$slug._index.tsx": { get: all("ok") },
-  "e.$slug.certificate.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },
+  // Posting makes the member's certificate (stores its code), then shows it.
+  "e.$slug.certificate.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login"), post: R("redirect", "redirect", "redirect", "redirect", 403, "login") },
   "e.$slug.credit.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },
   "e.$slug.grid[.]csv.ts": { get: all("ok") },
   "e.$slug.join.tsx": { get: all("ok"), post: all(400) },
@@ -129,6 +130,12 @@ const MATRIX: Record<string, Entry> = {
   "vendor.$vendorId.donations.$donationId.photo.ts": { get: signedIn(404) },
   "vendor._index.tsx": { get: R("ok", "ok", "ok", "redirect", "ok", "login") },
   "verify.$code.tsx": { get: all(404) },
+  // Confirming a new account's address: for the signed-out (a made-up code or link: 400); like
+  // sign-up, the signed-in are sent on.
+  "verify-email.tsx": {
+    get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok"),
+    post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400),
+  },
 };
 
 const REFUSED: Outcome[] = [401, 403, 404, "login"];

@@ -221,7 +221,7 @@ test.describe("check-in and PD credit", () => {
     await expect(phone.getByText("0.50 hours")).toBeVisible();
     await expect(phone.getByRole("row", { name: /Desmos for Algebra I.*Under the 20-minute minimum stay/ })).toBeVisible();
     await expectAccessible(phone);
-    await phone.getByRole("link", { name: "Certificate (print or save as PDF)" }).click();
+    await phone.getByRole("button", { name: "Certificate (print or save as PDF)" }).click();
     await expect(phone.getByRole("heading", { name: "Ana Ruiz" })).toBeVisible();
     await expect(phone.locator(".certificate-hours")).toHaveText("0.50 hours");
     await expect(phone.getByText("Schoology rubrics")).toBeVisible();

@@ -55,7 +55,7 @@ test("the demo coordinator sees a realistic PD day on the dashboard", async ({ p
 test("public pages fit a 320px phone and pass axe", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  for (const path of ["/", "/e/demo", "/login", "/signup?event=demo", "/forgot-password"]) {
+  for (const path of ["/", "/e/demo", "/login", "/signup?event=demo", "/verify-email?email=alex%40demo.dropin.test", "/forgot-password"]) {
     await page.goto(path);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, `${path} scrolls sideways at 320px`).toBeLessThanOrEqual(0);

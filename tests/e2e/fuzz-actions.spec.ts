@@ -65,6 +65,7 @@ type Target = {
 
 const FUZZ: Record<string, Target> = {
   "co-present.$token.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "accepts the invitation in the URL; the body is ignored" },
+  "e.$slug.certificate.tsx": { role: "attendee", kind: "bodyless", forms: [], why: "stores the member's own certificate code (already stored at start: no change); the body is ignored" },
   "e.$slug.join_.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs in with the link in the URL (a made-up one: 400); the body is ignored" },
   "e.$slug.join.tsx": {
     role: "anonymous",
@@ -196,6 +197,7 @@ const FUZZ: Record<string, Target> = {
   "reset-password.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["token", "password"], fields: ["confirmPassword"] }] },
   "setup.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "accounts exist, so it redirects to sign-in before reading anything" },
   "signup.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "password"], fields: ["name", "confirmPassword", "school", "event"] }] },
+  "verify-email.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "code"], fields: ["redirectTo"] }, { intent: "link", poison: ["token"] }] },
   "vendor.$vendorId._index.tsx": {
     role: "vendor",
     kind: "form",

@@ -10,6 +10,7 @@ import {
   signUp,
   verifyLogin,
 } from "./accounts";
+import { verifyEmailByCode } from "./email-verification";
 import { createSession } from "./sessions";
 
 const PASSWORD = "correct horse battery";
@@ -24,7 +25,7 @@ describe("createFirstCoordinator", () => {
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.isDistrictCoordinator).toBe(true);
-    expect(await verifyLogin("pat.morgan@springfield.k12.us", PASSWORD)).toEqual({ id: user.id });
+    expect(await verifyLogin("pat.morgan@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: true });
   });
 
   test("once any account exists it is refused, so the setup page cannot grant the role later", async () => {
@@ -41,8 +42,8 @@ describe("createFirstCoordinator", () => {
 describe("verifyLogin", () => {
   test("the right password signs in, ignoring case and spaces in the email", async () => {
     const user = await createUser({ email: "kim.park@springfield.k12.us", password: PASSWORD });
-    expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).toEqual({ id: user.id });
-    expect(await verifyLogin("  Kim.Park@Springfield.k12.us ", PASSWORD)).toEqual({ id: user.id });
+    expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: true });
+    expect(await verifyLogin("  Kim.Park@Springfield.k12.us ", PASSWORD)).toEqual({ id: user.id, proven: true });
   });
 
   test("a wrong password or an unknown email gives null", async () => {
@@ -74,14 +75,20 @@ describe("signUp", () => {
     ).rejects.toMatchObject({ name: "RuleError", field: "email" });
   });
 
-  test("an address in the district domain gets an account and joins the event as an attendee", async () => {
+  test("an address in the district domain gets an account that joins the event once the mailed code proves it", async () => {
     const event = await createEvent({ allowedEmailDomain: "springfield.k12.us", status: "proposals_open" });
 
     const user = await signUp({ name: "Lee Chen", email: "lee.chen@springfield.k12.us", password: PASSWORD, eventSlug: event.slug });
 
+    // Not yet: the address is unproven, so no sign-in and no place on the PD day.
+    expect(await verifyLogin("lee.chen@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: false });
+    expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "lee.chen@springfield.k12.us" } });
+    await verifyEmailByCode("lee.chen@springfield.k12.us", mail.subject.match(/\d{6}/)![0]);
+
     const memberships = await db.membership.findMany({ where: { userId: user.id } });
     expect(memberships).toEqual([expect.objectContaining({ eventId: event.id, role: "attendee" })]);
-    expect(await verifyLogin("lee.chen@springfield.k12.us", PASSWORD)).toEqual({ id: user.id });
+    expect(await verifyLogin("lee.chen@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: true });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.isDistrictCoordinator).toBe(false);
   });
@@ -138,12 +145,12 @@ describe("password reset", () => {
 
     await resetPassword(token, "a brand new password");
 
-    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({ id: user.id });
+    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({ id: user.id, proven: true });
     expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
 
     await expect(resetPassword(token, "attacker's password")).rejects.toBeInstanceOf(RuleError);
-    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({ id: user.id });
+    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({ id: user.id, proven: true });
   });
 
   test("a link older than an hour is refused", async () => {
@@ -161,6 +168,22 @@ describe("password reset", () => {
     expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).not.toBeNull();
   });
 
+  test("using one reset link voids every other outstanding link of that person", async () => {
+    const user = await createUser({ email: "kim.park@springfield.k12.us", password: PASSWORD });
+    // Two requests: the first mail might sit in a mailbox someone else reads later.
+    await requestPasswordReset("kim.park@springfield.k12.us");
+    const older = await mailedResetToken("kim.park@springfield.k12.us");
+    await db.outboxMessage.deleteMany();
+    await requestPasswordReset("kim.park@springfield.k12.us");
+    const newer = await mailedResetToken("kim.park@springfield.k12.us");
+
+    await resetPassword(newer, "a brand new password");
+
+    expect(await findUsableReset(older)).toBeNull();
+    await expect(resetPassword(older, "attacker's password")).rejects.toBeInstanceOf(RuleError);
+    expect(await verifyLogin(user.email, "a brand new password")).toEqual({ id: user.id, proven: true });
+  });
+
   test("a made-up token is refused", async () => {
     await expect(resetPassword("made-up-token", "a brand new password")).rejects.toBeInstanceOf(RuleError);
   });
@@ -171,7 +194,7 @@ describe("PASSWORD_SIGNIN=admins-only", () => {
     const admin = await createUser({ email: "admin@springfield.k12.us", password: PASSWORD, districtCoordinator: true });
     await createUser({ email: "kim.park@springfield.k12.us", password: PASSWORD });
 
-    expect(await verifyLogin("admin@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({ id: admin.id });
+    expect(await verifyLogin("admin@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({ id: admin.id, proven: true });
     expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD, { adminsOnly: true })).toBeNull();
     expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).not.toBeNull();
   });

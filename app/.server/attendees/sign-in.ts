@@ -3,6 +3,7 @@
 // find out who is on a PD day's roster.
 import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
+import { markEmailProven } from "../accounts/proven-email";
 import { hashToken, newLinkToken, sameSecret, signedToken } from "../accounts/tokens";
 import { RuleError } from "../errors";
 import { getPublicEvent } from "../events/events";
@@ -34,12 +35,50 @@ async function mayJoin(event: { id: string; allowedEmailDomain: string | null },
   return Boolean(domain) && emailDomain(email) === domain;
 }
 
+/**
+ * A PD day's join page can grant no more than attendance, so its code must never
+ * open an account that holds more: a district coordinator, someone who
+ * coordinates another PD day, or an account with a proven password (its owner
+ * signs in with that). Otherwise whoever controls the day's roster or email
+ * domain could aim a code at such an account. A password set before the address
+ * was proven does not count: it may be a stranger's (see proveEmailByCode).
+ */
+async function mustUsePassword(email: string, eventId: string) {
+  const account = await db.user.findUnique({
+    where: { email },
+    select: {
+      isDistrictCoordinator: true,
+      emailVerifiedAt: true,
+      password: { select: { userId: true } },
+      memberships: { where: { role: "coordinator", eventId: { not: eventId } }, select: { id: true }, take: 1 },
+    },
+  });
+  if (!account) return false;
+  return account.isDistrictCoordinator || account.memberships.length > 0 || Boolean(account.password && account.emailVerifiedAt);
+}
+
 /** Mails a link and code when the email may join; always the same neutral answer. */
 export async function requestCode(email: string, eventSlug: string, now = new Date()) {
   const event = await getPublicEvent(eventSlug);
   const address = email.trim().toLowerCase();
   const neutral = { message: NEUTRAL_MESSAGE } as const;
   if (!(await mayJoin(event, address))) return neutral;
+  if (await mustUsePassword(address, event.id)) {
+    // No code: only a pointer to the password sign-in, useful to the owner and to nobody else.
+    await sendMail({
+      eventId: event.id,
+      to: address,
+      subject: `Sign in to ${event.name} with your password`,
+      text: [
+        `Someone asked for a sign-in code for ${event.name} for this address.`,
+        "Your Dropin account has a password, so codes are not sent for it. Sign in here:",
+        appLink(`/login?redirectTo=${encodeURIComponent(`/e/${event.slug}`)}`),
+        "",
+        "If you did not ask, ignore this email.",
+      ].join("\n"),
+    });
+    return neutral;
+  }
   const recent = await db.loginCode.count({
     where: { email: address, createdAt: { gt: new Date(now.getTime() - CODE_LIFETIME_MS) } },
   });
@@ -57,14 +96,16 @@ export async function requestCode(email: string, eventSlug: string, now = new Da
       expiresAt: new Date(now.getTime() + CODE_LIFETIME_MS),
     },
   });
+  const link = appLink(`/e/${event.slug}/join/${token}`);
   await sendMail({
     eventId: event.id,
     to: address,
+    secrets: [code, link],
     subject: `Your sign-in code for ${event.name}: ${code}`,
     text: [
       `Your code for ${event.name} is ${code}.`,
       "",
-      `Or tap this link on your phone to sign in: ${appLink(`/e/${event.slug}/join/${token}`)}`,
+      `Or tap this link on your phone to sign in: ${link}`,
       "",
       "The code and the link work once, for 15 minutes. If you did not ask for them, ignore this email.",
     ].join("\n"),
@@ -72,11 +113,18 @@ export async function requestCode(email: string, eventSlug: string, now = new Da
   return neutral;
 }
 
-/** The joiner's account: roster people already have one; walk-ups get one and a membership. */
-async function ensureAttendee(eventId: string, email: string) {
+/**
+ * The joiner's account: roster people already have one; walk-ups get one and a
+ * membership. Using the code proves the address, so the account is marked proven.
+ */
+async function ensureAttendee(eventId: string, email: string, now: Date) {
+  if (await mustUsePassword(email, eventId)) {
+    throw new RuleError("This address has a Dropin password: sign in with it instead.", "code");
+  }
   const user =
     (await db.user.findUnique({ where: { email }, select: { id: true } })) ??
     (await db.user.create({ data: { email, name: email.slice(0, email.indexOf("@")) }, select: { id: true } }));
+  await markEmailProven(user.id, now);
   const member = await db.membership.findFirst({ where: { eventId, userId: user.id }, select: { id: true } });
   if (!member) await db.membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
   return user.id;
@@ -87,7 +135,7 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
   const event = await getPublicEvent(eventSlug);
   const address = email.trim().toLowerCase();
   const live = await db.loginCode.findFirst({
-    where: { email: address, eventId: event.id, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
+    where: { email: address, eventId: event.id, purpose: "attendee", usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
     orderBy: { createdAt: "desc" },
   });
   if (!live) throw new RuleError(BAD_CODE_MESSAGE, "code");
@@ -102,7 +150,7 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
 async function liveLink(token: string, eventSlug: string, now: Date) {
   const event = await getPublicEvent(eventSlug);
   const live = await db.loginCode.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!live || live.eventId !== event.id || live.usedAt || live.expiresAt <= now || live.attempts >= MAX_WRONG_ATTEMPTS) {
+  if (!live || live.purpose !== "attendee" || live.eventId !== event.id || live.usedAt || live.expiresAt <= now || live.attempts >= MAX_WRONG_ATTEMPTS) {
     throw new RuleError("This sign-in link has expired or was already used. Ask for a new code.");
   }
   return { live, event };
@@ -128,5 +176,5 @@ async function consume(codeId: string, eventId: string, email: string, now: Date
   // Conditional update: two taps on the same link cannot both sign in.
   const { count } = await db.loginCode.updateMany({ where: { id: codeId, usedAt: null }, data: { usedAt: now } });
   if (count === 0) throw new RuleError(BAD_CODE_MESSAGE, "code");
-  return ensureAttendee(eventId, email);
+  return ensureAttendee(eventId, email, now);
 }

@@ -6,6 +6,7 @@ import { db } from "~/utils/db.server";
 import { NotAllowedError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { appLink } from "../outbox/outbox";
+import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 import { ensureAttendee } from "./roster";
 
 export function badgeUrl(slug: string, token: string) {
@@ -23,12 +24,12 @@ export async function badgesForEvent(actorId: string, eventId: string, slug: str
   await assertEventCoordinator(actorId, eventId);
   const missing = await db.membership.findMany({ where: { eventId, role: "attendee", badgeToken: null }, select: { userId: true } });
   for (const { userId } of missing) await ensureAttendee(db, eventId, userId);
-  const members = await db.membership.findMany({
-    where: { eventId, role: "attendee" },
-    orderBy: { user: { name: "asc" } },
-    select: { badgeToken: true, user: { select: { id: true, name: true, school: true } } },
-  });
-  return Promise.all(members.map(async (m) => ({ ...m.user, qrSvg: await qrSvg(badgeUrl(slug, m.badgeToken!)) })));
+  const members = await db.membership.findMany({ where: { eventId, role: "attendee" }, select: { userId: true, badgeToken: true } });
+  const people = await dayPeople(eventId, members.map((m) => m.userId));
+  const badges = members.map((m) => ({ ...people.get(m.userId)!, badgeToken: m.badgeToken! })).sort(byDayName);
+  return Promise.all(
+    badges.map(async (b) => ({ id: b.userId, name: b.name, school: b.school, qrSvg: await qrSvg(badgeUrl(slug, b.badgeToken)) })),
+  );
 }
 
 /** The signed-in attendee's own QR, for their phone. */
@@ -36,6 +37,6 @@ export async function myBadge(userId: string, eventId: string, slug: string) {
   const membership = await db.membership.findFirst({ where: { eventId, userId, role: "attendee" }, select: { id: true } });
   if (!membership) throw new NotAllowedError("You are not on this PD day's attendee list. Ask at the door.");
   const { badgeToken } = await ensureAttendee(db, eventId, userId);
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } });
-  return { ...user, token: badgeToken!, qrSvg: await qrSvg(badgeUrl(slug, badgeToken!)) };
+  const { name, school } = await dayPerson(eventId, userId);
+  return { name, school, token: badgeToken!, qrSvg: await qrSvg(badgeUrl(slug, badgeToken!)) };
 }

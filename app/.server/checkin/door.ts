@@ -13,6 +13,7 @@ import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { fromDbTime, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
 import { assertEventCoordinatorNow } from "../events/permissions";
+import { byDayName, DAY_PERSON_SQL, dayPeople, dayPersonSearch } from "../people/day-person";
 import { doorRule, doorsClosedMessage, isEarly } from "./doors";
 import { addWalkIn } from "./roster";
 
@@ -99,7 +100,8 @@ export async function checkInByToken(actorId: string, eventId: string, token: st
 async function byToken(actorId: string, eventId: string, token: string, options: CheckInOptions): Promise<CheckInResult> {
   const person = token.trim()
     ? (statement(
-        `SELECT m.eventId, m.userId, u.name, u.school FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`,
+        `SELECT m.eventId, m.userId, ${DAY_PERSON_SQL.name} AS name, ${DAY_PERSON_SQL.school} AS school
+           FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`,
       ).get(token.trim()) as (Person & { eventId: string }) | undefined)
     : undefined;
   if (!person || person.eventId !== eventId) return { status: "unknown" };
@@ -114,8 +116,10 @@ export async function checkInByUser(actorId: string, eventId: string, userId: st
 
 async function byUser(actorId: string, eventId: string, userId: string, options: CheckInOptions): Promise<CheckInResult> {
   const person = statement(
-    `SELECT u.id AS userId, u.name, u.school FROM User u WHERE u.id = ? AND EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id)`,
-  ).get(userId, eventId) as Person | undefined;
+    `SELECT u.id AS userId, ${DAY_PERSON_SQL.name} AS name, ${DAY_PERSON_SQL.school} AS school
+       FROM User u JOIN Membership m ON m.userId = u.id AND m.eventId = ?
+      WHERE u.id = ? ORDER BY m.role = 'attendee' DESC LIMIT 1`,
+  ).get(eventId, userId) as Person | undefined;
   if (!person) return { status: "unknown" };
   return recordCheckIn(actorId, eventId, person, { source: "search", ...options });
 }
@@ -127,7 +131,7 @@ export async function registerWalkIn(actorId: string, eventId: string, person: P
   if (closed) return closed;
   // Found by email: a walk-in sent twice (a lost answer) is still one person.
   const { user } = await addWalkIn(actorId, eventId, person);
-  return recordCheckIn(actorId, eventId, { userId: user.id, name: user.name, school: user.school }, { ...options, source: "walk_in" });
+  return recordCheckIn(actorId, eventId, { userId: user.userId, name: user.name, school: user.school }, { ...options, source: "walk_in" });
 }
 
 /** A kiosk's queued check-in: a badge token, a person found by name, or a walk-in to register. */
@@ -148,7 +152,10 @@ export async function syncQueued(actorId: string, eventId: string, scans: Queued
     const at = new Date(scan.scannedAt);
     const options = { clientId: scan.clientId, at: Number.isNaN(at.getTime()) ? new Date() : at };
     const previous = statement(
-      `SELECT d.eventId, d.userId, d.checkedInAt, u.name, u.school FROM DoorCheckIn d JOIN User u ON u.id = d.userId WHERE d.clientId = ?`,
+      `SELECT d.eventId, d.userId, d.checkedInAt, ${DAY_PERSON_SQL.name} AS name, ${DAY_PERSON_SQL.school} AS school
+         FROM DoorCheckIn d JOIN User u ON u.id = d.userId
+         LEFT JOIN Membership m ON m.eventId = d.eventId AND m.userId = d.userId AND m.role = 'attendee'
+        WHERE d.clientId = ?`,
     ).get(scan.clientId) as (Person & { eventId: string; checkedInAt: string }) | undefined;
     if (previous && previous.eventId === eventId) {
       const { userId, name, school } = previous;
@@ -173,17 +180,19 @@ export async function searchRoster(actorId: string, eventId: string, query: stri
   const q = query.trim();
   if (q.length < 2) return [];
   const members = await db.membership.findMany({
-    where: { eventId, role: "attendee", user: { OR: [{ name: { contains: q } }, { school: { contains: q } }, { email: { contains: q.toLowerCase() } }] } },
+    where: { eventId, role: "attendee", ...dayPersonSearch(q) },
     take: 20,
-    orderBy: { user: { name: "asc" } },
-    select: { user: { select: { id: true, name: true, school: true } } },
+    select: { userId: true },
   });
-  const checkIns = await db.doorCheckIn.findMany({
-    where: { eventId, userId: { in: members.map((m) => m.user.id) } },
-    select: { userId: true, checkedInAt: true },
-  });
+  const userIds = members.map((m) => m.userId);
+  const [people, checkIns] = await Promise.all([
+    dayPeople(eventId, userIds),
+    db.doorCheckIn.findMany({ where: { eventId, userId: { in: userIds } }, select: { userId: true, checkedInAt: true } }),
+  ]);
   const at = new Map(checkIns.map((c) => [c.userId, c.checkedInAt]));
-  return members.map((m) => ({ ...m.user, checkedInAt: at.get(m.user.id) ?? null }));
+  return [...people.values()]
+    .sort(byDayName)
+    .map((p) => ({ id: p.userId, name: p.name, school: p.school, checkedInAt: at.get(p.userId) ?? null }));
 }
 
 /** "7:52 AM" in the PD day's zone: what the amber "already checked in" panel says. */

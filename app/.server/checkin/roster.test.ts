@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
+import { dayPerson } from "../people/day-person";
 import { addWalkIn, importRoster, newBadgeToken, previewRoster } from "./roster";
 
 const MAPPING = { name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
@@ -38,7 +39,7 @@ describe("roster import", () => {
       { row: 5, message: "ana.ruiz@springfield.k12.us is already on row 2." },
     ]);
     const ana = await db.user.findUniqueOrThrow({ where: { email: "ana.ruiz@springfield.k12.us" } });
-    expect(ana).toMatchObject({ name: "Ana Ruiz", school: "Lincoln Elementary", staffId: "E100" });
+    expect(await dayPerson(event.id, ana.id)).toMatchObject({ name: "Ana Ruiz", school: "Lincoln Elementary", staffId: "E100" });
     const members = await db.membership.findMany({ where: { eventId: event.id, role: "attendee" } });
     expect(members).toHaveLength(2);
     expect(members.every((m) => m.badgeToken && m.badgeToken.length === 22)).toBe(true);
@@ -51,7 +52,8 @@ describe("roster import", () => {
     const again = await importRoster(coordinator.id, event.id, "Full name,Email,School,Employee ID\nAna Ruiz-Soto,Ana.R@springfield.k12.us,Roosevelt,E1\n", MAPPING);
     expect(again).toMatchObject({ created: 0, updated: 1 });
     expect(await db.user.count({ where: { email: "ana.r@springfield.k12.us" } })).toBe(1);
-    expect(await db.user.findUniqueOrThrow({ where: { email: "ana.r@springfield.k12.us" } })).toMatchObject({ name: "Ana Ruiz-Soto", school: "Roosevelt" });
+    const ana = await db.user.findUniqueOrThrow({ where: { email: "ana.r@springfield.k12.us" } });
+    expect(await dayPerson(event.id, ana.id)).toMatchObject({ name: "Ana Ruiz-Soto", school: "Roosevelt" });
     const after = await db.membership.findMany({ where: { eventId: event.id, role: "attendee" } });
     expect(after).toHaveLength(1);
     expect(after[0]!.badgeToken).toBe(before.badgeToken);
@@ -71,6 +73,35 @@ describe("roster import", () => {
     expect(user.name).toBe("Eve Walker");
     expect(membership).toMatchObject({ role: "attendee", eventId: event.id });
     expect(membership.badgeToken).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+});
+
+describe("a PD day's roster is that day's (issue 13, finding 3)", () => {
+  test("day B's import and walk-in rename nobody on day A, nor the person's account", async () => {
+    const dayA = await setup();
+    const dayB = await setup();
+    const maria = await createUser({ name: "Maria Lopez", email: "maria.lopez@springfield.k12.us", school: "Lincoln Elementary", staffId: "E1" });
+    await importRoster(dayA.coordinator.id, dayA.event.id, "Full name,Email,School,Employee ID\nMaria Lopez,maria.lopez@springfield.k12.us,Lincoln Elementary,E1\n", MAPPING);
+
+    // B's coordinator types other values for the same address, twice over.
+    await importRoster(dayB.coordinator.id, dayB.event.id, "Full name,Email,School,Employee ID\nMallory Hacker,maria.lopez@springfield.k12.us,Nowhere High,X999\n", MAPPING);
+    await addWalkIn(dayB.coordinator.id, dayB.event.id, { name: "M. Hacker", email: "maria.lopez@springfield.k12.us", school: "Nowhere High", staffId: "X998" });
+
+    expect(await dayPerson(dayA.event.id, maria.id)).toMatchObject({ name: "Maria Lopez", school: "Lincoln Elementary", staffId: "E1" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: maria.id } })).toMatchObject({
+      name: "Maria Lopez",
+      school: "Lincoln Elementary",
+      staffId: "E1",
+    });
+    // Day B sees what its own coordinator typed.
+    expect(await dayPerson(dayB.event.id, maria.id)).toMatchObject({ name: "M. Hacker", school: "Nowhere High", staffId: "X998" });
+  });
+
+  test("an empty day value falls back to the account's own", async () => {
+    const { event, coordinator } = await setup();
+    const kim = await createUser({ name: "Kim Park", school: "Roosevelt Middle", staffId: "E7" });
+    await addWalkIn(coordinator.id, event.id, { name: "Kim Park", email: kim.email, school: "", staffId: "" });
+    expect(await dayPerson(event.id, kim.id)).toMatchObject({ name: "Kim Park", school: "Roosevelt Middle", staffId: "E7" });
   });
 });
 

@@ -7,6 +7,7 @@ import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
+import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 
 /**
  * 128 random bits, base64url. Never derived from the email or an id: a badge
@@ -53,12 +54,21 @@ export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
   return tx.membership.create({ data: { eventId, userId, role: "attendee", badgeToken: newBadgeToken() } });
 }
 
-async function upsertPerson(tx: Tx, person: PersonInput) {
-  // A blank or unmapped cell keeps what we already know rather than erasing it.
-  const data = { name: person.name, school: person.school || undefined, staffId: person.staffId || undefined };
+/**
+ * Put a person on this PD day's roster. What the coordinator typed belongs to this
+ * day (the attendee membership), never to the account: the person and their
+ * other PD days are untouched. Only an account made here starts with the typed name.
+ */
+async function addToRoster(tx: Tx, eventId: string, person: PersonInput) {
   const existing = await tx.user.findUnique({ where: { email: person.email }, select: { id: true } });
-  if (existing) return { user: await tx.user.update({ where: { id: existing.id }, data }), created: false };
-  return { user: await tx.user.create({ data: { ...data, email: person.email } }), created: true };
+  const user = existing ?? (await tx.user.create({ data: { email: person.email, name: person.name }, select: { id: true } }));
+  const membership = await ensureAttendee(tx, eventId, user.id);
+  // A blank or unmapped cell keeps what this day already knows rather than erasing it.
+  const updated = await tx.membership.update({
+    where: { id: membership.id },
+    data: { name: person.name, school: person.school || undefined, staffId: person.staffId || undefined },
+  });
+  return { person: await dayPerson(eventId, user.id, tx), membership: updated, created: !existing };
 }
 
 /**
@@ -98,8 +108,7 @@ export async function importRoster(actorId: string, eventId: string, csv: string
   await db.$transaction(
     async (tx) => {
       for (const person of good) {
-        const { user, created: isNew } = await upsertPerson(tx, person);
-        await ensureAttendee(tx, eventId, user.id);
+        const { created: isNew } = await addToRoster(tx, eventId, person);
         if (isNew) created++;
         else updated++;
       }
@@ -121,18 +130,16 @@ export async function importRoster(actorId: string, eventId: string, csv: string
 export async function addWalkIn(actorId: string, eventId: string, person: PersonInput) {
   await assertEventCoordinator(actorId, eventId);
   return db.$transaction(async (tx) => {
-    const { user } = await upsertPerson(tx, person);
-    const membership = await ensureAttendee(tx, eventId, user.id);
-    await recordAudit(tx, { eventId, actorId, action: "roster.walk_in", entity: "User", entityId: user.id, detail: { email: user.email } });
+    const { person: user, membership } = await addToRoster(tx, eventId, person);
+    await recordAudit(tx, { eventId, actorId, action: "roster.walk_in", entity: "User", entityId: user.userId, detail: { email: user.email } });
     return { user, membership };
   });
 }
 
+/** The PD day's attendees as this day knows them, by name. */
 export async function listRoster(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
-  return db.membership.findMany({
-    where: { eventId, role: "attendee" },
-    orderBy: { user: { name: "asc" } },
-    select: { id: true, badgeToken: true, user: { select: { id: true, name: true, email: true, school: true, staffId: true } } },
-  });
+  const members = await db.membership.findMany({ where: { eventId, role: "attendee" }, select: { userId: true } });
+  const people = await dayPeople(eventId, members.map((m) => m.userId));
+  return [...people.values()].sort(byDayName);
 }

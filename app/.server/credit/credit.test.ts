@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { addMember, createAttendee, createEvent, createPublishedDay, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { checkIntoRoom, markAttendance } from "../checkin/rooms";
+import { addWalkIn } from "../checkin/roster";
 import { rememberAllCertificateCodes, verificationCode } from "./certificate-codes";
 import { correctCredit, getEventCredit, getMyCredit, hrRows, minutesInside, toHours } from "./credit";
 
@@ -102,6 +103,19 @@ describe("room attendance and credit", () => {
     expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([]);
   });
 
+  test("day A's HR export keeps the names day A's roster gave, whatever day B's coordinator types (issue 13, finding 3)", async () => {
+    const day = await createPublishedDay({ presenterCreditRule: "none" });
+    const { user } = await createAttendee(day.event.id, { staffId: "E-77", name: "Ana Ruiz", school: "Lincoln Elementary" });
+    await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 45, reason: "Scanner down" });
+    const dayB = await createEvent();
+    const coordinatorB = await createUser();
+    await addMember(dayB.id, coordinatorB.id, "coordinator");
+
+    await addWalkIn(coordinatorB.id, dayB.id, { name: "Someone Else", email: user.email, school: "Nowhere High", staffId: "X1" });
+
+    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([["E-77", "Ana Ruiz", "Lincoln Elementary", "Desmos for Algebra I", "45", "0.75"]]);
+  });
+
   test("only the PD day's coordinators see everyone's credit or correct it", async () => {
     const day = await createPublishedDay();
     const { user } = await createAttendee(day.event.id);
@@ -133,15 +147,19 @@ describe("correction form", () => {
 
 describe("certificate verification", () => {
   test("a certificate's code finds its person, PD day and hours; a made-up code does not", async () => {
-    const { getCertificate, verifyCertificate } = await import("./verify");
+    const { getCertificate, issueCertificate, verifyCertificate } = await import("./verify");
     const day = await createPublishedDay();
     const { user } = await createAttendee(day.event.id, { name: "Ana Ruiz" });
     await checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:00"));
-    // The credit page shows the code; only the certificate (printed) stores it.
+    // The credit page shows the code; only making the certificate (a POST) stores it.
     const { code } = await getMyCredit(user.id, day.event.id);
     expect(code).toBe(verificationCode(user.id, day.event.id));
     await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
-    await getCertificate(user.id, day.event.id);
+    // Reading the certificate page writes nothing (issue 13: no GET changes state).
+    expect(await getCertificate(user.id, day.event.id)).toMatchObject({ issued: false });
+    await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
+    await issueCertificate(user.id, day.event.id);
+    expect(await getCertificate(user.id, day.event.id)).toMatchObject({ issued: true });
     const result = await verifyCertificate(code.toLowerCase());
     expect(result).toMatchObject({ name: "Ana Ruiz", eventName: day.event.name, total: 0.75 });
     await expect(verifyCertificate("ABCDEFGHIJ")).rejects.toThrow("No certificate has this verification code");
@@ -160,10 +178,10 @@ describe("certificate verification", () => {
   });
 
   test("someone taken off the PD day's list no longer verifies", async () => {
-    const { getCertificate, verifyCertificate } = await import("./verify");
+    const { issueCertificate, verifyCertificate } = await import("./verify");
     const day = await createPublishedDay();
     const { user } = await createAttendee(day.event.id);
-    const { code } = await getCertificate(user.id, day.event.id);
+    const code = await issueCertificate(user.id, day.event.id);
     await db.membership.deleteMany({ where: { userId: user.id, eventId: day.event.id } });
     await expect(verifyCertificate(code)).rejects.toThrow("No certificate has this verification code");
   });

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { blockSpan, sessionSpan } from "../checkin/rooms";
+import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 import { latestPublished } from "../schedule/publish";
 import { verificationCode } from "./certificate-codes";
 import type { ScheduleSnapshot, SnapshotSession } from "../schedule/snapshot";
@@ -155,11 +156,12 @@ export function totalHours(lines: CreditLine[]) {
 export async function getMyCredit(userId: string, eventId: string) {
   const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
   if (!member) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
-  const [user, door] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } }),
+  const [person, door] = await Promise.all([
+    dayPerson(eventId, userId),
     // Shown on the credit page: arriving is recorded, but hours come from rooms.
     db.doorCheckIn.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { checkedInAt: true } }),
   ]);
+  const user = { name: person.name, school: person.school };
   const { event, lines } = await loadCredit(eventId, userId);
   return { event, user, lines, total: totalHours(lines), code: verificationCode(userId, eventId), doorCheckedInAt: door?.checkedInAt ?? null };
 }
@@ -168,20 +170,13 @@ export async function getMyCredit(userId: string, eventId: string) {
 export async function getEventCredit(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
   const { event, lines, snapshot } = await loadCredit(eventId);
-  const people = await db.user.findMany({
-    where: { id: { in: [...new Set(lines.map((l) => l.userId))] } },
-    select: { id: true, name: true, school: true, staffId: true, email: true },
-  });
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const rows = lines
-    .map((l) => ({ ...l, person: byId.get(l.userId)! }))
-    .sort((a, b) => a.person.name.localeCompare(b.person.name));
-  // Anyone on the PD day may need a correction, including people who never scanned a door.
-  const members = await db.user.findMany({
-    where: { memberships: { some: { eventId } } },
-    orderBy: { name: "asc" },
-    select: { id: true, name: true, email: true },
-  });
+  // Everyone on the PD day as the day knows them: a correction may be for someone who never scanned a door.
+  const people = await dayPeople(eventId);
+  const members = [...people.values()].sort(byDayName).map((p) => ({ id: p.userId, name: p.name, email: p.email }));
+  // Credit of someone taken off the list since still shows, under their own name.
+  const gone = [...new Set(lines.map((l) => l.userId))].filter((id) => !people.has(id));
+  for (const [id, person] of gone.length ? await dayPeople(eventId, gone) : []) people.set(id, person);
+  const rows = lines.map((l) => ({ ...l, person: people.get(l.userId)! })).sort((a, b) => byDayName(a.person, b.person));
   return { event, rows, sessions: snapshot?.sessions ?? [], members };
 }
 

@@ -7,13 +7,19 @@ import { findCertificateCode, rememberCertificateCode } from "./certificate-code
 import { getMyCredit } from "./credit";
 
 /**
- * The member's certificate. Its code is stored as it is shown, so /verify can find
- * it (the one write of this page: the same row every time, INSERT OR IGNORE).
+ * The member's certificate, read only. `issued` says whether its code is stored
+ * for /verify yet; until then the page offers a button (issueCertificate) rather
+ * than writing on a GET.
  */
 export async function getCertificate(userId: string, eventId: string) {
   const credit = await getMyCredit(userId, eventId);
-  await rememberCertificateCode(userId, eventId);
-  return credit;
+  return { ...credit, issued: Boolean(await findCertificateCode(credit.code)) };
+}
+
+/** Store the member's code so /verify finds it (the same row every time: INSERT OR IGNORE). */
+export async function issueCertificate(userId: string, eventId: string) {
+  await getMyCredit(userId, eventId);
+  return rememberCertificateCode(userId, eventId);
 }
 
 const UNKNOWN = "No certificate has this verification code. Check it was typed exactly.";

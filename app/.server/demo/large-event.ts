@@ -78,6 +78,7 @@ export async function seedLargeEvent(size: LargeEventSize = LARGE_EVENT_SIZE, { 
       email: LARGE_COORDINATOR.email,
       name: "Riley Coordinator",
       school: "District Office",
+      emailVerifiedAt: new Date(),
       password: { create: { hash: await hashPassword(LARGE_COORDINATOR.password) } },
     },
   });

@@ -2,12 +2,21 @@
 import { db } from "~/utils/db.server";
 import { NotFoundError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
+import { dayPeople } from "../people/day-person";
 import { missingForUser, parseRules } from "./eligibility";
 
 const winnerInclude = {
-  user: { select: { name: true, school: true } },
   donation: { select: { itemName: true, vendor: { select: { company: true } } } },
 } as const;
+
+/** Winners named as this PD day knows them. */
+async function named<W extends { userId: string }>(eventId: string, winners: W[]) {
+  const people = await dayPeople(eventId, [...new Set(winners.map((w) => w.userId))]);
+  return winners.map((w) => {
+    const person = people.get(w.userId);
+    return { ...w, user: { name: person?.name ?? "", school: person?.school ?? null } };
+  });
+}
 
 export async function listDrawings(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
@@ -16,8 +25,14 @@ export async function listDrawings(actorId: string, eventId: string) {
     include: { winners: { include: winnerInclude, orderBy: { position: "asc" } } },
     orderBy: { createdAt: "desc" },
   });
+  const winners = new Map((await named(eventId, drawings.flatMap((d) => d.winners))).map((w) => [w.id, w]));
   // The seed stays secret until the draw: never hand it to a page before then.
-  return drawings.map(({ seed, ...d }) => ({ ...d, seed: d.status === "drawn" ? seed : null, rules: parseRules(d.rules) }));
+  return drawings.map(({ seed, ...d }) => ({
+    ...d,
+    winners: d.winners.map((w) => winners.get(w.id)!),
+    seed: d.status === "drawn" ? seed : null,
+    rules: parseRules(d.rules),
+  }));
 }
 
 export async function getDrawingForShow(actorId: string, eventId: string, drawingId: string) {
@@ -27,7 +42,7 @@ export async function getDrawingForShow(actorId: string, eventId: string, drawin
     include: { winners: { where: { status: { not: "no_show" } }, include: winnerInclude, orderBy: { position: "asc" } } },
   });
   if (!drawing) throw new NotFoundError("That drawing does not exist.");
-  return { id: drawing.id, name: drawing.name, status: drawing.status, poolSize: drawing.poolSize, winners: drawing.winners };
+  return { id: drawing.id, name: drawing.name, status: drawing.status, poolSize: drawing.poolSize, winners: await named(eventId, drawing.winners) };
 }
 
 /** The attendee's phone: what they won, and for each open drawing what they still need. */

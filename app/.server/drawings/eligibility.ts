@@ -3,6 +3,7 @@
 import type { GradeBand } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
 import { doorRule, isEarly } from "../checkin/doors";
+import { dayPeople } from "../people/day-person";
 import { canonicalPool } from "./picker";
 
 export type DrawingRules = {
@@ -43,7 +44,7 @@ type Facts = Awaited<ReturnType<typeof loadFacts>>;
 
 async function loadFacts(eventId: string) {
   const [checkIns, visits, feedback, memberships] = await Promise.all([
-    db.doorCheckIn.findMany({ where: { eventId }, select: { userId: true, checkedInAt: true, user: { select: { school: true } } } }),
+    db.doorCheckIn.findMany({ where: { eventId }, select: { userId: true, checkedInAt: true } }),
     db.roomVisit.findMany({
       where: { eventId, placementId: { not: null } },
       select: { userId: true, placementId: true },
@@ -72,8 +73,10 @@ async function loadFacts(eventId: string) {
   // Early check-ins (allowed by the coordinator before the doors opened) are not being at the PD day.
   const rule = doorRule(eventId);
   const early = (at: Date) => (rule ? isEarly(rule, at) : false);
+  // The school this PD day has for each person (its roster's, else their account's).
+  const people = await dayPeople(eventId, checkIns.map((c) => c.userId));
   return {
-    checkedIn: new Map(checkIns.filter((c) => !early(c.checkedInAt)).map((c) => [c.userId, c.user.school])),
+    checkedIn: new Map(checkIns.filter((c) => !early(c.checkedInAt)).map((c) => [c.userId, people.get(c.userId)?.school ?? null])),
     checkedInEarly: new Set(checkIns.filter((c) => early(c.checkedInAt)).map((c) => c.userId)),
     sessions,
     gaveFeedback: new Set(feedback.map((f) => f.userId)),
@@ -115,6 +118,6 @@ export async function eligiblePool(eventId: string, rules: DrawingRules) {
 /** For the attendee's prizes page: what this person still needs, per set of rules. */
 export async function missingForUser(eventId: string, rulesList: DrawingRules[], userId: string) {
   const facts = await loadFacts(eventId);
-  const user = await db.user.findUnique({ where: { id: userId }, select: { school: true } });
-  return rulesList.map((rules) => missingFor(facts, rules, userId, user?.school));
+  const person = (await dayPeople(eventId, [userId])).get(userId);
+  return rulesList.map((rules) => missingFor(facts, rules, userId, person?.school));
 }

@@ -3,9 +3,11 @@ import type { InviteInput, Role } from "~/schemas/events";
 import { ROLE_LABELS } from "~/schemas/events";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
+import { markEmailProven } from "../accounts/proven-email";
 import { hashToken, newLinkToken } from "../accounts/tokens";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { appLink, sendMail } from "../outbox/outbox";
+import { byDayName, dayPeople } from "../people/day-person";
 import { assertEventCoordinator } from "./permissions";
 
 const INVITE_DAYS = 14;
@@ -51,9 +53,11 @@ export async function inviteToEvent(
     });
     return created;
   });
+  const link = appLink(`/invite/${token}`);
   await sendMail({
     eventId,
     to: input.email,
+    secrets: [link],
     subject: about.subject ?? `You're invited to ${event.name} as ${ROLE_LABELS[input.role].toLowerCase()}`,
     text: [
       `Hello${input.name ? ` ${input.name}` : ""},`,
@@ -61,7 +65,7 @@ export async function inviteToEvent(
       `${actor.name} invited you to join ${event.name} (${event.date}) on Dropin as ${ROLE_LABELS[input.role].toLowerCase()}.`,
       ...about.lines,
       "Accept the invitation here (no account yet? the page lets you create one with this address):",
-      appLink(`/invite/${token}`),
+      link,
       "",
       `The link works for ${INVITE_DAYS} days.`,
     ].join("\n"),
@@ -93,6 +97,8 @@ export async function acceptInvitation(token: string, userId: string) {
       data: { acceptedAt: new Date() },
     });
     if (claimed.count !== 1) throw new NotFoundError("This invitation was already used.");
+    // The invitation came by mail to this address: accepting it proves the address.
+    await markEmailProven(userId, new Date(), { keepPassword: true, tx });
     await tx.membership.upsert({
       where: { eventId_userId_role: { eventId: invitation.eventId, userId, role: invitation.role } },
       create: { eventId: invitation.eventId, userId, role: invitation.role },
@@ -113,16 +119,19 @@ export async function acceptInvitation(token: string, userId: string) {
 /** People and pending invitations of a PD day, for its coordinators. */
 export async function listPeople(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
-  const [memberships, invitations] = await Promise.all([
-    db.membership.findMany({
-      where: { eventId },
-      include: { user: { select: { name: true, email: true, school: true } } },
-      orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-    }),
+  const [rows, people, invitations] = await Promise.all([
+    db.membership.findMany({ where: { eventId }, select: { id: true, role: true, userId: true, createdAt: true } }),
+    dayPeople(eventId),
     db.invitation.findMany({
       where: { eventId, acceptedAt: null, expiresAt: { gt: new Date() } },
       orderBy: { createdAt: "desc" },
     }),
   ]);
+  const memberships = rows
+    .map((m) => {
+      const { name, email, school } = people.get(m.userId)!;
+      return { ...m, user: { name, email, school } };
+    })
+    .sort((a, b) => a.role.localeCompare(b.role) || byDayName(a.user, b.user));
   return { memberships, invitations };
 }

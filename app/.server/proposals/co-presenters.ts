@@ -52,14 +52,21 @@ export async function inviteCoPresenter(actorId: string, proposalId: string, inp
     });
     return created;
   });
-  await sendTemplated(proposal.eventId, "co_presenter_invite", input.email, {
-    name: input.name ?? input.email,
-    presenter: lead.name,
-    title: proposal.title || "an untitled session",
-    event: event.name,
-    date: formatEventDate(event.date),
-    link: appLink(`/co-present/${token}`),
-  });
+  const link = appLink(`/co-present/${token}`);
+  await sendTemplated(
+    proposal.eventId,
+    "co_presenter_invite",
+    input.email,
+    {
+      name: input.name ?? input.email,
+      presenter: lead.name,
+      title: proposal.title || "an untitled session",
+      event: event.name,
+      date: formatEventDate(event.date),
+      link,
+    },
+    { secrets: [link] },
+  );
   return invite;
 }
 

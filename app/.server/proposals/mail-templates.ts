@@ -56,12 +56,19 @@ export async function templateFor(eventId: string, key: TemplateKey) {
   return { subject: custom?.subject ?? fallback.subject, body: custom?.body ?? fallback.body };
 }
 
-/** Render a template and send it through the outbox. */
-export async function sendTemplated(eventId: string, key: TemplateKey, to: string, vars: TemplateVars) {
+/** Render a template and send it through the outbox; `secrets` as for sendMail. */
+export async function sendTemplated(
+  eventId: string,
+  key: TemplateKey,
+  to: string,
+  vars: TemplateVars,
+  { secrets }: { secrets?: string[] } = {},
+) {
   const template = await templateFor(eventId, key);
   return sendMail({
     eventId,
     to,
+    secrets,
     subject: renderTemplate(template.subject, vars),
     text: renderTemplate(template.body, vars),
   });

@@ -183,6 +183,8 @@ async function mailChangedPresenters(version: PublishedVersion) {
     await sendMail({
       eventId: event.id,
       to: person.email,
+      // Private feed links: a coordinator reading the outbox has no use for them.
+      secrets: [appLink(`/e/${event.slug}/presenters/${token}.ics`), appLink(`/e/${event.slug}/presenters/${token}/print`)],
       subject: version.number === 1 ? `Your sessions at ${event.name}` : `Schedule change for your sessions at ${event.name}`,
       text,
     });

@@ -5,7 +5,7 @@ import { addMember, createDonation, createEvent, createUser, createVendor } from
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { donationTotals, isOverGiftLimit, listEventDonations, listVendorDonations, logDonation, markDelivered, sniffImage, attachDonationPhoto, readDonationPhoto } from "./donations";
 import { letterText, sendThankYouLetters, thankYouLetter } from "./thanks";
-import { assertVendorAccess, claimVendorContacts, inviteVendor, listSponsors, setThanksOptIn } from "./vendors";
+import { assertVendorAccess, claimVendorContacts, inviteVendor, listMyVendors, listSponsors, setThanksOptIn } from "./vendors";
 
 async function eventWithCoordinator() {
   const event = await createEvent({ name: "Spring Teacher-Led PD Day", status: "live" });
@@ -39,7 +39,7 @@ describe("inviteVendor", () => {
     ).rejects.toMatchObject({ field: "company" });
   });
 
-  test("a new user is linked on first portal visit only once they are a vendor member with the contact email", async () => {
+  test("a new user is linked (at sign-in) only once they are a vendor member with the contact email", async () => {
     const { event, coordinator } = await eventWithCoordinator();
     const vendor = await inviteVendor(
       coordinator.id,
@@ -47,9 +47,26 @@ describe("inviteVendor", () => {
       VendorInviteSchema.parse({ company: "Lakeside Books", contactName: "Ana", contactEmail: "ana@lakeside.test" }),
     );
     const ana = await createUser({ email: "ana@lakeside.test" });
-    expect(await claimVendorContacts(ana.id)).toEqual([]);
+    await claimVendorContacts(ana.id);
+    expect(await listMyVendors(ana.id)).toEqual([]);
     await addMember(event.id, ana.id, "vendor");
-    expect((await claimVendorContacts(ana.id)).map((v) => v.id)).toEqual([vendor.id]);
+    await claimVendorContacts(ana.id);
+    expect((await listMyVendors(ana.id)).map((v) => v.id)).toEqual([vendor.id]);
+  });
+
+  test("an address typed at sign-up but never proven claims no vendor, whenever the vendor is invited", async () => {
+    const { event, coordinator } = await eventWithCoordinator();
+    // The stranger signs up as Acme's contact before the coordinator invites Acme.
+    const stranger = await createUser({ email: "contact@acme.test", emailVerifiedAt: null });
+    const vendor = await inviteVendor(
+      coordinator.id,
+      event.id,
+      VendorInviteSchema.parse({ company: "Acme", contactName: "Pat", contactEmail: "contact@acme.test" }),
+    );
+    await addMember(event.id, stranger.id, "vendor");
+    await claimVendorContacts(stranger.id);
+    expect(await db.vendorContact.count({ where: { vendorId: vendor.id } })).toBe(0);
+    await expect(assertVendorAccess(stranger.id, vendor.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   test("a contact who is already this PD day's vendor gets one mail with the donation log's address", async () => {

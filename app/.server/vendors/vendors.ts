@@ -38,10 +38,11 @@ export async function assertVendorAccess(actorId: string, vendorId: string) {
 /**
  * Creates the vendor and invites its contact as a "vendor" member of the PD day.
  * The VendorContact link cannot be made inside acceptInvitation (another module), so:
- * a user who already has an account with that email is linked now; a new user is
- * linked by claimVendorContacts() the first time they open the vendor portal, which
- * requires both the vendor membership (proof they accepted the emailed link) and the
- * vendor's contact email being theirs.
+ * a user whose account has proven that email is linked now; anyone else is linked by
+ * claimVendorContacts() when they accept the invitation or sign in, which requires
+ * a proven address, the vendor membership (they accepted the emailed link) and the
+ * vendor's contact email being theirs. An account that merely typed the address at
+ * sign-up gets nothing.
  */
 export async function inviteVendor(actorId: string, eventId: string, input: VendorInviteInput) {
   await assertEventCoordinator(actorId, eventId);
@@ -50,7 +51,10 @@ export async function inviteVendor(actorId: string, eventId: string, input: Vend
     select: { id: true },
   });
   if (taken) throw new RuleError(`${input.company} is already a vendor of this PD day.`, "company");
-  const existingUser = await db.user.findUnique({ where: { email: input.contactEmail }, select: { id: true } });
+  const existingUser = await db.user.findFirst({
+    where: { email: input.contactEmail, emailVerifiedAt: { not: null } },
+    select: { id: true },
+  });
   const vendor = await db.$transaction(async (tx) => {
     const created = await tx.vendor.create({ data: { eventId, ...input } });
     if (existingUser) await tx.vendorContact.create({ data: { vendorId: created.id, userId: existingUser.id } });
@@ -87,9 +91,14 @@ export async function inviteVendor(actorId: string, eventId: string, input: Vend
   return vendor;
 }
 
-/** Links a signed-in vendor member to the vendors whose contact email is theirs; returns their vendors. */
+/**
+ * Links a vendor member to the vendors whose contact email is their proven
+ * address. A write: called when an invitation is accepted and at sign-in, never
+ * by a page load.
+ */
 export async function claimVendorContacts(userId: string) {
-  const user = await loadActor(userId);
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, emailVerifiedAt: true } });
+  if (!user?.emailVerifiedAt) return;
   const candidates = await db.vendor.findMany({
     where: {
       contactEmail: user.email,
@@ -105,6 +114,11 @@ export async function claimVendorContacts(userId: string) {
       update: {},
     });
   }
+}
+
+/** The vendors this person speaks for. */
+export async function listMyVendors(userId: string) {
+  await loadActor(userId);
   return db.vendor.findMany({
     where: { vendorContacts: { some: { userId } } },
     include: { event: { select: { name: true, slug: true, date: true } } },

@@ -31,8 +31,9 @@ describe("accountForDistrictIdentity", () => {
   });
 
   test("pre-account takeover: an account someone made with the owner's address loses its password and its sessions", async () => {
-    // A stranger signed up as Maria (sign-up never checks the mailbox) and stays signed in.
-    const squatter = await createUser({ email: "maria.hernandez@springfield.k12.us", password: PASSWORD });
+    // A stranger signed up as Maria and never proved the address (so cannot sign in),
+    // but holds a password and, from before proven email, a session.
+    const squatter = await createUser({ email: "maria.hernandez@springfield.k12.us", password: PASSWORD, emailVerifiedAt: null });
     await createSession(squatter.id);
     await db.passwordReset.create({ data: { userId: squatter.id, tokenHash: "pending-reset", expiresAt: new Date(Date.now() + 60_000) } });
 
@@ -42,8 +43,20 @@ describe("accountForDistrictIdentity", () => {
     expect(await verifyLogin("maria.hernandez@springfield.k12.us", PASSWORD)).toBeNull();
     expect(await db.session.count({ where: { userId: squatter.id } })).toBe(0);
     expect(await db.passwordReset.count({ where: { userId: squatter.id } })).toBe(0);
+    expect((await db.user.findUniqueOrThrow({ where: { id: squatter.id } })).emailVerifiedAt).not.toBeNull();
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "account.district_linked" } });
     expect(JSON.parse(audit.detail)).toEqual({ provider: "google", passwordRemoved: true });
+  });
+
+  test("a proven account keeps the password its owner set; the link adds a way in", async () => {
+    const owner = await createUser({ email: "maria.hernandez@springfield.k12.us", password: PASSWORD });
+    await createSession(owner.id);
+
+    const account = await accountForDistrictIdentity(identity());
+
+    expect(account).toMatchObject({ userId: owner.id, linked: true, passwordRemoved: false });
+    expect(await verifyLogin("maria.hernandez@springfield.k12.us", PASSWORD)).toEqual({ id: owner.id, proven: true });
+    expect(await db.session.count({ where: { userId: owner.id } })).toBe(1);
   });
 
   test("a district coordinator keeps the break-glass password and sessions when linked", async () => {
@@ -53,7 +66,7 @@ describe("accountForDistrictIdentity", () => {
     const account = await accountForDistrictIdentity(identity());
 
     expect(account).toMatchObject({ userId: admin.id, passwordRemoved: false });
-    expect(await verifyLogin("maria.hernandez@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({ id: admin.id });
+    expect(await verifyLogin("maria.hernandez@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({ id: admin.id, proven: true });
     expect(await db.session.count({ where: { userId: admin.id } })).toBe(1);
   });
 

@@ -7,14 +7,19 @@ import { DistrictSignInRefused, type DistrictIdentity } from "./claims";
 /**
  * Link `identity` to an existing account with its address. The provider has just
  * proved the person owns the mailbox; the account may not have been made by them.
- * Sign-up never checked the mailbox, so a stranger could have registered this
- * address first with a password of their own and be waiting for the real owner to
- * fill the account (pre-account takeover). So a linked account loses its password,
- * any reset link, and every session: from now on only the district account opens it.
- * District coordinators keep theirs: they are the break-glass administrators, made
- * by whoever installed Dropin (first run or `npm run create-coordinator`).
+ * An account whose address was never proven may be a stranger's, registered
+ * first with a password of their own while waiting for the real owner to fill it
+ * (pre-account takeover). So such an account loses its password, any reset link,
+ * and every session: from now on only the district account opens it. A proven
+ * account's password was set by the mailbox's owner and stays. District
+ * coordinators keep theirs too: they are the break-glass administrators, made by
+ * whoever installed Dropin (first run or `npm run create-coordinator`).
  */
-async function linkExistingAccount(tx: Tx, user: { id: string; isDistrictCoordinator: boolean; hasPassword: boolean }, identity: DistrictIdentity) {
+async function linkExistingAccount(
+  tx: Tx,
+  user: { id: string; isDistrictCoordinator: boolean; hasPassword: boolean; proven: boolean },
+  identity: DistrictIdentity,
+) {
   // The account already belongs to another person at this provider: the district
   // gave their old address to someone new, who must not inherit the account.
   const other = await tx.externalIdentity.findFirst({ where: { userId: user.id, provider: identity.providerId }, select: { id: true } });
@@ -26,9 +31,9 @@ async function linkExistingAccount(tx: Tx, user: { id: string; isDistrictCoordin
   await tx.externalIdentity.create({
     data: { provider: identity.providerId, subject: identity.subject, email: identity.email, userId: user.id },
   });
-  // at merge: mark emailVerifiedAt (the provider verified the address). A password
-  // set after the mailbox was verified was set by its owner and could be kept then.
-  const dropPassword = user.hasPassword && !user.isDistrictCoordinator;
+  const dropPassword = user.hasPassword && !user.isDistrictCoordinator && !user.proven;
+  // The provider has verified the address: the account is proven from now on.
+  if (!user.proven) await tx.user.update({ where: { id: user.id }, data: { emailVerifiedAt: new Date() } });
   if (dropPassword) {
     await tx.password.deleteMany({ where: { userId: user.id } });
     await tx.passwordReset.deleteMany({ where: { userId: user.id } });
@@ -50,6 +55,8 @@ async function createAccount(tx: Tx, identity: DistrictIdentity) {
     data: {
       email: identity.email,
       name: identity.name,
+      // The provider verified the address (claims.ts refuses unverified ones).
+      emailVerifiedAt: new Date(),
       externalIdentities: { create: { provider: identity.providerId, subject: identity.subject, email: identity.email } },
     },
     select: { id: true },
@@ -71,9 +78,12 @@ async function findOrLink(tx: Tx, identity: DistrictIdentity) {
   }
   const user = await tx.user.findUnique({
     where: { email: identity.email },
-    select: { id: true, isDistrictCoordinator: true, password: { select: { userId: true } } },
+    select: { id: true, isDistrictCoordinator: true, emailVerifiedAt: true, password: { select: { userId: true } } },
   });
-  if (user) return linkExistingAccount(tx, { id: user.id, isDistrictCoordinator: user.isDistrictCoordinator, hasPassword: Boolean(user.password) }, identity);
+  if (user) {
+    const facts = { id: user.id, isDistrictCoordinator: user.isDistrictCoordinator, hasPassword: Boolean(user.password), proven: user.emailVerifiedAt !== null };
+    return linkExistingAccount(tx, facts, identity);
+  }
   return createAccount(tx, identity);
 }
 

@@ -1,0 +1,126 @@
+// Proving a new account's address before it can sign in: type the mailed code,
+// or open the mailed link and press the button (opening alone changes nothing).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { describeVerifyLink, verifyEmailByCode, verifyEmailByLink } from "~/.server/accounts/email-verification";
+import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
+import { RuleError } from "~/.server/errors";
+import { Button } from "~/components/button";
+import { ErrorMessage } from "~/components/error-message";
+import { CodeField, Field, FormErrors } from "~/components/forms";
+import { VerifyEmailCodeSchema, VerifyEmailLinkSchema } from "~/schemas/accounts";
+import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
+import { failure, isFormFailure, parseSubmission } from "~/utils/forms";
+import { guardForm, invalid } from "~/utils/http.server";
+
+export const headers = retryAfterHeaders;
+export const meta: MetaFunction = () => [{ title: "Confirm your email · Dropin" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  const redirectTo = url.searchParams.get("redirectTo") ?? "";
+  if (token) {
+    try {
+      const pending = await describeVerifyLink(token);
+      return { token, email: pending.email, redirectTo, dead: null };
+    } catch (error) {
+      if (error instanceof RuleError) return { token: null, email: "", redirectTo, dead: error.message };
+      throw error;
+    }
+  }
+  return { token: null, email: url.searchParams.get("email") ?? "", redirectTo, dead: null };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  if (formData.get("intent") === "link") {
+    const submission = parseSubmission(VerifyEmailLinkSchema, formData);
+    if (!submission.ok) return invalid(submission);
+    const result = await guardForm({}, verifyEmailByLink(submission.data.token));
+    if (!result.ok) return invalid(result.result);
+    return signInAndRedirect(request, result.value.userId, landing(result.value.eventSlug, ""));
+  }
+  const submission = parseSubmission(VerifyEmailCodeSchema, formData);
+  if (!submission.ok) return invalid(submission);
+  const { email, code, redirectTo } = submission.data;
+  const typed = { email, code: "", redirectTo: redirectTo ?? "" };
+  // Same limits as attendee codes: a 6-digit code must not be guessable by volume.
+  const limited = await rateLimits.codeAttempt(email, context.clientIp);
+  if (limited) return tooManyAttempts(typed, limited);
+  const result = await guardForm(typed, verifyEmailByCode(email, code));
+  if (!result.ok) return invalid(result.result);
+  await rateLimits.codeSucceeded(email, context.clientIp);
+  return signInAndRedirect(request, result.value.userId, landing(result.value.eventSlug, redirectTo ?? ""));
+}
+
+function landing(eventSlug: string | null, redirectTo: string) {
+  return redirectTo || (eventSlug ? `/e/${eventSlug}` : "/events");
+}
+
+export default function VerifyEmail() {
+  const page = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failed = isFormFailure(result) ? result : failure({}, {});
+  if (page.dead) {
+    return (
+      <section className="card narrow" aria-labelledby="verify-title">
+        <h1 id="verify-title">This link no longer works</h1>
+        <p>{page.dead}</p>
+        <p>
+          <Link to="/login">Sign in</Link> with your email and password to get a new code.
+        </p>
+      </section>
+    );
+  }
+  if (page.token) {
+    return (
+      <section className="card narrow" aria-labelledby="verify-title">
+        <h1 id="verify-title">Confirm your email</h1>
+        <FormErrors errors={failed.formErrors} />
+        <p>
+          Confirm that <strong>{page.email}</strong> is yours to finish creating your account.
+        </p>
+        <Form method="post">
+          <input type="hidden" name="token" value={page.token} />
+          <div className="form-actions">
+            <Button name="intent" value="link">
+              Confirm and sign in
+            </Button>
+          </div>
+        </Form>
+      </section>
+    );
+  }
+  const email = typeof failed.values.email === "string" && failed.values.email ? failed.values.email : page.email;
+  return (
+    <section className="card narrow" aria-labelledby="verify-title">
+      <h1 id="verify-title">Check your email</h1>
+      <p role="status">
+        We sent a 6-digit code and a link{email ? <> to <strong>{email}</strong></> : null}. Your account works once you
+        confirm the address is yours.
+      </p>
+      <Form method="post" noValidate>
+        <FormErrors errors={failed.formErrors} />
+        <input type="hidden" name="redirectTo" value={page.redirectTo} />
+        {page.email ? (
+          <input type="hidden" name="email" value={email} />
+        ) : (
+          <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={email} error={failed.fieldErrors.email?.[0]} />
+        )}
+        <CodeField error={failed.fieldErrors.code?.[0] ?? (page.email ? failed.fieldErrors.email?.[0] : undefined)} />
+        <div className="form-actions">
+          <Button>Confirm</Button>
+        </div>
+      </Form>
+      <p className="muted">
+        No email? Check spam, or <Link to="/login">sign in</Link> again to get a new code.
+      </p>
+    </section>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorMessage />;
+}
