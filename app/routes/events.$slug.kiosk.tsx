@@ -11,7 +11,7 @@ import {
   type CheckInResult,
 } from "~/.server/checkin/door";
 import { tokenFromScan } from "~/.server/checkin/badges";
-import { getEventForCoordinator } from "~/.server/events/events";
+import { getEventForDoor } from "~/.server/events/events";
 import { Button } from "~/components/button";
 import { CameraScanner, useOfflineQueue, type KioskPanel } from "~/components/checkin/kiosk-client";
 import { ErrorMessage } from "~/components/error-message";
@@ -25,11 +25,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Door check-in · ${data.event.name} · Dropin` : "Door check-in · Dropin" },
 ];
 
-// Volunteers run the door from here. Volunteers are the PD day's coordinators
-// for now (see assertDoorVolunteer).
+// Coordinators and door volunteers (people invited as such, and kiosk devices) run the door from here.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const event = await guard(getEventForDoor(user.id, params.slug!));
   const url = new URL(request.url);
   const q = url.searchParams.get("q") ?? "";
   // A badge scanned with a plain phone camera opens this page with the code filled in;
@@ -37,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const token = url.searchParams.get("token") ?? "";
   const [results, counts] = await Promise.all([guard(searchRoster(user.id, event.id, q)), doorCounts(user.id, event.id)]);
   return {
-    event: { slug: event.slug, name: event.name },
+    event: { slug: event.slug, name: event.name, canManage: event.canManage },
     q,
     token,
     counts,
@@ -62,7 +61,7 @@ function toPanel(result: CheckInResult, timeZone: string): KioskPanel {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const event = await guard(getEventForDoor(user.id, params.slug!));
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "walk-in") {
@@ -149,8 +148,10 @@ export default function Kiosk() {
 
   return (
     <div className="kiosk">
+      {/* Door volunteers cannot open the dashboard: they get the other door page instead. */}
       <p>
-        <Link to={`/events/${event.slug}`}>← {event.name}</Link>
+        {event.canManage ? <Link to={`/events/${event.slug}`}>← {event.name}</Link> : event.name} ·{" "}
+        <Link to={`/events/${event.slug}/live`}>Live view</Link>
       </p>
       <h1>Door check-in</h1>
       <p className="muted">

@@ -23,7 +23,7 @@ export function tokenFromScan(value: string) {
   }
 }
 
-async function qrSvg(url: string) {
+export async function qrSvg(url: string) {
   return QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
 }
 

@@ -6,7 +6,7 @@ import { PersonSchema, ROSTER_FIELDS, type PersonInput, type RosterMapping } fro
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
-import { assertEventCoordinator } from "../events/permissions";
+import { assertEventCoordinator, assertEventDoor } from "../events/permissions";
 
 /**
  * 128 random bits, base64url. Never derived from the email or an id: a badge
@@ -117,9 +117,9 @@ export async function importRoster(actorId: string, eventId: string, csv: string
   return { imported: created + updated, created, updated, errors };
 }
 
-/** A person who arrives without being on the roster. */
+/** A person who arrives without being on the roster (registered at the door, so volunteers may too). */
 export async function addWalkIn(actorId: string, eventId: string, person: PersonInput) {
-  await assertEventCoordinator(actorId, eventId);
+  await assertEventDoor(actorId, eventId);
   return db.$transaction(async (tx) => {
     const { user } = await upsertPerson(tx, person);
     const membership = await ensureAttendee(tx, eventId, user.id);

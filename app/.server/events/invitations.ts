@@ -105,7 +105,8 @@ export async function listPeople(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
   const [memberships, invitations] = await Promise.all([
     db.membership.findMany({
-      where: { eventId },
+      // Kiosk devices are listed with their links, not as people.
+      where: { eventId, user: { kioskDevice: { is: null } } },
       include: { user: { select: { name: true, email: true, school: true } } },
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     }),
