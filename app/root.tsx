@@ -15,6 +15,7 @@ import {
 import { createContext, useContext, type ReactNode } from "react";
 import { ErrorMessage } from "~/components/error-message";
 import { Toaster } from "~/components/toaster";
+import { navigationFor } from "~/.server/events/navigation";
 import { getUser } from "~/utils/auth.server";
 import { takeToast } from "~/utils/toast.server";
 import styles from "~/styles/app.css?url";
@@ -43,23 +44,32 @@ export const meta: MetaFunction = () => [{ title: "Dropin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, setCookie }] = await Promise.all([getUser(request), takeToast(request)]);
-  return data({ user, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const nav = user ? navigationFor(user) : null;
+  return data({ user, nav, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 function SiteHeader() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const user = rootData?.user;
+  const nav = rootData?.nav;
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to={user ? "/events" : "/"} className="brand">
+        <Link to={nav?.kioskSlug ? `/events/${nav.kioskSlug}/kiosk` : user ? "/events" : "/"} className="brand">
           Dropin
         </Link>
         {user ? (
           <nav aria-label="Main" className="site-nav">
-            <NavLink to="/events">PD days</NavLink>
-            <NavLink to="/proposals">My proposals</NavLink>
-            <NavLink to="/outbox">Outbox</NavLink>
+            {nav?.kioskSlug ? (
+              <>
+                <NavLink to={`/events/${nav.kioskSlug}/kiosk`}>Door check-in</NavLink>
+                <NavLink to={`/events/${nav.kioskSlug}/live`}>Live</NavLink>
+              </>
+            ) : (
+              <NavLink to="/events">PD days</NavLink>
+            )}
+            {nav?.proposals ? <NavLink to="/proposals">My proposals</NavLink> : null}
+            {nav?.outbox ? <NavLink to="/outbox">Outbox</NavLink> : null}
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="button button-link">
                 Sign out <span className="visually-hidden">{user.name}</span>

@@ -171,7 +171,7 @@ export function useAttendeeServiceWorker(warm: string[]) {
 }
 
 /** The strip on every attendee page: sections of the day, and the sync indicator. */
-export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "other" }) {
+export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "my-badge" | "credit" | "prizes" | "other" }) {
   const here = typeof window === "undefined" ? "" : window.location.pathname + window.location.search;
   useAttendeeServiceWorker([here, `/e/${slug}`, ...(signedIn ? [`/e/${slug}/my-day`] : [])].filter(Boolean));
   // Marks when the pick buttons switch from plain POSTs to the offline-capable queue.
@@ -191,9 +191,15 @@ export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedI
             <Link to={`/e/${slug}/my-day`} aria-current={current === "my-day" ? "page" : undefined}>
               My day
             </Link>
-            <Link to={`/e/${slug}/my-badge`}>My badge</Link>
-            <Link to={`/e/${slug}/credit`}>PD credit</Link>
-            <Link to={`/e/${slug}/prizes`}>Prizes</Link>
+            <Link to={`/e/${slug}/my-badge`} aria-current={current === "my-badge" ? "page" : undefined}>
+              My badge
+            </Link>
+            <Link to={`/e/${slug}/credit`} aria-current={current === "credit" ? "page" : undefined}>
+              PD credit
+            </Link>
+            <Link to={`/e/${slug}/prizes`} aria-current={current === "prizes" ? "page" : undefined}>
+              Prizes
+            </Link>
           </>
         ) : (
           <Link to={`/e/${slug}/join`}>Join to pick sessions</Link>

@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { getMyCredit } from "~/.server/credit/credit";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
@@ -10,6 +11,8 @@ import { guard } from "~/utils/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `My PD credit · ${data.event.name} · Dropin` : "My PD credit · Dropin" },
 ];
+
+export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -22,9 +25,7 @@ export default function MyCredit() {
   const { event, lines, total } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/e/${event.slug}`}>← {event.name}</Link>
-      </p>
+      <AttendeeNav slug={event.slug} signedIn current="credit" />
       <h1>My PD credit</h1>
       <p className="credit-summary">
         <strong>{formatHours(total)}</strong> so far.

@@ -17,6 +17,9 @@ import { assertEventCoordinator, loadActor } from "./permissions";
 export const REMOVAL_KEEPS_DATA =
   "Their picks, check-ins and PD credit on this PD day are kept; inviting them again brings them back.";
 
+/** The same, said to the person who leaves. */
+export const LEAVING_KEEPS_DATA = "Your picks, check-ins and PD credit on it are kept; if you are invited again, they come back.";
+
 const LAST_COORDINATOR = "A PD day needs at least one coordinator: make someone else coordinator first.";
 
 /**
