@@ -61,11 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 // Role names are made here: the labels live beside zod, which attendee pages do not ship.
 async function rolesHeld(userId: string, eventId: string) {
   const roles = await myRoles(userId, eventId);
-  return { roles, roleNames: roles.map((role) => ROLE_LABELS[role].toLowerCase()) };
+  return { roles, roleNames: roles.map((role) => ROLE_LABELS[role].toLowerCase()), leavingKeeps: LEAVING_KEEPS_DATA };
 }
 
 export default function MyDay() {
-  const { event, roles, roleNames, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
+  const { event, roles, roleNames, leavingKeeps, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const leaveFailure = failureOf(failed, "leave");
   return (
@@ -140,7 +140,7 @@ export default function MyDay() {
           <h2 id="leave-title">Leave this PD day</h2>
           <p>
             You are {roleNames.join(" and ")} of {event.name}. Leaving takes
-            away {roles.length === 1 ? "that role" : "those roles"}. {LEAVING_KEEPS_DATA}
+            away {roles.length === 1 ? "that role" : "those roles"}. {leavingKeeps}
           </p>
           <Form method="post">
             <FormErrors errors={leaveFailure ? allMessages(leaveFailure) : []} />
