@@ -79,11 +79,11 @@ test("without JavaScript: change a role, refuse demoting the last coordinator, r
   const page = await context.newPage();
   await signIn(page, coordinator.id, baseURL!);
   await page.goto(`/events/${event.slug}/people`);
-  await page.getByLabel("New role for Kevin Osei (now Presenter)").selectOption("reviewer");
+  await page.getByLabel("Change Kevin Osei (now Presenter) to").selectOption("reviewer");
   await page.getByRole("button", { name: "Change role of Kevin Osei" }).click();
   await expect(page.getByText("Kevin Osei is now reviewer.")).toBeVisible();
 
-  await page.getByLabel("New role for Dana Whitfield (now Coordinator)").selectOption("attendee");
+  await page.getByLabel("Change Dana Whitfield (now Coordinator) to").selectOption("attendee");
   await page.getByRole("button", { name: "Change role of Dana Whitfield" }).click();
   await expect(page.getByRole("alert")).toContainText("A PD day needs at least one coordinator");
   await expectAccessibleAsServed(page);

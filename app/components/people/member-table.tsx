@@ -39,7 +39,7 @@ export function MemberTable({ memberships, keepsData, busy }: { memberships: Mem
                         <input type="hidden" name="membershipId" value={m.id} />
                         <input type="hidden" name="fromRole" value={m.role} />
                         <label className="visually-hidden" htmlFor={`role-${m.id}`}>
-                          New role for {m.user.name} (now {label})
+                          Change {m.user.name} (now {label}) to
                         </label>
                         <select id={`role-${m.id}`} name="role" defaultValue={m.role}>
                           {ROLES.map((role) => (
