@@ -10,6 +10,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { KioskLinks, type NewKioskLink } from "~/components/people/kiosk-links";
 import { MemberTable } from "~/components/people/member-table";
+import { RowAction } from "~/components/people/row-action";
 import { InviteSchema, ROLE_LABELS, ROLES, type Role } from "~/schemas/events";
 import { ChangeRoleSchema, KioskLinkSchema, RemoveMemberSchema, RevokeInvitationSchema, RevokeKioskLinkSchema } from "~/schemas/people";
 import { requireUser } from "~/utils/auth.server";
@@ -151,13 +152,9 @@ export default function People() {
                   <span className="break-anywhere">{invitation.email}</span> · {ROLE_LABELS[invitation.role as Role]}{" "}
                   <span className="muted">· sent {formatTimestamp(invitation.createdAt, event.timeZone)}</span>
                 </span>
-                <Form method="post" className="inline-form">
-                  <input type="hidden" name="intent" value="revoke-invitation" />
-                  <input type="hidden" name="invitationId" value={invitation.id} />
-                  <Button variant="danger" disabled={busy}>
-                    Revoke<span className="visually-hidden"> the invitation to {invitation.email}</span>
-                  </Button>
-                </Form>
+                <RowAction intent="revoke-invitation" fields={{ invitationId: invitation.id }} busy={busy}>
+                  Revoke<span className="visually-hidden"> the invitation to {invitation.email}</span>
+                </RowAction>
               </li>
             ))}
           </ul>

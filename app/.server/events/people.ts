@@ -65,6 +65,29 @@ async function findMember(tx: Tx, eventId: string, membershipId: string) {
   return membership;
 }
 
+type Change = {
+  eventId: string;
+  actorId: string;
+  membership: Awaited<ReturnType<typeof findMember>>;
+  /** Rows the conditional write touched: 0 when the role changed since it was read. */
+  written: number;
+  roleLost: string;
+};
+
+/** The write hit the role that was read, the PD day still has a coordinator, and the change is on record. */
+async function confirmChange(tx: Tx, { eventId, actorId, membership, written, roleLost }: Change, action: string, detail: Record<string, unknown>) {
+  if (written !== 1) throw new RuleError(`${membership.user.name}'s role changed meanwhile: look again and retry.`);
+  if (roleLost === "coordinator") await assertCoordinatorRemains(tx, eventId);
+  await recordAudit(tx, {
+    eventId,
+    actorId,
+    action,
+    entity: "Membership",
+    entityId: membership.id,
+    detail: { userId: membership.userId, email: membership.user.email, ...detail },
+  });
+}
+
 /** One role becomes another. `fromRole` is what the coordinator saw; a role changed meanwhile is refused. */
 export async function changeMemberRole(actorId: string, eventId: string, input: ChangeRoleInput) {
   await assertEventCoordinator(actorId, eventId);
@@ -77,15 +100,9 @@ export async function changeMemberRole(actorId: string, eventId: string, input: 
         where: { id: membership.id, role: input.fromRole },
         data: { role: input.role, badgeToken: input.role === "attendee" ? newBadgeToken() : null },
       });
-      if (changed.count !== 1) throw new RuleError(`${membership.user.name}'s role changed meanwhile: look again and retry.`);
-      if (input.fromRole === "coordinator") await assertCoordinatorRemains(tx, eventId);
-      await recordAudit(tx, {
-        eventId,
-        actorId,
-        action: "membership.role_changed",
-        entity: "Membership",
-        entityId: membership.id,
-        detail: { userId: membership.userId, email: membership.user.email, from: input.fromRole, to: input.role },
+      await confirmChange(tx, { eventId, actorId, membership, written: changed.count, roleLost: input.fromRole }, "membership.role_changed", {
+        from: input.fromRole,
+        to: input.role,
       });
       return { name: membership.user.name, role: input.role };
     });
@@ -101,15 +118,9 @@ export async function removeMember(actorId: string, eventId: string, input: Remo
   return db.$transaction(async (tx) => {
     const membership = await findMember(tx, eventId, input.membershipId);
     const removed = await tx.membership.deleteMany({ where: { id: membership.id, role: input.role } });
-    if (removed.count !== 1) throw new RuleError(`${membership.user.name}'s role changed meanwhile: look again and retry.`);
-    if (input.role === "coordinator") await assertCoordinatorRemains(tx, eventId);
-    await recordAudit(tx, {
-      eventId,
-      actorId,
-      action: "membership.removed",
-      entity: "Membership",
-      entityId: membership.id,
-      detail: { userId: membership.userId, email: membership.user.email, role: input.role, dataKept: true },
+    await confirmChange(tx, { eventId, actorId, membership, written: removed.count, roleLost: input.role }, "membership.removed", {
+      role: input.role,
+      dataKept: true,
     });
     return { name: membership.user.name, role: input.role };
   });

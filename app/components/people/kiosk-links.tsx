@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
 import { formatTimestamp } from "~/utils/dates";
+import { RowAction } from "./row-action";
 
 export type NewKioskLink = { label: string; url: string; qrSvg: string; expiresAt: string };
 type LinkRow = { id: string; label: string; expiresAt: string | Date };
@@ -62,13 +63,9 @@ export function KioskLinks({
               <span>
                 {link.label} <span className="muted">· until {formatTimestamp(link.expiresAt, timeZone)}</span>
               </span>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="revoke-kiosk-link" />
-                <input type="hidden" name="kioskLinkId" value={link.id} />
-                <Button variant="danger" disabled={busy}>
-                  Revoke<span className="visually-hidden"> the kiosk link {link.label}</span>
-                </Button>
-              </Form>
+              <RowAction intent="revoke-kiosk-link" fields={{ kioskLinkId: link.id }} busy={busy}>
+                Revoke<span className="visually-hidden"> the kiosk link {link.label}</span>
+              </RowAction>
             </li>
           ))}
         </ul>

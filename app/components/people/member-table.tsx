@@ -4,6 +4,7 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { ROLE_LABELS, ROLES, type Role } from "~/schemas/events";
+import { RowAction } from "./row-action";
 
 export type MemberRow = { id: string; role: string; user: { name: string; email: string; school: string | null } };
 
@@ -52,14 +53,9 @@ export function MemberTable({ memberships, keepsData, busy }: { memberships: Mem
                           Change role<span className="visually-hidden"> of {m.user.name}</span>
                         </Button>
                       </Form>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="remove-member" />
-                        <input type="hidden" name="membershipId" value={m.id} />
-                        <input type="hidden" name="role" value={m.role} />
-                        <Button variant="danger" disabled={busy}>
-                          Remove<span className="visually-hidden"> {m.user.name} as {label.toLowerCase()}</span>
-                        </Button>
-                      </Form>
+                      <RowAction intent="remove-member" fields={{ membershipId: m.id, role: m.role }} busy={busy}>
+                        Remove<span className="visually-hidden"> {m.user.name} as {label.toLowerCase()}</span>
+                      </RowAction>
                     </div>
                   </td>
                 </tr>
