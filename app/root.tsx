@@ -55,21 +55,16 @@ function SiteHeader() {
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to={nav?.kioskSlug ? `/events/${nav.kioskSlug}/kiosk` : user ? "/events" : "/"} className="brand">
+        <Link to={nav?.home ?? "/"} className="brand">
           Dropin
         </Link>
         {user ? (
           <nav aria-label="Main" className="site-nav">
-            {nav?.kioskSlug ? (
-              <>
-                <NavLink to={`/events/${nav.kioskSlug}/kiosk`}>Door check-in</NavLink>
-                <NavLink to={`/events/${nav.kioskSlug}/live`}>Live</NavLink>
-              </>
-            ) : (
-              <NavLink to="/events">PD days</NavLink>
-            )}
-            {nav?.proposals ? <NavLink to="/proposals">My proposals</NavLink> : null}
-            {nav?.outbox ? <NavLink to="/outbox">Outbox</NavLink> : null}
+            {nav?.links.map((link) => (
+              <NavLink key={link.to} to={link.to}>
+                {link.label}
+              </NavLink>
+            ))}
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="button button-link">
                 Sign out <span className="visually-hidden">{user.name}</span>

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, day, picks, gone, feedToken } = await guard(getMyDay(user.id, params.slug!));
   return {
     event: { slug: event.slug, name: event.name },
-    ...(await rolesHeld(user.id, event.id)),
+    leave: await leaving(user.id, event),
     day,
     picks: Object.fromEntries(picks),
     gone,
@@ -58,14 +58,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-// Role names are made here: the labels live beside zod, which attendee pages do not ship.
-async function rolesHeld(userId: string, eventId: string) {
-  const roles = await myRoles(userId, eventId);
-  return { roles, roleNames: roles.map((role) => ROLE_LABELS[role].toLowerCase()), leavingKeeps: LEAVING_KEEPS_DATA };
+// The leave form's roles and words are made here: role labels live beside zod, and
+// attendee pages ship neither zod nor more words than they show.
+async function leaving(userId: string, event: { id: string; name: string }) {
+  const roles = await myRoles(userId, event.id);
+  if (roles.length === 0) return null;
+  const names = roles.map((role) => ROLE_LABELS[role].toLowerCase()).join(" and ");
+  const what = roles.length === 1 ? "that role" : "those roles";
+  return { roles: roles.join(","), text: `You are ${names} of ${event.name}. Leaving takes away ${what}. ${LEAVING_KEEPS_DATA}` };
 }
 
 export default function MyDay() {
-  const { event, roles, roleNames, leavingKeeps, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
+  const { event, leave, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const leaveFailure = failureOf(failed, "leave");
   return (
@@ -135,16 +139,13 @@ export default function MyDay() {
           )}
         </Form>
       </section>
-      {roles.length > 0 ? (
+      {leave ? (
         <section className="card" aria-labelledby="leave-title">
           <h2 id="leave-title">Leave this PD day</h2>
-          <p>
-            You are {roleNames.join(" and ")} of {event.name}. Leaving takes
-            away {roles.length === 1 ? "that role" : "those roles"}. {leavingKeeps}
-          </p>
+          <p>{leave.text}</p>
           <Form method="post">
             <FormErrors errors={leaveFailure ? allMessages(leaveFailure) : []} />
-            <input type="hidden" name="roles" value={roles.join(",")} />
+            <input type="hidden" name="roles" value={leave.roles} />
             <Button variant="danger" name="intent" value="leave">
               Leave {event.name}
             </Button>

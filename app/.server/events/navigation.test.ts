@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { addMember, createEvent, createProposal, createUser } from "../../../tests/factories";
 import { navigationFor } from "./navigation";
 
-const asUser = (user: { id: string; isDistrictCoordinator: boolean }) => navigationFor({ ...user, kioskSlug: null });
+const asUser = (user: { id: string; isDistrictCoordinator: boolean }) => navigationFor({ ...user, kioskSlug: null }).links.map((l) => l.label);
 
 describe("navigationFor", () => {
   test("each role sees only the main links it can use", async () => {
@@ -19,22 +19,24 @@ describe("navigationFor", () => {
     await addMember(event.id, volunteer.id, "door");
     await addMember(event.id, coordinator.id, "coordinator");
 
-    expect(asUser(attendee)).toMatchObject({ proposals: false, outbox: false });
-    expect(asUser(presenter)).toMatchObject({ proposals: true, outbox: false });
-    expect(asUser(volunteer)).toMatchObject({ proposals: false, outbox: false });
-    expect(asUser(coordinator)).toMatchObject({ proposals: false, outbox: true });
-    expect(asUser(district)).toMatchObject({ proposals: false, outbox: true });
+    expect(asUser(attendee)).toEqual(["PD days"]);
+    expect(asUser(presenter)).toEqual(["PD days", "My proposals"]);
+    expect(asUser(volunteer)).toEqual(["PD days"]);
+    expect(asUser(coordinator)).toEqual(["PD days", "Outbox"]);
+    expect(asUser(district)).toEqual(["PD days", "Outbox"]);
   });
 
   test("someone who proposed (not yet a presenter) finds their proposals; a kiosk device finds its door only", async () => {
     const event = await createEvent();
     const teacher = await createUser();
     await createProposal(event.id, teacher.id);
-    expect(asUser(teacher).proposals).toBe(true);
+    expect(asUser(teacher)).toContain("My proposals");
     expect(navigationFor({ id: teacher.id, isDistrictCoordinator: false, kioskSlug: event.slug })).toEqual({
-      kioskSlug: event.slug,
-      proposals: false,
-      outbox: false,
+      home: `/events/${event.slug}/kiosk`,
+      links: [
+        { to: `/events/${event.slug}/kiosk`, label: "Door check-in" },
+        { to: `/events/${event.slug}/live`, label: "Live" },
+      ],
     });
   });
 });
