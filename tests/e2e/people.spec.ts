@@ -87,6 +87,7 @@ test("without JavaScript: change a role, refuse demoting the last coordinator, r
   await page.getByRole("button", { name: "Change role of Dana Whitfield" }).click();
   await expect(page.getByRole("alert")).toContainText("A PD day needs at least one coordinator");
   await expectAccessibleAsServed(page);
+  await fitsPhone(page);
 
   await expect(page.getByText("Their picks, check-ins and PD credit on this PD day are kept")).toBeVisible();
   await page.getByRole("button", { name: "Remove Kevin Osei as reviewer" }).click();
@@ -101,8 +102,9 @@ test("without JavaScript: change a role, refuse demoting the last coordinator, r
   await page.goto(`/e/${event.slug}/my-badge`);
   await expect(page.getByRole("navigation", { name: "This PD day" }).getByRole("link", { name: "My badge" })).toHaveAttribute("aria-current", "page");
   await page.goto(`/e/${event.slug}/my-day`);
-  await expect(page.getByText("You are attendee of No Script Day.")).toBeVisible();
+  await expect(page.getByText(/You are attendee of No Script Day\./)).toBeVisible();
   await expectAccessibleAsServed(page);
+  await fitsPhone(page);
   await page.getByRole("button", { name: "Leave No Script Day" }).click();
   await expect(page).toHaveURL(/\/events$/);
   await expect(page.getByText("You left No Script Day.")).toBeVisible();
