@@ -52,6 +52,8 @@ test("a coordinator revokes an invitation, and a kiosk link runs the door until 
   // The header offers the door pages only; everything else of the PD day is refused.
   await expect(tablet.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Door check-in", "Live"]);
   expect((await tablet.goto(`/events/${event.slug}/roster`))?.status()).toBe(403);
+  // Pages any member may open are closed to the device's session too (its account is a member).
+  expect((await tablet.goto(`/e/${event.slug}/my-day`))?.status()).toBe(403);
   expect((await tablet.goto(`/events/${event.slug}/live`))?.status()).toBe(200);
 
   // Revoked on the coordinator's phone: the device is signed out at its next request.
