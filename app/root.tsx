@@ -15,6 +15,7 @@ import {
 import { createContext, useContext, type ReactNode } from "react";
 import { ErrorMessage } from "~/components/error-message";
 import { Toaster } from "~/components/toaster";
+import { navigationFor } from "~/.server/events/navigation";
 import { getUser } from "~/utils/auth.server";
 import { takeToast } from "~/utils/toast.server";
 import styles from "~/styles/app.css?url";
@@ -43,23 +44,27 @@ export const meta: MetaFunction = () => [{ title: "Dropin" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const [user, { toast, setCookie }] = await Promise.all([getUser(request), takeToast(request)]);
-  return data({ user, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const nav = user ? navigationFor(user) : null;
+  return data({ user, nav, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 function SiteHeader() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const user = rootData?.user;
+  const nav = rootData?.nav;
   return (
     <header className="site-header">
       <div className="site-header-inner">
-        <Link to={user ? "/events" : "/"} className="brand">
+        <Link to={nav?.home ?? "/"} className="brand">
           Dropin
         </Link>
         {user ? (
           <nav aria-label="Main" className="site-nav">
-            <NavLink to="/events">PD days</NavLink>
-            <NavLink to="/proposals">My proposals</NavLink>
-            <NavLink to="/outbox">Outbox</NavLink>
+            {nav?.links.map((link) => (
+              <NavLink key={link.to} to={link.to}>
+                {link.label}
+              </NavLink>
+            ))}
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="button button-link">
                 Sign out <span className="visually-hidden">{user.name}</span>

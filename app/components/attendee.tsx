@@ -172,7 +172,14 @@ export function useAttendeeServiceWorker(warm: string[]) {
 }
 
 /** The strip on every attendee page: sections of the day, and the sync indicator. */
-export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "other" }) {
+const MEMBER_LINKS = [
+  ["my-day", "My day"],
+  ["my-badge", "My badge"],
+  ["credit", "PD credit"],
+  ["prizes", "Prizes"],
+] as const;
+
+export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "my-badge" | "credit" | "prizes" | "other" }) {
   const here = typeof window === "undefined" ? "" : window.location.pathname + window.location.search;
   useAttendeeServiceWorker([here, `/e/${slug}`, ...(signedIn ? [`/e/${slug}/my-day`] : [])].filter(Boolean));
   // Marks when the pick buttons switch from plain POSTs to the offline-capable queue.
@@ -188,14 +195,11 @@ export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedI
           Schedule
         </Link>
         {signedIn ? (
-          <>
-            <Link to={`/e/${slug}/my-day`} aria-current={current === "my-day" ? "page" : undefined}>
-              My day
+          MEMBER_LINKS.map(([page, label]) => (
+            <Link key={page} to={`/e/${slug}/${page}`} aria-current={current === page ? "page" : undefined}>
+              {label}
             </Link>
-            <Link to={`/e/${slug}/my-badge`}>My badge</Link>
-            <Link to={`/e/${slug}/credit`}>PD credit</Link>
-            <Link to={`/e/${slug}/prizes`}>Prizes</Link>
-          </>
+          ))
         ) : (
           <Link to={`/e/${slug}/join`}>Join to pick sessions</Link>
         )}

@@ -1,6 +1,7 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { clockTime } from "~/.server/checkin/door";
+import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { getMyCredit } from "~/.server/credit/credit";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { Button } from "~/components/button";
@@ -12,6 +13,8 @@ import { guard } from "~/utils/http.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `My PD credit · ${data.event.name} · Dropin` : "My PD credit · Dropin" },
 ];
+
+export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -29,9 +32,7 @@ export default function MyCredit() {
   const { event, lines, total, doorCheckIn } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/e/${event.slug}`}>← {event.name}</Link>
-      </p>
+      <AttendeeNav slug={event.slug} signedIn current="credit" />
       <h1>My PD credit</h1>
       <p className="credit-summary">
         <strong>{formatHours(total)}</strong> so far.

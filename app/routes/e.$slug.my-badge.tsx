@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { myBadge } from "~/.server/checkin/badges";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { ErrorMessage } from "~/components/error-message";
@@ -11,6 +12,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 
 // The same QR as the printed badge, for people who left theirs at home.
+export const links: LinksFunction = attendeeLinks;
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(findEventBySlug(params.slug!));
@@ -22,9 +25,7 @@ export default function MyBadge() {
   const { event, badge } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/e/${event.slug}`}>← {event.name}</Link>
-      </p>
+      <AttendeeNav slug={event.slug} signedIn current="my-badge" />
       <h1>My badge</h1>
       <p>Show this at the door to check in.</p>
       <div className="card my-badge">

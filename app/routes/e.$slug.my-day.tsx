@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { eventOfMember, getMyDay, resetMyDayFeed } from "~/.server/attendees/picks";
+import { leaveEvent, LEAVING_KEEPS_DATA, myRoles } from "~/.server/events/people";
 import { appLink } from "~/.server/outbox/outbox";
 import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
 import { Button } from "~/components/button";
@@ -9,9 +10,11 @@ import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
 import { timeRange } from "~/components/schedule";
 import { FeedResetSchema } from "~/schemas/attendees";
+import { ROLE_LABELS } from "~/schemas/events";
+import { LeaveEventSchema } from "~/schemas/people";
 import { requireUser } from "~/utils/auth.server";
-import { allMessages, parseSubmission } from "~/utils/forms";
-import { guard, invalid } from "~/utils/http.server";
+import { allMessages, failureOf, formDataToObject, parseSubmission } from "~/utils/forms";
+import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `My day · ${data?.event.name ?? "PD day"} · Dropin` }];
@@ -22,6 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, day, picks, gone, feedToken } = await guard(getMyDay(user.id, params.slug!));
   return {
     event: { slug: event.slug, name: event.name },
+    leave: await leaving(user.id, event),
     day,
     picks: Object.fromEntries(picks),
     gone,
@@ -30,12 +34,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-// The only form here: a private calendar address, the first or a new one (a shared
-// or leaked one stops working). Who may have one is checked before the form is read.
+// Two forms: a private calendar address, the first or a new one (a shared or leaked
+// one stops working); and leaving the PD day. Who may is checked before the form is read.
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(eventOfMember(user.id, params.slug!));
-  const submission = parseSubmission(FeedResetSchema, await request.formData());
+  const formData = await request.formData();
+  if (formData.get("intent") === "leave") {
+    const leaving = parseSubmission(LeaveEventSchema, formData);
+    if (!leaving.ok) return invalid(leaving);
+    const left = await guardForm(formDataToObject(formData), leaveEvent(user.id, event.id, leaving.data.roles));
+    if (!left.ok) return invalid(left.result);
+    return redirectWithToast("/events", { kind: "success", message: `You left ${event.name}. ${LEAVING_KEEPS_DATA}` });
+  }
+  const submission = parseSubmission(FeedResetSchema, formData);
   if (!submission.ok) return invalid(submission);
   const { replaced } = await resetMyDayFeed(user.id, event.slug);
   return redirectWithToast(`/e/${event.slug}/my-day#feed-title`, {
@@ -46,9 +58,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+// The leave form's roles and words are made here: role labels live beside zod, and
+// attendee pages ship neither zod nor more words than they show.
+async function leaving(userId: string, event: { id: string; name: string }) {
+  const roles = await myRoles(userId, event.id);
+  if (roles.length === 0) return null;
+  const names = roles.map((role) => ROLE_LABELS[role].toLowerCase()).join(" and ");
+  const what = roles.length === 1 ? "that role" : "those roles";
+  return { roles: roles.join(","), text: `You are ${names} of ${event.name}. Leaving takes away ${what}. ${LEAVING_KEEPS_DATA}` };
+}
+
 export default function MyDay() {
-  const { event, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
+  const { event, leave, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const leaveFailure = failureOf(failed, "leave");
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="my-day" />
@@ -91,7 +114,7 @@ export default function MyDay() {
       <section className="card" aria-labelledby="feed-title">
         <h2 id="feed-title">In your calendar</h2>
         <Form method="post">
-          <FormErrors errors={failed && !failed.ok ? allMessages(failed) : []} />
+          <FormErrors errors={failed && !failed.ok && !leaveFailure ? allMessages(failed) : []} />
           {feedUrl ? (
             <>
               <p>Subscribe to this private address in your calendar app; it follows your picks and schedule changes.</p>
@@ -116,6 +139,19 @@ export default function MyDay() {
           )}
         </Form>
       </section>
+      {leave ? (
+        <section className="card" aria-labelledby="leave-title">
+          <h2 id="leave-title">Leave this PD day</h2>
+          <p>{leave.text}</p>
+          <Form method="post">
+            <FormErrors errors={leaveFailure ? allMessages(leaveFailure) : []} />
+            <input type="hidden" name="roles" value={leave.roles} />
+            <Button variant="danger" name="intent" value="leave">
+              Leave {event.name}
+            </Button>
+          </Form>
+        </section>
+      ) : null}
     </>
   );
 }

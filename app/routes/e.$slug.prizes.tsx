@@ -1,5 +1,6 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { myPrizes } from "~/.server/drawings/drawing-views";
 import { getPublicEvent } from "~/.server/events/events";
 import { ErrorMessage } from "~/components/error-message";
@@ -7,6 +8,8 @@ import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Prizes · ${data?.event.name ?? "PD day"} · Dropin` }];
+
+export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,9 +22,7 @@ export default function Prizes() {
   const { event, won, drawings, prizes } = useLoaderData<typeof loader>();
   return (
     <>
-      <p>
-        <Link to={`/e/${event.slug}`}>← {event.name}</Link>
-      </p>
+      <AttendeeNav slug={event.slug} signedIn current="prizes" />
       <h1>Prizes</h1>
       {won.map((w) => (
         <p key={w.id} className="card prize-won" role="status">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { kioskRoster } from "~/.server/checkin/kiosk-roster";
-import { getEventForCoordinator } from "~/.server/events/events";
+import { getEventForDoor } from "~/.server/events/events";
 import { getUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
 
@@ -10,7 +10,7 @@ import { guard } from "~/utils/http.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return Response.json({ message: "Sign in again to load the roster." }, { status: 401 });
-  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const event = await guard(getEventForDoor(user.id, params.slug!));
   const people = await guard(kioskRoster(user.id, event.id, event.timeZone));
   return Response.json({ people }, { headers: { "Cache-Control": "no-store" } });
 }

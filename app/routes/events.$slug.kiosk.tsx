@@ -13,8 +13,8 @@ import {
 } from "~/.server/checkin/door";
 import { doorRule, isEarly } from "~/.server/checkin/doors";
 import { answerFor } from "~/.server/checkin/kiosk-sync";
+import { getEventForDoor } from "~/.server/events/events";
 import { tokenFromScan } from "~/utils/badge-code";
-import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
 import { CameraScanner, type KioskPanel } from "~/components/checkin/kiosk-client";
 import { panelFor, PersonResults, queuedPanel, syncedPanel, useKioskServiceWorker, WaitingList, WalkInForm, type PersonRow } from "~/components/checkin/kiosk-parts";
@@ -31,11 +31,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Door check-in · ${data.event.name} · Dropin` : "Door check-in · Dropin" },
 ];
 
-// Volunteers run the door from here. Volunteers are the PD day's coordinators
-// for now (see assertDoorVolunteer).
+// Coordinators and door volunteers (people invited as such, and kiosk devices) run the door from here.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const event = await guard(getEventForDoor(user.id, params.slug!));
   const url = new URL(request.url);
   const q = url.searchParams.get("q") ?? "";
   // A badge scanned with a plain phone camera opens this page with the code filled in;
@@ -47,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const doors = rule && isEarly(rule, new Date()) ? { opens: rule.opensLabel, early: rule.earlyCheckIn } : null;
   return {
     doors,
-    event: { slug: event.slug, name: event.name },
+    event: { slug: event.slug, name: event.name, canManage: event.canManage },
     q,
     token,
     counts,
@@ -62,7 +61,7 @@ function toPanel(result: CheckInResult, timeZone: string): KioskPanel {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const event = await guard(getEventForDoor(user.id, params.slug!));
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent === "walk-in") {
@@ -206,8 +205,10 @@ export default function Kiosk() {
   const found = search ? (search.people ?? []) : results;
   return (
     <div className="kiosk">
+      {/* Door volunteers cannot open the dashboard: they get the other door page instead. */}
       <p>
-        <Link to={`/events/${event.slug}`}>← {event.name}</Link>
+        {event.canManage ? <Link to={`/events/${event.slug}`}>← {event.name}</Link> : event.name} ·{" "}
+        <Link to={`/events/${event.slug}/live`}>Live view</Link>
       </p>
       <h1>Door check-in</h1>
       <p className="muted">

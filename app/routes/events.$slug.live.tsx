@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { getLiveView } from "~/.server/checkin/live";
-import { getEventForCoordinator } from "~/.server/events/events";
+import { getEventForDoor } from "~/.server/events/events";
 import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
@@ -13,9 +13,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const event = await guard(getEventForDoor(user.id, params.slug!));
   const live = await guard(getLiveView(user.id, event.id));
-  return { ...live, event: { slug: event.slug, name: event.name } };
+  return { ...live, event: { slug: event.slug, name: event.name, canManage: event.canManage } };
 }
 
 function fillLevel(present: number, capacity: number) {
@@ -36,8 +36,10 @@ export default function Live() {
   const max = Math.max(1, ...buckets.map((b) => b.count));
   return (
     <>
+      {/* Door volunteers cannot open the dashboard: they get the other door page instead. */}
       <p>
-        <Link to={`/events/${event.slug}`}>← {event.name}</Link>
+        {event.canManage ? <Link to={`/events/${event.slug}`}>← {event.name}</Link> : event.name} ·{" "}
+        <Link to={`/events/${event.slug}/kiosk`}>Door check-in</Link>
       </p>
       <h1>Live</h1>
       <p className="muted">

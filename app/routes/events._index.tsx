@@ -60,6 +60,12 @@ export default function Events() {
                     <Link to={`/events/${event.slug}/proposals`}>Review proposals</Link>{" "}
                   </>
                 ) : null}
+                {event.roles.includes("door") && !event.canManage ? (
+                  <>
+                    <Link to={`/events/${event.slug}/kiosk`}>Door check-in</Link>{" "}
+                    <Link to={`/events/${event.slug}/live`}>Live view</Link>{" "}
+                  </>
+                ) : null}
                 {event.roles.includes("vendor") ? (
                   <>
                     <Link to="/vendor">Vendor portal</Link>{" "}

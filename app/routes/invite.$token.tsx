@@ -34,7 +34,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (accepted.role === "vendor") await claimVendorContacts(user.id);
   // Vendors land in their portal, which also links their account to their company.
   const target =
-    accepted.role === "coordinator" ? `/events/${accepted.event.slug}` : accepted.role === "vendor" ? "/vendor" : "/events";
+    accepted.role === "coordinator"
+      ? `/events/${accepted.event.slug}`
+      : accepted.role === "vendor"
+        ? "/vendor"
+        : accepted.role === "door"
+          ? `/events/${accepted.event.slug}/kiosk`
+          : "/events";
   return redirectWithToast(target, {
     kind: "success",
     message: `You joined ${accepted.event.name} as ${ROLE_LABELS[accepted.role].toLowerCase()}.`,

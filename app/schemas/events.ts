@@ -21,7 +21,7 @@ export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
 };
 
 // Reviewers read, score and note proposals; only coordinators decide them.
-export const ROLES = ["coordinator", "reviewer", "presenter", "attendee", "vendor"] as const;
+export const ROLES = ["coordinator", "reviewer", "presenter", "attendee", "vendor", "door"] as const;
 export type Role = (typeof ROLES)[number];
 export const ROLE_LABELS: Record<Role, string> = {
   coordinator: "Coordinator",
@@ -29,6 +29,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   presenter: "Presenter",
   attendee: "Attendee",
   vendor: "Vendor",
+  door: "Door volunteer",
 };
 
 // US districts first; any IANA zone the runtime knows is accepted.

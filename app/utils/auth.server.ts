@@ -1,5 +1,6 @@
 import { redirect } from "@remix-run/node";
 import { createSession, deleteSession, findSessionUser } from "~/.server/accounts/sessions";
+import { deviceMayOpen } from "~/.server/events/kiosk-device";
 import { claimVendorContacts } from "~/.server/vendors/vendors";
 import { getAuthStorage } from "./session.server";
 
@@ -9,14 +10,24 @@ async function readSession(request: Request) {
   return getAuthStorage().getSession(request.headers.get("Cookie"));
 }
 
-export async function getUser(request: Request): Promise<SignedInUser | null> {
+async function sessionUser(request: Request) {
   const sessionId = (await readSession(request)).get("sessionId");
   return typeof sessionId === "string" ? findSessionUser(sessionId) : null;
 }
 
+/** The signed-in user; a kiosk device counts as signed in on its door pages only (anonymous elsewhere). */
+export async function getUser(request: Request): Promise<SignedInUser | null> {
+  const user = await sessionUser(request);
+  if (user?.kioskSlug && !deviceMayOpen(new URL(request.url).pathname, user.kioskSlug)) return null;
+  return user;
+}
+
 /** The signed-in user, or a redirect to sign in that comes back here afterwards. */
 export async function requireUser(request: Request) {
-  const user = await getUser(request);
+  const user = await sessionUser(request);
+  if (user?.kioskSlug && !deviceMayOpen(new URL(request.url).pathname, user.kioskSlug)) {
+    throw new Response("This device is signed in for the door only: the kiosk and the live view.", { status: 403 });
+  }
   if (!user) {
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: url.pathname + url.search });
@@ -51,7 +62,7 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   return to;
 }
 
-export async function signInAndRedirect(request: Request, userId: string, redirectTo: string) {
+export async function signInAndRedirect(request: Request, userId: string, redirectTo: string, expiresAt?: Date) {
   // Every sign-in is by a proven address: link the vendors whose contact it is.
   await claimVendorContacts(userId);
   const storage = getAuthStorage();
@@ -59,7 +70,7 @@ export async function signInAndRedirect(request: Request, userId: string, redire
   // A fresh session row on every sign-in: an id planted before login is never reused.
   const previous = cookieSession.get("sessionId");
   if (typeof previous === "string") await deleteSession(previous);
-  const session = await createSession(userId);
+  const session = await createSession(userId, expiresAt);
   cookieSession.set("sessionId", session.id);
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await storage.commitSession(cookieSession, { expires: session.expiresAt }) },

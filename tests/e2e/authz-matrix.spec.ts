@@ -28,37 +28,43 @@ type Outcome = "ok" | "redirect" | "login" | 400 | 401 | 403 | 404 | 405 | 409 |
 type Row = Record<Role, Outcome>;
 type Entry = { get?: Row; post?: Row };
 
-/** Columns: coordinator, presenter, attendee, vendor, otherCoordinator, anonymous. */
-const R = (coordinator: Outcome, presenter: Outcome, attendee: Outcome, vendor: Outcome, otherCoordinator: Outcome, anonymous: Outcome): Row => ({
-  coordinator,
-  presenter,
-  attendee,
-  vendor,
-  otherCoordinator,
-  anonymous,
-});
-const all = (o: Outcome) => R(o, o, o, o, o, o);
-const signedIn = (o: Outcome) => R(o, o, o, o, o, "login");
-const coordinatorOnly = (o: Outcome) => R(o, 403, 403, 403, 403, "login");
+/** Columns: coordinator, presenter, attendee, vendor, otherCoordinator, anonymous, door (a door volunteer of event A). */
+const R = (
+  coordinator: Outcome,
+  presenter: Outcome,
+  attendee: Outcome,
+  vendor: Outcome,
+  otherCoordinator: Outcome,
+  anonymous: Outcome,
+  door: Outcome,
+): Row => ({ coordinator, presenter, attendee, vendor, otherCoordinator, anonymous, door });
+const all = (o: Outcome) => R(o, o, o, o, o, o, o);
+const signedIn = (o: Outcome) => R(o, o, o, o, o, "login", o);
+const coordinatorOnly = (o: Outcome) => R(o, 403, 403, 403, 403, "login", 403);
+/** The door pages: the event's coordinators and door volunteers. */
+const doorPage = (o: Outcome) => R(o, 403, 403, 403, 403, "login", o);
 
 const MATRIX: Record<string, Entry> = {
-  "_index.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok") },
+  "_index.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect") },
   // District sign-in: this server has no OIDC_PROVIDERS, so no provider exists for
   // anyone (the flows themselves: district-sign-in.spec.ts, with providers).
   "auth.$provider.tsx": { get: all(404) },
   "auth.$provider_.callback.tsx": { get: all(404) },
-  "co-present.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login") },
+  "co-present.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login", 404) },
   "e.$slug._index.tsx": { get: all("ok") },
   // Posting makes the member's certificate (stores its code), then shows it.
-  "e.$slug.certificate.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login"), post: R("redirect", "redirect", "redirect", "redirect", 403, "login") },
-  "e.$slug.credit.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login") },
+  "e.$slug.certificate.tsx": {
+    get: R("ok", "ok", "ok", "ok", 403, "login", "ok"),
+    post: R("redirect", "redirect", "redirect", "redirect", 403, "login", "redirect"),
+  },
+  "e.$slug.credit.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok") },
   "e.$slug.grid[.]csv.ts": { get: all("ok") },
   "e.$slug.join.tsx": { get: all("ok"), post: all(400) },
   // A made-up link: the page says so (GET); signing in with it is refused (POST).
   "e.$slug.join_.$token.tsx": { get: all("ok"), post: all(400) },
-  "e.$slug.my-badge.tsx": { get: R(403, 403, "ok", 403, 403, "login") },
+  "e.$slug.my-badge.tsx": { get: R(403, 403, "ok", 403, 403, "login", 403) },
   "e.$slug.my-day.$token[.]ics.ts": { get: all(404) },
-  "e.$slug.my-day.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login"), post: R(400, 400, 400, 400, 403, "login") },
+  "e.$slug.my-day.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok"), post: R(400, 400, 400, 400, 403, "login", 400) },
   // Validation runs before the membership check here (a non-member's well-formed
   // pick gets 403: see the "well-formed bodies" test below).
   "e.$slug.picks.ts": { post: signedIn(400) },
@@ -66,16 +72,16 @@ const MATRIX: Record<string, Entry> = {
   "e.$slug.presenters.$token[.]ics.ts": { get: all(404) },
   // Any signed-in person sees which prizes they could win (none, if not a member).
   "e.$slug.prizes.tsx": { get: signedIn("ok") },
-  "e.$slug.propose-now.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login"), post: R(400, 400, 400, 400, 403, "login") },
+  "e.$slug.propose-now.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok"), post: R(400, 400, 400, 400, 403, "login", 400) },
   // Self-service: anyone signed in may propose while the call is open (it is closed in the world: 400).
   "e.$slug.propose.tsx": { get: all("ok"), post: signedIn(400) },
   // No session is running now: members get the rule's 409, outsiders 403.
-  "e.$slug.rooms.$roomId.tsx": { get: all("ok"), post: R(409, 409, 409, 409, 403, "login") },
+  "e.$slug.rooms.$roomId.tsx": { get: all("ok"), post: R(409, 409, 409, 409, 403, "login", 409) },
   "e.$slug.schedule[.]ics.ts": { get: all("ok") },
   "e.$slug.schedule[.]json.ts": { get: all("ok") },
   // As with picks: an empty body is refused by the form first; a well-formed one by the service.
   "e.$slug.sessions.$placementId.tsx": { get: all("ok"), post: signedIn(400) },
-  "e.$slug.sessions.$placementId_.attendance.tsx": { get: R(403, "ok", 403, 403, 403, "login"), post: R(403, 400, 403, 403, 403, "login") },
+  "e.$slug.sessions.$placementId_.attendance.tsx": { get: R(403, "ok", 403, 403, 403, "login", 403), post: R(403, 400, 403, 403, 403, "login", 403) },
   // An unreadable stage redirects back with an error toast (the page's own pattern).
   "events.$slug._index.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly("redirect") },
   "events.$slug.badges.tsx": { get: coordinatorOnly("ok") },
@@ -88,11 +94,11 @@ const MATRIX: Record<string, Entry> = {
   // Without JavaScript a refused move redirects back to the grid with an error toast.
   "events.$slug.grid.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly("redirect") },
   // A JSON API: signed out is a JSON 401 ("sign in again"), not a redirect; a form body is not JSON (415).
-  "events.$slug.kiosk.sync.ts": { get: all(405), post: R(415, 403, 403, 403, 403, 401) },
+  "events.$slug.kiosk.sync.ts": { get: all(405), post: R(415, 403, 403, 403, 403, 401, 415) },
   // The roster the kiosk keeps on the device: JSON, so signed out is a 401 (the kiosk then drops its copy).
-  "events.$slug.kiosk.roster.ts": { get: R("ok", 403, 403, 403, 403, 401) },
-  "events.$slug.kiosk.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
-  "events.$slug.live.tsx": { get: coordinatorOnly("ok") },
+  "events.$slug.kiosk.roster.ts": { get: R("ok", 403, 403, 403, 403, 401, "ok") },
+  "events.$slug.kiosk.tsx": { get: doorPage("ok"), post: doorPage(400) },
+  "events.$slug.live.tsx": { get: doorPage("ok") },
   "events.$slug.mail-templates.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.people.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.print.door-signs.tsx": { get: coordinatorOnly("ok") },
@@ -111,30 +117,32 @@ const MATRIX: Record<string, Entry> = {
   "events.new.tsx": { get: signedIn(403), post: signedIn(403) },
   "forgot-password.tsx": { post: all(400) },
   "healthz.ts": { get: all("ok") },
-  "invite.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login") },
-  "login.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok"), post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400) },
+  // A made-up kiosk link: the page says so (GET); pressing its button is refused (POST), signed in or not.
+  "kiosk-link.$token.tsx": { get: all("ok"), post: all(404) },
+  "invite.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login", 404) },
+  "login.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect"), post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400, "redirect") },
   // Posted last (it ends the role's session).
   "logout.tsx": { get: all("redirect"), post: all("redirect") },
   // Coordinators read the outbox of their own PD days (the service filters by event).
-  "outbox.tsx": { get: R("ok", 403, 403, 403, "ok", "login") },
-  "proposals.$id.tsx": { get: R(403, "ok", 403, 403, 403, "login"), post: R(403, 400, 403, 403, 403, "login") },
-  "proposals.$id_.feedback.tsx": { get: R("ok", "ok", 403, 403, 403, "login") },
+  "outbox.tsx": { get: R("ok", 403, 403, 403, "ok", "login", 403) },
+  "proposals.$id.tsx": { get: R(403, "ok", 403, 403, 403, "login", 403), post: R(403, 400, 403, 403, 403, "login", 403) },
+  "proposals.$id_.feedback.tsx": { get: R("ok", "ok", 403, 403, 403, "login", 403) },
   // Self-service: anyone signed in may ask for their own presenter links (an empty body: 400).
   "proposals._index.tsx": { get: signedIn("ok"), post: signedIn(400) },
   "reset-password.tsx": { get: all("ok"), post: all(400) },
   // Accounts exist, so the first-run page sends everyone to sign in.
   "setup.tsx": { get: all("redirect"), post: all("redirect") },
-  "signup.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok"), post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400) },
-  "vendor.$vendorId._index.tsx": { get: R("ok", 404, 404, "ok", 404, "login"), post: R(400, 404, 404, 400, 404, "login") },
+  "signup.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect"), post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400, "redirect") },
+  "vendor.$vendorId._index.tsx": { get: R("ok", 404, 404, "ok", 404, "login", 404), post: R(400, 404, 404, 400, 404, "login", 404) },
   // The demo donation has no photo: 404 to those allowed, and the same 404 to everyone else.
   "vendor.$vendorId.donations.$donationId.photo.ts": { get: signedIn(404) },
-  "vendor._index.tsx": { get: R("ok", "ok", "ok", "redirect", "ok", "login") },
+  "vendor._index.tsx": { get: R("ok", "ok", "ok", "redirect", "ok", "login", "ok") },
   "verify.$code.tsx": { get: all(404) },
   // Confirming a new account's address: for the signed-out (a made-up code or link: 400); like
   // sign-up, the signed-in are sent on.
   "verify-email.tsx": {
-    get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok"),
-    post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400),
+    get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect"),
+    post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400, "redirect"),
   },
 };
 
@@ -222,7 +230,28 @@ test("the matrix itself refuses every outsider to event A's coordinator pages", 
       for (const role of ["presenter", "attendee", "vendor", "otherCoordinator", "anonymous"] as const) {
         expect(REFUSED, `${file} ${role}`).toContain(row[role]);
       }
+      // A door volunteer reaches the kiosk (and its sync API) and the live view, nothing else.
+      if (!DOOR_PAGES.includes(file)) expect(REFUSED, `${file} door`).toContain(row.door);
     }
+  }
+});
+
+const DOOR_PAGES = ["events.$slug.kiosk.tsx", "events.$slug.kiosk.sync.ts", "events.$slug.live.tsx"];
+
+test("the header offers each role only the links it can use", async () => {
+  // The matrix signed every role out when it posted to /logout: sign in again.
+  const expected: [Exclude<Role, "anonymous" | "otherCoordinator" | "vendor">, string[]][] = [
+    ["attendee", ["PD days"]],
+    ["presenter", ["PD days", "My proposals"]],
+    ["door", ["PD days"]],
+    ["coordinator", ["PD days", "Outbox"]],
+  ];
+  for (const [role, links] of expected) {
+    world.cookies[role] = await freshCookie(server, world.userIds[role]);
+    const html = await (await request("GET", role, "/events")).text();
+    const nav = html.match(/<nav aria-label="Main"[^>]*>([\s\S]*?)<\/nav>/)?.[1] ?? "";
+    const shown = [...nav.matchAll(/<a [^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(shown, role).toEqual(links);
   }
 });
 

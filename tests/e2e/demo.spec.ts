@@ -14,7 +14,7 @@ function readmeLogins() {
 
 test("every demo login in the README signs in", async ({ browser }) => {
   const logins = readmeLogins();
-  expect(logins.map((l) => l.role)).toEqual(["District coordinator", "Presenter (teacher)", "Attendee", "Vendor contact"]);
+  expect(logins.map((l) => l.role)).toEqual(["District coordinator", "Presenter (teacher)", "Attendee", "Vendor contact", "Door volunteer"]);
   for (const login of logins) {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -66,14 +66,15 @@ type Target = {
 const FUZZ: Record<string, Target> = {
   "co-present.$token.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "accepts the invitation in the URL; the body is ignored" },
   "e.$slug.certificate.tsx": { role: "attendee", kind: "bodyless", forms: [], why: "stores the member's own certificate code (already stored at start: no change); the body is ignored" },
+  "kiosk-link.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs the device in with the link in the URL (a made-up one: 404); the body is ignored" },
   "e.$slug.join_.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs in with the link in the URL (a made-up one: 400); the body is ignored" },
   "e.$slug.join.tsx": {
     role: "anonymous",
     kind: "form",
     forms: [{ poison: ["email"] }, { intent: "verify", poison: ["code"], fields: ["email"] }],
   },
-  // One button with no input ("Get my calendar address" / "Reset this link"): only unknown intents are malformed.
-  "e.$slug.my-day.tsx": { role: "attendee", kind: "form", forms: [] },
+  // "Get my calendar address" / "Reset this link" take no input (only unknown intents are malformed); leaving names the roles seen.
+  "e.$slug.my-day.tsx": { role: "attendee", kind: "form", forms: [{ intent: "leave", poison: ["roles"] }] },
   "e.$slug.picks.ts": { role: "attendee", kind: "form", forms: [{ intent: "pick", poison: ["placementId", "clientId"], fields: ["returnTo"] }, { intent: "unpick", poison: ["clientId"], fields: ["placementId"] }] },
   "e.$slug.propose-now.tsx": { role: "attendee", kind: "form", forms: [{ poison: ["title", "summary"], fields: ["audience"] }] },
   "e.$slug.propose.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "starts an empty draft; the body is ignored (the call is closed: 400)" },
@@ -132,7 +133,19 @@ const FUZZ: Record<string, Target> = {
       { intent: "reset", poison: ["key"] },
     ],
   },
-  "events.$slug.people.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["email"], fields: ["name", "role"] }] },
+  "events.$slug.people.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [
+      { poison: ["email"], fields: ["name", "role"] },
+      { intent: "invite", poison: ["email"], fields: ["name", "role"] },
+      { intent: "revoke-invitation", poison: ["invitationId"] },
+      { intent: "change-role", poison: ["membershipId"], fields: ["fromRole", "role"] },
+      { intent: "remove-member", poison: ["membershipId"], fields: ["role"] },
+      { intent: "kiosk-link", poison: ["label"] },
+      { intent: "revoke-kiosk-link", poison: ["kioskLinkId"] },
+    ],
+  },
   "events.$slug.proposals.$id.tsx": { role: "coordinator", kind: "form", forms: [{ intent: "review", poison: ["note"], fields: ["score"] }] },
   "events.$slug.proposals._index.tsx": {
     role: "coordinator",

@@ -7,7 +7,7 @@
 // The world is the demo PD day (seeded by the server itself, exactly as
 // `npm start` does: published schedule, picks, check-ins, donations, a drawing)
 // plus, inserted here: a plain coordinator of event A who is NOT a district
-// coordinator, and event B with its own coordinator.
+// coordinator, a door volunteer of event A, and event B with its own coordinator.
 import crypto from "node:crypto";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
@@ -30,7 +30,7 @@ export async function startOwnServer(offset: number, label: string): Promise<Own
   return { baseURL: server.url, dbFile: path.resolve(databaseFile), stop: server.stop, stderr: server.stderr };
 }
 
-export const ROLES = ["coordinator", "presenter", "attendee", "vendor", "otherCoordinator", "anonymous"] as const;
+export const ROLES = ["coordinator", "presenter", "attendee", "vendor", "otherCoordinator", "door", "anonymous"] as const;
 export type Role = (typeof ROLES)[number];
 
 export type World = {
@@ -89,6 +89,9 @@ export async function buildWorld(server: OwnServer): Promise<World> {
       data: { email: "event-a-coordinator@world.test", name: "Avery Coordinator", memberships: { create: { eventId: event.id, role: "coordinator" } } },
     });
     const otherCoordinator = await db.user.create({ data: { email: "event-b-coordinator@world.test", name: "Blake Coordinator" } });
+    const door = await db.user.create({
+      data: { email: "door-volunteer@world.test", name: "Dee Volunteer", memberships: { create: { eventId: event.id, role: "door" } } },
+    });
     const other = await db.event.create({
       data: {
         slug: "other-day",
@@ -115,7 +118,7 @@ export async function buildWorld(server: OwnServer): Promise<World> {
     const donation = await db.donation.findFirstOrThrow({ where: { vendorId: contact.vendorId } });
     const badge = await db.membership.findFirstOrThrow({ where: { eventId: event.id, userId: attendee, role: "attendee" } });
 
-    const userIds = { coordinator: coordinator.id, presenter, attendee, vendor: vendorUser, otherCoordinator: otherCoordinator.id };
+    const userIds = { coordinator: coordinator.id, presenter, attendee, vendor: vendorUser, otherCoordinator: otherCoordinator.id, door: door.id };
     const cookies = { anonymous: "" } as Record<Role, string>;
     for (const [role, id] of Object.entries(userIds)) cookies[role as Role] = await signedInCookie(db, id);
 

@@ -15,7 +15,7 @@ export function badgeUrl(slug: string, token: string) {
 
 export { tokenFromScan } from "~/utils/badge-code";
 
-async function qrSvg(url: string) {
+export async function qrSvg(url: string) {
   return QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
 }
 

@@ -12,7 +12,7 @@ import type { PersonInput } from "~/schemas/checkin";
 import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { fromDbTime, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
-import { assertEventCoordinatorNow } from "../events/permissions";
+import { assertEventDoorNow } from "../events/permissions";
 import { byDayName, DAY_PERSON_SQL, dayPeople, dayPersonSearch } from "../people/day-person";
 import { doorRule, doorsClosedMessage, isEarly } from "./doors";
 import { addWalkIn } from "./roster";
@@ -29,12 +29,9 @@ export type CheckInResult =
 
 type Person = { userId: string; name: string; school: string | null };
 
-/**
- * Who may run the door. There is no separate volunteer role yet, so volunteers
- * are made coordinators of the PD day; swap this check when a role exists.
- */
+/** Who may run the door: the PD day's coordinators and door volunteers. */
 export function assertDoorVolunteer(actorId: string, eventId: string) {
-  assertEventCoordinatorNow(actorId, eventId);
+  assertEventDoorNow(actorId, eventId);
 }
 
 function isUniqueViolation(error: unknown) {

@@ -4,6 +4,7 @@
 // kiosk hashes a scanned code the same way to name it); never emails or tokens.
 import crypto from "node:crypto";
 import { db } from "~/utils/db.server";
+import { asSeenOnDay, byDayName } from "../people/day-person";
 import { assertDoorVolunteer, clockTime } from "./door";
 
 export type KioskRosterPerson = { id: string; name: string; school: string | null; badge: string | null; in: string | null };
@@ -18,20 +19,29 @@ export async function kioskRoster(actorId: string, eventId: string, timeZone: st
   const [members, checkIns] = await Promise.all([
     db.membership.findMany({
       where: { eventId, role: "attendee" },
-      orderBy: { user: { name: "asc" } },
-      select: { badgeToken: true, user: { select: { id: true, name: true, school: true } } },
+      // The names and schools this PD day's roster gave (day-person.ts).
+      select: {
+        badgeToken: true,
+        name: true,
+        school: true,
+        staffId: true,
+        user: { select: { id: true, email: true, name: true, school: true, staffId: true } },
+      },
     }),
     db.doorCheckIn.findMany({ where: { eventId }, select: { userId: true, checkedInAt: true } }),
   ]);
   const at = new Map(checkIns.map((c) => [c.userId, c.checkedInAt]));
-  return members.map(({ badgeToken, user }) => {
-    const checkedInAt = at.get(user.id);
-    return {
-      id: user.id,
-      name: user.name,
-      school: user.school,
-      badge: badgeToken ? badgeHash(badgeToken) : null,
-      in: checkedInAt ? clockTime(checkedInAt, timeZone) : null,
-    };
-  });
+  return members
+    .map(({ badgeToken, user, ...day }) => {
+      const person = asSeenOnDay(user, day);
+      const checkedInAt = at.get(user.id);
+      return {
+        id: user.id,
+        name: person.name,
+        school: person.school,
+        badge: badgeToken ? badgeHash(badgeToken) : null,
+        in: checkedInAt ? clockTime(checkedInAt, timeZone) : null,
+      };
+    })
+    .sort(byDayName);
 }

@@ -1,6 +1,6 @@
 // The live view: arrivals at the door over time and how full each room is now.
 import { db } from "~/utils/db.server";
-import { assertEventCoordinator } from "../events/permissions";
+import { assertEventDoor } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
 import { blockAt } from "./rooms";
 
@@ -23,7 +23,7 @@ export function arrivalBuckets(times: Date[], timeZone: string) {
 }
 
 export async function getLiveView(actorId: string, eventId: string, now: Date = new Date()) {
-  await assertEventCoordinator(actorId, eventId);
+  await assertEventDoor(actorId, eventId);
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
   const [arrivals, roster, version] = await Promise.all([
     db.doorCheckIn.findMany({ where: { eventId }, select: { checkedInAt: true } }),

@@ -6,7 +6,7 @@ import { PersonSchema, ROSTER_FIELDS, type PersonInput, type RosterMapping } fro
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
-import { assertEventCoordinator } from "../events/permissions";
+import { assertEventCoordinator, assertEventDoor } from "../events/permissions";
 import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 
 /**
@@ -126,9 +126,9 @@ export async function importRoster(actorId: string, eventId: string, csv: string
   return { imported: created + updated, created, updated, errors };
 }
 
-/** A person who arrives without being on the roster. */
+/** A person who arrives without being on the roster (registered at the door, so volunteers may too). */
 export async function addWalkIn(actorId: string, eventId: string, person: PersonInput) {
-  await assertEventCoordinator(actorId, eventId);
+  await assertEventDoor(actorId, eventId);
   return db.$transaction(async (tx) => {
     const { person: user, membership } = await addToRoster(tx, eventId, person);
     await recordAudit(tx, { eventId, actorId, action: "roster.walk_in", entity: "User", entityId: user.userId, detail: { email: user.email } });

@@ -42,7 +42,8 @@ describe("seedDemo", () => {
     for (const login of DEMO_LOGINS) {
       expect(await verifyLogin(login.email, login.password), login.email).not.toBeNull();
     }
-  });
+    // bcrypt on purpose, once per login (five now): headroom on a busy machine.
+  }, 15_000);
 
   test("the day falls on a Saturday at least a week ahead, after the proposal window closed", async () => {
     const now = new Date("2026-11-24T15:00:00Z");

@@ -32,9 +32,10 @@ export const DEMO_LOGINS = [
   { role: "Presenter (teacher)", email: `teacher@${DOMAIN}`, password: "demo-teacher", note: "Maria Delgado, two proposals" },
   { role: "Attendee", email: `attendee@${DOMAIN}`, password: "demo-attendee", note: "Jordan Price, on the roster" },
   { role: "Vendor contact", email: "vendor@bluebirdcoffee.test", password: "demo-vendor", note: "Sam Ortiz, Bluebird Coffee Roasters" },
+  { role: "Door volunteer", email: `door@${DOMAIN}`, password: "demo-door", note: "Casey Morgan, the door kiosk and live view only" },
 ] as const satisfies ReadonlyArray<{ role: string; email: string; password: string; note: string }>;
 
-const [COORDINATOR_LOGIN, TEACHER_LOGIN, ATTENDEE_LOGIN] = DEMO_LOGINS;
+const [COORDINATOR_LOGIN, TEACHER_LOGIN, ATTENDEE_LOGIN, , DOOR_LOGIN] = DEMO_LOGINS;
 
 type Person = { email: string; name: string; school: string | null; staffId: string | null };
 
@@ -102,7 +103,8 @@ function demoPeople() {
   const roster = [attendee];
   while (roster.length < ROSTER_SIZE) roster.push(districtPerson(next++));
   const vendors: Person[] = VENDORS.map((v) => ({ email: v.contactEmail, name: v.contactName, school: null, staffId: null }));
-  return { coordinator, presenters, roster, vendors };
+  const door: Person = { email: DOOR_LOGIN.email, name: "Casey Morgan", school: "Lincoln Middle School", staffId: "E10090" };
+  return { coordinator, presenters, roster, vendors, door };
 }
 
 /** Create the demo PD day and its people. Expects a database without them. */
@@ -123,7 +125,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
   // database that seedDemoIfEmpty would then refuse to touch.
   return db.$transaction(
     async (tx) => {
-      const allPeople = [people.coordinator, ...people.presenters, ...people.roster, ...people.vendors];
+      const allPeople = [people.coordinator, ...people.presenters, ...people.roster, ...people.vendors, people.door];
       const users = await tx.user.createManyAndReturn({
         // Seeded demo accounts count as proven: their .test addresses receive no mail.
         data: allPeople.map((p) => ({ ...p, isDistrictCoordinator: p === people.coordinator, emailVerifiedAt: new Date() })),
@@ -171,6 +173,7 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
         ...people.presenters.map((p) => ({ userId: userId(p.email), role: "presenter" })),
         ...people.roster.map((p) => ({ userId: userId(p.email), role: "attendee" })),
         ...people.vendors.map((p) => ({ userId: userId(p.email), role: "vendor" })),
+        { userId: userId(people.door.email), role: "door" },
       ];
       await tx.membership.createMany({ data: memberships.map((m) => ({ ...m, eventId })) });
 

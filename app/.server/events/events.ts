@@ -6,7 +6,9 @@ import { NotFoundError, RuleError } from "../errors";
 import {
   assertDistrictCoordinator,
   assertEventCoordinator,
+  assertEventDoor,
   findEventBySlug,
+  isEventCoordinator,
   loadActor,
 } from "./permissions";
 
@@ -199,6 +201,14 @@ export async function getEventForCoordinator(actorId: string, slug: string) {
   const event = await findEventBySlug(slug);
   await assertEventCoordinator(actorId, event.id);
   return event;
+}
+
+/** A PD day for its door: coordinators and door volunteers (the kiosk and the live view). */
+export async function getEventForDoor(actorId: string, slug: string) {
+  const event = await findEventBySlug(slug);
+  const actor = await assertEventDoor(actorId, event.id);
+  const canManage = actor.isDistrictCoordinator || (await isEventCoordinator(actorId, event.id));
+  return { ...event, canManage };
 }
 
 /** The public face of a PD day: anything past draft (an archived day shows that it has ended). */

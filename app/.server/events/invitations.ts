@@ -120,7 +120,8 @@ export async function acceptInvitation(token: string, userId: string) {
 export async function listPeople(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
   const [rows, people, invitations] = await Promise.all([
-    db.membership.findMany({ where: { eventId }, select: { id: true, role: true, userId: true, createdAt: true } }),
+    // Kiosk devices are listed with their links, not as people.
+    db.membership.findMany({ where: { eventId, user: { kioskDevice: { is: null } } } }),
     dayPeople(eventId),
     db.invitation.findMany({
       where: { eventId, acceptedAt: null, expiresAt: { gt: new Date() } },

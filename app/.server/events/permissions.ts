@@ -24,26 +24,44 @@ export async function assertDistrictCoordinator(actorId: string) {
 export async function assertEventCoordinator(actorId: string, eventId: string) {
   const actor = await loadActor(actorId);
   if (actor.isDistrictCoordinator) return actor;
+  if (!(await isEventCoordinator(actorId, eventId))) throw new NotAllowedError("Only this PD day's coordinators can do that.");
+  return actor;
+}
+
+/** Holds the coordinator role in this PD day (district coordinators aside). */
+export async function isEventCoordinator(userId: string, eventId: string) {
+  const membership = await db.membership.findFirst({ where: { eventId, userId, role: "coordinator" }, select: { id: true } });
+  return membership !== null;
+}
+
+/**
+ * Who may run the door: the PD day's coordinators and its door volunteers (people
+ * invited as `door`, and kiosk devices signed in with a kiosk link). Volunteers get
+ * the kiosk and the live view only; every other service still asks for a coordinator.
+ */
+export async function assertEventDoor(actorId: string, eventId: string) {
+  const actor = await loadActor(actorId);
+  if (actor.isDistrictCoordinator) return actor;
   const membership = await db.membership.findFirst({
-    where: { eventId, userId: actorId, role: "coordinator" },
+    where: { eventId, userId: actorId, role: { in: ["coordinator", "door"] } },
     select: { id: true },
   });
-  if (!membership) throw new NotAllowedError("Only this PD day's coordinators can do that.");
+  if (!membership) throw new NotAllowedError("Only this PD day's coordinators and door volunteers can do that.");
   return actor;
 }
 
 /**
- * The same rule as assertEventCoordinator in one synchronous SQL lookup, for the
- * door check-in API where it runs on every scan (see app/utils/sqlite.server.ts).
+ * The same rule as assertEventDoor in one synchronous SQL lookup, for the door
+ * check-in API where it runs on every scan (see app/utils/sqlite.server.ts).
  */
-export function assertEventCoordinatorNow(actorId: string, eventId: string) {
+export function assertEventDoorNow(actorId: string, eventId: string) {
   const row = statement(
     `SELECT u.isDistrictCoordinator AS district,
-            EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id AND m.role = 'coordinator') AS coordinator
+            EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id AND m.role IN ('coordinator', 'door')) AS door
        FROM User u WHERE u.id = ?`,
-  ).get(eventId, actorId) as { district: number; coordinator: number } | undefined;
+  ).get(eventId, actorId) as { district: number; door: number } | undefined;
   if (!row) throw new NotAllowedError("Please sign in again.");
-  if (!row.district && !row.coordinator) throw new NotAllowedError("Only this PD day's coordinators can do that.");
+  if (!row.district && !row.door) throw new NotAllowedError("Only this PD day's coordinators and door volunteers can do that.");
 }
 
 export async function coordinatedEventIds(actorId: string) {
