@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, useLoaderData } from "@remix-run/react";
 import { clockTime } from "~/.server/checkin/door";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { getMyCredit } from "~/.server/credit/credit";
