@@ -236,7 +236,7 @@ test("the matrix itself refuses every outsider to event A's coordinator pages", 
   }
 });
 
-const DOOR_PAGES = ["events.$slug.kiosk.tsx", "events.$slug.kiosk.sync.ts", "events.$slug.live.tsx"];
+const DOOR_PAGES = ["events.$slug.kiosk.tsx", "events.$slug.kiosk.sync.ts", "events.$slug.kiosk.roster.ts", "events.$slug.live.tsx"];
 
 test("the header offers each role only the links it can use", async () => {
   // The matrix signed every role out when it posted to /logout: sign in again.
