@@ -6,7 +6,7 @@ import { db } from "~/utils/db.server";
 import { NotAllowedError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { appLink } from "../outbox/outbox";
-import { ensureAttendee } from "./roster";
+import { ensureAttendeeNow } from "./roster";
 
 export function badgeUrl(slug: string, token: string) {
   return appLink(`/events/${slug}/kiosk?token=${encodeURIComponent(token)}`);
@@ -31,7 +31,7 @@ async function qrSvg(url: string) {
 export async function badgesForEvent(actorId: string, eventId: string, slug: string) {
   await assertEventCoordinator(actorId, eventId);
   const missing = await db.membership.findMany({ where: { eventId, role: "attendee", badgeToken: null }, select: { userId: true } });
-  for (const { userId } of missing) await ensureAttendee(db, eventId, userId);
+  for (const { userId } of missing) await ensureAttendeeNow(eventId, userId);
   const members = await db.membership.findMany({
     where: { eventId, role: "attendee" },
     orderBy: { user: { name: "asc" } },
@@ -44,7 +44,7 @@ export async function badgesForEvent(actorId: string, eventId: string, slug: str
 export async function myBadge(userId: string, eventId: string, slug: string) {
   const membership = await db.membership.findFirst({ where: { eventId, userId, role: "attendee" }, select: { id: true } });
   if (!membership) throw new NotAllowedError("You are not on this PD day's attendee list. Ask at the door.");
-  const { badgeToken } = await ensureAttendee(db, eventId, userId);
+  const { badgeToken } = await ensureAttendeeNow(eventId, userId);
   const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true, school: true } });
   return { ...user, token: badgeToken!, qrSvg: await qrSvg(badgeUrl(slug, badgeToken!)) };
 }

@@ -117,7 +117,10 @@ export async function setEventStatus(actorId: string, eventId: string, status: E
     throw new RuleError(`A PD day cannot go from “${event.status}” to “${status}”.`, "status");
   }
   return db.$transaction(async (tx) => {
-    const updated = await tx.event.update({ where: { id: eventId }, data: { status } });
+    // Conditional on the status read: two coordinators pressing different buttons cannot skip a stage.
+    const { count } = await tx.event.updateMany({ where: { id: eventId, status: event.status }, data: { status } });
+    if (count !== 1) throw new RuleError("Someone else changed this PD day's stage just now. Reload to see it.", "status");
+    const updated = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
     await recordAudit(tx, {
       eventId,
       actorId,
