@@ -126,6 +126,20 @@ export async function runDrawing(actorId: string, drawingId: string) {
       },
     });
     if (claimed.count !== 1) throw new RuleError("This drawing has already been drawn.");
+    // The prizes and the "one prize per person" list were read before this
+    // transaction; another drawing run at the same moment may have taken a unit or
+    // a person since. Checked again here, under the write lock: if so, nothing is
+    // kept and the coordinator draws again (from what is left).
+    const taken = await tx.drawingWinner.count({
+      where: {
+        status: { not: "no_show" },
+        OR: [
+          ...winners.map((w) => ({ donationId: w.donationId, unitIndex: w.unitIndex })),
+          ...(rules.allowMultiplePrizes ? [] : [{ drawing: { eventId: drawing.eventId }, userId: { in: winners.map((w) => w.userId) } }]),
+        ],
+      },
+    });
+    if (taken > 0) throw new RuleError("Another drawing was run at the same moment and took some of these prizes or winners. Nothing was drawn; draw again.");
     await tx.drawingWinner.createMany({
       data: winners.map((w) => ({
         drawingId,
