@@ -1,7 +1,8 @@
 import { describe, expect, test } from "vitest";
 import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
-import { addWalkIn, importRoster, newBadgeToken, previewRoster } from "./roster";
+import { addWalkIn, newBadgeToken, previewRoster } from "./roster";
+import { importRoster } from "./roster-import";
 
 const MAPPING = { name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
 

@@ -70,12 +70,11 @@ async function upsertPerson(tx: Tx, person: PersonInput) {
 }
 
 /**
- * Import attendees. Rows are numbered as a spreadsheet shows them (header = 1).
- * A bad row is reported and skipped; the good rows still go in. A person already
- * known by email is updated, never duplicated.
+ * Check a roster file against the column mapping. Rows are numbered as a
+ * spreadsheet shows them (header = 1). A bad row is reported, not imported; an
+ * email seen on an earlier row is reported too (the first row wins).
  */
-export async function importRoster(actorId: string, eventId: string, csv: string, mapping: RosterMapping) {
-  await assertEventCoordinator(actorId, eventId);
+export function validateRoster(csv: string, mapping: RosterMapping) {
   const { headers, records } = parseCsv(csv);
   for (const field of ROSTER_FIELDS) {
     const column = mapping[field];
@@ -100,29 +99,7 @@ export async function importRoster(actorId: string, eventId: string, csv: string
     seen.set(result.data.email, row);
     good.push(result.data);
   });
-
-  let created = 0;
-  let updated = 0;
-  await db.$transaction(
-    async (tx) => {
-      for (const person of good) {
-        const { user, created: isNew } = await upsertPerson(tx, person);
-        await ensureAttendee(tx, eventId, user.id);
-        if (isNew) created++;
-        else updated++;
-      }
-      await recordAudit(tx, {
-        eventId,
-        actorId,
-        action: "roster.imported",
-        entity: "Event",
-        entityId: eventId,
-        detail: { created, updated, rejected: errors.length },
-      });
-    },
-    { timeout: 60_000 },
-  );
-  return { imported: created + updated, created, updated, errors };
+  return { good, errors };
 }
 
 /** A person who arrives without being on the roster. */
