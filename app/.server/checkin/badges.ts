@@ -27,17 +27,32 @@ async function qrSvg(url: string) {
   return QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
 }
 
-/** Every attendee's badge; people who joined without a token get one now. */
-export async function badgesForEvent(actorId: string, eventId: string, slug: string) {
+
+/**
+ * One page of attendees' badges, by name (all 5,000 at once held the server for 10 s); people who joined without a token get
+ * one now. QR codes are drawn a few at a time with a turn of the event loop in
+ * between, so a coordinator printing never holds up the door.
+ */
+export async function badgesPage(actorId: string, eventId: string, slug: string, page: number, perPage = 100) {
   await assertEventCoordinator(actorId, eventId);
-  const missing = await db.membership.findMany({ where: { eventId, role: "attendee", badgeToken: null }, select: { userId: true } });
-  for (const { userId } of missing) await ensureAttendeeNow(eventId, userId);
+  const total = await db.membership.count({ where: { eventId, role: "attendee" } });
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
   const members = await db.membership.findMany({
     where: { eventId, role: "attendee" },
-    orderBy: { user: { name: "asc" } },
-    select: { badgeToken: true, user: { select: { id: true, name: true, school: true } } },
+    // The id breaks ties between namesakes, so no one falls between two pages.
+    orderBy: [{ user: { name: "asc" } }, { id: "asc" }],
+    skip: (current - 1) * perPage,
+    take: perPage,
+    select: { badgeToken: true, userId: true, user: { select: { id: true, name: true, school: true } } },
   });
-  return Promise.all(members.map(async (m) => ({ ...m.user, qrSvg: await qrSvg(badgeUrl(slug, m.badgeToken!)) })));
+  const badges = [];
+  for (const [index, m] of members.entries()) {
+    const token = m.badgeToken ?? (await ensureAttendeeNow(eventId, m.userId)).badgeToken!;
+    badges.push({ ...m.user, qrSvg: await qrSvg(badgeUrl(slug, token)) });
+    if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return { badges, page: current, pages, total };
 }
 
 /** The signed-in attendee's own QR, for their phone. */
