@@ -96,7 +96,8 @@ function PreviewStep({ csv, preview }: { csv: string; preview: Preview }) {
       <p>
         {preview.total} {preview.total === 1 ? "row" : "rows"} found. Check which column holds each detail, then import.
       </p>
-      <Form method="post">
+      {/* Multipart: the server reads a large file back in streamed parts instead of one long blocking parse. */}
+      <Form method="post" encType="multipart/form-data">
         <input type="hidden" name="csv" value={csv} />
         <div className="form-row">
           {ROSTER_FIELDS.map((field) => (
