@@ -5,6 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { keepDataPrivate } from "~/.server/ops/backup";
 import { databaseFilePath, parseEnvOrExit } from "~/utils/env.server";
+import { needsMigrating } from "~/utils/migrations.server";
 import { startServer } from "./server";
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
@@ -41,7 +42,9 @@ async function main() {
   // Everything Dropin writes from here on (the database, its side files, uploads,
   // backups) is its own account's only; files from before are made so too.
   process.umask(0o077);
-  run(path.resolve("node_modules/prisma/build/index.js"), ["migrate", "deploy"], childEnv);
+  if (needsMigrating(databaseFilePath(env.DATABASE_URL))) {
+    run(path.resolve("node_modules/prisma/build/index.js"), ["migrate", "deploy"], childEnv);
+  }
   keepDataPrivate(databaseFilePath(env.DATABASE_URL));
 
   // Imported here, not at the top, so the database client opens only after migrating.

@@ -7,10 +7,12 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { addWalkIn, importRoster, listRoster, previewRoster, type RosterRowError } from "~/.server/checkin/roster";
+import { addWalkIn, listRoster, previewRoster } from "~/.server/checkin/roster";
+import { rosterImportProgress, startRosterImport } from "~/.server/checkin/roster-import";
 import { DomainError } from "~/.server/errors";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
+import { ImportProgress } from "~/components/import-progress";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PersonSchema, ROSTER_FIELD_LABELS, ROSTER_FIELDS, RosterMappingSchema } from "~/schemas/checkin";
@@ -27,7 +29,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
   const roster = await guard(listRoster(user.id, event.id));
-  return { event, roster };
+  const importId = new URL(request.url).searchParams.get("import");
+  const progress = importId ? await guard(rosterImportProgress(user.id, event.id, importId)) : null;
+  return { event, roster, progress };
 }
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -40,7 +44,6 @@ async function readForm(request: Request) {
 type Preview = ReturnType<typeof previewRoster>;
 type Outcome =
   | { intent: "preview"; csv: string; preview: Preview }
-  | { intent: "import"; imported: number; created: number; updated: number; errors: RosterRowError[] }
   | { intent: "problem"; message: string };
 
 async function csvFrom(formData: FormData) {
@@ -74,8 +77,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!mapping.success) {
         return data<Outcome>({ intent: "problem", message: "Choose the columns with names and email addresses." }, { status: 400 });
       }
-      const result = await guard(importRoster(user.id, event.id, csv, mapping.data));
-      return data<Outcome>({ intent: "import", ...result });
+      // The import runs in the background; the page shows its progress until it is done.
+      const job = await guard(startRosterImport(user.id, event.id, csv, mapping.data));
+      return redirectWithToast(`/events/${event.slug}/roster?import=${job.id}`, { kind: "success", message: "Roster import started." });
     }
     return data<Outcome>({ intent: "preview", csv, preview: previewRoster(csv) });
   } catch (error) {
@@ -92,7 +96,8 @@ function PreviewStep({ csv, preview }: { csv: string; preview: Preview }) {
       <p>
         {preview.total} {preview.total === 1 ? "row" : "rows"} found. Check which column holds each detail, then import.
       </p>
-      <Form method="post">
+      {/* Multipart: the server reads a large file back in streamed parts instead of one long blocking parse. */}
+      <Form method="post" encType="multipart/form-data">
         <input type="hidden" name="csv" value={csv} />
         <div className="form-row">
           {ROSTER_FIELDS.map((field) => (
@@ -106,7 +111,8 @@ function PreviewStep({ csv, preview }: { csv: string; preview: Preview }) {
           ))}
         </div>
         <h3>First rows</h3>
-        <div className="table-wrap">
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="First rows of the file">
           <table>
             <caption className="visually-hidden">The first {preview.rows.length} rows of the file</caption>
             <thead>
@@ -142,7 +148,7 @@ function PreviewStep({ csv, preview }: { csv: string; preview: Preview }) {
 }
 
 export default function Roster() {
-  const { event, roster } = useLoaderData<typeof loader>();
+  const { event, roster, progress } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
   const walkIn = isFormFailure(outcome) ? outcome : null;
   const result = outcome && !isFormFailure(outcome) ? outcome : null;
@@ -157,30 +163,7 @@ export default function Roster() {
         <Link to={`/events/${event.slug}/badges`}>Print badges</Link> · <Link to={`/events/${event.slug}/kiosk`}>Door kiosk</Link>
       </p>
       <div role="status" aria-live="polite">
-        {result?.intent === "import" ? (
-          <div className="card roster-result">
-            <p className="roster-count">
-              <strong>
-                {result.imported} imported, {result.errors.length} {result.errors.length === 1 ? "error" : "errors"}
-              </strong>{" "}
-              <span className="muted">
-                ({result.created} new, {result.updated} updated)
-              </span>
-            </p>
-            {result.errors.length > 0 ? (
-              <>
-                <h2>Rows not imported</h2>
-                <ul className="roster-errors">
-                  {result.errors.map((e) => (
-                    <li key={e.row}>
-                      Row {e.row}: {e.message}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            ) : null}
-          </div>
-        ) : null}
+        {progress ? <ImportProgress progress={progress} refreshTo={`/events/${event.slug}/roster?import=${progress.id}`} /> : null}
         {result?.intent === "problem" ? <FormErrors errors={[result.message]} /> : null}
       </div>
       {result?.intent === "preview" ? (
@@ -229,7 +212,9 @@ export default function Roster() {
       </section>
       <section className="card" aria-labelledby="roster-title">
         <h2 id="roster-title">On the roster ({roster.length})</h2>
-        <div className="table-wrap">
+        {/* Focusable so the table can be scrolled sideways by keyboard on a narrow screen. */}
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="roster-title">
           <table>
             <thead>
               <tr>

@@ -166,6 +166,14 @@ async function main() {
   console.table(table.map((r) => ({ measure: r.what, result: r.figure, target: r.target, met: r.ok === null ? "" : r.ok ? "yes" : "NO", "ratio to": r.reference, ratio: r.ratio })));
   const errors = Object.entries(results).filter(([, r]) => r.errors > 0 || r.non2xx > 0);
   for (const [name, r] of errors) console.log(`! ${name}: ${r.errors} errors/timeouts, ${r.non2xx} non-2xx answers`);
+
+  // Door check-ins during a 20,000-row roster import: its own server on its own scratch database.
+  console.log("\nCheck-ins during a roster import (npm run bench:import)…");
+  const importBench = spawnSync(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/bench/import-checkin.bench.ts"], {
+    env: { ...process.env, BENCH_PORT: String(PORT + 5) },
+    stdio: "inherit",
+  });
+  if (importBench.status !== 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { requestCode, verifyCode } from "../attendees/sign-in";
-import { importRoster } from "../checkin/roster";
+import { importRoster } from "../checkin/roster-import";
 import { RuleError } from "../errors";
 import { inviteToEvent } from "../events/invitations";
 import { hashPassword, signUp, verifyLogin } from "./accounts";

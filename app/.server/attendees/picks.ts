@@ -41,15 +41,22 @@ const UNDONE = { entity: "Pick", action: "pick.undone" } as const;
 export async function pickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
   const event = await eventOfMember(userId, slug);
   const session = await publishedSession(event.id, placementId);
-  const undone = await db.auditLog.findFirst({ where: { ...UNDONE, entityId: clientId, actorId: userId }, select: { id: true } });
-  if (undone) return { picked: false };
+  // The "was it undone?" read and the insert share one transaction (it holds the
+  // write lock from its start), so an undo cannot land between them.
   try {
-    await db.pick.create({ data: { eventId: event.id, userId, placementId, proposalId: session.proposalId, clientId } });
+    return await db.$transaction(async (tx) => {
+      const undone = await tx.auditLog.findFirst({ where: { ...UNDONE, entityId: clientId, actorId: userId }, select: { id: true } });
+      if (undone) return { picked: false };
+      // Already picked, or this very request replayed: the pick stands once.
+      const existing = await tx.pick.findUnique({ where: { userId_placementId: { userId, placementId } }, select: { id: true } });
+      if (!existing) await tx.pick.create({ data: { eventId: event.id, userId, placementId, proposalId: session.proposalId, clientId } });
+      return { picked: true };
+    });
   } catch (error) {
-    // Already picked, or this very request replayed: either way the pick stands once.
+    // The client id already names another pick of theirs: nothing new to add.
     if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    return { picked: true };
   }
-  return { picked: true };
 }
 
 /** `clientId` names the pick being undone (the page renders it beside the button). */

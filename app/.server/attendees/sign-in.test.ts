@@ -91,6 +91,18 @@ describe("verifyCode", () => {
     expect((await db.loginCode.findFirstOrThrow({ where: { email: attendee.email } })).attempts).toBe(5);
   });
 
+  it("a burst of simultaneous guesses gets no more tries than one guess at a time", async () => {
+    const { event, attendee } = await rosterEvent();
+    await requestCode(attendee.email, event.slug);
+    const { code } = await mailedCode(attendee.email);
+    const wrong = code === "000000" ? "111111" : "000000";
+    // 39 wrong guesses and then the right one, all sent at once, as a script would.
+    const guesses = [...Array.from({ length: 39 }, () => wrong), code];
+    const answers = await Promise.allSettled(guesses.map((guess) => verifyCode(attendee.email, guess, event.slug)));
+    expect(answers.every((a) => a.status === "rejected")).toBe(true);
+    expect((await db.loginCode.findFirstOrThrow({ where: { email: attendee.email } })).attempts).toBe(5);
+  });
+
   it("signs in by link once; the link is then spent", async () => {
     const { event, attendee } = await rosterEvent();
     await requestCode(attendee.email, event.slug);

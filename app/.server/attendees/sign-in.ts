@@ -121,13 +121,18 @@ async function ensureAttendee(eventId: string, email: string, now: Date) {
   if (await mustUsePassword(email, eventId)) {
     throw new RuleError("This address has a Dropin password: sign in with it instead.", "code");
   }
-  const user =
-    (await db.user.findUnique({ where: { email }, select: { id: true } })) ??
-    (await db.user.create({ data: { email, name: email.slice(0, email.indexOf("@")) }, select: { id: true } }));
-  await markEmailProven(user.id, now);
-  const member = await db.membership.findFirst({ where: { eventId, userId: user.id }, select: { id: true } });
-  if (!member) await db.membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
-  return user.id;
+  // One transaction (it holds the write lock from its start): the same code typed on
+  // two phones at once cannot both find "no account" and both create one.
+  const userId = await db.$transaction(async (tx) => {
+    const user =
+      (await tx.user.findUnique({ where: { email }, select: { id: true } })) ??
+      (await tx.user.create({ data: { email, name: email.slice(0, email.indexOf("@")) }, select: { id: true } }));
+    const member = await tx.membership.findFirst({ where: { eventId, userId: user.id }, select: { id: true } });
+    if (!member) await tx.membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
+    return user.id;
+  });
+  await markEmailProven(userId, now);
+  return userId;
 }
 
 /** Checks a typed code against the newest live one; wrong guesses use it up. */
@@ -139,10 +144,15 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
     orderBy: { createdAt: "desc" },
   });
   if (!live) throw new RuleError(BAD_CODE_MESSAGE, "code");
-  if (!sameSecret(hashCode(address, code.trim()), live.codeHash)) {
-    await db.loginCode.update({ where: { id: live.id }, data: { attempts: { increment: 1 } } });
-    throw new RuleError(BAD_CODE_MESSAGE, "code");
-  }
+  // Take an attempt before comparing, conditional on one being left: a burst of
+  // simultaneous guesses all read "0 attempts" above, but only the first
+  // MAX_WRONG_ATTEMPTS of them get compared. A right guess hands its attempt back.
+  const { count } = await db.loginCode.updateMany({
+    where: { id: live.id, usedAt: null, attempts: { lt: MAX_WRONG_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash)) throw new RuleError(BAD_CODE_MESSAGE, "code");
+  await db.loginCode.update({ where: { id: live.id }, data: { attempts: { decrement: 1 } } });
   return consume(live.id, event.id, address, now);
 }
 

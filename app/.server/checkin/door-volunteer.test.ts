@@ -10,10 +10,11 @@ import { getEventDashboard, getEventForCoordinator, getEventForDoor } from "../e
 import { listPeople } from "../events/invitations";
 import { listOutbox } from "../outbox/outbox-reader";
 import { listBoard } from "../proposals/review";
-import { badgesForEvent } from "./badges";
+import { badgesPage } from "./badges";
 import { checkInByToken, checkInByUser, doorCounts, registerWalkIn, searchRoster } from "./door";
 import { getLiveView } from "./live";
-import { importRoster, listRoster } from "./roster";
+import { listRoster } from "./roster";
+import { importRoster } from "./roster-import";
 
 async function dayWithVolunteer() {
   const event = await createEvent();
@@ -43,7 +44,7 @@ describe("door volunteers", () => {
     const refusals = [
       listRoster(volunteer.id, event.id),
       importRoster(volunteer.id, event.id, "name,email\nA,a@b.org", { name: "name", email: "email", school: "", staffId: "" }),
-      badgesForEvent(volunteer.id, event.id, event.slug),
+      badgesPage(volunteer.id, event.id, event.slug, 1),
       getEventCredit(volunteer.id, event.id),
       hrCsv(volunteer.id, event.id),
       listOutbox(volunteer.id),

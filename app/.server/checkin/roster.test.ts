@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { dayPerson } from "../people/day-person";
-import { addWalkIn, importRoster, newBadgeToken, previewRoster } from "./roster";
+import { addWalkIn, newBadgeToken, previewRoster } from "./roster";
+import { importRoster } from "./roster-import";
 
 const MAPPING = { name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
 

@@ -46,6 +46,14 @@ export function previewRoster(csv: string, rows = 5) {
   return { headers, mapping, total: records.length, rows: records.slice(0, rows) };
 }
 
+/**
+ * ensureAttendee outside any transaction (badge pages, the attendee's own QR): in
+ * one, so its read and write cannot be split by another request making the same row.
+ */
+export function ensureAttendeeNow(eventId: string, userId: string) {
+  return db.$transaction((tx) => ensureAttendee(tx, eventId, userId));
+}
+
 /** Make `userId` an attendee of the event with a badge token (kept if it has one). */
 export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
   const existing = await tx.membership.findUnique({ where: { eventId_userId_role: { eventId, userId, role: "attendee" } } });
@@ -72,12 +80,11 @@ async function addToRoster(tx: Tx, eventId: string, person: PersonInput) {
 }
 
 /**
- * Import attendees. Rows are numbered as a spreadsheet shows them (header = 1).
- * A bad row is reported and skipped; the good rows still go in. A person already
- * known by email is updated, never duplicated.
+ * Check a roster file against the column mapping. Rows are numbered as a
+ * spreadsheet shows them (header = 1). A bad row is reported, not imported; an
+ * email seen on an earlier row is reported too (the first row wins).
  */
-export async function importRoster(actorId: string, eventId: string, csv: string, mapping: RosterMapping) {
-  await assertEventCoordinator(actorId, eventId);
+export async function validateRoster(csv: string, mapping: RosterMapping) {
   const { headers, records } = parseCsv(csv);
   for (const field of ROSTER_FIELDS) {
     const column = mapping[field];
@@ -86,44 +93,25 @@ export async function importRoster(actorId: string, eventId: string, csv: string
   const errors: RosterRowError[] = [];
   const good: PersonInput[] = [];
   const seen = new Map<string, number>();
-  records.forEach((record, index) => {
+  for (const [index, record] of records.entries()) {
+    // A 20,000-row file takes a while to check: let other requests run every 500 rows.
+    if (index % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
     const row = index + 2;
     const cell = (field: keyof RosterMapping) => (mapping[field] ? (record[mapping[field]] ?? "") : "");
     const result = PersonSchema.safeParse({ name: cell("name"), email: cell("email"), school: cell("school"), staffId: cell("staffId") });
     if (!result.success) {
       errors.push({ row, message: result.error.issues.map((issue) => issue.message).join(" ") });
-      return;
+      continue;
     }
     const earlier = seen.get(result.data.email);
     if (earlier) {
       errors.push({ row, message: `${result.data.email} is already on row ${earlier}.` });
-      return;
+      continue;
     }
     seen.set(result.data.email, row);
     good.push(result.data);
-  });
-
-  let created = 0;
-  let updated = 0;
-  await db.$transaction(
-    async (tx) => {
-      for (const person of good) {
-        const { created: isNew } = await addToRoster(tx, eventId, person);
-        if (isNew) created++;
-        else updated++;
-      }
-      await recordAudit(tx, {
-        eventId,
-        actorId,
-        action: "roster.imported",
-        entity: "Event",
-        entityId: eventId,
-        detail: { created, updated, rejected: errors.length },
-      });
-    },
-    { timeout: 60_000 },
-  );
-  return { imported: created + updated, created, updated, errors };
+  }
+  return { good, errors };
 }
 
 /** A person who arrives without being on the roster (registered at the door, so volunteers may too). */

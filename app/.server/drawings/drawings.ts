@@ -126,6 +126,20 @@ export async function runDrawing(actorId: string, drawingId: string) {
       },
     });
     if (claimed.count !== 1) throw new RuleError("This drawing has already been drawn.");
+    // The prizes and the "one prize per person" list were read before this
+    // transaction; another drawing run at the same moment may have taken a unit or
+    // a person since. Checked again here, under the write lock: if so, nothing is
+    // kept and the coordinator draws again (from what is left).
+    const taken = await tx.drawingWinner.count({
+      where: {
+        status: { not: "no_show" },
+        OR: [
+          ...winners.map((w) => ({ donationId: w.donationId, unitIndex: w.unitIndex })),
+          ...(rules.allowMultiplePrizes ? [] : [{ drawing: { eventId: drawing.eventId }, userId: { in: winners.map((w) => w.userId) } }]),
+        ],
+      },
+    });
+    if (taken > 0) throw new RuleError("Another drawing was run at the same moment and took some of these prizes or winners. Nothing was drawn; draw again.");
     await tx.drawingWinner.createMany({
       data: winners.map((w) => ({
         drawingId,
@@ -169,18 +183,21 @@ export async function markNoShow(actorId: string, winnerId: string) {
   const { drawing } = winner;
   await assertEventCoordinator(actorId, drawing.eventId);
   if (winner.status !== "drawn") throw new RuleError("Only a drawn, unclaimed prize can be marked no-show.");
-  const rows = await db.drawingWinner.findMany({ where: { drawingId: drawing.id }, orderBy: { position: "asc" } });
   const pool = JSON.parse(drawing.pool) as string[];
-  const { initialCount, redraws } = drawShape(rows);
-  const picks = replayPicks(drawing.seed!, pool, {
-    initialCount,
-    redraws: redraws + 1,
-    allowMultiple: parseRules(drawing.rules).allowMultiplePrizes,
-  });
-  const next = picks.length === rows.length + 1 ? picks[picks.length - 1]! : null;
   const replacement = await db.$transaction(async (tx) => {
     const moved = await tx.drawingWinner.updateMany({ where: { id: winnerId, status: "drawn" }, data: { status: "no_show" } });
     if (moved.count !== 1) throw new RuleError("Someone else already changed this winner.");
+    // The rows are read inside the transaction (it holds the write lock): two no-shows
+    // of one drawing at once continue the counter one after the other, never both
+    // from the same count (which would give two people the same redraw).
+    const rows = await tx.drawingWinner.findMany({ where: { drawingId: drawing.id }, orderBy: { position: "asc" } });
+    const { initialCount, redraws } = drawShape(rows);
+    const picks = replayPicks(drawing.seed!, pool, {
+      initialCount,
+      redraws: redraws + 1,
+      allowMultiple: parseRules(drawing.rules).allowMultiplePrizes,
+    });
+    const next = picks.length === rows.length + 1 ? picks[picks.length - 1]! : null;
     const created = next
       ? await tx.drawingWinner.create({
           data: {

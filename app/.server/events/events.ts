@@ -126,7 +126,10 @@ export async function setEventStatus(actorId: string, eventId: string, status: E
     throw new RuleError("Nothing is published yet. Publish the schedule on the Publish page; that moves the PD day on.", "status");
   }
   return db.$transaction(async (tx) => {
-    const updated = await tx.event.update({ where: { id: eventId }, data: { status } });
+    // Conditional on the status read: two coordinators pressing different buttons cannot skip a stage.
+    const { count } = await tx.event.updateMany({ where: { id: eventId, status: event.status }, data: { status } });
+    if (count !== 1) throw new RuleError("Someone else changed this PD day's stage just now. Reload to see it.", "status");
+    const updated = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
     await recordStageChange(tx, eventId, actorId, event.status, status);
     return updated;
   });

@@ -1,21 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
 import { db } from "~/utils/db.server";
-
-const MIGRATIONS_DIR = path.resolve("prisma/migrations");
-
-/** Migrations shipped with this build (folder names under prisma/migrations). */
-function shippedMigrations() {
-  try {
-    return fs
-      .readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => entry.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
+import { shippedMigrations } from "~/utils/migrations.server";
 
 export async function checkHealth() {
   const started = performance.now();

@@ -140,7 +140,9 @@ export async function removeCoPresenter(actorId: string, proposalId: string, coP
   const coPresenter = await db.proposalCoPresenter.findFirst({ where: { id: coPresenterId, proposalId } });
   if (!coPresenter) throw new NotFoundError("That co-presenter is not on this proposal.");
   await db.$transaction(async (tx) => {
-    await tx.proposalCoPresenter.delete({ where: { id: coPresenter.id } });
+    // Removed twice (two tabs): the second is told, not a 500.
+    const { count } = await tx.proposalCoPresenter.deleteMany({ where: { id: coPresenter.id } });
+    if (count !== 1) throw new NotFoundError("That co-presenter is not on this proposal.");
     await recordAudit(tx, {
       eventId: proposal.eventId,
       actorId,

@@ -18,6 +18,18 @@ const DECISION_VERBS: Record<Decision, string> = {
 
 type Loaded = { id: string; eventId: string; title: string; state: string };
 
+/**
+ * Every write below is conditional on the state the coordinator's page was built
+ * from (read just before): a presenter who withdrew in between wins, the whole
+ * batch is refused (its transaction rolls back, no mail is sent) and the
+ * coordinator is told which proposal moved.
+ */
+function changedUnderneath(proposal: Loaded) {
+  return new RuleError(
+    `“${proposal.title}” was changed by someone else just now (its presenter may have withdrawn it). Nothing was changed; reload to see it.`,
+  );
+}
+
 /** The proposals, all checked against the actor's right to decide for their event. */
 async function loadForDecision(actorId: string, proposalIds: string[]) {
   const ids = [...new Set(proposalIds)];
@@ -84,12 +96,17 @@ async function mailDecision(proposalId: string, decision: Decision) {
 }
 
 /** State + audit for a batch, in one transaction; mail goes out once it is committed. */
-async function apply(actorId: string, proposals: Loaded[], decisionFor: (p: Loaded) => Decision) {
+async function apply(actorId: string, proposals: Loaded[], decisionFor: (p: Loaded) => Decision, { staged = false } = {}) {
   const decidedAt = new Date();
   await db.$transaction(async (tx) => {
     for (const p of proposals) {
       const to = decisionFor(p);
-      await tx.proposal.update({ where: { id: p.id }, data: { state: to, decidedAt, stagedDecision: null } });
+      const { count } = await tx.proposal.updateMany({
+        // A release also needs the decision still staged (another coordinator may have unstaged it).
+        where: { id: p.id, state: p.state, ...(staged ? { stagedDecision: to } : {}) },
+        data: { state: to, decidedAt, stagedDecision: null },
+      });
+      if (count !== 1) throw changedUnderneath(p);
       await recordAudit(tx, {
         eventId: p.eventId,
         actorId,
@@ -116,7 +133,8 @@ export async function decide(actorId: string, proposalIds: string[], decision: D
   if (stage) {
     await db.$transaction(async (tx) => {
       for (const p of proposals) {
-        await tx.proposal.update({ where: { id: p.id }, data: { stagedDecision: decision } });
+        const { count } = await tx.proposal.updateMany({ where: { id: p.id, state: p.state }, data: { stagedDecision: decision } });
+        if (count !== 1) throw changedUnderneath(p);
         // "staged" in the action keeps it out of the presenter's history until released.
         await recordAudit(tx, {
           eventId: p.eventId,
@@ -156,9 +174,12 @@ export async function releaseStaged(actorId: string, eventId: string) {
   const ready = staged.filter((p) => canMove(p.state, p.stagedDecision as Decision, "coordinator"));
   const skipped = staged.filter((p) => !ready.includes(p));
   if (skipped.length > 0) {
-    await db.proposal.updateMany({ where: { id: { in: skipped.map((p) => p.id) } }, data: { stagedDecision: null } });
+    // Only rows still as read: a proposal reopened meanwhile keeps what its coordinator did.
+    for (const p of skipped) {
+      await db.proposal.updateMany({ where: { id: p.id, state: p.state, stagedDecision: p.stagedDecision }, data: { stagedDecision: null } });
+    }
   }
-  const messages = ready.length > 0 ? await apply(actorId, ready, decisionOf) : 0;
+  const messages = ready.length > 0 ? await apply(actorId, ready, decisionOf, { staged: true }) : 0;
   return { released: ready.length, skipped: skipped.map((p) => p.title), messages };
 }
 
@@ -167,10 +188,11 @@ export async function reopen(actorId: string, proposalId: string) {
   const [proposal] = await loadForDecision(actorId, [proposalId]);
   assertMoves([proposal!], "submitted");
   await db.$transaction(async (tx) => {
-    await tx.proposal.update({
-      where: { id: proposalId },
+    const { count } = await tx.proposal.updateMany({
+      where: { id: proposalId, state: proposal!.state },
       data: { state: "submitted", decidedAt: null, stagedDecision: null },
     });
+    if (count !== 1) throw changedUnderneath(proposal!);
     await recordAudit(tx, {
       eventId: proposal!.eventId,
       actorId,

@@ -60,7 +60,10 @@ export async function saveDraft(actorId: string, proposalId: string, input: Prop
   if (proposal.state !== "draft") {
     throw new RuleError("This proposal is no longer a draft: use “Save changes” to edit it.");
   }
-  return db.proposal.update({ where: { id: proposalId }, data: proposalColumns(input), select: { id: true, updatedAt: true } });
+  // Only while it is still a draft: an autosave from another tab must not rewrite a submitted proposal.
+  const { count } = await db.proposal.updateMany({ where: { id: proposalId, state: "draft" }, data: proposalColumns(input) });
+  if (count !== 1) throw new RuleError("This proposal is no longer a draft: use “Save changes” to edit it.");
+  return db.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { id: true, updatedAt: true } });
 }
 
 /** Tags and blocks must be the event's own: a crafted POST cannot invent either. */

@@ -35,7 +35,8 @@ export async function removeResource(actorId: string, proposalId: string, resour
   const resource = await db.proposalResource.findFirst({ where: { id: resourceId, proposalId } });
   if (!resource) throw new NotFoundError("That link is not on this session.");
   await db.$transaction(async (tx) => {
-    await tx.proposalResource.delete({ where: { id: resource.id } });
+    const { count } = await tx.proposalResource.deleteMany({ where: { id: resource.id } });
+    if (count !== 1) throw new NotFoundError("That link is not on this session.");
     await recordAudit(tx, {
       eventId: proposal.eventId,
       actorId,

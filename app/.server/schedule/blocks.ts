@@ -69,7 +69,8 @@ export async function updateBlock(actorId: string, blockId: string, input: Block
 export async function deleteBlock(actorId: string, blockId: string) {
   const block = await findBlock(actorId, blockId);
   await db.$transaction(async (tx) => {
-    await tx.timeBlock.delete({ where: { id: blockId } });
+    const { count } = await tx.timeBlock.deleteMany({ where: { id: blockId } });
+    if (count !== 1) throw new NotFoundError("That time block was already deleted.");
     await recordAudit(tx, { eventId: block.eventId, actorId, action: "block.deleted", entity: "TimeBlock", entityId: block.id, detail: { label: block.label } });
   });
   return block;

@@ -61,7 +61,8 @@ export async function updateRoom(actorId: string, roomId: string, input: RoomInp
 export async function deleteRoom(actorId: string, roomId: string) {
   const room = await findRoom(actorId, roomId);
   await db.$transaction(async (tx) => {
-    await tx.room.delete({ where: { id: roomId } });
+    const { count } = await tx.room.deleteMany({ where: { id: roomId } });
+    if (count !== 1) throw new NotFoundError("That room was already deleted.");
     await recordAudit(tx, { eventId: room.eventId, actorId, action: "room.deleted", entity: "Room", entityId: room.id, detail: { name: room.name } });
   });
   return room;
@@ -85,7 +86,8 @@ export async function reorderRooms(actorId: string, eventId: string, roomIds: st
   const rooms = await db.room.findMany({ where: { eventId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
   const known = new Set(rooms.map((r) => r.id));
   const order = [...roomIds.filter((id) => known.has(id)), ...rooms.map((r) => r.id).filter((id) => !roomIds.includes(id))];
-  await db.$transaction(order.map((id, index) => db.room.update({ where: { id }, data: { sortOrder: index + 1 } })));
+  // updateMany: a room deleted meanwhile is skipped rather than failing the reorder.
+  await db.$transaction(order.map((id, index) => db.room.updateMany({ where: { id, eventId }, data: { sortOrder: index + 1 } })));
 }
 
 /** Earlier PD days this person coordinates, to copy rooms or blocks from. */
@@ -177,12 +179,13 @@ export async function importRoomsCsv(actorId: string, eventId: string, csv: stri
     rows.push({ row, input: result.data });
   });
 
-  const existing = await db.room.findMany({ where: { eventId }, select: { id: true, name: true, sortOrder: true } });
-  const byName = new Map(existing.map((r) => [r.name, r]));
-  let sortOrder = Math.max(0, ...existing.map((r) => r.sortOrder));
   let created = 0;
   let updated = 0;
   await db.$transaction(async (tx) => {
+    // Read inside the transaction (it holds the write lock): a room added meanwhile is updated, not duplicated.
+    const existing = await tx.room.findMany({ where: { eventId }, select: { id: true, name: true, sortOrder: true } });
+    const byName = new Map(existing.map((r) => [r.name, r]));
+    let sortOrder = Math.max(0, ...existing.map((r) => r.sortOrder));
     for (const { input } of rows) {
       const match = byName.get(input.name);
       if (match) {
