@@ -93,6 +93,20 @@ describe("signUp", () => {
     expect(stored.isDistrictCoordinator).toBe(false);
   });
 
+  test("a burst of simultaneous guesses at the confirmation code gets no more tries than one at a time", async () => {
+    // Review attack: 5 wrong codes use a confirmation code up, but guesses sent all at
+    // once each read "0 attempts" before any was counted, so all were compared.
+    const email = "burst.guess@springfield.k12.us";
+    await signUp({ name: "Burst Guess", email, password: PASSWORD });
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: email } });
+    const code = mail.subject.match(/\d{6}/)![0];
+    const wrong = code === "000000" ? "111111" : "000000";
+    const guesses = [...Array.from({ length: 19 }, () => wrong), code];
+    const answers = await Promise.allSettled(guesses.map((guess) => verifyEmailByCode(email, guess)));
+    expect(answers.every((a) => a.status === "rejected")).toBe(true);
+    expect((await verifyLogin(email, PASSWORD))?.proven).toBe(false);
+  });
+
   test("a draft, archived or unknown PD day takes no sign-ups, and no account is made", async () => {
     const draft = await createEvent({ status: "draft" });
     const archived = await createEvent({ status: "archived" });

@@ -82,10 +82,15 @@ export async function verifyEmailByCode(email: string, code: string, now = new D
     orderBy: { createdAt: "desc" },
   });
   if (!live) throw new RuleError(BAD_VERIFY_CODE, "code");
-  if (!sameSecret(hashCode(address, code.trim()), live.codeHash)) {
-    await db.loginCode.update({ where: { id: live.id }, data: { attempts: { increment: 1 } } });
-    throw new RuleError(BAD_VERIFY_CODE, "code");
-  }
+  // Take an attempt before comparing, conditional on one being left: guesses sent all
+  // at once each read "0 attempts" above, but only MAX_WRONG_ATTEMPTS of them get
+  // compared. A right guess hands its attempt back.
+  const { count } = await db.loginCode.updateMany({
+    where: { id: live.id, usedAt: null, attempts: { lt: MAX_WRONG_ATTEMPTS } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash)) throw new RuleError(BAD_VERIFY_CODE, "code");
+  await db.loginCode.update({ where: { id: live.id }, data: { attempts: { decrement: 1 } } });
   return consume(live.id, address, live.eventId, now);
 }
 

@@ -14,6 +14,8 @@ import { badgesPage } from "./badges";
 import { checkInByToken, checkInByUser, doorCounts, registerWalkIn, searchRoster } from "./door";
 import { getLiveView } from "./live";
 import { listRoster } from "./roster";
+import { dayPerson } from "../people/day-person";
+import { db } from "~/utils/db.server";
 import { importRoster } from "./roster-import";
 
 async function dayWithVolunteer() {
@@ -54,6 +56,17 @@ describe("door volunteers", () => {
       getEventDashboard(volunteer.id, event.slug),
     ];
     for (const refused of refusals) await expect(refused).rejects.toBeInstanceOf(NotAllowedError);
+  });
+
+  test("a walk-in typed at the door cannot rename someone already on the roster or change their staff ID", async () => {
+    // Review attack: a volunteer (or a kiosk device) registers a "walk-in" with a rostered
+    // teacher's email and a new name and staff ID; the HR export would carry them.
+    const { event, volunteer } = await dayWithVolunteer();
+    const { user: rosa } = await createAttendee(event.id, { name: "Rosa Diaz" });
+    await db.membership.updateMany({ where: { eventId: event.id, userId: rosa.id }, data: { name: "Rosa Diaz", school: "Lincoln", staffId: "E100" } });
+    const walkIn = await registerWalkIn(volunteer.id, event.id, { name: "Mallory Hacker", email: rosa.email, school: "Nowhere High", staffId: "X999" });
+    expect(walkIn.status).toBe("checked_in");
+    expect(await dayPerson(event.id, rosa.id)).toMatchObject({ name: "Rosa Diaz", school: "Lincoln", staffId: "E100" });
   });
 
   test("a door volunteer of another PD day is refused at this one's door", async () => {

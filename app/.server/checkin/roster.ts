@@ -6,7 +6,7 @@ import { PersonSchema, ROSTER_FIELDS, type PersonInput, type RosterMapping } fro
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
-import { assertEventCoordinator, assertEventDoor } from "../events/permissions";
+import { assertEventCoordinator, assertEventDoor, isEventCoordinator } from "../events/permissions";
 import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 
 /**
@@ -67,10 +67,17 @@ export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
  * day (the attendee membership), never to the account: the person and their
  * other PD days are untouched. Only an account made here starts with the typed name.
  */
-async function addToRoster(tx: Tx, eventId: string, person: PersonInput) {
+async function addToRoster(tx: Tx, eventId: string, person: PersonInput, { keepRostered = false } = {}) {
   const existing = await tx.user.findUnique({ where: { email: person.email }, select: { id: true } });
   const user = existing ?? (await tx.user.create({ data: { email: person.email, name: person.name }, select: { id: true } }));
+  const rostered = existing
+    ? await tx.membership.findUnique({ where: { eventId_userId_role: { eventId, userId: user.id, role: "attendee" } }, select: { id: true } })
+    : null;
   const membership = await ensureAttendee(tx, eventId, user.id);
+  // A door volunteer registers walk-ins but may not edit the roster: someone already
+  // on it is checked in as the roster has them (else the HR export's name and staff ID
+  // would be whatever was typed at the door).
+  if (keepRostered && rostered) return { person: await dayPerson(eventId, user.id, tx), membership, created: false };
   // A blank or unmapped cell keeps what this day already knows rather than erasing it.
   const updated = await tx.membership.update({
     where: { id: membership.id },
@@ -116,9 +123,10 @@ export async function validateRoster(csv: string, mapping: RosterMapping) {
 
 /** A person who arrives without being on the roster (registered at the door, so volunteers may too). */
 export async function addWalkIn(actorId: string, eventId: string, person: PersonInput) {
-  await assertEventDoor(actorId, eventId);
+  const actor = await assertEventDoor(actorId, eventId);
+  const editsRoster = actor.isDistrictCoordinator || (await isEventCoordinator(actorId, eventId));
   return db.$transaction(async (tx) => {
-    const { person: user, membership } = await addToRoster(tx, eventId, person);
+    const { person: user, membership } = await addToRoster(tx, eventId, person, { keepRostered: !editsRoster });
     await recordAudit(tx, { eventId, actorId, action: "roster.walk_in", entity: "User", entityId: user.userId, detail: { email: user.email } });
     return { user, membership };
   });

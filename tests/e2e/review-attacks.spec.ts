@@ -1,0 +1,32 @@
+// Attacks an outside security review tried over HTTP after the day's merges; each
+// test is one that got through before its fix (see the commit naming the attack).
+import { sameOrigin } from "../support/same-origin";
+import { addMember, cookieFor, createEvent, createUser, db, expect, test } from "./support";
+
+test("a door volunteer's kiosk upload cannot rename a rostered teacher or change her staff ID", async ({ request, baseURL }) => {
+  const coordinator = await createUser({ name: "Cora Coordinator" });
+  const event = await createEvent(coordinator.id, { status: "published" });
+  const volunteer = await createUser({ name: "Val Volunteer" });
+  await addMember(event.id, volunteer.id, "door");
+  const rosa = await createUser({ name: "Rosa Diaz" });
+  await db().membership.create({
+    data: { eventId: event.id, userId: rosa.id, role: "attendee", name: "Rosa Diaz", school: "Lincoln Elementary", staffId: "E100", badgeToken: `badge-${rosa.id}` },
+  });
+
+  // The "walk-in" carries a rostered teacher's address with another name and staff ID.
+  const walkIn = { name: "Mallory Hacker", email: rosa.email, school: "Nowhere High", staffId: "X999" };
+  const sync = await request.post(`${baseURL}/events/${event.slug}/kiosk/sync`, {
+    headers: { ...sameOrigin(baseURL!), Cookie: await cookieFor(volunteer.id) },
+    data: { scans: [{ clientId: `review-${rosa.id}`, walkIn, scannedAt: new Date().toISOString() }] },
+  });
+  expect(sync.status()).toBe(200);
+  expect((await sync.json()).results[0]).toMatchObject({ status: "checked_in", name: "Rosa Diaz" });
+
+  // The coordinator's roster (what the HR export is made from) still says what it said.
+  const roster = await request.get(`${baseURL}/events/${event.slug}/roster`, { headers: { Cookie: await cookieFor(coordinator.id) } });
+  const html = await roster.text();
+  expect(html).toContain("Rosa Diaz");
+  expect(html).toContain("E100");
+  expect(html).not.toContain("Mallory Hacker");
+  expect(html).not.toContain("X999");
+});
