@@ -9,6 +9,7 @@ import { clearKioskRosters } from "~/components/checkin/kiosk-roster";
 import { DistrictSignInButtons } from "~/components/district-sign-in";
 import { Field, FormErrors } from "~/components/forms";
 import { LoginSchema } from "~/schemas/accounts";
+import { rememberSignupBrowser } from "~/utils/signup-browser.server";
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
 import { districtButtons, passwordSignInForAdminsOnly } from "~/utils/district-sign-in.server";
 import { failure, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
@@ -45,7 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await sendEmailVerification(user.id);
     const next = new URLSearchParams({ email });
     if (submission.data.redirectTo) next.set("redirectTo", submission.data.redirectTo);
-    return redirect(`/verify-email?${next}`);
+    // The right password was typed here: a confirmation from this browser keeps it.
+    return redirect(`/verify-email?${next}`, { headers: { "Set-Cookie": await rememberSignupBrowser(user.id) } });
   }
   return signInAndRedirect(request, user.id, submission.data.redirectTo ?? "/events");
 }

@@ -6,6 +6,7 @@ import { NewAccountFields } from "~/components/account-fields";
 import { Button } from "~/components/button";
 import { FormErrors } from "~/components/forms";
 import { SignupSchema } from "~/schemas/accounts";
+import { rememberSignupBrowser } from "~/utils/signup-browser.server";
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
 import { db } from "~/utils/db.server";
 import { passwordSignInForAdminsOnly } from "~/utils/district-sign-in.server";
@@ -51,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // No session yet: the account signs in once the mailed code proves the address.
   const next = new URLSearchParams({ email: created.value.email });
   if (redirectTo) next.set("redirectTo", redirectTo);
-  return redirect(`/verify-email?${next}`);
+  // This browser chose the password: a confirmation from it keeps the password.
+  return redirect(`/verify-email?${next}`, { headers: { "Set-Cookie": await rememberSignupBrowser(created.value.id) } });
 }
 
 export default function Signup() {

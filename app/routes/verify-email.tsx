@@ -12,6 +12,8 @@ import { VerifyEmailCodeSchema, VerifyEmailLinkSchema } from "~/schemas/accounts
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
 import { failure, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guardForm, invalid } from "~/utils/http.server";
+import { signupBrowserUser } from "~/utils/signup-browser.server";
+import { toastCookie } from "~/utils/toast.server";
 
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Dropin" }];
@@ -38,9 +40,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "link") {
     const submission = parseSubmission(VerifyEmailLinkSchema, formData);
     if (!submission.ok) return invalid(submission);
-    const result = await guardForm({}, verifyEmailByLink(submission.data.token));
+    const result = await guardForm({}, verifyEmailByLink(submission.data.token, { fromSignupBrowser: await signupBrowserUser(request) }));
     if (!result.ok) return invalid(result.result);
-    return signInAndRedirect(request, result.value.userId, landing(result.value.eventSlug, ""));
+    return confirmed(request, result.value, "");
   }
   const submission = parseSubmission(VerifyEmailCodeSchema, formData);
   if (!submission.ok) return invalid(submission);
@@ -49,10 +51,26 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Same limits as attendee codes: a 6-digit code must not be guessable by volume.
   const limited = await rateLimits.codeAttempt(email, context.clientIp);
   if (limited) return tooManyAttempts(typed, limited);
-  const result = await guardForm(typed, verifyEmailByCode(email, code));
+  const result = await guardForm(typed, verifyEmailByCode(email, code, { fromSignupBrowser: await signupBrowserUser(request) }));
   if (!result.ok) return invalid(result.result);
   await rateLimits.codeSucceeded(email, context.clientIp);
-  return signInAndRedirect(request, result.value.userId, landing(result.value.eventSlug, redirectTo ?? ""));
+  return confirmed(request, result.value, redirectTo ?? "");
+}
+
+/** Signed in; when the password set at sign-up was removed (confirmed from another browser), say why and what to do. */
+async function confirmed(request: Request, proof: { userId: string; eventSlug: string | null; passwordRemoved: boolean }, redirectTo: string) {
+  const response = await signInAndRedirect(request, proof.userId, landing(proof.eventSlug, redirectTo));
+  if (proof.passwordRemoved) {
+    response.headers.append(
+      "Set-Cookie",
+      await toastCookie({
+        kind: "info",
+        message:
+          "Your email is confirmed. The account was created in another browser, so its password was removed in case someone else chose it: use “Forgot your password?” on the sign-in page to set your own.",
+      }),
+    );
+  }
+  return response;
 }
 
 function landing(eventSlug: string | null, redirectTo: string) {

@@ -30,3 +30,29 @@ test("a door volunteer's kiosk upload cannot rename a rostered teacher or change
   expect(html).not.toContain("Mallory Hacker");
   expect(html).not.toContain("X999");
 });
+
+test("an account a stranger made with someone's address keeps no password once the owner confirms from the mail", async ({ page, request, baseURL }) => {
+  // The stranger signs up in their own browser and waits for the owner to confirm.
+  const email = `rosa-${Date.now()}@springfield.k12.test`;
+  const signup = await request.post("/signup", {
+    headers: sameOrigin(baseURL!),
+    form: { name: "Rosa Diaz", email, password: "stranger-pass-2027", confirmPassword: "stranger-pass-2027" },
+    maxRedirects: 0,
+  });
+  expect(signup.status()).toBe(302);
+
+  // The owner presses the link in the mail, in her own browser.
+  const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: email }, orderBy: { createdAt: "desc" } });
+  await page.goto(mail.text.match(/\/verify-email\?token=[\w-]+/)![0]);
+  await page.getByRole("button", { name: "Confirm and sign in" }).click();
+  await expect(page.getByRole("heading", { name: "PD days" })).toBeVisible();
+  await expect(page.getByText("its password was removed in case someone else chose it")).toBeVisible();
+
+  // The stranger's password no longer opens the account.
+  const login = await request.post("/login", {
+    headers: sameOrigin(baseURL!),
+    form: { email, password: "stranger-pass-2027" },
+    maxRedirects: 0,
+  });
+  expect(login.status()).toBe(400);
+});

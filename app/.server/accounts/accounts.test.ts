@@ -10,7 +10,7 @@ import {
   signUp,
   verifyLogin,
 } from "./accounts";
-import { verifyEmailByCode } from "./email-verification";
+import { verifyEmailByCode, verifyEmailByLink } from "./email-verification";
 import { createSession } from "./sessions";
 
 const PASSWORD = "correct horse battery";
@@ -84,13 +84,37 @@ describe("signUp", () => {
     expect(await verifyLogin("lee.chen@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: false });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "lee.chen@springfield.k12.us" } });
-    await verifyEmailByCode("lee.chen@springfield.k12.us", mail.subject.match(/\d{6}/)![0]);
+    // Typed in the browser that signed up (its cookie names the account).
+    await verifyEmailByCode("lee.chen@springfield.k12.us", mail.subject.match(/\d{6}/)![0], { fromSignupBrowser: user.id });
 
     const memberships = await db.membership.findMany({ where: { userId: user.id } });
     expect(memberships).toEqual([expect.objectContaining({ eventId: event.id, role: "attendee" })]);
     expect(await verifyLogin("lee.chen@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: true });
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.isDistrictCoordinator).toBe(false);
+  });
+
+  test("a stranger who signs up with someone's address keeps no password when the owner confirms from the mail", async () => {
+    // Review attack: Mallory signs up as Rosa and waits; Rosa presses the link in the
+    // confirmation mail (in her own browser) and starts using the account.
+    const mallory = await signUp({ name: "Rosa Diaz", email: "rosa.diaz@springfield.k12.us", password: PASSWORD });
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "rosa.diaz@springfield.k12.us" } });
+    const token = mail.text.match(/token=([\w-]+)/)![1]!;
+
+    const confirmed = await verifyEmailByLink(token, { fromSignupBrowser: null });
+
+    expect(confirmed).toMatchObject({ userId: mallory.id, passwordRemoved: true });
+    expect(await verifyLogin("rosa.diaz@springfield.k12.us", PASSWORD)).toBeNull();
+    expect((await db.user.findUniqueOrThrow({ where: { id: mallory.id } })).emailVerifiedAt).not.toBeNull();
+  });
+
+  test("a confirmation from the browser that signed up keeps its password", async () => {
+    const user = await signUp({ name: "Sam Ortiz", email: "sam.ortiz@springfield.k12.us", password: PASSWORD });
+    const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "sam.ortiz@springfield.k12.us" } });
+    const token = mail.text.match(/token=([\w-]+)/)![1]!;
+    // Another account's sign-up cookie does not count as this one's.
+    expect(await verifyEmailByLink(token, { fromSignupBrowser: user.id })).toMatchObject({ passwordRemoved: false });
+    expect(await verifyLogin("sam.ortiz@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: true });
   });
 
   test("a burst of simultaneous guesses at the confirmation code gets no more tries than one at a time", async () => {

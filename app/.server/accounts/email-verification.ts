@@ -70,12 +70,22 @@ export async function describeVerifyLink(token: string, now = new Date()) {
   return row;
 }
 
-export async function verifyEmailByLink(token: string, now = new Date()) {
+/**
+ * `fromSignupBrowser`: the account id the confirming browser signed up as (a
+ * signed cookie, utils/signup-browser.server.ts), or null. The password chosen at
+ * sign-up stays only when the confirmation comes from that browser. Otherwise the
+ * mailbox's owner may be confirming an account a stranger made with their address:
+ * the stranger's password and sessions go, and the owner sets their own password
+ * with a reset link (`passwordRemoved` tells the page to say so).
+ */
+type Proof = { now?: Date; fromSignupBrowser?: string | null };
+
+export async function verifyEmailByLink(token: string, { now = new Date(), fromSignupBrowser = null }: Proof = {}) {
   const row = await describeVerifyLink(token, now);
-  return consume(row.id, row.email, row.eventId, now);
+  return consume(row.id, row.email, row.eventId, now, fromSignupBrowser);
 }
 
-export async function verifyEmailByCode(email: string, code: string, now = new Date()) {
+export async function verifyEmailByCode(email: string, code: string, { now = new Date(), fromSignupBrowser = null }: Proof = {}) {
   const address = email.trim().toLowerCase();
   const live = await db.loginCode.findFirst({
     where: { email: address, purpose: PURPOSE, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
@@ -91,16 +101,17 @@ export async function verifyEmailByCode(email: string, code: string, now = new D
   });
   if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash)) throw new RuleError(BAD_VERIFY_CODE, "code");
   await db.loginCode.update({ where: { id: live.id }, data: { attempts: { decrement: 1 } } });
-  return consume(live.id, address, live.eventId, now);
+  return consume(live.id, address, live.eventId, now, fromSignupBrowser);
 }
 
-async function consume(codeId: string, email: string, eventId: string | null, now: Date) {
+async function consume(codeId: string, email: string, eventId: string | null, now: Date, fromSignupBrowser: string | null) {
   const { count } = await db.loginCode.updateMany({ where: { id: codeId, usedAt: null }, data: { usedAt: now } });
   if (count === 0) throw new RuleError(BAD_VERIFY_CODE, "code");
-  const user = await db.user.findUnique({ where: { email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, password: { select: { userId: true } } } });
   if (!user) throw new RuleError(BAD_VERIFY_CODE, "code");
-  // The code answers this account's own sign-up, so the password chosen there stays.
-  await markEmailProven(user.id, now, { keepPassword: true });
+  const keepPassword = fromSignupBrowser === user.id;
+  await markEmailProven(user.id, now, { keepPassword });
+  const passwordRemoved = !keepPassword && user.password !== null;
   let event: { slug: string } | null = null;
   if (eventId) {
     event = await db.event.findUnique({ where: { id: eventId }, select: { slug: true } });
@@ -110,5 +121,5 @@ async function consume(codeId: string, email: string, eventId: string | null, no
       update: {},
     });
   }
-  return { userId: user.id, eventSlug: event?.slug ?? null };
+  return { userId: user.id, eventSlug: event?.slug ?? null, passwordRemoved };
 }
