@@ -37,7 +37,7 @@ describe("eligiblePool", () => {
     expect(await eligiblePool(event.id, { ...DEFAULT_RULES, gradeBand: "6-8" })).toEqual([gaveFeedback.id]);
   });
 
-  test("coordinators and vendors never qualify; presenters only when not excluded", async () => {
+  test("coordinators, vendors and kiosk devices never qualify; presenters only when not excluded", async () => {
     const { event, coordinator, vendor } = await dayWithPrizes();
     const presenter = await createDrawingCandidate(event.id);
     await addMember(event.id, presenter.id, "presenter");
@@ -45,6 +45,9 @@ describe("eligiblePool", () => {
     await db.vendorContact.create({ data: { vendorId: vendor.id, userId: vendorContact.id } });
     await db.doorCheckIn.create({ data: { eventId: event.id, userId: coordinator.id } });
     const teacher = await createDrawingCandidate(event.id);
+    // A shared kiosk device that somehow checked itself in (review finding): not a person.
+    const device = await createDrawingCandidate(event.id);
+    await db.kioskLink.create({ data: { eventId: event.id, label: "Front door iPad", codeHash: `hash-${device.id}`, deviceId: device.id, expiresAt: new Date(Date.now() + 86_400_000) } });
 
     expect(await eligiblePool(event.id, DEFAULT_RULES)).toEqual(canonicalPool([presenter.id, teacher.id]));
     expect(await eligiblePool(event.id, { ...DEFAULT_RULES, excludePresenters: true })).toEqual([teacher.id]);

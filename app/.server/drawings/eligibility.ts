@@ -70,6 +70,11 @@ async function loadFacts(eventId: string) {
     if (!roles.has(c.userId)) roles.set(c.userId, new Set());
     roles.get(c.userId)!.add("vendor");
   }
+  // A shared kiosk device signs in as a User of its own; it is not a person who can win.
+  for (const link of await db.kioskLink.findMany({ where: { eventId }, select: { deviceId: true } })) {
+    if (!roles.has(link.deviceId)) roles.set(link.deviceId, new Set());
+    roles.get(link.deviceId)!.add("device");
+  }
   // Early check-ins (allowed by the coordinator before the doors opened) are not being at the PD day.
   const rule = doorRule(eventId);
   const early = (at: Date) => (rule ? isEarly(rule, at) : false);
@@ -89,6 +94,7 @@ function missingFor(facts: Facts, rules: DrawingRules, userId: string, school: s
   const roles = facts.roles.get(userId);
   if (roles?.has("coordinator")) return ["Coordinators cannot win prizes."];
   if (roles?.has("vendor")) return ["Vendors cannot win prizes."];
+  if (roles?.has("device")) return ["A kiosk device is not in drawings."];
   if (rules.excludePresenters && roles?.has("presenter")) return ["Presenters are not in this drawing."];
   if (rules.school && school !== rules.school) return [`This drawing is for ${rules.school} staff.`];
   if (rules.gradeBand && !gradeBandsOfSchool(school).includes(rules.gradeBand)) {
