@@ -30,7 +30,11 @@ describe("same-origin writes", () => {
     [{ origin: APP }, true],
     [{ origin: APP, "sec-fetch-site": "same-origin" }, true],
     // Reached by another name than APP_URL (its IP address) in a browser that says so itself.
-    [{ origin: "http://10.0.0.5:3000", "sec-fetch-site": "same-origin" }, true],
+    [{ origin: "http://10.0.0.5:3000", host: "10.0.0.5:3000", "sec-fetch-site": "same-origin" }, true],
+    // No browser says "same-origin" with an Origin that is not the Host it sent (review finding: a 500).
+    [{ origin: "https://evil.example", host: "10.0.0.5:3000", "sec-fetch-site": "same-origin" }, false],
+    [{ origin: "not a url", host: "10.0.0.5:3000", "sec-fetch-site": "same-origin" }, false],
+    [{ host: "10.0.0.5:3000", "sec-fetch-site": "same-origin" }, true],
     [{ origin: "http://pd.springfield.k12.test" }, false],
     [{ origin: "https://pd.springfield.k12.test:8443" }, false],
     [{ origin: "https://evil.example" }, false],

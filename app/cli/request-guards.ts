@@ -40,11 +40,20 @@ export function bodyLimitFor(pathname: string) {
  * the browser too, and covers someone who reached Dropin by another name than
  * APP_URL (its IP address) in a browser that sends it. No Origin and no
  * Sec-Fetch-Site means a program, or a browser stripping them: refused, since a
- * forged request cannot be told apart from it.
+ * forged request cannot be told apart from it. A browser's same-origin request
+ * carries its page's Origin, whose host is the Host it sent; a request claiming
+ * "same-origin" with some other Origin comes from no browser and is refused here
+ * (Remix's own check would otherwise answer it with a 500).
  */
-export function isSameOriginWrite(headers: { origin?: string; "sec-fetch-site"?: string }, appOrigin: string) {
+export function isSameOriginWrite(headers: { origin?: string; host?: string; "sec-fetch-site"?: string }, appOrigin: string) {
   if (headers.origin && headers.origin !== "null" && headers.origin === appOrigin) return true;
-  return headers["sec-fetch-site"] === "same-origin";
+  if (headers["sec-fetch-site"] !== "same-origin") return false;
+  if (!headers.origin) return true;
+  try {
+    return new URL(headers.origin).host === headers.host;
+  } catch {
+    return false;
+  }
 }
 
 function escapeHtml(text: string) {
@@ -106,7 +115,7 @@ function refuseMalformedAddresses(req: Request, res: Response, next: NextFunctio
 function sameOriginWrites(appOrigin: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
-    if (isSameOriginWrite(req.headers as { origin?: string; "sec-fetch-site"?: string }, appOrigin)) return next();
+    if (isSameOriginWrite(req.headers as { origin?: string; host?: string; "sec-fetch-site"?: string }, appOrigin)) return next();
     const from = req.headers.origin;
     refuse(
       req,
