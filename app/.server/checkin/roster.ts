@@ -5,6 +5,7 @@ import Papa from "papaparse";
 import { PersonSchema, ROSTER_FIELDS, type PersonInput, type RosterMapping } from "~/schemas/checkin";
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
+import { phase, traced } from "../ops/loop-trace";
 import { RuleError } from "../errors";
 import { assertEventCoordinator, assertEventDoor } from "../events/permissions";
 import { byDayName, dayPeople, dayPerson } from "../people/day-person";
@@ -85,7 +86,8 @@ async function addToRoster(tx: Tx, eventId: string, person: PersonInput) {
  * email seen on an earlier row is reported too (the first row wins).
  */
 export async function validateRoster(csv: string, mapping: RosterMapping) {
-  const { headers, records } = parseCsv(csv);
+  const { headers, records } = await traced("papaparse", () => parseCsv(csv));
+  phase("validate rows");
   for (const field of ROSTER_FIELDS) {
     const column = mapping[field];
     if (column && !headers.includes(column)) throw new RuleError(`The file has no column “${column}”.`, field);
