@@ -17,7 +17,7 @@ import { phase, tookSync, traced } from "../ops/loop-trace";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
-import { checkpointInBackground } from "./wal-checkpointer";
+import { checkpointInBackground, checkpointNow } from "./wal-checkpointer";
 import { newBadgeToken, validateRoster, type RosterRowError } from "./roster";
 
 export const CHUNK = 250;
@@ -109,6 +109,7 @@ export async function runRosterImport(jobId: string, known?: PersonInput[]) {
       await nextTurn();
       phase("between chunks");
     }
+    await traced("last checkpoint", checkpointNow);
     await traced("finish", () => finish(job));
   } finally {
     release();
