@@ -17,6 +17,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
 import { PersonSchema, ROSTER_FIELD_LABELS, ROSTER_FIELDS, RosterMappingSchema } from "~/schemas/checkin";
 import { requireUser } from "~/utils/auth.server";
+import { traced } from "~/.server/ops/loop-trace";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -57,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
   let formData: FormData;
   try {
-    formData = await readForm(request);
+    formData = await traced("multipart", () => readForm(request));
   } catch {
     return data<Outcome>({ intent: "problem", message: "That file is too large: keep rosters under 2 MB." }, { status: 400 });
   }
@@ -69,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!added.ok) return invalid(added.result);
     return redirectWithToast(`/events/${event.slug}/roster`, { kind: "success", message: `${added.value.user.name} is on the roster.` });
   }
-  const csv = await csvFrom(formData);
+  const csv = await traced("csv text", () => csvFrom(formData));
   if (!csv.trim()) return data<Outcome>({ intent: "problem", message: "Choose a CSV file or paste the roster first." }, { status: 400 });
   try {
     if (intent === "import") {
