@@ -6,6 +6,7 @@ import { createDrawing, markClaimed, markNoShow, prizesToChoose, runDrawing, ver
 import type { DrawingRules } from "~/.server/drawings/eligibility";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
+import { ChoiceGroup } from "~/components/choice-group";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { DrawingSchema, GRADE_BANDS } from "~/schemas/donations";
@@ -95,7 +96,6 @@ export default function Drawings() {
   const checked = (name: string) => create.values[name] === "on";
   // None is chosen for the coordinator: each drawing gives away exactly what they tick.
   const chosenPrizes = [create.values.prizeIds ?? []].flat();
-  const prizeError = create.errorFor("prizeIds");
   return (
     <>
       <p>
@@ -191,24 +191,14 @@ export default function Drawings() {
           <FormErrors errors={create.formErrors} />
           <Field label="Name" {...create.field("name")} />
           {prizes.length ? (
-            <fieldset className="choice-group" aria-describedby={prizeError ? "prize-ids-error" : undefined}>
-              <legend>Prizes to draw</legend>
-              {prizeError ? (
-                <p id="prize-ids-error" className="field-error">
-                  {prizeError}
-                </p>
-              ) : null}
-              <div className="choices">
-                {prizes.map((p) => (
-                  <label key={p.id} className="choice">
-                    <input type="checkbox" value={p.id} {...create.form.register("prizeIds")} defaultChecked={chosenPrizes.includes(p.id)} />
-                    <span>
-                      {p.itemName} ({count(p.left, "unit")} left)
-                    </span>
-                  </label>
-                ))}
-              </div>
-            </fieldset>
+            <ChoiceGroup
+              legend="Prizes to draw"
+              name="prizeIds"
+              options={prizes.map((p) => ({ value: p.id, label: `${p.itemName} (${count(p.left, "unit")} left)` }))}
+              checked={chosenPrizes}
+              error={create.errorFor("prizeIds")}
+              inputProps={create.form.register("prizeIds")}
+            />
           ) : (
             <p className="notice">No delivered prizes are left to draw. Mark prizes delivered on the vendors page first.</p>
           )}
