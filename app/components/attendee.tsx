@@ -3,6 +3,7 @@
 // "offline" indicator; and the service worker that keeps pages readable offline.
 import { Form, Link } from "@remix-run/react";
 import { useEffect, useSyncExternalStore } from "react";
+import { timeRange } from "./schedule";
 
 type PickOp = { slug: string; intent: "pick" | "unpick"; placementId: string; clientId: string };
 
@@ -96,10 +97,13 @@ export function PickButton({
   pickClientId,
   formClientId,
   returnTo,
+  overlaps = [],
 }: {
   slug: string;
   placementId: string;
   title: string;
+  /** Sessions sharing minutes with this one, and whether each was picked when the page was rendered. */
+  overlaps?: { placementId: string; picked: boolean }[];
   /** The existing pick's client id, if picked when the page was rendered. */
   pickClientId: string | null;
   /** For a no-JavaScript submit: made by the server for this page load. */
@@ -115,6 +119,10 @@ export function PickButton({
       action={`/e/${slug}/picks`}
       className="pick-form"
       onSubmit={(e) => {
+        // Picking over an overlapping pick goes to the server as a plain submit, which
+        // answers with the "keep both, or replace?" question (the queue cannot ask).
+        const clash = overlaps.some((o) => (localPicks.has(o.placementId) ? localPicks.get(o.placementId) !== null : o.picked));
+        if (!picked && clash && navigator.onLine) return;
         e.preventDefault();
         const clientId = picked ? current! : newClientId();
         localPicks.set(placementId, picked ? null : clientId);
@@ -135,6 +143,52 @@ export function PickButton({
         {picked ? "Picked" : "Pick"} <span className="visually-hidden">“{title}”</span>
       </button>
     </Form>
+  );
+}
+
+type TimedSession = { placementId: string; title: string; startTime: string; endTime: string };
+
+/**
+ * Asked after a pick that overlaps one already picked was held back: keep both, or
+ * replace the overlapping pick(s). Plain forms: it works without JavaScript.
+ */
+export function OverlapQuestion({
+  slug,
+  question,
+  formClientId,
+  returnTo,
+}: {
+  slug: string;
+  question: { session: TimedSession; overlapping: TimedSession[] };
+  formClientId: string;
+  returnTo: string;
+}) {
+  const { session, overlapping } = question;
+  const others = overlapping.map((o) => `“${o.title}” (${timeRange(o.startTime, o.endTime)})`).join(" and ");
+  const back = new URL(returnTo, "http://dropin.invalid");
+  back.searchParams.delete("overlap");
+  const cancel = back.pathname + back.search;
+  return (
+    <section id="overlap-question" className="card overlap-question" aria-labelledby="overlap-title" tabIndex={-1}>
+      <h2 id="overlap-title">“{session.title}” overlaps a session you picked</h2>
+      <p>
+        “{session.title}” ({timeRange(session.startTime, session.endTime)}) runs at the same time as {others}. You can be in only one
+        room at a time.
+      </p>
+      <Form method="post" action={`/e/${slug}/picks`} className="form-actions">
+        <input type="hidden" name="intent" value="pick" />
+        <input type="hidden" name="placementId" value={session.placementId} />
+        <input type="hidden" name="clientId" value={formClientId} />
+        <input type="hidden" name="returnTo" value={cancel} />
+        <button type="submit" name="overlap" value="replace" className="button">
+          Pick “{session.title}” instead
+        </button>
+        <button type="submit" name="overlap" value="keep" className="button button-secondary">
+          Keep both
+        </button>
+        <Link to={cancel}>Don’t pick it</Link>
+      </Form>
+    </section>
   );
 }
 

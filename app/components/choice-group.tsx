@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useId, type InputHTMLAttributes, type Ref } from "react";
 
 type Option = { value: string; label: string };
 
@@ -11,6 +11,7 @@ export function ChoiceGroup({
   error,
   hint,
   type = "checkbox",
+  inputProps,
 }: {
   legend: string;
   name: string;
@@ -19,6 +20,8 @@ export function ChoiceGroup({
   error?: string;
   hint?: string;
   type?: "checkbox" | "radio";
+  /** react-hook-form's register(name), for a group checked in the browser too. */
+  inputProps?: InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> };
 }) {
   const id = useId();
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""].filter(Boolean).join(" ") || undefined;
@@ -38,7 +41,7 @@ export function ChoiceGroup({
       <div className="choices">
         {options.map((option) => (
           <label key={option.value} className="choice">
-            <input type={type} name={name} value={option.value} defaultChecked={checked.includes(option.value)} />
+            <input type={type} name={name} {...inputProps} value={option.value} defaultChecked={checked.includes(option.value)} />
             <span>{option.label}</span>
           </label>
         ))}

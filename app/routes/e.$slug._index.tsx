@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { viewerPicks } from "~/.server/attendees/picks";
+import { overlapQuestion, viewerPicks } from "~/.server/attendees/picks";
 import { getAttendeeSchedule } from "~/.server/attendees/schedule";
 import { listSponsors } from "~/.server/vendors/vendors";
-import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
+import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks } from "~/components/attendee";
+import { overlapIndex } from "~/utils/overlap";
 import { ErrorMessage } from "~/components/error-message";
 import { Sponsors } from "~/components/sponsors";
 import { AUDIENCE_WORDS, BlockSchedule, FORMAT_WORDS, timeRange, type ScheduleSession } from "~/components/schedule";
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     getUser(request),
   ]);
   const [{ canPick, picks }, sponsors] = await Promise.all([viewerPicks(user?.id ?? null, event.id), listSponsors(event.id)]);
+  const overlap = canPick && user ? await overlapQuestion(user.id, event.id, url.searchParams.get("overlap")) : null;
   return {
     event: {
       slug: event.slug,
@@ -59,6 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     sponsors,
     canPick,
     picks,
+    overlap,
+    // Across the whole day, not only the filtered sessions: a hidden pick still overlaps.
+    overlaps: canPick && version ? overlapIndex(version.snapshot.sessions) : {},
     // Client id for a pick submitted without JavaScript; a double submit adds nothing.
     formNonce: crypto.randomUUID(),
     returnTo: url.pathname + url.search,
@@ -128,7 +133,7 @@ function Filters() {
 }
 
 export default function PublicEvent() {
-  const { event, schedule, signedIn, canPick, picks, formNonce, returnTo, sponsors } = useLoaderData<typeof loader>();
+  const { event, schedule, signedIn, canPick, picks, overlap, overlaps, formNonce, returnTo, sponsors } = useLoaderData<typeof loader>();
   const live = event.status !== "archived";
   const pickButton = (s: ScheduleSession) =>
     canPick ? (
@@ -139,11 +144,13 @@ export default function PublicEvent() {
         pickClientId={picks[s.placementId] ?? null}
         formClientId={`${formNonce}-${s.placementId}`.slice(0, 64)}
         returnTo={returnTo}
+        overlaps={(overlaps[s.placementId] ?? []).map((id) => ({ placementId: id, picked: id in picks }))}
       />
     ) : null;
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn={signedIn} current="schedule" />
+      {overlap ? <OverlapQuestion slug={event.slug} question={overlap} formClientId={`${formNonce}-overlap`} returnTo={returnTo} /> : null}
       <article className="card" aria-labelledby="event-title">
         <h1 id="event-title">{event.name}</h1>
         <p>

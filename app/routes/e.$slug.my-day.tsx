@@ -82,12 +82,17 @@ export default function MyDay() {
         </p>
       ) : (
         <ol className="list-plain my-day">
-          {day.map(({ session, alternative }) => (
+          {day.map(({ session, alternative, overlapsWith }) => (
             <li key={session.placementId} className={`session${alternative ? " is-alternative" : ""}`}>
               <p className="session-meta">
                 {session.blockLabel} · {timeRange(session.startTime, session.endTime)}
                 {alternative ? " · alternative (same block)" : ""}
               </p>
+              {overlapsWith.length ? (
+                <p className="session-overlap">
+                  <strong>Overlaps</strong> {overlapsWith.map((t) => `“${t}”`).join(" and ")}: you can be in only one of them.
+                </p>
+              ) : null}
               <h2 className="session-title">
                 <Link to={`/e/${event.slug}/sessions/${session.placementId}`}>{session.title}</Link>
               </h2>

@@ -16,9 +16,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const { fieldErrors, formErrors } = submission;
     return Response.json({ ok: false, message: "That pick could not be read.", fieldErrors, formErrors }, { status: 400 });
   }
-  const { intent, placementId, clientId, returnTo } = submission.data;
-  const change = { placementId, clientId };
+  const { intent, placementId, clientId, returnTo, overlap } = submission.data;
+  // The offline queue cannot ask: a pick made offline keeps both, and "My day" marks the overlap.
+  const sync = request.headers.get("X-Dropin-Sync") === "1";
+  const change = { placementId, clientId, overlap: overlap ?? (sync ? "keep" : "ask") } as const;
   const result = await guard(intent === "pick" ? pickSession(user.id, params.slug!, change) : unpickSession(user.id, params.slug!, change));
-  if (request.headers.get("X-Dropin-Sync") === "1") return Response.json({ ok: true, ...result });
-  return redirect(`${safeRedirect(returnTo, `/e/${params.slug}`)}#session-${placementId}`);
+  if (sync) return Response.json({ ok: true, picked: result.picked });
+  const back = new URL(safeRedirect(returnTo, `/e/${params.slug}`), "http://dropin.invalid");
+  back.searchParams.delete("overlap");
+  // Held back: the page asks "keep both, or replace?" naming the sessions it overlaps.
+  if ("overlapping" in result && result.overlapping) {
+    back.searchParams.set("overlap", placementId);
+    return redirect(`${back.pathname}${back.search}#overlap-question`);
+  }
+  return redirect(`${back.pathname}${back.search}#session-${placementId}`);
 }

@@ -2,9 +2,9 @@ import crypto from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { leaveFeedback, myFeedback } from "~/.server/attendees/feedback";
-import { viewerPicks } from "~/.server/attendees/picks";
+import { overlapQuestion, overlapsOfSession, viewerPicks } from "~/.server/attendees/picks";
 import { getPublishedSession, sessionEnded } from "~/.server/attendees/schedule";
-import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
+import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks } from "~/components/attendee";
 import { ErrorMessage } from "~/components/error-message";
 import { audienceText, formatText, placeText, timeRange } from "~/components/schedule";
 import { FeedbackSchema } from "~/schemas/attendees";
@@ -23,6 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { event, session } = view;
   const { canPick, picks } = await viewerPicks(user?.id ?? null, event.id);
   const ended = sessionEnded(event, session, new Date());
+  const overlapAsked = new URL(request.url).searchParams.get("overlap");
+  const [overlapIds, overlap] =
+    canPick && user ? await Promise.all([overlapsOfSession(event.id, session.placementId), overlapQuestion(user.id, event.id, overlapAsked)]) : [[], null];
   return {
     event: { slug: event.slug, name: event.name },
     session,
@@ -32,6 +35,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     signedIn: Boolean(user),
     canPick,
     pickClientId: picks[session.placementId] ?? null,
+    overlaps: overlapIds.map((id) => ({ placementId: id, picked: id in picks })),
+    overlap,
     formNonce: crypto.randomUUID(),
     // Rating opens once the block is over; members only.
     canRate: canPick && ended,
@@ -115,7 +120,7 @@ function FeedbackForm() {
 }
 
 export default function SessionPage() {
-  const { event, session, room, repeats, resources, signedIn, canPick, pickClientId, formNonce, canRate, isPresenter } =
+  const { event, session, room, repeats, resources, signedIn, canPick, pickClientId, overlaps, overlap, formNonce, canRate, isPresenter } =
     useLoaderData<typeof loader>();
   // A refused rating (sent before rating opened, or invalid) keeps its form so the message shows beside the field.
   const failed = useActionData<typeof action>();
@@ -123,6 +128,14 @@ export default function SessionPage() {
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn={signedIn} current="other" />
+      {overlap ? (
+        <OverlapQuestion
+          slug={event.slug}
+          question={overlap}
+          formClientId={`${formNonce}-overlap`}
+          returnTo={`/e/${event.slug}/sessions/${session.placementId}`}
+        />
+      ) : null}
       <article className="card" aria-labelledby="session-title">
         <p className="session-meta">
           {session.blockLabel} · {timeRange(session.startTime, session.endTime)}
@@ -147,6 +160,7 @@ export default function SessionPage() {
             pickClientId={pickClientId}
             formClientId={`${formNonce}-${session.placementId}`.slice(0, 64)}
             returnTo={`/e/${event.slug}/sessions/${session.placementId}`}
+            overlaps={overlaps}
           />
         ) : null}
       </article>

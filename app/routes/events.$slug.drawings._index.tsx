@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { listDrawings } from "~/.server/drawings/drawing-views";
-import { createDrawing, markClaimed, markNoShow, runDrawing, verifyDrawing } from "~/.server/drawings/drawings";
+import { createDrawing, markClaimed, markNoShow, prizesToChoose, runDrawing, verifyDrawing } from "~/.server/drawings/drawings";
 import type { DrawingRules } from "~/.server/drawings/eligibility";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
+import { ChoiceGroup } from "~/components/choice-group";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { DrawingSchema, GRADE_BANDS } from "~/schemas/donations";
@@ -23,9 +24,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
-  const drawings = await guard(listDrawings(user.id, event.id));
+  const [drawings, prizes] = await Promise.all([guard(listDrawings(user.id, event.id)), guard(prizesToChoose(user.id, event.id))]);
   const verified = await Promise.all(drawings.map((d) => (d.status === "drawn" ? verifyDrawing(d.id) : null)));
-  return { event, drawings: drawings.map((d, i) => ({ ...d, verification: verified[i] })) };
+  const prizeNames = Object.fromEntries(prizes.map((p) => [p.id, p.itemName]));
+  return {
+    event,
+    prizes,
+    drawings: drawings.map((d, i) => ({
+      ...d,
+      verification: verified[i],
+      // What an open drawing will give away (those still undrawn).
+      prizeNames: (d.rules.prizeIds ?? []).flatMap((id) => (prizeNames[id] ? [prizeNames[id]] : [])),
+    })),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -38,7 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "create") {
     const submission = parseSubmission(DrawingSchema, formData);
     if (!submission.ok) return invalid(submission);
-    await guard(createDrawing(user.id, event.id, submission.data));
+    const created = await guardForm(raw, createDrawing(user.id, event.id, submission.data));
+    if (!created.ok) return invalid(created.result);
     return redirectWithToast(back, { kind: "success", message: `${submission.data.name} is ready to draw.` });
   }
   if (intent === "run") {
@@ -76,12 +88,14 @@ function describeRules(rules: DrawingRules) {
 const WINNER_STATUS = { drawn: "Drawn", no_show: "No-show", claimed: "Claimed" } as Record<string, string>;
 
 export default function Drawings() {
-  const { event, drawings } = useLoaderData<typeof loader>();
+  const { event, drawings, prizes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFormFailure(actionData) ? actionData : null;
   const create = useValidatedForm(DrawingSchema, { lastResult: failure?.values.intent === "create" ? failure : null });
   const busy = useNavigation().state === "submitting";
   const checked = (name: string) => create.values[name] === "on";
+  // None is chosen for the coordinator: each drawing gives away exactly what they tick.
+  const chosenPrizes = [create.values.prizeIds ?? []].flat();
   return (
     <>
       <p>
@@ -94,6 +108,7 @@ export default function Drawings() {
         <section key={d.id} className="card" aria-labelledby={`drawing-${d.id}`}>
           <h2 id={`drawing-${d.id}`}>{d.name}</h2>
           <p>Who can win: {describeRules(d.rules)}.</p>
+          {d.status === "open" && d.prizeNames.length ? <p>Prizes: {d.prizeNames.join(", ")}.</p> : null}
           <p className="muted verify-line">Seed commitment (SHA-256): {d.seedHash}</p>
           {d.status === "open" ? (
             <Form method="post">
@@ -168,13 +183,25 @@ export default function Drawings() {
       <section className="card" aria-labelledby="new-drawing-title">
         <h2 id="new-drawing-title">New drawing</h2>
         <p className="muted">
-          Every delivered prize unit not yet won is drawn. Only people checked in at the door qualify; coordinators and
-          vendors never do. The random seed is fixed now and its fingerprint shown, before anyone knows the pool.
+          Choose the prizes this drawing gives away: every unit of a chosen prize not yet won is drawn, and prizes you do not
+          choose stay for a later drawing. Only people checked in at the door qualify; coordinators and vendors never do. The random seed is fixed now and its fingerprint shown, before anyone knows the pool.
         </p>
         <Form method="post" noValidate onSubmit={create.onSubmit}>
           <input type="hidden" name="intent" value="create" />
           <FormErrors errors={create.formErrors} />
           <Field label="Name" {...create.field("name")} />
+          {prizes.length ? (
+            <ChoiceGroup
+              legend="Prizes to draw"
+              name="prizeIds"
+              options={prizes.map((p) => ({ value: p.id, label: `${p.itemName} (${count(p.left, "unit")} left)` }))}
+              checked={chosenPrizes}
+              error={create.errorFor("prizeIds")}
+              inputProps={create.form.register("prizeIds")}
+            />
+          ) : (
+            <p className="notice">No delivered prizes are left to draw. Mark prizes delivered on the vendors page first.</p>
+          )}
           <Field label="Minimum sessions attended (optional)" inputMode="numeric" {...create.field("minSessions")} />
           <div className="checkbox-row">
             <label className="checkbox">

@@ -18,6 +18,8 @@ export const PickSchema = z.object({
   // Made by the page or the offline queue; a replay with the same id adds nothing.
   clientId: z.string().min(8).max(64),
   returnTo: z.string().optional(),
+  // The answer to "this overlaps a session you picked": keep both, or replace it.
+  overlap: z.enum(["keep", "replace"]).optional(),
 });
 export type PickInput = z.output<typeof PickSchema>;
 

@@ -98,7 +98,7 @@ const FUZZ: Record<string, Target> = {
     role: "coordinator",
     kind: "form",
     forms: [
-      { intent: "create", poison: ["name"], fields: ["minSessions", "requireFeedback", "school", "gradeBand", "excludePresenters", "allowMultiplePrizes"] },
+      { intent: "create", poison: ["name"], fields: ["minSessions", "requireFeedback", "school", "gradeBand", "excludePresenters", "allowMultiplePrizes", "prizeIds"] },
       { intent: "run", poison: ["drawingId"] },
       { intent: "no-show", poison: ["winnerId"] },
       { intent: "claimed", poison: ["winnerId"] },

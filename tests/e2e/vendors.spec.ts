@@ -123,8 +123,19 @@ test("vendors log donations, the coordinator runs a verifiable drawing and thank
   await expectAccessible(page);
   await page.getByLabel("Name", { exact: true }).fill("Closing drawing");
   await page.getByLabel("Gave feedback on a session").check();
+  // The coordinator chooses the prizes: none is ticked for them, and none means no drawing.
+  const prizes = page.getByRole("group", { name: "Prizes to draw" });
+  await expect(prizes.getByRole("checkbox")).toHaveCount(2);
+  await expect(prizes.getByLabel("Coffee gift card (2 units left)")).not.toBeChecked();
+  await expect(prizes.getByLabel("Travel mug (1 unit left)")).not.toBeChecked();
+  await page.getByRole("button", { name: "Create drawing" }).click();
+  await expect(prizes.getByText("Choose at least one prize to draw")).toBeVisible();
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue("Closing drawing");
+  await prizes.getByLabel("Coffee gift card (2 units left)").check();
+  await prizes.getByLabel("Travel mug (1 unit left)").check();
   await page.getByRole("button", { name: "Create drawing" }).click();
   await expect(page.getByRole("status")).toContainText("Closing drawing is ready to draw.");
+  await expect(page.getByText("Prizes: Coffee gift card, Travel mug.")).toBeVisible();
   await expect(page.getByText(/Seed commitment \(SHA-256\): [0-9a-f]{64}/)).toBeVisible();
   await page.getByRole("button", { name: "Draw winners for Closing drawing" }).click();
   await expect(page.getByRole("status").first()).toContainText("Drawn: 3 winners.");
@@ -136,6 +147,8 @@ test("vendors log donations, the coordinator runs a verifiable drawing and thank
   await page.getByText("Verification").click();
   await expect(page.getByText("Verified: re-running the draw")).toBeVisible();
   await expectAccessible(page);
+  // Everything is won: a new drawing has no prize to offer.
+  await expect(page.getByText("No delivered prizes are left to draw.")).toBeVisible();
 
   // The first winner is not here: the redraw goes to someone not drawn before.
   await page.getByRole("button", { name: `No-show: ${firstWinners[0]}` }).click();

@@ -24,6 +24,64 @@ async function publishedDay() {
   return { event, attendee, p1, p1again, p2, desmos };
 }
 
+// A two-block workshop (Block 1 + Block 2) and a one-block talk in Block 2, in other rooms.
+async function overlappingDay() {
+  const day = await publishedDay();
+  const presenter = await createUser();
+  const lab = await createRoom(day.event.id, { name: "Lab" });
+  const [b1] = await db.timeBlock.findMany({ where: { eventId: day.event.id }, orderBy: { startTime: "asc" } });
+  const workshop = await createProposal(day.event.id, presenter.id, { title: "Makerspace workshop", state: "confirmed", lengthBlocks: 2 });
+  const long = await createPlacement(day.event.id, workshop.id, lab.id, b1!.id);
+  await freezeVersion(day.event.id, null, await buildSnapshot(day.event.id), { notify: false });
+  return { ...day, long };
+}
+
+describe("overlapping picks", () => {
+  it("holds back a pick that overlaps one already picked, and says which", async () => {
+    const { event, attendee, long, p1again } = await overlappingDay();
+    await pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1" });
+    const result = await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-short-1" });
+    expect(result.picked).toBe(false);
+    expect(result.overlapping?.map((s) => s.title)).toEqual(["Makerspace workshop"]);
+    expect(await db.pick.findMany({ where: { userId: attendee.id }, select: { placementId: true } })).toEqual([{ placementId: long.id }]);
+  });
+
+  it("keeps both when asked to, and my day marks the overlap on each", async () => {
+    const { event, attendee, long, p1again } = await overlappingDay();
+    await pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1" });
+    await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-short-1", overlap: "keep" });
+    const { day } = await getMyDay(attendee.id, event.slug);
+    expect(day.map((d) => [d.session.title, d.overlapsWith])).toEqual([
+      ["Makerspace workshop", ["Desmos"]],
+      ["Desmos", ["Makerspace workshop"]],
+    ]);
+  });
+
+  it("replaces the overlapping pick, and a late replay of the replaced pick stays out", async () => {
+    const { event, attendee, long, p1again } = await overlappingDay();
+    await pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1" });
+    await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-short-1", overlap: "replace" });
+    await pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1", overlap: "keep" });
+    expect(await db.pick.findMany({ where: { userId: attendee.id }, select: { placementId: true } })).toEqual([{ placementId: p1again.id }]);
+  });
+
+  it("two picks in the same block stay alternatives, not a question", async () => {
+    const { event, attendee, p1, p2 } = await overlappingDay();
+    await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-a-0001" });
+    expect((await pickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-b-0001" })).picked).toBe(true);
+  });
+
+  it("two tabs picking overlapping sessions at once: the second one is asked, never both written unasked", async () => {
+    const { event, attendee, long, p1again } = await overlappingDay();
+    const results = await Promise.all([
+      pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1" }),
+      pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-short-1" }),
+    ]);
+    expect(results.filter((r) => r.picked)).toHaveLength(1);
+    expect(await db.pick.count({ where: { userId: attendee.id } })).toBe(1);
+  });
+});
+
 describe("picks", () => {
   it("the same client id twice makes one pick", async () => {
     const { event, attendee, p1 } = await publishedDay();

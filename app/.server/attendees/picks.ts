@@ -9,8 +9,15 @@ import { findEventBySlug } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
 import { currentFeedLink, findFeedLink, resetFeedLink } from "../schedule/feed-links";
 import type { SnapshotSession } from "../schedule/snapshot";
+import { overlapIndex, overlaps } from "~/utils/overlap";
 
-export type PickChange = { placementId: string; clientId: string };
+/**
+ * `overlap` says what to do when the session overlaps one already picked: "ask"
+ * (nothing is written; the overlapping picks come back so the page can ask),
+ * "keep" both, or "replace" the overlapping picks with this one.
+ */
+export type PickChange = { placementId: string; clientId: string; overlap?: "ask" | "keep" | "replace" };
+export type PickResult = { picked: boolean; overlapping?: SnapshotSession[] };
 
 /** The PD day, if the person may pick there (a member, or a district coordinator). */
 export async function eventOfMember(userId: string, slug: string) {
@@ -27,29 +34,44 @@ async function assertMember(userId: string, eventId: string) {
   if (!membership && !user?.isDistrictCoordinator) throw new NotAllowedError("Join this PD day to pick sessions.");
 }
 
-async function publishedSession(eventId: string, placementId: string) {
-  const version = await latestPublished(eventId);
-  const session = version?.snapshot.sessions.find((s) => s.placementId === placementId);
-  if (!session) throw new NotFoundError("That session is not on the published schedule.");
-  return session;
-}
-
 // Undoing a pick leaves a note in the audit log keyed by the pick's client id: the
 // Pick table has no tombstone, and a late replay of that pick must stay undone.
 const UNDONE = { entity: "Pick", action: "pick.undone" } as const;
 
-export async function pickSession(userId: string, slug: string, { placementId, clientId }: PickChange) {
+export async function pickSession(userId: string, slug: string, { placementId, clientId, overlap = "ask" }: PickChange): Promise<PickResult> {
   const event = await eventOfMember(userId, slug);
-  const session = await publishedSession(event.id, placementId);
-  // The "was it undone?" read and the insert share one transaction (it holds the
-  // write lock from its start), so an undo cannot land between them.
+  const version = await latestPublished(event.id);
+  const sessions = version?.snapshot.sessions ?? [];
+  const session = sessions.find((s) => s.placementId === placementId);
+  if (!session) throw new NotFoundError("That session is not on the published schedule.");
+  // The "was it undone?" read, the read of the other picks and the writes share one
+  // transaction (it holds the write lock from its start), so an undo or another
+  // tab's overlapping pick cannot land between the check and the write.
   try {
     return await db.$transaction(async (tx) => {
       const undone = await tx.auditLog.findFirst({ where: { ...UNDONE, entityId: clientId, actorId: userId }, select: { id: true } });
       if (undone) return { picked: false };
+      const mine = await tx.pick.findMany({ where: { userId, eventId: event.id }, select: { placementId: true, clientId: true, id: true } });
       // Already picked, or this very request replayed: the pick stands once.
-      const existing = await tx.pick.findUnique({ where: { userId_placementId: { userId, placementId } }, select: { id: true } });
-      if (!existing) await tx.pick.create({ data: { eventId: event.id, userId, placementId, proposalId: session.proposalId, clientId } });
+      if (mine.some((p) => p.placementId === placementId)) return { picked: true };
+      const clashing = mine.filter((p) => sessions.some((s) => s.placementId === p.placementId && overlaps(s, session)));
+      if (clashing.length && overlap === "ask") {
+        return { picked: false, overlapping: sessions.filter((s) => clashing.some((p) => p.placementId === s.placementId)) };
+      }
+      if (clashing.length && overlap === "replace") {
+        await tx.pick.deleteMany({ where: { userId, id: { in: clashing.map((p) => p.id) } } });
+        // Like an undo: a late replay of a replaced pick must not bring it back.
+        await tx.auditLog.createMany({
+          data: clashing.map((p) => ({
+            ...UNDONE,
+            eventId: event.id,
+            actorId: userId,
+            entityId: p.clientId ?? p.id,
+            detail: JSON.stringify({ placementId: p.placementId, replacedBy: placementId }),
+          })),
+        });
+      }
+      await tx.pick.create({ data: { eventId: event.id, userId, placementId, proposalId: session.proposalId, clientId } });
       return { picked: true };
     });
   } catch (error) {
@@ -87,15 +109,37 @@ export async function interestCounts(eventId: string) {
   };
 }
 
-/** The attendee's picked sessions in day order, each block's extra picks marked as alternatives. */
+/**
+ * The attendee's picked sessions in day order, each block's extra picks marked as
+ * alternatives, and each pick that shares minutes with a pick in another block
+ * (a two-block session against a one-block one) marked with the titles it overlaps.
+ */
 export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<string>) {
   const mine = sessions.filter((s) => picked.has(s.placementId));
   const seenBlocks = new Set<string>();
   return mine.map((session) => {
     const alternative = seenBlocks.has(session.blockId);
     seenBlocks.add(session.blockId);
-    return { session, alternative };
+    const overlapsWith = mine.filter((other) => overlaps(session, other)).map((other) => other.title);
+    return { session, alternative, overlapsWith };
   });
+}
+
+/** The published sessions overlapping one session, for its pick button. */
+export async function overlapsOfSession(eventId: string, placementId: string) {
+  const version = await latestPublished(eventId);
+  return overlapIndex(version?.snapshot.sessions ?? [])[placementId] ?? [];
+}
+
+/** For the "this overlaps" question on the attendee's page after a pick was held back. */
+export async function overlapQuestion(userId: string, eventId: string, placementId: string | null) {
+  if (!placementId) return null;
+  const [version, picks] = await Promise.all([latestPublished(eventId), picksOf(userId, eventId)]);
+  const sessions = version?.snapshot.sessions ?? [];
+  const session = sessions.find((s) => s.placementId === placementId);
+  if (!session || picks.has(placementId)) return null;
+  const overlapping = sessions.filter((s) => picks.has(s.placementId) && overlaps(s, session));
+  return overlapping.length ? { session, overlapping } : null;
 }
 
 export async function getMyDay(userId: string, slug: string) {

@@ -2,7 +2,7 @@
 // public thanks switched on, and one finished drawing with winners on record.
 import { DrawingSchema } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
-import { createDrawing, runDrawing } from "../drawings/drawings";
+import { createDrawing, prizesToChoose, runDrawing } from "../drawings/drawings";
 
 const DONATIONS: Record<string, Array<{ kind: string; itemName: string; description?: string; quantity: number; unitValueCents: number; restrictions?: string; delivered: boolean }>> = {
   "Prairie Office Supply": [
@@ -64,7 +64,10 @@ export async function seedDemoVendors(eventId: string) {
     await db.doorCheckIn.createMany({ data: attendees.map((a) => ({ eventId, userId: a.userId, source: "search" })) });
     checkIns = attendees.length;
   }
-  const drawing = await createDrawing(coordinator.userId, eventId, DrawingSchema.parse({ name: "Morning door-prize drawing" }));
+  // The demo's drawing gives away every delivered prize (a coordinator chooses on the form).
+  const prizeIds = (await prizesToChoose(coordinator.userId, eventId)).map((p) => p.id);
+  if (prizeIds.length === 0) return { donations, winners: 0, checkIns };
+  const drawing = await createDrawing(coordinator.userId, eventId, DrawingSchema.parse({ name: "Morning door-prize drawing", prizeIds }));
   const winners = await runDrawing(coordinator.userId, drawing.id).catch(() => []);
   return { donations, winners: winners.length, checkIns };
 }

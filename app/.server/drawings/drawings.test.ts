@@ -3,7 +3,7 @@ import { DrawingSchema } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
 import { addMember, createDonation, createDrawingCandidate, createEvent, createUser, createVendor } from "../../../tests/factories";
 import { NotAllowedError, RuleError } from "../errors";
-import { createDrawing, markClaimed, markNoShow, runDrawing, verifyDrawing } from "./drawings";
+import { createDrawing, markClaimed, markNoShow, prizesToChoose, runDrawing, verifyDrawing } from "./drawings";
 import { eligiblePool, gradeBandsOfSchool, DEFAULT_RULES } from "./eligibility";
 import { canonicalPool, replayPicks, seedCommitment } from "./picker";
 
@@ -16,7 +16,7 @@ async function dayWithPrizes(quantity = 1) {
   return { event, coordinator, vendor, prize };
 }
 
-const rules = (overrides: Record<string, string> = {}) => DrawingSchema.parse({ name: "End-of-day drawing", ...overrides });
+const rules = (overrides: Record<string, string | string[]> = {}) => DrawingSchema.parse({ name: "End-of-day drawing", ...overrides });
 
 describe("eligiblePool", () => {
   test("only people checked in at the door, and each rule narrows the pool", async () => {
@@ -64,9 +64,9 @@ describe("eligiblePool", () => {
 
 describe("runDrawing", () => {
   test("commits to the seed first, then records pool, method and winners; the recorded seed reproduces the draw", async () => {
-    const { event, coordinator } = await dayWithPrizes(3);
+    const { event, coordinator, prize } = await dayWithPrizes(3);
     for (let i = 0; i < 8; i++) await createDrawingCandidate(event.id, { feedback: i % 2 === 0 });
-    const drawing = await createDrawing(coordinator.id, event.id, rules({ requireFeedback: "on" }));
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, requireFeedback: "on" }));
     expect(drawing.seedHash).toBe(seedCommitment(drawing.seed!));
 
     const winners = await runDrawing(coordinator.id, drawing.id);
@@ -89,9 +89,9 @@ describe("runDrawing", () => {
   });
 
   test("a tampered seed or winner list fails verification", async () => {
-    const { event, coordinator } = await dayWithPrizes(2);
+    const { event, coordinator, prize } = await dayWithPrizes(2);
     for (let i = 0; i < 6; i++) await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules());
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     await runDrawing(coordinator.id, drawing.id);
 
     const original = (await db.drawing.findUniqueOrThrow({ where: { id: drawing.id } })).seed!;
@@ -108,40 +108,39 @@ describe("runDrawing", () => {
   });
 
   test("one prize per person: more prizes than people leaves the rest undrawn, nobody twice", async () => {
-    const { event, coordinator } = await dayWithPrizes(5);
+    const { event, coordinator, prize } = await dayWithPrizes(5);
     for (let i = 0; i < 3; i++) await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules());
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     const winners = await runDrawing(coordinator.id, drawing.id);
     expect(winners).toHaveLength(3);
     expect(new Set(winners.map((w) => w.userId)).size).toBe(3);
   });
 
   test("when more prizes per person are allowed, units may go to the same person", async () => {
-    const { event, coordinator } = await dayWithPrizes(6);
+    const { event, coordinator, prize } = await dayWithPrizes(6);
     await createDrawingCandidate(event.id);
     await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules({ allowMultiplePrizes: "on" }));
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, allowMultiplePrizes: "on" }));
     const winners = await runDrawing(coordinator.id, drawing.id);
     expect(winners).toHaveLength(6);
     expect(await verifyDrawing(drawing.id)).toMatchObject({ ok: true });
   });
 
   test("only delivered prizes are drawn, and a prize already won is not drawn again", async () => {
-    const { event, coordinator, vendor } = await dayWithPrizes(1);
+    const { event, coordinator, vendor, prize } = await dayWithPrizes(1);
     await createDonation(event.id, vendor.id, { itemName: "Pledged tablet", status: "pledged" });
     await createDonation(event.id, vendor.id, { itemName: "Muffins", kind: "food" });
     for (let i = 0; i < 4; i++) await createDrawingCandidate(event.id);
-    const first = await createDrawing(coordinator.id, event.id, rules());
+    const first = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     const winners = await runDrawing(coordinator.id, first.id);
     expect(winners.map((w) => w.itemName)).toEqual(["Chromebook"]);
-    const second = await createDrawing(coordinator.id, event.id, rules({ name: "Second round" }));
-    await expect(runDrawing(coordinator.id, second.id)).rejects.toThrow(/no delivered prizes left/);
+    await expect(createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, name: "Second round" }))).rejects.toThrow(/no longer available/);
   });
 
   test("50 concurrent draw requests produce exactly one winner", async () => {
-    const { event, coordinator } = await dayWithPrizes(1);
+    const { event, coordinator, prize } = await dayWithPrizes(1);
     for (let i = 0; i < 10; i++) await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules());
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     const results = await Promise.allSettled(Array.from({ length: 50 }, () => runDrawing(coordinator.id, drawing.id)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((r) => r.status === "rejected")) {
@@ -151,18 +150,57 @@ describe("runDrawing", () => {
   });
 
   test("only the event's coordinators can draw", async () => {
-    const { event, coordinator } = await dayWithPrizes();
+    const { event, coordinator, prize } = await dayWithPrizes();
     const attendee = await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules());
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     await expect(runDrawing(attendee.id, drawing.id)).rejects.toBeInstanceOf(NotAllowedError);
+  });
+});
+
+describe("chosen prizes", () => {
+  test("draws only the chosen prize; the others stay for a later drawing and are never included unasked", async () => {
+    const { event, coordinator, vendor, prize } = await dayWithPrizes(2);
+    const tablet = await createDonation(event.id, vendor.id, { itemName: "Tablet", quantity: 1 });
+    const mug = await createDonation(event.id, vendor.id, { itemName: "Mug", quantity: 3 });
+    for (let i = 0; i < 10; i++) await createDrawingCandidate(event.id);
+    expect(await prizesToChoose(coordinator.id, event.id)).toEqual([
+      { id: prize.id, itemName: "Chromebook", left: 2 },
+      { id: tablet.id, itemName: "Tablet", left: 1 },
+      { id: mug.id, itemName: "Mug", left: 3 },
+    ]);
+    const tabletOnly = await createDrawing(coordinator.id, event.id, rules({ prizeIds: tablet.id }));
+    expect((await runDrawing(coordinator.id, tabletOnly.id)).map((w) => w.itemName)).toEqual(["Tablet"]);
+    // The next drawing offers what is left, and draws the chosen set only.
+    expect((await prizesToChoose(coordinator.id, event.id)).map((p) => p.itemName)).toEqual(["Chromebook", "Mug"]);
+    const chromebooks = await createDrawing(coordinator.id, event.id, rules({ prizeIds: [prize.id], name: "Chromebooks" }));
+    expect((await runDrawing(coordinator.id, chromebooks.id)).map((w) => w.itemName)).toEqual(["Chromebook", "Chromebook"]);
+    expect(await db.drawingWinner.count({ where: { donationId: mug.id } })).toBe(0);
+    expect(await verifyDrawing(chromebooks.id)).toMatchObject({ ok: true });
+  });
+
+  test("a drawing needs at least one chosen prize, and a prize of another PD day is refused", async () => {
+    const { event, coordinator } = await dayWithPrizes(1);
+    expect(DrawingSchema.safeParse({ name: "No prizes" }).error?.issues[0]?.message).toBe("Choose at least one prize to draw");
+    const other = await dayWithPrizes(1);
+    await expect(createDrawing(coordinator.id, event.id, rules({ prizeIds: other.prize.id }))).rejects.toThrow(/no longer available/);
+  });
+
+  test("two drawings of the same prize at the same moment: one unit never gets two winners", async () => {
+    const { event, coordinator, prize } = await dayWithPrizes(1);
+    for (let i = 0; i < 10; i++) await createDrawingCandidate(event.id);
+    const a = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, name: "A" }));
+    const b = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, name: "B" }));
+    const results = await Promise.allSettled([runDrawing(coordinator.id, a.id), runDrawing(coordinator.id, b.id)]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await db.drawingWinner.count({ where: { donationId: prize.id } })).toBe(1);
   });
 });
 
 describe("no-shows and claims", () => {
   test("a no-show is redrawn from the remaining pool, and the redraw still verifies", async () => {
-    const { event, coordinator } = await dayWithPrizes(2);
+    const { event, coordinator, prize } = await dayWithPrizes(2);
     for (let i = 0; i < 5; i++) await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules());
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     await runDrawing(coordinator.id, drawing.id);
     const [first, second] = await db.drawingWinner.findMany({ where: { drawingId: drawing.id }, orderBy: { position: "asc" } });
 
@@ -179,9 +217,9 @@ describe("no-shows and claims", () => {
   });
 
   test("when nobody is left the no-show is recorded without a replacement", async () => {
-    const { event, coordinator } = await dayWithPrizes(1);
+    const { event, coordinator, prize } = await dayWithPrizes(1);
     await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules());
+    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     await runDrawing(coordinator.id, drawing.id);
     const only = await db.drawingWinner.findFirstOrThrow({ where: { drawingId: drawing.id } });
     expect(await markNoShow(coordinator.id, only.id)).toBeNull();

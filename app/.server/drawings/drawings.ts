@@ -17,6 +17,7 @@ function rulesOf(input: DrawingInput): DrawingRules {
     gradeBand: input.gradeBand,
     excludePresenters: input.excludePresenters,
     allowMultiplePrizes: input.allowMultiplePrizes,
+    prizeIds: input.prizeIds,
   };
 }
 
@@ -26,6 +27,10 @@ function rulesOf(input: DrawingInput): DrawingRules {
  */
 export async function createDrawing(actorId: string, eventId: string, input: DrawingInput) {
   await assertEventCoordinator(actorId, eventId);
+  // Only prizes that can still be drawn: delivered, of this PD day, with a unit left.
+  const drawable = new Set((await drawableUnits(eventId)).map((u) => u.donationId));
+  const stale = input.prizeIds.filter((id) => !drawable.has(id));
+  if (stale.length) throw new RuleError("A prize you chose is no longer available (already won, or not delivered). Choose again.");
   const seed = newSeed();
   return db.$transaction(async (tx) => {
     const drawing = await tx.drawing.create({
@@ -56,10 +61,13 @@ async function loadDrawing(drawingId: string) {
   return drawing;
 }
 
-/** Delivered prize units not already won (or claimed) in another drawing, in a fixed order. */
-async function drawableUnits(eventId: string) {
+/**
+ * Delivered prize units not already won (or claimed) in another drawing, in a fixed
+ * order; only the chosen prizes when `prizeIds` is given.
+ */
+async function drawableUnits(eventId: string, prizeIds?: string[]) {
   const donations = await db.donation.findMany({
-    where: { eventId, kind: "prize", status: "delivered" },
+    where: { eventId, kind: "prize", status: "delivered", ...(prizeIds ? { id: { in: prizeIds } } : {}) },
     include: { winners: { where: { status: { not: "no_show" } }, select: { unitIndex: true } } },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
   });
@@ -94,8 +102,8 @@ export async function runDrawing(actorId: string, drawingId: string) {
   await assertEventCoordinator(actorId, drawing.eventId);
   if (drawing.status !== "open") throw new RuleError("This drawing has already been drawn.");
   const rules = parseRules(drawing.rules);
-  const units = await drawableUnits(drawing.eventId);
-  if (units.length === 0) throw new RuleError("There are no delivered prizes left to draw. Mark prizes delivered first.");
+  const units = await drawableUnits(drawing.eventId, rules.prizeIds);
+  if (units.length === 0) throw new RuleError("The prizes chosen for this drawing have all been won. Create a drawing for the prizes that are left.");
   let candidates = await eligiblePool(drawing.eventId, rules);
   if (!rules.allowMultiplePrizes) {
     // One prize per person across the whole day, not just within this drawing.
@@ -175,6 +183,19 @@ async function winnerWithDrawing(winnerId: string) {
   });
   if (!winner) throw new NotFoundError("That winner does not exist.");
   return winner;
+}
+
+/** The prizes a new drawing can give away, for the drawing form's checkboxes. */
+export async function prizesToChoose(actorId: string, eventId: string) {
+  await assertEventCoordinator(actorId, eventId);
+  const units = await drawableUnits(eventId);
+  const byPrize = new Map<string, { id: string; itemName: string; left: number }>();
+  for (const u of units) {
+    const prize = byPrize.get(u.donationId) ?? { id: u.donationId, itemName: u.itemName, left: 0 };
+    prize.left += 1;
+    byPrize.set(u.donationId, prize);
+  }
+  return [...byPrize.values()];
 }
 
 /** Redraws a unit from the remaining pool, continuing the drawing's counter so it stays verifiable. */

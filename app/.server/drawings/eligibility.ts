@@ -13,6 +13,11 @@ export type DrawingRules = {
   gradeBand?: GradeBand;
   excludePresenters: boolean;
   allowMultiplePrizes: boolean;
+  /**
+   * The prizes (donation ids) this drawing gives away. Absent only on drawings
+   * created before prizes were chosen; those still draw every undrawn prize.
+   */
+  prizeIds?: string[];
 };
 
 export const DEFAULT_RULES: DrawingRules = {
