@@ -7,7 +7,6 @@ import { NotAllowedError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { appLink } from "../outbox/outbox";
 import { byDayName, dayPeople, dayPerson } from "../people/day-person";
-import { ensureAttendeeNow } from "./roster";
 
 export function badgeUrl(slug: string, token: string) {
   return appLink(`/events/${slug}/kiosk?token=${encodeURIComponent(token)}`);
@@ -43,7 +42,8 @@ export async function badgesPage(actorId: string, eventId: string, slug: string,
   const people = await dayPeople(eventId, members.map((m) => m.userId));
   const badges = [];
   for (const [index, m] of members.entries()) {
-    const token = m.badgeToken ?? (await ensureAttendeeNow(eventId, m.userId)).badgeToken!;
+    // Every attendee membership gets its token when it is made (a database trigger): reading only.
+    const token = m.badgeToken!;
     const person = people.get(m.userId)!;
     badges.push({ id: m.userId, name: person.name, school: person.school, qrSvg: await qrSvg(badgeUrl(slug, token)) });
     if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
@@ -54,9 +54,10 @@ export async function badgesPage(actorId: string, eventId: string, slug: string,
 
 /** The signed-in attendee's own QR, for their phone. */
 export async function myBadge(userId: string, eventId: string, slug: string) {
-  const membership = await db.membership.findFirst({ where: { eventId, userId, role: "attendee" }, select: { id: true } });
+  const membership = await db.membership.findFirst({ where: { eventId, userId, role: "attendee" }, select: { badgeToken: true } });
   if (!membership) throw new NotAllowedError("You are not on this PD day's attendee list. Ask at the door.");
-  const { badgeToken } = await ensureAttendeeNow(eventId, userId);
+  // Made with the membership (a database trigger): opening the badge writes nothing.
+  const { badgeToken } = membership;
   const { name, school } = await dayPerson(eventId, userId);
   return { name, school, token: badgeToken!, qrSvg: await qrSvg(badgeUrl(slug, badgeToken!)) };
 }

@@ -3,6 +3,7 @@ import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { dayPerson } from "../people/day-person";
 import { addWalkIn, newBadgeToken, previewRoster } from "./roster";
+import { myBadge } from "./badges";
 import { importRoster } from "./roster-import";
 
 const MAPPING = { name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
@@ -107,6 +108,25 @@ describe("a PD day's roster is that day's (issue 13, finding 3)", () => {
 });
 
 describe("badge tokens", () => {
+  test("an attendee has a badge token from the moment they join, however they joined; opening the badge writes nothing", async () => {
+    const event = await createEvent();
+    const joiner = await createUser();
+    // Made the way a sign-in code, a sign-up or an invitation makes it: no token given.
+    const joined = await db.membership.create({ data: { eventId: event.id, userId: joiner.id, role: "attendee" } });
+    expect(joined.badgeToken).toBeNull();
+    const stored = await db.membership.findUniqueOrThrow({ where: { id: joined.id } });
+    expect(stored.badgeToken).toMatch(/^[0-9a-f]{32}$/);
+    // A door volunteer made an attendee gets one too.
+    const volunteer = await createUser();
+    const door = await db.membership.create({ data: { eventId: event.id, userId: volunteer.id, role: "door" } });
+    await db.membership.update({ where: { id: door.id }, data: { role: "attendee" } });
+    expect((await db.membership.findUniqueOrThrow({ where: { id: door.id } })).badgeToken).toMatch(/^[0-9a-f]{32}$/);
+
+    const badge = await myBadge(joiner.id, event.id, event.slug);
+    expect(badge.token).toBe(stored.badgeToken);
+    expect(await db.membership.findUniqueOrThrow({ where: { id: joined.id } })).toEqual(stored);
+  });
+
   test("are 128 random bits, unique, and not derived from the email or id", async () => {
     const tokens = Array.from({ length: 2000 }, () => newBadgeToken());
     expect(new Set(tokens).size).toBe(tokens.length);

@@ -82,14 +82,6 @@ export function previewRoster(csv: string, rows = 5) {
   return { headers, mapping, total: records.length, rows: records.slice(0, rows) };
 }
 
-/**
- * ensureAttendee outside any transaction (badge pages, the attendee's own QR): in
- * one, so its read and write cannot be split by another request making the same row.
- */
-export function ensureAttendeeNow(eventId: string, userId: string) {
-  return db.$transaction((tx) => ensureAttendee(tx, eventId, userId));
-}
-
 /** Make `userId` an attendee of the event with a badge token (kept if it has one). */
 export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
   const existing = await tx.membership.findUnique({ where: { eventId_userId_role: { eventId, userId, role: "attendee" } } });
