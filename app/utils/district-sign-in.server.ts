@@ -1,9 +1,9 @@
 // Route-side glue for district sign-in: the configured providers, the callback
 // address registered with each, and the cookie that carries a sign-in in progress.
-import { createCookie } from "@remix-run/node";
 import { z } from "zod";
 import type { PendingSignIn } from "~/.server/accounts/district-sign-in/oidc";
 import { getEnv } from "./env.server";
+import { shortLivedCookie } from "./session.server";
 
 export function districtProviders() {
   return getEnv().OIDC_PROVIDERS;
@@ -33,18 +33,7 @@ const PENDING_MINUTES = 10;
 // httpOnly so a script cannot read them; SameSite=Lax, which a top-level GET back
 // from the provider still carries; scoped to /auth. The value also carries its own
 // expiry, since a browser could keep a cookie past Max-Age.
-let pendingCookie: ReturnType<typeof createCookie> | undefined;
-function cookie() {
-  pendingCookie ??= createCookie("__dropin_district_sign_in", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/auth",
-    secure: getEnv().APP_URL.startsWith("https://"),
-    secrets: [getEnv().SESSION_SECRET],
-    maxAge: PENDING_MINUTES * 60,
-  });
-  return pendingCookie;
-}
+const cookie = shortLivedCookie("__dropin_district_sign_in", "/auth", PENDING_MINUTES * 60);
 
 const PendingSchema = z.object({
   providerId: z.string(),

@@ -1,6 +1,6 @@
 // Two cookies: the sign-in cookie carries only a session id (the session itself is
 // a database row with an expiry), and a short-lived flash cookie carries toasts.
-import { createCookieSessionStorage, type SessionStorage } from "@remix-run/node";
+import { createCookie, createCookieSessionStorage, type Cookie, type SessionStorage } from "@remix-run/node";
 import type { Toast } from "./toast.server";
 import { getEnv } from "./env.server";
 
@@ -37,4 +37,22 @@ export function getToastStorage() {
     },
   });
   return toastStorage;
+}
+
+/**
+ * A signed, httpOnly, SameSite=Lax cookie for one short step of signing in (a
+ * district sign-in in progress, the browser that signed up), scoped to `path`.
+ * Made on first use, once the environment has been read.
+ */
+export function shortLivedCookie(name: string, path: string, maxAgeSeconds: number) {
+  let cookie: Cookie | undefined;
+  return () =>
+    (cookie ??= createCookie(name, {
+      httpOnly: true,
+      sameSite: "lax",
+      path,
+      secure: secureCookies(),
+      secrets: [getEnv().SESSION_SECRET],
+      maxAge: maxAgeSeconds,
+    }));
 }

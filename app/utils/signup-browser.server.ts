@@ -3,23 +3,13 @@
 // browser: someone who signed up with another person's address must not keep a
 // password on the account once its real owner presses the link in the mail
 // (email-verification.ts). Signed, httpOnly, scoped to /verify-email, one hour.
-import { createCookie } from "@remix-run/node";
-import { getEnv } from "./env.server";
+import { z } from "zod";
+import { shortLivedCookie } from "./session.server";
 
 const LIFETIME_SECONDS = 60 * 60;
-
-let signupCookie: ReturnType<typeof createCookie> | undefined;
-function cookie() {
-  signupCookie ??= createCookie("__dropin_signup", {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/verify-email",
-    secure: getEnv().APP_URL.startsWith("https://"),
-    secrets: [getEnv().SESSION_SECRET],
-    maxAge: LIFETIME_SECONDS,
-  });
-  return signupCookie;
-}
+const cookie = shortLivedCookie("__dropin_signup", "/verify-email", LIFETIME_SECONDS);
+// The value carries its own expiry too: a browser could keep a cookie past Max-Age.
+const SignupSchema = z.object({ userId: z.string(), expiresAt: z.number() });
 
 /** The Set-Cookie header that marks this browser as the one that chose `userId`'s password. */
 export function rememberSignupBrowser(userId: string) {
@@ -28,7 +18,6 @@ export function rememberSignupBrowser(userId: string) {
 
 /** The account this browser signed up as, if it did within the hour. */
 export async function signupBrowserUser(request: Request): Promise<string | null> {
-  const value = (await cookie().parse(request.headers.get("Cookie"))) as { userId?: unknown; expiresAt?: unknown } | null;
-  if (!value || typeof value.userId !== "string" || typeof value.expiresAt !== "number" || value.expiresAt < Date.now()) return null;
-  return value.userId;
+  const parsed = SignupSchema.safeParse(await cookie().parse(request.headers.get("Cookie")));
+  return parsed.success && parsed.data.expiresAt >= Date.now() ? parsed.data.userId : null;
 }

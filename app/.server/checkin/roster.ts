@@ -82,12 +82,13 @@ export function previewRoster(csv: string, rows = 5) {
   return { headers, mapping, total: records.length, rows: records.slice(0, rows) };
 }
 
-/** Make `userId` an attendee of the event with a badge token (kept if it has one). */
+/**
+ * Make `userId` an attendee of the event. An attendee membership always has its
+ * badge token (given here, or by the database trigger for rows made elsewhere).
+ */
 export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
   const existing = await tx.membership.findUnique({ where: { eventId_userId_role: { eventId, userId, role: "attendee" } } });
-  if (existing?.badgeToken) return existing;
-  if (existing) return tx.membership.update({ where: { id: existing.id }, data: { badgeToken: newBadgeToken() } });
-  return tx.membership.create({ data: { eventId, userId, role: "attendee", badgeToken: newBadgeToken() } });
+  return existing ?? tx.membership.create({ data: { eventId, userId, role: "attendee", badgeToken: newBadgeToken() } });
 }
 
 /**
