@@ -38,8 +38,9 @@ export default function MyBadge() {
           // The SVG comes from the qrcode library, built from our own URL.
           dangerouslySetInnerHTML={{ __html: badge.qrSvg }}
         />
-        <p className="muted">
-          Code: <span className="break-anywhere">{badge.token}</span>
+        {/* If the QR will not scan, the volunteer types this; it is yours alone, like the QR. */}
+        <p>
+          Code: <strong className="badge-code break-anywhere">{badge.code}</strong>
         </p>
       </div>
       <p>

@@ -65,6 +65,8 @@ export default function Badges() {
               // The SVG comes from the qrcode library, built from our own URL.
               dangerouslySetInnerHTML={{ __html: b.qrSvg }}
             />
+            {/* What the door volunteer types when the QR will not scan. */}
+            <p className="badge-code">Code {b.code}</p>
             <p className="badge-event">{event.name}</p>
           </li>
         ))}

@@ -11,6 +11,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await getUser(request);
   if (!user) return Response.json({ message: "Sign in again to load the roster." }, { status: 401 });
   const event = await guard(getEventForDoor(user.id, params.slug!));
-  const people = await guard(kioskRoster(user.id, event.id, event.timeZone));
+  const people = await guard(kioskRoster(user.id, event.id, event.slug, event.timeZone));
   return Response.json({ people }, { headers: { "Cache-Control": "no-store" } });
 }

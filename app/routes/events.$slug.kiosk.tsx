@@ -19,7 +19,7 @@ import { Button } from "~/components/button";
 import { CameraScanner, type KioskPanel } from "~/components/checkin/kiosk-client";
 import { panelFor, PersonResults, queuedPanel, syncedPanel, useKioskServiceWorker, WaitingList, WalkInForm, type PersonRow } from "~/components/checkin/kiosk-parts";
 import { useKioskQueue, type DoorCounts } from "~/components/checkin/kiosk-queue";
-import { badgeHash, searchLocally, useKioskRoster } from "~/components/checkin/kiosk-roster";
+import { findOnDevice, searchLocally, useKioskRoster } from "~/components/checkin/kiosk-roster";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors } from "~/components/forms";
 import { PersonSchema } from "~/schemas/checkin";
@@ -161,8 +161,7 @@ export default function Kiosk() {
     setTokenError(undefined);
     input.value = "";
     input.focus();
-    const hash = await badgeHash(typed);
-    const person = hash ? roster.people?.find((p) => p.badge === hash) : undefined;
+    const person = await findOnDevice(roster.people, typed, event.slug);
     const reply = await send({ token: typed, name: person?.name });
     if (reply?.status === "unknown" && !input.value) {
       input.value = typed;
@@ -249,7 +248,7 @@ export default function Kiosk() {
             autoComplete="off"
             autoCapitalize="off"
             spellCheck={false}
-            hint="A handheld scanner types the code here; or use the camera."
+            hint="A handheld scanner types the code here; or use the camera, or type the 8-character code printed on the badge (XXXX-XXXX)."
           />
           <div className="form-actions">
             <Button disabled={busy}>Check in</Button>

@@ -1,5 +1,5 @@
-// Door check-in: a volunteer at the kiosk scans a badge (its token), finds a
-// person by name, or registers a walk-in. One row per person per PD day, so a
+// Door check-in: a volunteer at the kiosk scans a badge (its token) or types its
+// short code, finds a person by name, or registers a walk-in. One row per person per PD day, so a
 // second scan can only report the first; offline kiosks upload queued scans
 // with client ids and each is applied exactly once.
 //
@@ -9,6 +9,7 @@
 // at the same instant (even from two server processes) still make one row.
 import crypto from "node:crypto";
 import type { PersonInput } from "~/schemas/checkin";
+import { shortCodeFromTyped } from "~/utils/badge-code";
 import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { fromDbTime, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
@@ -88,19 +89,28 @@ async function recordCheckIn(actorId: string, eventId: string, person: Person, o
   }
 }
 
-/** What a badge or phone QR carries: the attendee's token for this PD day only. */
+/** What a badge or phone QR carries (the attendee's token), or the badge's short code typed by a volunteer: this PD day only. */
 export async function checkInByToken(actorId: string, eventId: string, token: string, options: CheckInOptions = {}) {
   assertDoorVolunteer(actorId, eventId);
   return byToken(actorId, eventId, token, options);
 }
 
+const PERSON_COLUMNS = `m.eventId, m.userId, ${DAY_PERSON_SQL.name} AS name, ${DAY_PERSON_SQL.school} AS school`;
+
+/** The attendee a scanned token or typed short code (any case, with or without the hyphen) belongs to. */
+function personByBadge(eventId: string, typed: string) {
+  const code = shortCodeFromTyped(typed);
+  const row = code
+    ? statement(
+        `SELECT ${PERSON_COLUMNS} FROM Membership m JOIN User u ON u.id = m.userId
+          WHERE m.eventId = ? AND m.shortCode = ? AND m.role = 'attendee'`,
+      ).get(eventId, code)
+    : statement(`SELECT ${PERSON_COLUMNS} FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`).get(typed);
+  return row as (Person & { eventId: string }) | undefined;
+}
+
 async function byToken(actorId: string, eventId: string, token: string, options: CheckInOptions): Promise<CheckInResult> {
-  const person = token.trim()
-    ? (statement(
-        `SELECT m.eventId, m.userId, ${DAY_PERSON_SQL.name} AS name, ${DAY_PERSON_SQL.school} AS school
-           FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`,
-      ).get(token.trim()) as (Person & { eventId: string }) | undefined)
-    : undefined;
+  const person = token.trim() ? personByBadge(eventId, token.trim()) : undefined;
   if (!person || person.eventId !== eventId) return { status: "unknown" };
   return recordCheckIn(actorId, eventId, { userId: person.userId, name: person.name, school: person.school }, { source: "qr", ...options });
 }

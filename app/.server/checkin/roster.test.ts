@@ -123,7 +123,7 @@ describe("badge tokens", () => {
     expect((await db.membership.findUniqueOrThrow({ where: { id: door.id } })).badgeToken).toMatch(/^[0-9a-f]{32}$/);
 
     const badge = await myBadge(joiner.id, event.id, event.slug);
-    expect(badge.token).toBe(stored.badgeToken);
+    expect(badge.code).toBe(`${stored.shortCode!.slice(0, 4)}-${stored.shortCode!.slice(4)}`);
     expect(await db.membership.findUniqueOrThrow({ where: { id: joined.id } })).toEqual(stored);
   });
 

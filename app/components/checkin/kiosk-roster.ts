@@ -3,10 +3,10 @@
 // kiosk opens; dropped when the server says the volunteer is no longer signed in,
 // and at every sign-out (the login page calls clearKioskRosters).
 import { useCallback, useEffect, useState } from "react";
-import { tokenFromScan } from "~/utils/badge-code";
+import { shortCodeFromTyped, tokenFromScan } from "~/utils/badge-code";
 import { ANSWER_TIMEOUT_MS } from "./kiosk-queue";
 
-export type RosterPerson = { id: string; name: string; school: string | null; badge: string | null; in: string | null };
+export type RosterPerson = { id: string; name: string; school: string | null; badge: string | null; code: string | null; in: string | null };
 
 const PREFIX = "dropin-kiosk-roster:";
 
@@ -24,12 +24,35 @@ export function clearKioskRosters() {
   for (const key of Object.keys(localStorage)) if (key.startsWith(PREFIX)) localStorage.removeItem(key);
 }
 
+async function sha256Hex(text: string) {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** The server's `badgeHash`: 16 hex digits of SHA-256 of the token. */
 export async function badgeHash(scanned: string) {
   const token = tokenFromScan(scanned);
   if (!token || !crypto.subtle) return null;
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("").slice(0, 16);
+  return (await sha256Hex(token)).slice(0, 16);
+}
+
+/**
+ * Who a scanned badge or typed short code is, from the device's roster alone: the
+ * queued check-in gets a name while the server is unreachable. The server decides
+ * the check-in itself when the scan reaches it. A short code's hash is short on
+ * purpose (see the server's `shortCodeHash`), so two people can share one: then
+ * nobody is named rather than the wrong person.
+ */
+export async function findOnDevice(people: RosterPerson[] | null, scanned: string, slug: string) {
+  if (!people || !crypto.subtle) return undefined;
+  const code = shortCodeFromTyped(scanned);
+  if (code) {
+    const hash = (await sha256Hex(`${slug}:${code}`)).slice(0, 6);
+    const matches = people.filter((p) => p.code === hash);
+    return matches.length === 1 ? matches[0] : undefined;
+  }
+  const hash = await badgeHash(scanned);
+  return hash ? people.find((p) => p.badge === hash) : undefined;
 }
 
 const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
