@@ -25,7 +25,7 @@ function fillLevel(present: number, capacity: number) {
 }
 
 export default function Live() {
-  const { event, checkedIn, roster, buckets, block, rooms, updatedAt } = useLoaderData<typeof loader>();
+  const { event, checkedIn, roster, buckets, early, block, rooms, updatedAt } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   useEffect(() => {
     const timer = window.setInterval(() => {
@@ -48,6 +48,12 @@ export default function Live() {
       <p className="live-total">
         <strong>{checkedIn}</strong> of {roster} checked in at the door.
       </p>
+      {early ? (
+        <p>
+          <span className="live-early-tag">Early</span> {early.count} of them checked in before the doors opened ({early.doorsOpened}), with early
+          check-in on: they are not in prize drawings.
+        </p>
+      ) : null}
 
       <section className="card" aria-labelledby="arrivals-title">
         <h2 id="arrivals-title">Arrivals per 15 minutes</h2>
@@ -64,11 +70,13 @@ export default function Live() {
             </thead>
             <tbody>
               {buckets.map((b) => (
-                <tr key={b.label}>
+                <tr key={b.label} className={b.early ? "live-early" : undefined}>
                   <th scope="row">{b.label}</th>
                   <td>
-                    <span className="bar" style={{ width: `${(b.count / max) * 100}%` }} aria-hidden="true" />
+                    <span className={b.early ? "bar bar-early" : "bar"} style={{ width: `${(b.count / max) * 100}%` }} aria-hidden="true" />
                     <span className="bar-value">{b.count}</span>
+                    {/* Said in words, not only by the bar's pattern. */}
+                    {b.early ? <span className="live-early-tag">Early · not in drawings</span> : null}
                   </td>
                 </tr>
               ))}
