@@ -1,7 +1,8 @@
 // The badge's short typed code at the door (issue 20), the kiosk's roster copy
 // going at sign-out (issue 14), and early check-ins on the live view (issue 14).
 import type { Page } from "@playwright/test";
-import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
+import { sameOrigin } from "../support/same-origin";
+import { addMember, cookieFor, createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
 
 const kioskStatus = (page: Page) => page.getByRole("status").and(page.locator(".kiosk-status"));
 const rosterKey = (slug: string) => `dropin-kiosk-roster:${slug}`;
@@ -78,6 +79,40 @@ test("without JavaScript a typed short code checks the person in too", async ({ 
   await expect(page.getByLabel("Badge code")).toHaveAttribute("aria-invalid", "true");
   expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
   await context.close();
+});
+
+test("a short code is a secret of its PD day: only its door staff can use it, and only the person and coordinators see it", async ({ request, baseURL }) => {
+  const { coordinator, event, keisha } = await doorDay("Secret Code Day");
+  const volunteer = await createUser({ name: "Dee Volunteer" });
+  await addMember(event.id, volunteer.id, "door");
+  const elsewhere = await createUser({ name: "Otto Other" });
+  const otherDay = await createEvent(elsewhere.id, { name: "Other Day", status: "live" });
+  const post = async (who: string, slug: string, code: string) =>
+    request.post(`${baseURL}/events/${slug}/kiosk/sync`, {
+      headers: { ...sameOrigin(baseURL!), Cookie: await cookieFor(who) },
+      data: { scans: [{ clientId: unique("code").slice(0, 60), token: code, scannedAt: new Date().toISOString() }] },
+    });
+  // Another PD day's coordinator, and the attendee herself, cannot use it here; on the other day it is no one's.
+  expect((await post(elsewhere.id, event.slug, keisha.code)).status()).toBe(403);
+  expect((await post(keisha.user.id, event.slug, keisha.code)).status()).toBe(403);
+  const there = await post(elsewhere.id, otherDay.slug, keisha.code);
+  expect((await there.json()).results[0]).toMatchObject({ status: "unknown" });
+  expect(await db().doorCheckIn.count({ where: { userId: keisha.user.id } })).toBe(0);
+
+  // Door staff see no one's code (the printed badges are the coordinator's; the device's roster holds hashes).
+  const printed = `${keisha.code.slice(0, 4)}-${keisha.code.slice(4)}`;
+  const asVolunteer = { headers: { Cookie: await cookieFor(volunteer.id) } };
+  expect((await request.get(`${baseURL}/events/${event.slug}/badges`, asVolunteer)).status()).toBe(403);
+  for (const path of ["kiosk", "kiosk/roster", "live", "kiosk?q=keisha"]) {
+    const body = await (await request.get(`${baseURL}/events/${event.slug}/${path}`, asVolunteer)).text();
+    expect(body).not.toContain(keisha.code);
+    expect(body).not.toContain(printed);
+  }
+  const badges = await request.get(`${baseURL}/events/${event.slug}/badges`, { headers: { Cookie: await cookieFor(coordinator.id) } });
+  expect(await badges.text()).toContain(printed);
+  // Door staff check her in with it: the one thing it is for.
+  const door = await post(volunteer.id, event.slug, printed.toLowerCase());
+  expect((await door.json()).results[0]).toMatchObject({ status: "checked_in", userId: keisha.user.id });
 });
 
 test("offline, a typed short code is named from the device's roster, queued, and checked in when the network is back", async ({ page, context, baseURL }) => {
