@@ -11,8 +11,10 @@ const token = () => crypto.randomBytes(16).toString("base64url");
 
 async function addAttendee(eventId: string, name: string, school: string) {
   const user = await db().user.create({ data: { name, school, email: `${unique("att")}@springfield.k12.test`.toLowerCase() } });
-  const membership = await db().membership.create({ data: { eventId, userId: user.id, role: "attendee", badgeToken: token() } });
-  return { user, token: membership.badgeToken! };
+  const { id } = await db().membership.create({ data: { eventId, userId: user.id, role: "attendee", badgeToken: token() } });
+  // The short code comes from a database trigger, after the insert's RETURNING.
+  const { badgeToken, shortCode } = await db().membership.findUniqueOrThrow({ where: { id } });
+  return { user, token: badgeToken!, code: shortCode! };
 }
 
 async function kioskDay(name: string, extra: { doorsOpenAt?: string | null } = {}) {
@@ -75,8 +77,8 @@ test.describe("kiosk with a failing server", () => {
   });
 });
 
-test("offline after a reload: the service worker opens the kiosk, and search and check-in by name queue", async ({ page, context, baseURL }) => {
-  const { coordinator, event, tom } = await kioskDay("Dead Wi-Fi Day");
+test("offline after a reload: the service worker opens the kiosk; check-in by name and by typed badge code queue", async ({ page, context, baseURL }) => {
+  const { coordinator, event, keisha, tom } = await kioskDay("Dead Wi-Fi Day");
   await signIn(page, coordinator.id, baseURL!);
   const kiosk = `/events/${event.slug}/kiosk`;
   await page.goto(kiosk);
@@ -100,15 +102,26 @@ test("offline after a reload: the service worker opens the kiosk, and search and
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("button", { name: "Check in Tomasz Kowalski" }).click();
   await expect(kioskStatus(page)).toContainText("Saved offline");
-  await expect(page.getByRole("region", { name: /Waiting to sync/ }).getByRole("listitem")).toHaveText([/Tomasz Kowalski/]);
+  // A badge's short code typed as read (lower case, hyphen): named from the device's roster,
+  // which holds a short hash of each code, never the codes or tokens themselves.
+  const onDevice = (await page.evaluate((key) => localStorage.getItem(key), `dropin-kiosk-roster:${event.slug}`))!;
+  expect(onDevice).toContain("Keisha Reyes");
+  for (const secret of [keisha.code, keisha.token]) expect(onDevice).not.toContain(secret);
+  await page.getByLabel("Badge code").fill(`${keisha.code.slice(0, 4)}-${keisha.code.slice(4)}`.toLowerCase());
+  await page.getByRole("button", { name: "Check in", exact: true }).click();
+  await expect(kioskStatus(page)).toContainText("Keisha Reyes");
+  await expect(page.getByRole("region", { name: /Waiting to sync/ }).getByRole("listitem")).toHaveText([/Tomasz Kowalski/, /Keisha Reyes/]);
   await expectAccessible(page);
   expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(0);
 
   await context.setOffline(false);
-  await expect(kioskStatus(page)).toContainText("1 queued scan synced", { timeout: 15_000 });
-  await expect(page.getByText("1 of 2 on the roster checked in.")).toBeVisible();
-  const rows = await db().doorCheckIn.findMany({ where: { eventId: event.id } });
-  expect(rows.map((r) => [r.userId, r.source])).toEqual([[tom.user.id, "search"]]);
+  await expect(kioskStatus(page)).toContainText("2 queued scans synced", { timeout: 15_000 });
+  await expect(page.getByText("2 of 2 on the roster checked in.")).toBeVisible();
+  const rows = await db().doorCheckIn.findMany({ where: { eventId: event.id }, orderBy: { checkedInAt: "asc" } });
+  expect(rows.map((r) => [r.userId, r.source])).toEqual([
+    [tom.user.id, "search"],
+    [keisha.user.id, "qr"],
+  ]);
 });
 
 test("before the doors open a scan is refused with the day; with early check-in on it goes through", async ({ page, baseURL }) => {
