@@ -20,7 +20,7 @@ import { RosterMatching } from "~/components/roster-matching";
 import { PersonSchema, RosterImportSchema, RosterListQuerySchema } from "~/schemas/checkin";
 import { requireUser } from "~/utils/auth.server";
 import { traced } from "~/.server/ops/loop-trace";
-import { failure, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { allMessages, failure, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -113,7 +113,9 @@ export default function Roster() {
   const outcome = useActionData<typeof action>();
   const walkIn = failureOf(outcome, "walk-in");
   const refused = failureOf(outcome, "import");
-  const problem = outcome && !isFormFailure(outcome) ? outcome.message : uploadGone ? "That roster file is no longer here: choose it again." : null;
+  const gone = "That roster file is no longer here: choose it again.";
+  // A refused import is shown beside its fields on the matching; with no pending file to match, here.
+  const problems = outcome && !isFormFailure(outcome) ? [outcome.message] : refused && !upload ? allMessages(refused) : uploadGone ? [gone] : [];
   const busy = useNavigation().state === "submitting";
   const base = `/events/${event.slug}/roster`;
   return (
@@ -127,7 +129,7 @@ export default function Roster() {
       </p>
       <div role="status" aria-live="polite">
         {progress ? <ImportProgress progress={progress} refreshTo={`${base}?import=${progress.id}`} /> : null}
-        {problem ? <FormErrors errors={[problem]} /> : null}
+        {problems.length > 0 ? <FormErrors errors={problems} /> : null}
       </div>
       {upload ? (
         <RosterMatching upload={upload} action={`${base}?upload=${upload.id}`} failure={refused} />
