@@ -12,6 +12,21 @@ type Progress = {
 
 const count = (n: number) => n.toLocaleString("en-US");
 
+const people = (n: number) => `${count(n)} ${n === 1 ? "person" : "people"}`;
+
+/**
+ * What the import did to this PD day's roster, as a coordinator would say it: on a
+ * brand-new day everyone is added, even people who already have a Dropin account
+ * (it read "0 new, 297 updated" when it counted accounts).
+ */
+function inWords(added: number, already: number) {
+  if (added + already === 0) return "Nobody was added to the roster.";
+  if (already === 0) return `${people(added)} added to this PD day's roster.`;
+  const updated = `${already === 1 ? "was" : "were"} already on it: their name, school and staff ID for this PD day were updated from the file`;
+  if (added === 0) return `${already === 1 ? "The one person" : `All ${people(already)}`} in the file ${updated}.`;
+  return `${people(added)} added to this PD day's roster; ${count(already)} ${updated}.`;
+}
+
 /**
  * A background roster import: rows done of total while it runs (re-read every
  * second with JavaScript; a refresh link without), then what came in and the
@@ -43,14 +58,14 @@ export function ImportProgress({ progress, refreshTo }: { progress: Progress; re
           </p>
         </>
       ) : (
-        <p className="roster-count">
-          <strong>
-            {count(progress.created + progress.updated)} imported, {count(errors.length)} {errors.length === 1 ? "error" : "errors"}
-          </strong>{" "}
-          <span className="muted">
-            ({count(progress.created)} new, {count(progress.updated)} updated)
-          </span>
-        </p>
+        <>
+          <p className="roster-count">
+            <strong>
+              {count(progress.created + progress.updated)} imported, {count(errors.length)} {errors.length === 1 ? "error" : "errors"}
+            </strong>
+          </p>
+          <p>{inWords(progress.created, progress.updated)}</p>
+        </>
       )}
       {errors.length > 0 ? (
         <>

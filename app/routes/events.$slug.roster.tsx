@@ -7,18 +7,20 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { addWalkIn, listRoster, previewRoster } from "~/.server/checkin/roster";
-import { rosterImportProgress, startRosterImport } from "~/.server/checkin/roster-import";
-import { DomainError } from "~/.server/errors";
+import { addWalkIn, listRoster } from "~/.server/checkin/roster";
+import { rosterImportProgress, rosterUploadPreview, startRosterImport, storeRosterUpload, warmImportThread } from "~/.server/checkin/roster-import";
+import { DomainError, NotFoundError, RuleError } from "~/.server/errors";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
 import { ImportProgress } from "~/components/import-progress";
 import { ErrorMessage } from "~/components/error-message";
-import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
-import { PersonSchema, ROSTER_FIELD_LABELS, ROSTER_FIELDS, RosterMappingSchema } from "~/schemas/checkin";
+import { Field, FormErrors, TextareaField } from "~/components/forms";
+import { RosterList } from "~/components/roster-list";
+import { RosterMatching } from "~/components/roster-matching";
+import { PersonSchema, RosterImportSchema, RosterListQuerySchema } from "~/schemas/checkin";
 import { requireUser } from "~/utils/auth.server";
 import { traced } from "~/.server/ops/loop-trace";
-import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { allMessages, failure, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -29,10 +31,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
-  const roster = await guard(listRoster(user.id, event.id));
-  const importId = new URL(request.url).searchParams.get("import");
+  const search = new URL(request.url).searchParams;
+  const { q, page } = RosterListQuerySchema.parse({ q: search.get("q") ?? "", page: search.get("page") ?? "1" });
+  const roster = await guard(listRoster(user.id, event.id, { q, page }));
+  // A coordinator here may import next: the import thread starts now, not when the file arrives.
+  void warmImportThread().catch(() => undefined);
+  const importId = search.get("import");
   const progress = importId ? await guard(rosterImportProgress(user.id, event.id, importId)) : null;
-  return { event, roster, progress };
+  // The pending file being matched (kept on the server between the steps); a stale link shows the first step.
+  const uploadId = search.get("upload");
+  const upload = uploadId ? await guard(rosterUploadPreview(user.id, event.id, uploadId).catch(orNullIfGone)) : null;
+  return { event, roster, q, progress, upload, uploadGone: Boolean(uploadId && !upload) };
+}
+
+function orNullIfGone(error: unknown) {
+  if (error instanceof NotFoundError) return null;
+  throw error;
 }
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -42,25 +56,23 @@ async function readForm(request: Request) {
   return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_CSV_BYTES }));
 }
 
-type Preview = ReturnType<typeof previewRoster>;
-type Outcome =
-  | { intent: "preview"; csv: string; preview: Preview }
-  | { intent: "problem"; message: string };
+type Problem = { intent: "problem"; message: string };
 
 async function csvFrom(formData: FormData) {
   const file = formData.get("file");
-  if (file && typeof file !== "string" && file.size > 0) return file.text();
-  return String(formData.get("csv") ?? "");
+  if (file && typeof file !== "string" && file.size > 0) return { fileName: file.name || "roster.csv", csv: await file.text() };
+  return { fileName: "pasted roster", csv: String(formData.get("csv") ?? "") };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
+  const roster = `/events/${event.slug}/roster`;
   let formData: FormData;
   try {
     formData = await traced("multipart", () => readForm(request));
   } catch {
-    return data<Outcome>({ intent: "problem", message: "That file is too large: keep rosters under 2 MB." }, { status: 400 });
+    return data<Problem>({ intent: "problem", message: "That file is too large: keep rosters under 2 MB." }, { status: 400 });
   }
   const intent = formData.get("intent");
   if (intent === "walk-in") {
@@ -68,92 +80,44 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!submission.ok) return invalid(submission);
     const added = await guardForm(formDataToObject(formData), addWalkIn(user.id, event.id, submission.data));
     if (!added.ok) return invalid(added.result);
-    return redirectWithToast(`/events/${event.slug}/roster`, { kind: "success", message: `${added.value.user.name} is on the roster.` });
+    return redirectWithToast(roster, { kind: "success", message: `${added.value.user.name} is on the roster.` });
   }
-  const csv = await traced("csv text", () => csvFrom(formData));
-  if (!csv.trim()) return data<Outcome>({ intent: "problem", message: "Choose a CSV file or paste the roster first." }, { status: 400 });
-  try {
-    if (intent === "import") {
-      const mapping = RosterMappingSchema.safeParse(formDataToObject(formData));
-      if (!mapping.success) {
-        return data<Outcome>({ intent: "problem", message: "Choose the columns with names and email addresses." }, { status: 400 });
-      }
-      // The import runs in the background; the page shows its progress until it is done.
-      const job = await guard(startRosterImport(user.id, event.id, csv, mapping.data));
-      return redirectWithToast(`/events/${event.slug}/roster?import=${job.id}`, { kind: "success", message: "Roster import started." });
+  if (intent === "import") {
+    const submission = parseSubmission(RosterImportSchema, formData);
+    if (!submission.ok) return invalid(submission);
+    try {
+      // The import runs on its own thread; the page shows its progress until it is done.
+      const job = await startRosterImport(user.id, event.id, submission.data.uploadId, submission.data);
+      return redirectWithToast(`${roster}?import=${job.id}`, { kind: "success", message: "Roster import started." });
+    } catch (error) {
+      // Refused: back to the matching, with the file and every choice kept.
+      const raw = formDataToObject(formData);
+      if (error instanceof RuleError && error.field) return invalid(failure(raw, { fieldErrors: { [error.field]: [error.message] } }));
+      if (error instanceof DomainError && error.status !== 403) return invalid(failure(raw, { formErrors: [error.message] }));
+      return guard(Promise.reject<never>(error));
     }
-    return data<Outcome>({ intent: "preview", csv, preview: previewRoster(csv) });
-  } catch (error) {
-    if (error instanceof DomainError) return data<Outcome>({ intent: "problem", message: error.message }, { status: 400 });
-    throw error;
   }
-}
-
-function PreviewStep({ csv, preview }: { csv: string; preview: Preview }) {
-  const busy = useNavigation().state === "submitting";
-  return (
-    <section className="card" aria-labelledby="mapping-title">
-      <h2 id="mapping-title">Match the columns</h2>
-      <p>
-        {preview.total} {preview.total === 1 ? "row" : "rows"} found. Check which column holds each detail, then import.
-      </p>
-      {/* Multipart: the server reads a large file back in streamed parts instead of one long blocking parse. */}
-      <Form method="post" encType="multipart/form-data">
-        <input type="hidden" name="csv" value={csv} />
-        <div className="form-row">
-          {ROSTER_FIELDS.map((field) => (
-            <SelectField
-              key={field}
-              label={field === "name" || field === "email" ? ROSTER_FIELD_LABELS[field] : `${ROSTER_FIELD_LABELS[field]} (optional)`}
-              name={field}
-              defaultValue={preview.mapping[field]}
-              options={[{ value: "", label: "— not in this file —" }, ...preview.headers.map((h) => ({ value: h, label: h }))]}
-            />
-          ))}
-        </div>
-        <h3>First rows</h3>
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="First rows of the file">
-          <table>
-            <caption className="visually-hidden">The first {preview.rows.length} rows of the file</caption>
-            <thead>
-              <tr>
-                <th scope="col">Row</th>
-                {preview.headers.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows.map((row, index) => (
-                <tr key={index}>
-                  <td>{index + 2}</td>
-                  {preview.headers.map((h) => (
-                    <td key={h}>{row[h] ?? ""}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <div className="form-actions">
-          <Button name="intent" value="import" disabled={busy}>
-            {busy ? `Importing ${preview.total} rows…` : `Import ${preview.total} rows`}
-          </Button>
-        </div>
-      </Form>
-    </section>
-  );
+  const { fileName, csv } = await traced("csv text", () => csvFrom(formData));
+  if (!csv.trim()) return data<Problem>({ intent: "problem", message: "Choose a CSV file or paste the roster first." }, { status: 400 });
+  try {
+    const uploadId = await storeRosterUpload(user.id, event.id, fileName, csv);
+    return redirectWithToast(`${roster}?upload=${uploadId}`, { kind: "success", message: `${fileName} is ready: match its columns.` });
+  } catch (error) {
+    if (error instanceof RuleError) return data<Problem>({ intent: "problem", message: error.message }, { status: 400 });
+    return guard(Promise.reject<never>(error));
+  }
 }
 
 export default function Roster() {
-  const { event, roster, progress } = useLoaderData<typeof loader>();
+  const { event, roster, q, progress, upload, uploadGone } = useLoaderData<typeof loader>();
   const outcome = useActionData<typeof action>();
-  const walkIn = isFormFailure(outcome) ? outcome : null;
-  const result = outcome && !isFormFailure(outcome) ? outcome : null;
+  const walkIn = failureOf(outcome, "walk-in");
+  const refused = failureOf(outcome, "import");
+  const gone = "That roster file is no longer here: choose it again.";
+  // A refused import is shown beside its fields on the matching; with no pending file to match, here.
+  const problems = outcome && !isFormFailure(outcome) ? [outcome.message] : refused && !upload ? allMessages(refused) : uploadGone ? [gone] : [];
   const busy = useNavigation().state === "submitting";
+  const base = `/events/${event.slug}/roster`;
   return (
     <>
       <p>
@@ -164,19 +128,20 @@ export default function Roster() {
         <Link to={`/events/${event.slug}/badges`}>Print badges</Link> · <Link to={`/events/${event.slug}/kiosk`}>Door kiosk</Link>
       </p>
       <div role="status" aria-live="polite">
-        {progress ? <ImportProgress progress={progress} refreshTo={`/events/${event.slug}/roster?import=${progress.id}`} /> : null}
-        {result?.intent === "problem" ? <FormErrors errors={[result.message]} /> : null}
+        {progress ? <ImportProgress progress={progress} refreshTo={`${base}?import=${progress.id}`} /> : null}
+        {problems.length > 0 ? <FormErrors errors={problems} /> : null}
       </div>
-      {result?.intent === "preview" ? (
-        <PreviewStep csv={result.csv} preview={result.preview} />
+      {upload ? (
+        <RosterMatching upload={upload} action={`${base}?upload=${upload.id}`} failure={refused} />
       ) : (
         <section className="card" aria-labelledby="import-title">
           <h2 id="import-title">Import a roster</h2>
           <p className="muted">
-            A CSV with a header row: names, email addresses and optionally school and staff ID. People already on the roster
-            (same email) are updated, not added twice.
+            A CSV with a header row, such as an HR or student-information-system export: names (in one column, or first and last
+            name in two), email addresses and optionally school and staff ID. People already on the roster (same email) are
+            updated, not added twice.
           </p>
-          <Form method="post" encType="multipart/form-data">
+          <Form method="post" encType="multipart/form-data" action={base}>
             <Field label="CSV file (optional)" type="file" name="file" accept=".csv,text/csv" />
             <TextareaField label="…or paste the CSV (optional)" name="csv" rows={6} />
             <div className="form-actions">
@@ -189,7 +154,7 @@ export default function Roster() {
       )}
       <section className="card" aria-labelledby="walkin-title">
         <h2 id="walkin-title">Add a walk-in</h2>
-        <Form method="post">
+        <Form method="post" action={base}>
           <FormErrors errors={walkIn?.formErrors ?? []} />
           <div className="form-row">
             <Field label="Name" name="name" required defaultValue={String(walkIn?.values.name ?? "")} error={walkIn?.fieldErrors.name?.[0]} />
@@ -211,33 +176,7 @@ export default function Roster() {
           </div>
         </Form>
       </section>
-      <section className="card" aria-labelledby="roster-title">
-        <h2 id="roster-title">On the roster ({roster.length})</h2>
-        {/* Focusable so the table can be scrolled sideways by keyboard on a narrow screen. */}
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
-        <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="roster-title">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">School</th>
-                <th scope="col">Staff ID</th>
-              </tr>
-            </thead>
-            <tbody>
-              {roster.map((p) => (
-                <tr key={p.userId}>
-                  <td>{p.name}</td>
-                  <td>{p.email}</td>
-                  <td>{p.school ?? ""}</td>
-                  <td>{p.staffId ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </section>
+      <RosterList roster={roster} q={q} basePath={base} />
     </>
   );
 }

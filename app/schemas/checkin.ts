@@ -12,10 +12,13 @@ export const PersonSchema = z.object({
 });
 export type PersonInput = z.infer<typeof PersonSchema>;
 
-export const ROSTER_FIELDS = ["name", "email", "school", "staffId"] as const;
+// HR and SIS exports often split a name over two columns: `name` then takes the
+// first name and `lastName` the last, joined as "First Last".
+export const ROSTER_FIELDS = ["name", "lastName", "email", "school", "staffId"] as const;
 export type RosterField = (typeof ROSTER_FIELDS)[number];
 export const ROSTER_FIELD_LABELS: Record<RosterField, string> = {
-  name: "Name",
+  name: "Name (or first name)",
+  lastName: "Last name, if in its own column",
   email: "Email",
   school: "School",
   staffId: "Staff ID",
@@ -24,11 +27,23 @@ export const ROSTER_FIELD_LABELS: Record<RosterField, string> = {
 /** Which CSV column feeds each person field; "" means "not in this file". */
 export const RosterMappingSchema = z.object({
   name: z.string().min(1, { error: "Choose the column with names." }),
+  lastName: z.string().optional().default(""),
   email: z.string().min(1, { error: "Choose the column with email addresses." }),
   school: z.string().optional().default(""),
   staffId: z.string().optional().default(""),
 });
 export type RosterMapping = z.infer<typeof RosterMappingSchema>;
+
+/** The import step's form: a pending upload (kept on the server) and its column matching. */
+export const RosterImportSchema = RosterMappingSchema.extend({
+  uploadId: z.string().trim().min(1, { error: "Choose a roster file first." }).max(100),
+});
+
+/** The roster list: a page of 100 and an optional name or email search. */
+export const RosterListQuerySchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
 
 export const CorrectionSchema = z.object({
   userId: z.string().min(1, { error: "Choose a person." }),

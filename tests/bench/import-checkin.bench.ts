@@ -83,23 +83,28 @@ async function main() {
       ],
     } as autocannon.Options;
 
+    // The coordinator opens the roster page first, which starts the import thread.
+    const page = await fetch(`${BASE}/events/demo/roster`, { headers: { cookie } });
+    if (page.status !== 200) throw new Error(`The roster page answered ${page.status}`);
     console.log(`Door check-ins, nothing else running (${RATE} scans/s, 10 kiosks, 10 s)…`);
     await load({ ...scans, duration: 2 });
     results.reference = await load({ ...scans, duration: 10 });
 
     console.log(`Starting a ${ROWS.toLocaleString("en-US")}-row roster import through the roster page…`);
     const started = performance.now();
-    // What the roster page's "Import" button posts (multipart, the file's text in a field).
-    const body = new FormData();
-    for (const [name, value] of Object.entries({ intent: "import", csv: rosterCsv(), name: "Full name", email: "Email", school: "School", staffId: "Employee ID" })) {
-      body.append(name, value);
-    }
-    // Remix compares Origin with Host on page actions: post as the page at APP_URL would.
-    const posted = fetch(`http://localhost:${PORT}/events/demo/roster`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { cookie, ...server.origin },
-      body,
+    // What the roster page posts: the file ("Preview", kept on the server as a pending
+    // upload), then the column matching ("Import"). Remix compares Origin with Host on
+    // page actions: post as the page at APP_URL would.
+    const post = (body: FormData | URLSearchParams, path = "/events/demo/roster") =>
+      fetch(`http://localhost:${PORT}${path}`, { method: "POST", redirect: "manual", headers: { cookie, ...server.origin }, body });
+    const file = new FormData();
+    file.append("intent", "preview");
+    file.append("file", new Blob([rosterCsv()], { type: "text/csv" }), "staff-export.csv");
+    const posted = post(file).then(async (stored) => {
+      const uploadId = stored.status === 302 ? new URL(stored.headers.get("location")!, BASE).searchParams.get("upload") : null;
+      if (!uploadId) return stored;
+      const mapping = { intent: "import", uploadId, name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
+      return post(new URLSearchParams(mapping), `/events/demo/roster?upload=${uploadId}`);
     }).then((answer) => {
       importPostMs = performance.now() - started;
       return answer;
@@ -137,7 +142,7 @@ async function main() {
       met: during!.p99 < 100 && during!.non2xx === 0 && during!.errors === 0 ? "yes" : "NO",
       ratio: (during!.p99 / Math.max(reference!.p99, 0.001)).toFixed(2),
     },
-    { measure: "Import: start (POST, 20,000 rows checked, job stored)", result: ms(importPostMs), target: "reported", met: "", ratio: "—" },
+    { measure: "Import: start (file and matching POSTs, 20,000 rows checked, job stored)", result: ms(importPostMs), target: "reported", met: "", ratio: "—" },
     { measure: "Import: rows in, total time", result: `${imported} rows in ${importSeconds.toFixed(1)} s (${(imported / importSeconds).toFixed(0)} rows/s)`, target: "reported", met: "", ratio: "—" },
   ]);
   for (const [name, r] of Object.entries(results)) if (r.errors > 0 || r.non2xx > 0) console.log(`! ${name}: ${r.errors} errors/timeouts, ${r.non2xx} non-2xx answers`);

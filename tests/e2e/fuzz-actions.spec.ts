@@ -174,7 +174,8 @@ const FUZZ: Record<string, Target> = {
       { intent: "walk-in", poison: ["name", "email"], fields: ["school", "staffId"] },
       // Rosters may be 2 MB: a CSV is invalid when missing or blank.
       { intent: "preview", poison: ["csv"], poisonWith: ["drop", "", "   "] },
-      { intent: "import", poison: ["csv"], poisonWith: ["drop", "", "   "], fields: ["name", "email", "school", "staffId"] },
+      // The file itself waits on the server (a pending upload): the import names it.
+      { intent: "import", poison: ["uploadId"], fields: ["name", "lastName", "email", "school", "staffId"] },
     ],
   },
   "events.$slug.settings.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["name", "date"], fields: ["startTime", "endTime", "timeZone", "venue", "description", "status"] }] },

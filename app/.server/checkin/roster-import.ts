@@ -1,152 +1,134 @@
-// Roster import as a background job. One transaction for 20,000 rows held the
-// database for over a minute and every door check-in waited behind it. Here the
-// file is checked up front, the valid people are kept on a RosterImport row, and
-// they go in CHUNK at a time (or what fits in CHUNK_MS): each chunk is one short write transaction on the
-// direct SQLite connection (a few milliseconds), then the event loop is handed
-// back (setImmediate) so check-ins and pages run between chunks.
-//
-// Safe to resume or repeat: each person is an upsert by email and their
-// attendee membership an upsert per PD day, and a chunk advances the job only
-// from the `done` it read (a second worker on the same job stops instead of
-// importing the same rows again).
-import crypto from "node:crypto";
-import type { PersonInput, RosterMapping } from "~/schemas/checkin";
+// Roster import as a background job on its own thread. One transaction for 20,000
+// rows held the database for over a minute; chunks on the event loop still held the
+// door's check-ins up (p99 133-295 ms during an import). So a coordinator's file is
+// read, checked and written by the import worker (roster-import.worker.ts, with its
+// own SQLite connection); this side checks permissions, hands the work over by
+// message and reads progress. The job's rows (progress, people, errors) live in the
+// database, so an import whose server stopped carries on from its last chunk.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
+import { RosterMappingSchema, type RosterMapping } from "~/schemas/checkin";
 import { db } from "~/utils/db.server";
-import { sqlite, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
-import { phase, tookSync, traced } from "../ops/loop-trace";
-import { recordAudit } from "../audit/audit";
-import { NotFoundError } from "../errors";
+import { sqlite } from "~/utils/sqlite.server";
+import { NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
-import { checkpointInBackground, checkpointNow } from "./wal-checkpointer";
-import { newBadgeToken, validateRoster, type RosterRowError } from "./roster";
+import type { RosterPreview, RosterRowError } from "./roster-file";
+import type { WorkerMessage, WorkerRequest } from "./roster-import.worker";
+import { checkpointInBackground } from "./wal-checkpointer";
 
-export const CHUNK = 250;
-/** A chunk stops early past this: the door's p99 budget is 100 ms, and a chunk holds the event loop while it runs. */
-const CHUNK_MS = 6;
 /** A running import not advanced for this long has lost its worker (a restart): the next look resumes it. */
 const STALLED_MS = 15_000;
+/** The thread stays this long after its last work, so a preview's file imports without a second start-up. */
+const IDLE_MS = 5 * 60_000;
+// Resolved from the project folder (where `npm start` and the tests run), not from
+// this module: in production this code runs from the bundled build.
+const ENTRY = pathToFileURL(path.resolve("app/.server/checkin/roster-import.worker.ts")).href;
+const BOOT = path.resolve("app/.server/ops/ts-worker.mjs");
 
-// What the coordinator's file says belongs to this PD day (the attendee
-// Membership), never to the account (day-person.ts): an existing person's own
-// name, school and staff ID and their other PD days stay as they are. Only an
-// account made here starts with the file's name. (The no-op update lets
-// RETURNING give the existing row's id.)
-const UPSERT_USER = `INSERT INTO User (id, email, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)
-  ON CONFLICT (email) DO UPDATE SET email = excluded.email
-  RETURNING id`;
-// A blank school or staff ID keeps what this day already knew (COALESCE), as the form does.
-const UPSERT_ATTENDEE = `INSERT INTO Membership (id, eventId, userId, role, badgeToken, name, school, staffId, createdAt)
-  VALUES (?, ?, ?, 'attendee', ?, ?, ?, ?, ?)
-  ON CONFLICT (eventId, userId, role) DO UPDATE SET badgeToken = COALESCE(Membership.badgeToken, excluded.badgeToken),
-    name = excluded.name, school = COALESCE(excluded.school, Membership.school), staffId = COALESCE(excluded.staffId, Membership.staffId)`;
-const ADVANCE = `UPDATE RosterImport SET done = ?, created = created + ?, updated = updated + ?, updatedAt = ?
-  WHERE id = ? AND done = ? AND status = 'running'`;
+type Thread = { worker: Worker; pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }> };
+let thread: Thread | null = null;
+let nextRequest = 0;
+let idle: NodeJS.Timeout | undefined;
+/** Imports running on the thread, each with its hold on the WAL checkpointer. */
+const working = new Map<string, () => void>();
+const finishedWaiters = new Map<string, Array<() => void>>();
 
-/** Imports running in this process, so a page refresh never starts a second worker here. */
-const working = new Set<string>();
+function jobEnded(jobId: string) {
+  working.get(jobId)?.();
+  working.delete(jobId);
+  for (const wake of finishedWaiters.get(jobId) ?? []) wake();
+  finishedWaiters.delete(jobId);
+  restartIdleTimer();
+}
 
-type Job = { id: string; eventId: string; createdById: string | null; done: number; total: number; people: string };
+function restartIdleTimer() {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    if (thread && working.size === 0 && thread.pending.size === 0) void thread.worker.terminate();
+  }, IDLE_MS);
+  idle.unref();
+}
+
+function stopped(current: Thread, error: Error) {
+  if (thread === current) thread = null;
+  for (const { reject } of current.pending.values()) reject(error);
+  current.pending.clear();
+  // Their rows stay "running": the next look at their progress resumes them after STALLED_MS.
+  for (const jobId of [...working.keys()]) jobEnded(jobId);
+}
+
+function importThread() {
+  if (thread) return thread;
+  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, file: sqlite().name } });
+  // An idle import thread never keeps a process (a script, a test run) alive.
+  worker.unref();
+  const current: Thread = { worker, pending: new Map() };
+  worker.on("message", (message: WorkerMessage) => {
+    if (message.kind === "running") {
+      // While it writes, SQLite's checkpoints stay off the event loop too.
+      if (!working.has(message.jobId)) working.set(message.jobId, checkpointInBackground());
+    } else if (message.kind === "finished") {
+      if (message.error) console.error("Roster import stopped", message.jobId, message.error);
+      jobEnded(message.jobId);
+    } else {
+      const waiting = current.pending.get(message.requestId);
+      current.pending.delete(message.requestId);
+      if (message.kind === "answer") waiting?.resolve(message.value);
+      else if (message.kind === "refused") waiting?.reject(new RuleError(message.message, message.field));
+      else waiting?.reject(new Error(`Roster import thread: ${message.message}`));
+    }
+  });
+  worker.on("error", (error) => {
+    console.error("Roster import thread stopped", error);
+    stopped(current, error);
+  });
+  worker.on("exit", () => stopped(current, new Error("The roster import thread stopped.")));
+  thread = current;
+  return current;
+}
+
+function ask<T>(request: WorkerRequest): Promise<T> {
+  const current = importThread();
+  restartIdleTimer();
+  const requestId = ++nextRequest;
+  return new Promise<T>((resolve, reject) => {
+    current.pending.set(requestId, { resolve: resolve as (value: unknown) => void, reject });
+    current.worker.postMessage({ requestId, request });
+  });
+}
 
 /**
- * Up to CHUNK people (fewer if they take longer than CHUNK_MS on a busy machine),
- * all or nothing; returns how many went in, 0 if another worker advanced the job first.
+ * Start the import thread ahead of need (the roster page does, when it opens): its
+ * start-up (loading its modules) takes a second or more on a busy machine.
  */
-export function importChunk(job: { id: string; eventId: string }, from: number, people: PersonInput[]) {
-  const now = toDbTime(new Date());
-  let created = 0;
-  let taken = 0;
-  let inner = 0;
-  const run = sqlite().transaction(() => {
-    const started = performance.now();
-    for (const person of people) {
-      if (taken > 0 && performance.now() - started > CHUNK_MS) break;
-      taken++;
-      const id = crypto.randomUUID();
-      const row = statement(UPSERT_USER).get(id, person.email, person.name, now, now) as { id: string };
-      if (row.id === id) created++;
-      const day = [person.name, person.school || null, person.staffId || null];
-      statement(UPSERT_ATTENDEE).run(crypto.randomUUID(), job.eventId, row.id, newBadgeToken(), ...day, now);
-    }
-    const advanced = statement(ADVANCE).run(from + taken, created, taken - created, now, job.id, from);
-    // Someone else imported these rows meanwhile: undo ours (the upserts changed nothing new anyway).
-    if (advanced.changes !== 1) throw new LostRace();
-    inner = performance.now();
-  });
-  try {
-    const started = performance.now();
-    run.immediate();
-    tookSync(`chunk of ${taken} (loop body ${(inner - started).toFixed(0)} ms)`, performance.now() - started);
-    return taken;
-  } catch (error) {
-    if (error instanceof LostRace) return 0;
-    throw error;
-  }
+export function warmImportThread() {
+  return ask<boolean>({ kind: "ready" });
 }
 
-class LostRace extends Error {}
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/** Import the rest of a job, chunk by chunk, from where it stands. */
-export async function runRosterImport(jobId: string, known?: PersonInput[]) {
-  if (working.has(jobId)) return;
-  working.add(jobId);
-  const release = checkpointInBackground();
-  try {
-    // The people list is megabytes of JSON for a big file: read (and written, below) on the
-    // direct connection, where it is one memcpy, not a long pass through Prisma's engine.
-    const job = await traced("read job", () => statement("SELECT id, eventId, createdById, done, total, people FROM RosterImport WHERE id = ?").get(jobId) as Job | undefined);
-    if (!job) return;
-    // Parsing the stored list again held the event loop 70-100 ms: the process that checked the file passes it in.
-    const people = known ?? (await traced("parse job", () => JSON.parse(job.people) as PersonInput[]));
-    let done = job.done;
-    while (done < people.length) {
-      const chunk = people.slice(done, done + CHUNK);
-      // The direct connection does not wait for the lock; writeWithRetry waits without blocking.
-      const taken = await traced("chunk", () => writeWithRetry(() => importChunk(job, done, chunk)));
-      if (taken === 0) return;
-      done += taken;
-      await nextTurn();
-      phase("between chunks");
-    }
-    await traced("last checkpoint", checkpointNow);
-    await traced("finish", () => finish(job));
-  } finally {
-    release();
-    working.delete(jobId);
-  }
-}
-
-async function finish(job: Job) {
-  await db.$transaction(async (tx) => {
-    const { count } = await tx.rosterImport.updateMany({ where: { id: job.id, status: "running" }, data: { status: "done" } });
-    if (count !== 1) return;
-    const final = await tx.rosterImport.findUniqueOrThrow({ where: { id: job.id }, select: { created: true, updated: true, errors: true } });
-    await recordAudit(tx, {
-      eventId: job.eventId,
-      actorId: job.createdById,
-      action: "roster.imported",
-      entity: "Event",
-      entityId: job.eventId,
-      detail: { created: final.created, updated: final.updated, rejected: (JSON.parse(final.errors) as unknown[]).length },
-    });
-  });
-}
-
-/** Check the file, store the job and start it in the background; the page polls its progress. */
-export async function startRosterImport(actorId: string, eventId: string, csv: string, mapping: RosterMapping) {
+/** Keep a coordinator's file on the server while they match its columns; returns its id. */
+export async function storeRosterUpload(actorId: string, eventId: string, fileName: string, csv: string) {
   await assertEventCoordinator(actorId, eventId);
-  const { good, errors } = await traced("validate", () => validateRoster(csv, mapping));
-  const job = { id: crypto.randomUUID() };
-  const now = toDbTime(new Date());
-  const people = await traced("stringify", () => JSON.stringify(good));
-  await traced("insert job", () => writeWithRetry(() =>
-    statement(
-      "INSERT INTO RosterImport (id, eventId, createdById, status, total, people, errors, createdAt, updatedAt) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?)",
-    ).run(job.id, eventId, actorId, good.length, people, JSON.stringify(errors), now, now),
-  ));
-  void runRosterImport(job.id, good).catch((error: unknown) => console.error("Roster import stopped", job.id, error));
-  return job;
+  return ask<string>({ kind: "store", eventId, actorId, fileName: fileName.slice(0, 200) || "pasted roster", csv });
+}
+
+export type RosterUploadPreview = RosterPreview & { id: string; fileName: string };
+
+/** The pending file's columns, guessed matching and first rows; only its uploader sees it. */
+export async function rosterUploadPreview(actorId: string, eventId: string, uploadId: string) {
+  await assertEventCoordinator(actorId, eventId);
+  const preview = await ask<RosterUploadPreview | null>({ kind: "preview", eventId, actorId, uploadId });
+  if (!preview) throw new NotFoundError("That roster file is no longer here: choose it again.");
+  return preview;
+}
+
+/** Check the pending file against the matching, store the job and start it; the page polls its progress. */
+export async function startRosterImport(actorId: string, eventId: string, uploadId: string, mapping: RosterMapping) {
+  await assertEventCoordinator(actorId, eventId);
+  const { name, lastName, email, school, staffId } = mapping;
+  const jobId = await ask<string | null>({ kind: "start", eventId, actorId, uploadId, mapping: { name, lastName, email, school, staffId } });
+  if (!jobId) throw new NotFoundError("That roster file is no longer here: choose it again.");
+  return { id: jobId };
 }
 
 export type RosterImportProgress = {
@@ -154,6 +136,7 @@ export type RosterImportProgress = {
   status: "running" | "done";
   total: number;
   done: number;
+  /** Added to this PD day's roster / already on it (their day's values updated). */
   created: number;
   updated: number;
   errors: RosterRowError[];
@@ -168,7 +151,7 @@ export async function rosterImportProgress(actorId: string, eventId: string, job
   });
   if (!job) throw new NotFoundError("That roster import does not exist.");
   if (job.status === "running" && !working.has(job.id) && Date.now() - job.updatedAt.getTime() > STALLED_MS) {
-    void runRosterImport(job.id).catch((error: unknown) => console.error("Roster import stopped", job.id, error));
+    await ask({ kind: "resume", jobId: job.id });
   }
   return {
     id: job.id,
@@ -181,12 +164,17 @@ export async function rosterImportProgress(actorId: string, eventId: string, job
   };
 }
 
-/** Start an import and wait for it (scripts and tests): the same path as the page's. */
-export async function importRoster(actorId: string, eventId: string, csv: string, mapping: RosterMapping) {
-  const job = await startRosterImport(actorId, eventId, csv, mapping);
-  await runRosterImport(job.id);
-  // The background worker started above may still hold the job: wait for it.
-  while (working.has(job.id)) await new Promise((resolve) => setTimeout(resolve, 10));
+/** Resolves when the import thread has stopped working on this job (done, or stopped by an error). */
+export function importSettled(jobId: string) {
+  if (!working.has(jobId)) return Promise.resolve();
+  return new Promise<void>((resolve) => finishedWaiters.set(jobId, [...(finishedWaiters.get(jobId) ?? []), resolve]));
+}
+
+/** Upload, start and wait for an import (scripts and tests): the page's path, on the same thread. */
+export async function importRoster(actorId: string, eventId: string, csv: string, mapping: Partial<RosterMapping> & Pick<RosterMapping, "name" | "email">) {
+  const uploadId = await storeRosterUpload(actorId, eventId, "roster.csv", csv);
+  const job = await startRosterImport(actorId, eventId, uploadId, RosterMappingSchema.parse(mapping));
+  await importSettled(job.id);
   const result = await rosterImportProgress(actorId, eventId, job.id);
   return { imported: result.created + result.updated, created: result.created, updated: result.updated, errors: result.errors };
 }

@@ -1,12 +1,16 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { dayPerson } from "../people/day-person";
-import { addWalkIn, newBadgeToken, previewRoster } from "./roster";
+import { addWalkIn, listRoster, newBadgeToken } from "./roster";
+import { previewRoster } from "./roster-file";
 import { myBadge } from "./badges";
-import { importRoster } from "./roster-import";
+import { importRoster, rosterUploadPreview, startRosterImport, storeRosterUpload, warmImportThread } from "./roster-import";
 
-const MAPPING = { name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
+// The import runs on its own thread, whose first start loads its modules: not part of any one test.
+beforeAll(() => warmImportThread(), 60_000);
+
+const MAPPING = { name: "Full name", lastName: "", email: "Email", school: "School", staffId: "Employee ID" };
 
 async function setup() {
   const event = await createEvent();
@@ -144,5 +148,86 @@ describe("badge tokens", () => {
       expect(decoded).not.toContain("same.person");
       expect(token.toLowerCase()).not.toContain("same");
     }
+  });
+});
+
+describe("an HR or SIS export (issue 20)", () => {
+  test("common column names are recognised, and split names are matched as first + last", () => {
+    expect(previewRoster("Last Name,First Name,E-mail,Building,Employee ID\nRuiz,Ana,ana@x.us,Lincoln,E1\n").mapping).toEqual({
+      name: "First Name",
+      lastName: "Last Name",
+      email: "E-mail",
+      school: "Building",
+      staffId: "Employee ID",
+    });
+    expect(previewRoster("Surname,Given Name,Staff Email,Location,Emp ID\nRuiz,Ana,ana@x.us,Lincoln,E1\n").mapping).toEqual({
+      name: "Given Name",
+      lastName: "Surname",
+      email: "Staff Email",
+      school: "Location",
+      staffId: "Emp ID",
+    });
+    expect(previewRoster("Employee Number,Full Name,Email Address,School Name,Site\nE1,Ana Ruiz,ana@x.us,Lincoln,North\n").mapping).toEqual({
+      name: "Full Name",
+      lastName: "",
+      email: "Email Address",
+      school: "School Name",
+      staffId: "Employee Number",
+    });
+    expect(previewRoster("Staff ID,Name,Work Email,Site\nE1,Ana Ruiz,ana@x.us,Lincoln\n").mapping).toMatchObject({ staffId: "Staff ID", email: "Work Email", school: "Site" });
+  });
+
+  test("two name columns are joined as the day's name; a brand-new PD day counts everyone as added, accounts or not", async () => {
+    const { event, coordinator } = await setup();
+    // Two of the three already have Dropin accounts (from another PD day).
+    await createUser({ name: "Ana Ruiz", email: "ana.hr@springfield.k12.us" });
+    await createUser({ name: "Bo Li", email: "bo.hr@springfield.k12.us" });
+    const csv = "Last Name,First Name,E-mail,Building,Employee ID\nRuiz,Ana,ana.hr@springfield.k12.us,Lincoln,E1\nLi,Bo,bo.hr@springfield.k12.us,Jefferson,E2\nPark,Cy,cy.hr@springfield.k12.us,Roosevelt,E3\n";
+    const mapping = { name: "First Name", lastName: "Last Name", email: "E-mail", school: "Building", staffId: "Employee ID" };
+    expect(await importRoster(coordinator.id, event.id, csv, mapping)).toMatchObject({ imported: 3, created: 3, updated: 0 });
+    const cy = await db.user.findUniqueOrThrow({ where: { email: "cy.hr@springfield.k12.us" } });
+    expect(await dayPerson(event.id, cy.id)).toMatchObject({ name: "Cy Park", school: "Roosevelt", staffId: "E3" });
+    // The same file again: everyone is already on this day's roster.
+    expect(await importRoster(coordinator.id, event.id, csv, mapping)).toMatchObject({ imported: 3, created: 0, updated: 3 });
+  });
+
+  test("a matching the file cannot satisfy is refused beside its field, and the file stays for another try", async () => {
+    const { event, coordinator } = await setup();
+    const uploadId = await storeRosterUpload(coordinator.id, event.id, "hr.csv", "Last Name,First Name,E-mail\nRuiz,Ana,ana@x.us\n");
+    const sameTwice = { name: "Last Name", lastName: "Last Name", email: "E-mail", school: "", staffId: "" };
+    await expect(startRosterImport(coordinator.id, event.id, uploadId, sameTwice)).rejects.toMatchObject({ field: "lastName" });
+    const noSuchColumn = { name: "First Name", lastName: "", email: "Email", school: "", staffId: "" };
+    await expect(startRosterImport(coordinator.id, event.id, uploadId, noSuchColumn)).rejects.toMatchObject({ field: "email", message: "The file has no column “Email”." });
+    expect(await rosterUploadPreview(coordinator.id, event.id, uploadId)).toMatchObject({ fileName: "hr.csv", total: 1 });
+    // Another coordinator of the same day does not see this one's pending file.
+    const other = await createUser();
+    await addMember(event.id, other.id, "coordinator");
+    await expect(rosterUploadPreview(other.id, event.id, uploadId)).rejects.toThrow("no longer here");
+  });
+});
+
+describe("the roster list", () => {
+  test("pages 100 at a time by name and finds a name or email in any case", async () => {
+    const { event, coordinator } = await setup();
+    const lines = ["Full name,Email"];
+    for (let i = 1; i <= 250; i++) lines.push(`Teacher ${String(i).padStart(3, "0")},t${i}.list@springfield.k12.us`);
+    lines.push("Zoë O'Brien,zoe_obrien@springfield.k12.us");
+    await importRoster(coordinator.id, event.id, lines.join("\n"), { name: "Full name", email: "Email" });
+    const first = await listRoster(coordinator.id, event.id);
+    expect(first).toMatchObject({ onRoster: 251, matching: 251, page: 1, pages: 3, first: 1 });
+    expect(first.people).toHaveLength(100);
+    expect(first.people[0]!.name).toBe("Teacher 001");
+    const third = await listRoster(coordinator.id, event.id, { page: 3 });
+    expect(third.people.map((p) => p.name)).toEqual(["Teacher 201", ...third.people.slice(1, -1).map((p) => p.name), "Zoë O'Brien"]);
+    expect(third.people).toHaveLength(51);
+    // Past the end: the last page.
+    expect((await listRoster(coordinator.id, event.id, { page: 99 })).page).toBe(3);
+    expect((await listRoster(coordinator.id, event.id, { q: "teacher 12" })).people.map((p) => p.name)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Teacher ${120 + i}`),
+    );
+    expect((await listRoster(coordinator.id, event.id, { q: "T7.LIST@" })).people.map((p) => p.email)).toEqual(["t7.list@springfield.k12.us"]);
+    // "_" is a letter to the coordinator, not a wildcard.
+    expect((await listRoster(coordinator.id, event.id, { q: "e_o" })).matching).toBe(1);
+    expect((await listRoster(coordinator.id, event.id, { q: "nobody" })).matching).toBe(0);
   });
 });

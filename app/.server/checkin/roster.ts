@@ -1,86 +1,14 @@
-// The PD day's attendee roster: CSV import with a column mapping, walk-ins added
-// by hand, and the badge token each attendee's QR code carries.
-import crypto from "node:crypto";
-import Papa from "papaparse";
-import { PersonSchema, ROSTER_FIELDS, type PersonInput, type RosterMapping } from "~/schemas/checkin";
+// The PD day's attendee roster: walk-ins added by hand and the paged list. (The
+// file import: roster-file.ts reads a file, roster-import.ts runs the job.)
+import type { PersonInput } from "~/schemas/checkin";
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
-import { phase, traced } from "../ops/loop-trace";
-import { RuleError } from "../errors";
 import { assertEventCoordinator, assertEventDoor, isEventCoordinator } from "../events/permissions";
-import { byDayName, dayPeople, dayPerson } from "../people/day-person";
+import { statement } from "~/utils/sqlite.server";
+import { DAY_PERSON_SQL, dayPerson, type DayPerson } from "../people/day-person";
+import { newBadgeToken } from "./badge-token";
 
-/**
- * 128 random bits, base64url. Never derived from the email or an id: a badge
- * token must not be guessable from anything printed elsewhere.
- */
-export function newBadgeToken() {
-  return crypto.randomBytes(16).toString("base64url");
-}
-
-export type RosterRowError = { row: number; message: string };
-
-function parseCsv(csv: string) {
-  const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/, "").trim(), {
-    header: true,
-    skipEmptyLines: "greedy",
-    transformHeader: (header) => header.trim(),
-  });
-  const headers = (parsed.meta.fields ?? []).filter(Boolean);
-  if (headers.length === 0) throw new RuleError("The CSV needs a header row naming its columns.", "csv");
-  return { headers, records: parsed.data };
-}
-
-/** How long checking a big file may hold the event loop at a time: a small part of the door's 100 ms p99 budget. */
-const SLICE_MS = 5;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * parseCsv for a whole file, a few milliseconds at a time: parsing 20,000 rows in
- * one go held the event loop 90-180 ms (DROPIN_LOOP_TRACE=1 in bench:import).
- * Papa pauses between rows and resumes on the next turn of the loop.
- */
-function parseCsvInSlices(csv: string) {
-  const text = csv.replace(/^\uFEFF/, "").trim();
-  // The header row alone (so a file with no data rows still has its columns).
-  const { headers } = parseCsv(text.slice(0, text.indexOf("\n") === -1 ? text.length : text.indexOf("\n")));
-  return new Promise<{ headers: string[]; records: Record<string, string>[] }>((resolve) => {
-    const records: Record<string, string>[] = [];
-    let slice = performance.now();
-    Papa.parse<Record<string, string>>(text, {
-      header: true,
-      skipEmptyLines: "greedy",
-      transformHeader: (header) => header.trim(),
-      step(result, parser) {
-        records.push(result.data);
-        if (performance.now() - slice > SLICE_MS) {
-          parser.pause();
-          void nextTurn().then(() => {
-            slice = performance.now();
-            parser.resume();
-          });
-        }
-      },
-      complete: () => resolve({ headers, records }),
-    });
-  });
-}
-
-const GUESSES: Record<(typeof ROSTER_FIELDS)[number], RegExp> = {
-  name: /^(full ?)?name$|^teacher$|^attendee$/i,
-  email: /e-?mail/i,
-  school: /school|building|campus|site/i,
-  staffId: /staff|employee|emp.?id|^id$/i,
-};
-
-/** Headers, a guessed mapping and the first rows, for the mapping screen. */
-export function previewRoster(csv: string, rows = 5) {
-  const { headers, records } = parseCsv(csv);
-  const mapping = Object.fromEntries(
-    ROSTER_FIELDS.map((field) => [field, headers.find((h) => GUESSES[field].test(h)) ?? ""]),
-  ) as RosterMapping;
-  return { headers, mapping, total: records.length, rows: records.slice(0, rows) };
-}
+export { newBadgeToken };
 
 /**
  * Make `userId` an attendee of the event. An attendee membership always has its
@@ -115,46 +43,6 @@ async function addToRoster(tx: Tx, eventId: string, person: PersonInput, { keepR
   return { person: await dayPerson(eventId, user.id, tx), membership: updated, created: !existing };
 }
 
-/**
- * Check a roster file against the column mapping. Rows are numbered as a
- * spreadsheet shows them (header = 1). A bad row is reported, not imported; an
- * email seen on an earlier row is reported too (the first row wins).
- */
-export async function validateRoster(csv: string, mapping: RosterMapping) {
-  const { headers, records } = await traced("papaparse", () => parseCsvInSlices(csv));
-  phase("validate rows");
-  for (const field of ROSTER_FIELDS) {
-    const column = mapping[field];
-    if (column && !headers.includes(column)) throw new RuleError(`The file has no column “${column}”.`, field);
-  }
-  const errors: RosterRowError[] = [];
-  const good: PersonInput[] = [];
-  const seen = new Map<string, number>();
-  let slice = performance.now();
-  for (const [index, record] of records.entries()) {
-    // A 20,000-row file takes over a second to check: other requests (the door's) run every few ms.
-    if (performance.now() - slice > SLICE_MS) {
-      await nextTurn();
-      slice = performance.now();
-    }
-    const row = index + 2;
-    const cell = (field: keyof RosterMapping) => (mapping[field] ? (record[mapping[field]] ?? "") : "");
-    const result = PersonSchema.safeParse({ name: cell("name"), email: cell("email"), school: cell("school"), staffId: cell("staffId") });
-    if (!result.success) {
-      errors.push({ row, message: result.error.issues.map((issue) => issue.message).join(" ") });
-      continue;
-    }
-    const earlier = seen.get(result.data.email);
-    if (earlier) {
-      errors.push({ row, message: `${result.data.email} is already on row ${earlier}.` });
-      continue;
-    }
-    seen.set(result.data.email, row);
-    good.push(result.data);
-  }
-  return { good, errors };
-}
-
 /** A person who arrives without being on the roster (registered at the door, so volunteers may too). */
 export async function addWalkIn(actorId: string, eventId: string, person: PersonInput) {
   const actor = await assertEventDoor(actorId, eventId);
@@ -166,10 +54,30 @@ export async function addWalkIn(actorId: string, eventId: string, person: Person
   });
 }
 
-/** The PD day's attendees as this day knows them, by name. */
-export async function listRoster(actorId: string, eventId: string) {
+export const ROSTER_PAGE_SIZE = 100;
+
+// The day's values where it has them, the account's otherwise (day-person.ts), in SQL:
+// a roster of 20,000 is paged and searched by the database, never loaded whole.
+const ROSTER_FROM = `FROM Membership m JOIN User u ON u.id = m.userId
+  WHERE m.eventId = ? AND m.role = 'attendee'
+    AND (? = '' OR ${DAY_PERSON_SQL.name} LIKE ? ESCAPE '\\' OR u.email LIKE ? ESCAPE '\\')`;
+const ROSTER_PAGE = `SELECT u.id AS userId, u.email AS email, ${DAY_PERSON_SQL.name} AS name, ${DAY_PERSON_SQL.school} AS school,
+    COALESCE(NULLIF(m.staffId, ''), u.staffId) AS staffId
+  ${ROSTER_FROM}
+  ORDER BY ${DAY_PERSON_SQL.name} COLLATE NOCASE, u.email LIMIT ? OFFSET ?`;
+
+/**
+ * One page of the PD day's attendees as this day knows them, by name; `q` finds a
+ * name or email (any part, any case). A page past the end shows the last one.
+ */
+export async function listRoster(actorId: string, eventId: string, { q = "", page = 1 }: { q?: string; page?: number } = {}) {
   await assertEventCoordinator(actorId, eventId);
-  const members = await db.membership.findMany({ where: { eventId, role: "attendee" }, select: { userId: true } });
-  const people = await dayPeople(eventId, members.map((m) => m.userId));
-  return [...people.values()].sort(byDayName);
+  const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const where = [eventId, q, pattern, pattern.toLowerCase()];
+  const onRoster = (statement(`SELECT COUNT(*) AS n FROM Membership WHERE eventId = ? AND role = 'attendee'`).get(eventId) as { n: number }).n;
+  const matching = q ? (statement(`SELECT COUNT(*) AS n ${ROSTER_FROM}`).get(...where) as { n: number }).n : onRoster;
+  const pages = Math.max(1, Math.ceil(matching / ROSTER_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, page), pages);
+  const people = statement(ROSTER_PAGE).all(...where, ROSTER_PAGE_SIZE, (shown - 1) * ROSTER_PAGE_SIZE) as DayPerson[];
+  return { people, onRoster, matching, page: shown, pages, first: matching === 0 ? 0 : (shown - 1) * ROSTER_PAGE_SIZE + 1 };
 }

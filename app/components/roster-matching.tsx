@@ -1,0 +1,89 @@
+// The roster import's second step: the pending file (kept on the server), its
+// columns matched to a person's details, and its first rows. A refused import comes
+// back here with the file and the coordinator's choices kept, JavaScript or not.
+import { Form, useNavigation } from "@remix-run/react";
+import { Button } from "~/components/button";
+import { Field, FormErrors, SelectField } from "~/components/forms";
+import { ROSTER_FIELD_LABELS, ROSTER_FIELDS, type RosterField } from "~/schemas/checkin";
+
+export type RosterUploadView = {
+  id: string;
+  fileName: string;
+  headers: string[];
+  mapping: Record<RosterField, string>;
+  total: number;
+  rows: Array<Record<string, string>>;
+};
+
+type Failure = { values: Record<string, string | string[]>; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] };
+
+const REQUIRED = new Set<RosterField>(["name", "email"]);
+
+export function RosterMatching({ upload, action, failure }: { upload: RosterUploadView; action: string; failure: Failure | null }) {
+  const busy = useNavigation().state === "submitting";
+  const rows = `${upload.total.toLocaleString("en-US")} ${upload.total === 1 ? "row" : "rows"}`;
+  const chosen = (field: RosterField) => (failure ? String(failure.values[field] ?? "") : upload.mapping[field]);
+  return (
+    <section className="card" aria-labelledby="mapping-title">
+      <h2 id="mapping-title">Match the columns</h2>
+      <Form method="post" encType="multipart/form-data" action={action} className="roster-file">
+        <p>
+          Using <strong>{upload.fileName}</strong> ({rows} found), or choose another file:
+        </p>
+        <Field label="Another CSV file" type="file" name="file" accept=".csv,text/csv" required />
+        <Button name="intent" value="preview" variant="secondary" disabled={busy}>
+          Use this file instead
+        </Button>
+      </Form>
+      <p>Check which column holds each detail, then import. Names split over two columns (first and last) are joined.</p>
+      <Form method="post" action={action}>
+        <FormErrors errors={failure?.formErrors ?? []} />
+        <input type="hidden" name="uploadId" value={upload.id} />
+        <div className="form-row">
+          {ROSTER_FIELDS.map((field) => (
+            <SelectField
+              key={`${upload.id}-${field}`}
+              label={REQUIRED.has(field) ? ROSTER_FIELD_LABELS[field] : `${ROSTER_FIELD_LABELS[field]} (optional)`}
+              name={field}
+              defaultValue={chosen(field)}
+              error={failure?.fieldErrors[field]?.[0]}
+              options={[{ value: "", label: "— not in this file —" }, ...upload.headers.map((h) => ({ value: h, label: h }))]}
+            />
+          ))}
+        </div>
+        <h3>First rows</h3>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex */}
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="First rows of the file">
+          <table>
+            <caption className="visually-hidden">The first {upload.rows.length} rows of the file</caption>
+            <thead>
+              <tr>
+                <th scope="col">Row</th>
+                {upload.headers.map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {upload.rows.map((row, index) => (
+                <tr key={index}>
+                  <td>{index + 2}</td>
+                  {upload.headers.map((h) => (
+                    <td key={h}>{row[h] ?? ""}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <div className="form-actions">
+          <Button name="intent" value="import" disabled={busy}>
+            {busy ? `Importing ${rows}…` : `Import ${rows}`}
+          </Button>
+        </div>
+      </Form>
+    </section>
+  );
+}
