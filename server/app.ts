@@ -1,11 +1,16 @@
-// The production HTTP server: Express serving the Remix build.
+// The HTTP server, the same for `npm start` (the production build) and `npm run dev`
+// (Vite in middleware mode): request guards, the kiosk's hot path, security
+// headers, the stored public page, compression, static files, then Remix.
+//
+// Nothing here imports app/ (eslint enforces it; types only): what the middleware
+// needs from the app comes out of the server build (`entry.server.tsx` re-exports
+// it), so a production process loads each app module once, inside the bundle.
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
-import express from "express";
-import { getEnv } from "~/utils/env.server";
+import express, { type Express } from "express";
+import type { ViteDevServer } from "vite";
+import { entryExports, type GetBuild } from "./build";
 import { mountHotPaths } from "./hot-paths";
 import { usePublicPageCache } from "./public-page-cache";
 import { useRequestGuards } from "./request-guards";
@@ -27,23 +32,32 @@ function drainUnreadBodies(req: express.Request, res: express.Response, next: ex
   next();
 }
 
-export async function startServer({ port, buildDir = "build" }: { port: number; buildDir?: string }) {
-  const serverBuild = pathToFileURL(path.resolve(buildDir, "server/index.js")).href;
-  const build = (await import(serverBuild)) as ServerBuild;
-  const app = express();
+/**
+ * Mounts Dropin on `app`. Production passes the build directory (static files
+ * from build/client); development passes Vite, which serves the sources.
+ */
+export async function mountDropin(
+  app: Express,
+  { getBuild, buildDir, vite }: { getBuild: GetBuild; buildDir?: string; vite?: ViteDevServer },
+) {
+  const { getEnv, bodyLimitFor } = entryExports(await getBuild());
+  const env = getEnv();
   app.disable("x-powered-by");
   app.use(drainUnreadBodies);
   // Before the hot path: the door's check-in API is a write like any other.
-  useRequestGuards(app, { appUrl: getEnv().APP_URL });
-  mountHotPaths(app);
-  useSecurityHeaders(app, { trustProxy: getEnv().TRUST_PROXY });
-  usePublicPageCache(app, { build, getLoadContext });
+  useRequestGuards(app, { appUrl: env.APP_URL, bodyLimitFor });
+  mountHotPaths(app, { getBuild });
+  useSecurityHeaders(app, { trustProxy: env.TRUST_PROXY });
+  usePublicPageCache(app, { getBuild, getLoadContext });
   app.use(compression());
-  // Fingerprinted assets never change: let phones cache them for a year.
-  app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
-  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }));
-  return new Promise<ReturnType<typeof app.listen>>((resolve) => {
-    const server = app.listen(port, () => resolve(server));
-  });
+  if (vite) {
+    app.use(vite.middlewares);
+  } else {
+    const dir = buildDir ?? "build";
+    // Fingerprinted assets never change: let phones cache them for a year.
+    app.use("/assets", express.static(path.resolve(dir, "client/assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(path.resolve(dir, "client"), { maxAge: "1h" }));
+  }
+  // A function, so that in development every request gets Vite's current build.
+  app.all("*", createRequestHandler({ build: async () => await getBuild(), mode: process.env.NODE_ENV, getLoadContext }));
 }

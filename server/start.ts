@@ -1,14 +1,16 @@
-// `npm start`: apply pending migrations, seed the demo PD day on an empty
-// database, build if the build is missing or older than the sources, then serve.
+// `npm start`: prepare the database (app/cli/prepare.ts: migrations, demo seed),
+// build if the build is missing or older than the sources, then serve the build.
+// `npm run dev` (`--dev`): the same server with Vite in middleware mode, so
+// development runs the same guards, headers, hot paths and stored public page.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
-import { keepDataPrivate } from "~/.server/ops/backup";
-import { databaseFilePath, parseEnvOrExit } from "~/utils/env.server";
-import { needsMigrating } from "~/utils/migrations.server";
-import { startServer } from "./server";
+import express from "express";
+import { mountDropin } from "./app";
+import { entryExports, loadProductionBuild, type GetBuild } from "./build";
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv) {
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env) {
   const result = spawnSync(process.execPath, [command, ...args], { stdio: "inherit", env });
   if (result.status !== 0) {
     console.error(`\n✖ ${path.basename(command)} ${args.join(" ")} failed (exit ${result.status}).`);
@@ -25,6 +27,7 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+const dev = process.argv.includes("--dev");
 const buildDir = process.env.DROPIN_BUILD_DIR || "build";
 
 function buildIsStale() {
@@ -34,30 +37,7 @@ function buildIsStale() {
   return sources > fs.statSync(built).mtimeMs;
 }
 
-async function main() {
-  process.env.NODE_ENV ??= "production";
-  const env = parseEnvOrExit();
-  const childEnv = { ...process.env, DATABASE_URL: env.DATABASE_URL };
-
-  // Everything Dropin writes from here on (the database, its side files, uploads,
-  // backups) is its own account's only; files from before are made so too.
-  process.umask(0o077);
-  if (needsMigrating(databaseFilePath(env.DATABASE_URL))) {
-    run(path.resolve("node_modules/prisma/build/index.js"), ["migrate", "deploy"], childEnv);
-  }
-  keepDataPrivate(databaseFilePath(env.DATABASE_URL));
-
-  // Imported here, not at the top, so the database client opens only after migrating.
-  const { db } = await import("~/utils/db.server");
-  if (env.SEED_DEMO) {
-    const { seedDemoIfEmpty } = await import("../.server/demo/demo-day");
-    await seedDemoIfEmpty();
-  }
-  // Certificates printed before verification codes were stored must still verify.
-  const { rememberAllCertificateCodes } = await import("../.server/credit/certificate-codes");
-  await rememberAllCertificateCodes();
-  await db.$disconnect();
-
+function ensureBuild() {
   // The e2e suite builds once up front; its servers must never rebuild (two at once
   // would write the same build directory).
   if (process.env.DROPIN_SKIP_BUILD === "1") {
@@ -67,11 +47,36 @@ async function main() {
     }
   } else if (buildIsStale()) {
     console.log("Building Dropin…");
-    run(path.resolve("node_modules/@remix-run/dev/dist/cli.js"), ["vite:build"], { ...childEnv, NODE_ENV: "production" });
+    run(path.resolve("node_modules/@remix-run/dev/dist/cli.js"), ["vite:build"], { ...process.env, NODE_ENV: "production" });
   }
-
-  await startServer({ port: env.PORT, buildDir });
-  console.log(`\nDropin is running at http://localhost:${env.PORT}\n`);
 }
+
+async function main() {
+  process.env.NODE_ENV ??= dev ? "development" : "production";
+  // Files the server writes (uploads, the session secret) are its own account's only.
+  process.umask(0o077);
+  run(path.resolve("node_modules/tsx/dist/cli.mjs"), ["app/cli/prepare.ts"]);
+
+  const app = express();
+  const server = http.createServer(app);
+  let getBuild: GetBuild;
+  let vite;
+  if (dev) {
+    // Vite's hot-reload socket shares the server's port (connect-src 'self' covers it).
+    vite = await (await import("vite")).createServer({ server: { middlewareMode: true, hmr: { server } } });
+    const viteServer = vite;
+    getBuild = () => viteServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuildModule>;
+  } else {
+    ensureBuild();
+    const build = await loadProductionBuild(buildDir);
+    getBuild = () => build;
+  }
+  await mountDropin(app, { getBuild, buildDir, vite });
+  const { PORT } = entryExports(await getBuild()).getEnv();
+  await new Promise<void>((resolve) => server.listen(PORT, resolve));
+  console.log(`\nDropin is running at http://localhost:${PORT}${dev ? " (development)" : ""}\n`);
+}
+
+type ServerBuildModule = Awaited<ReturnType<typeof loadProductionBuild>>;
 
 void main();

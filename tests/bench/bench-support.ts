@@ -85,7 +85,7 @@ export async function waitForHealth(url: string, child: ChildProcess) {
 /** `npm start` on a given database: migrate, build if stale, serve. Its own process group, so stop() ends tsx's child too. */
 export function startDropin({ port, databaseUrl, sessionSecret, env = {} }: { port: number; databaseUrl: string; sessionSecret: string; env?: Record<string, string> }) {
   const appUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
+  const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "server/start.ts"], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, SEED_DEMO: "false", NODE_ENV: "production", APP_URL: appUrl, ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,

@@ -1,5 +1,5 @@
 // The production server's stored render of the anonymous schedule page
-// (app/cli/public-page-cache.ts), against the demo day.
+// (server/public-page-cache.ts), against the demo day.
 import Database from "better-sqlite3";
 import { expect, expectAccessible, test } from "./support";
 

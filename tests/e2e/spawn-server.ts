@@ -62,7 +62,7 @@ export async function spawnServer({
   const url = `http://localhost:${port}`;
   if (await healthy(url)) throw new Error(`Something is already serving ${url}`);
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
-  const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
+  const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "server/start.ts"], {
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     env: {
