@@ -52,7 +52,8 @@ function ensureBuild() {
 }
 
 async function main() {
-  process.env.NODE_ENV ??= dev ? "development" : "production";
+  if (dev) process.env.NODE_ENV = "development";
+  else process.env.NODE_ENV ??= "production";
   // Files the server writes (uploads, the session secret) are its own account's only.
   process.umask(0o077);
   run(path.resolve("node_modules/tsx/dist/cli.mjs"), ["app/cli/prepare.ts"]);
