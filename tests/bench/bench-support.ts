@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { sameOrigin } from "../support/same-origin";
 import { sessionCookie } from "../support/session-cookie";
+import { toDbTime } from "../../app/utils/db-time";
 
 export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; non2xx: number; seconds: number; times: number[] };
 
@@ -105,7 +106,7 @@ export async function signedInCookie(sqlite: Database.Database, userId: string, 
   const id = crypto.randomUUID();
   sqlite
     .prepare("INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)")
-    .run(id, userId, new Date(Date.now() + 86_400_000).toISOString().replace("Z", "+00:00"), new Date().toISOString().replace("Z", "+00:00"));
+    .run(id, userId, toDbTime(new Date(Date.now() + 86_400_000)), toDbTime(new Date()));
   return sessionCookie(id, secret);
 }
 
