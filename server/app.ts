@@ -58,6 +58,9 @@ export async function mountDropin(
     app.use("/assets", express.static(path.resolve(dir, "client/assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(path.resolve(dir, "client"), { maxAge: "1h" }));
   }
-  // A function, so that in development every request gets Vite's current build.
-  app.all("*", createRequestHandler({ build: async () => await getBuild(), mode: process.env.NODE_ENV, getLoadContext }));
+  // Development: a function, so every request gets Vite's current build. Production:
+  // the build object itself, since Remix derives its route table once for an object
+  // but again on every request for a function.
+  const build = vite ? async () => await getBuild() : await getBuild();
+  app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }));
 }
