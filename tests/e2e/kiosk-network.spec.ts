@@ -138,6 +138,8 @@ test("before the doors open a scan is refused with the day; with early check-in 
 });
 
 test("outside a block the room page says why and what to do; the credit page explains hours before any room check-in", async ({ page, browser, baseURL }) => {
+  // Two browsers (with and without JavaScript) and three axe scans.
+  test.setTimeout(90_000);
   process.env.DATABASE_URL = `file:${process.env.E2E_FRESH_DB ?? "tests/.tmp/e2e-3100/fresh.db"}`;
   const f = await import("../factories");
   const day = await f.createPublishedDay({ slug: unique("quiet-day"), name: "Quiet Day" });
