@@ -24,6 +24,18 @@ export default tseslint.config(
     },
   },
   {
+    // The HTTP server takes the app from the server build (server/build.ts), never by
+    // path: a second copy of the app's modules would hold a second database client.
+    files: ["server/**/*.ts"],
+    ignores: ["server/**/*.test.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/*", "**/app/*"], message: "Use what app/entry.server.tsx exports, from the build.", allowTypeImports: true }] },
+      ],
+    },
+  },
+  {
     // The .server folder must never reach the browser bundle; only server modules may import it.
     files: ["app/components/**/*.{ts,tsx}", "app/schemas/**/*.ts"],
     rules: {

@@ -1,6 +1,6 @@
 // Remix's default Node entry (bots get the whole page at once, browsers a stream),
-// plus the Content-Security-Policy nonce from app/cli/server.ts: RemixServer and
-// React put it on the scripts they inline, and root.tsx on <Scripts>.
+// plus the Content-Security-Policy nonce from the Express server (server/): RemixServer
+// and React put it on the scripts they inline, and root.tsx on <Scripts>.
 import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
@@ -8,6 +8,15 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "./root";
+
+// What the Express server (server/) uses from the app, taken from this build rather
+// than imported from app/: the process then holds one copy of every module (one
+// Prisma client, one SQLite connection, one kiosk cookie cache). server/app.ts
+// reads these through `build.entry.module`.
+export { publicScheduleStamp } from "./.server/attendees/public-page-stamp";
+export { kioskSync } from "./.server/checkin/kiosk-sync";
+export { bodyLimitFor } from "./.server/upload-limits";
+export { getEnv } from "./utils/env.server";
 
 // Single fetch: how long deferred data may keep streaming; the render is aborted a
 // second later so its rejections still reach the browser.

@@ -3,12 +3,11 @@ import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { rateLimits, retryAfterHeaders } from "~/.server/accounts/rate-limits";
 import { describeLinkToken, verifyLinkToken } from "~/.server/attendees/sign-in";
-import { RuleError } from "~/.server/errors";
 import { attendeeLinks } from "~/components/attendee";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { getUser, signInAndRedirect } from "~/utils/auth.server";
-import { guard } from "~/utils/http.server";
+import { guardRule } from "~/utils/http.server";
 
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Sign in with your link · Dropin" }];
@@ -18,12 +17,8 @@ type Dead = { slug: string; message: string };
 
 /** A dead link's page (expired, used, another PD day's): the service's message, not an error page. */
 async function orDead<T>(slug: string, work: Promise<T>): Promise<T | Dead> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof RuleError) return { slug, message: error.message };
-    return guard(Promise.reject(error));
-  }
+  const outcome = await guardRule(work);
+  return outcome.ok ? outcome.value : { slug, message: outcome.error.message };
 }
 
 // Opening the mailed link only asks "Sign in as …?": a GET never signs anyone in,

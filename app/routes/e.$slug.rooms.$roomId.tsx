@@ -1,15 +1,14 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clockTime } from "~/.server/checkin/door";
 import { checkIntoRoom, roomCheckInState, roomsWithSpace } from "~/.server/checkin/rooms";
-import { RuleError } from "~/.server/errors";
 import { getPublishedRoom } from "~/.server/schedule/public-schedule";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
 import { BlockSchedule } from "~/components/schedule";
 import { getUser, requireUser } from "~/utils/auth.server";
-import { guard } from "~/utils/http.server";
+import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -45,14 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
   const { event, room } = await guard(getPublishedRoom(params.slug!, params.roomId!));
   // Outside a running block the reason (and what to do) is shown on this page, not the error page.
-  const done = await guard(
-    checkIntoRoom(user.id, event.id, room.id).catch((error: unknown) => {
-      if (error instanceof RuleError) return { refused: error.message } as const;
-      throw error;
-    }),
-  );
-  if ("refused" in done) return data({ message: done.refused }, { status: 409 });
-  const { block, session, moved } = done;
+  const done = await guardForm({}, checkIntoRoom(user.id, event.id, room.id));
+  if (!done.ok) return invalid(done.result);
+  const { block, session, moved } = done.value;
   const what = session ? `“${session.title}”` : room.name;
   return redirectWithToast(`/e/${event.slug}/rooms/${room.id}`, {
     kind: "success",
@@ -107,7 +101,7 @@ export default function RoomPage() {
         <section className="card room-checkin" aria-labelledby="room-checkin-title">
           <h2 id="room-checkin-title">Attending here?</h2>
           {hereSince ? <p>You are checked in here since {hereSince}.</p> : null}
-          <FormErrors errors={problem ? [problem.message] : []} />
+          <FormErrors errors={problem?.formErrors ?? []} />
           <Form method="post">
             <Button>Check in to this room</Button>
           </Form>

@@ -2,7 +2,6 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { getEventForCoordinator } from "~/.server/events/events";
-import { DomainError } from "~/.server/errors";
 import { getGrid } from "~/.server/schedule/grid";
 import { move, place, remove, swap, undoLastMove } from "~/.server/schedule/placements";
 import { Button } from "~/components/button";
@@ -13,7 +12,7 @@ import { MovePanel } from "~/components/grid/move-panel";
 import { GridActionSchema, type GridAction } from "~/schemas/schedule";
 import { requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
-import { guard } from "~/utils/http.server";
+import { guard, guardRule } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -67,15 +66,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (viaFetcher) return data({ ok: false, message }, { status: 400 });
     return redirectWithToast(back, { kind: "error", message });
   }
-  try {
-    const message = await run(user.id, event.id, submission.data);
-    if (viaFetcher) return { ok: true, message };
-    return redirectWithToast(back, { kind: "success", message });
-  } catch (error) {
-    if (!(error instanceof DomainError) || error.status === 403) return guard(Promise.reject(error));
-    if (viaFetcher) return data({ ok: false, message: error.message }, { status: error.status });
-    return redirectWithToast(back, { kind: "error", message: error.message });
+  // A refused move (a taken cell, a stale version, a session gone meanwhile) is a
+  // message on the grid; only "not allowed" is the error page.
+  const done = await guardRule(run(user.id, event.id, submission.data), (error) => error.status !== 403);
+  if (!done.ok) {
+    if (viaFetcher) return data({ ok: false, message: done.error.message }, { status: done.error.status });
+    return redirectWithToast(back, { kind: "error", message: done.error.message });
   }
+  if (viaFetcher) return { ok: true, message: done.value };
+  return redirectWithToast(back, { kind: "success", message: done.value });
 }
 
 export default function Grid() {

@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { kioskSync } from "~/.server/checkin/kiosk-sync";
 
 // JSON in, JSON out: the kiosk's offline queue uploads here when the network returns.
-// Errors are JSON too, since no page renders them. In production the Express server
-// answers this path itself with the same function (app/cli/hot-paths.ts).
+// Errors are JSON too, since no page renders them. The Express server (npm start and
+// npm run dev) answers this path itself with the same function (server/hot-paths.ts).
 export async function action({ request, params }: ActionFunctionArgs) {
   const answer = await kioskSync({
     cookie: request.headers.get("Cookie"),

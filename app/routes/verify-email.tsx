@@ -4,14 +4,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { describeVerifyLink, verifyEmailByCode, verifyEmailByLink } from "~/.server/accounts/email-verification";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
-import { RuleError } from "~/.server/errors";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { CodeField, Field, FormErrors } from "~/components/forms";
 import { VerifyEmailCodeSchema, VerifyEmailLinkSchema } from "~/schemas/accounts";
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
 import { failure, isFormFailure, parseSubmission } from "~/utils/forms";
-import { guardForm, invalid } from "~/utils/http.server";
+import { guardForm, guardRule, invalid } from "~/utils/http.server";
 import { signupBrowserUser } from "~/utils/signup-browser.server";
 import { toastCookie } from "~/utils/toast.server";
 
@@ -24,13 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const token = url.searchParams.get("token");
   const redirectTo = url.searchParams.get("redirectTo") ?? "";
   if (token) {
-    try {
-      const pending = await describeVerifyLink(token);
-      return { token, email: pending.email, redirectTo, dead: null };
-    } catch (error) {
-      if (error instanceof RuleError) return { token: null, email: "", redirectTo, dead: error.message };
-      throw error;
-    }
+    const pending = await guardRule(describeVerifyLink(token));
+    if (!pending.ok) return { token: null, email: "", redirectTo, dead: pending.error.message };
+    return { token, email: pending.value.email, redirectTo, dead: null };
   }
   return { token: null, email: url.searchParams.get("email") ?? "", redirectTo, dead: null };
 }

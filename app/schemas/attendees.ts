@@ -21,7 +21,6 @@ export const PickSchema = z.object({
   // The answer to "this overlaps a session you picked": keep both, or replace it.
   overlap: z.enum(["keep", "replace"]).optional(),
 });
-export type PickInput = z.output<typeof PickSchema>;
 
 /** "Reset this link" under the private calendar address on "My day". */
 export const FeedResetSchema = z.object({

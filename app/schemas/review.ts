@@ -5,7 +5,6 @@ import { AUDIENCES, FORMATS, TECH_NEEDS } from "./proposals";
 
 // Drafts are the teacher's unfinished work and never appear on the board.
 export const BOARD_STATES = ["submitted", "accepted", "waitlisted", "declined", "confirmed", "withdrawn"] as const;
-export type BoardState = (typeof BOARD_STATES)[number];
 
 export const BOARD_SORTS = ["newest", "oldest", "title", "score", "presenter"] as const;
 export type BoardSort = (typeof BOARD_SORTS)[number];
@@ -65,7 +64,6 @@ export const ReviewSchema = z
 export type ReviewInput = z.infer<typeof ReviewSchema>;
 
 export const DECISION_INTENTS = ["accept", "waitlist", "decline"] as const;
-export type DecisionIntent = (typeof DECISION_INTENTS)[number];
 export const DECISION_FOR_INTENT = {
   accept: "accepted",
   waitlist: "waitlisted",
@@ -85,7 +83,6 @@ export const BulkDecisionSchema = z.object({
   ids: idList,
   stage: stageBox,
 });
-export type BulkDecisionInput = z.infer<typeof BulkDecisionSchema>;
 
 export const SingleDecisionSchema = z.object({
   intent: z.enum(DECISION_INTENTS),

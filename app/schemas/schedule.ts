@@ -95,10 +95,6 @@ export const BlockSchema = z
   });
 export type BlockInput = z.infer<typeof BlockSchema>;
 
-export const CopyFromEventSchema = z.object({
-  sourceEventId: z.string({ error: "Choose a PD day to copy from" }).min(1, { error: "Choose a PD day to copy from" }),
-});
-
 /** Short badge text per conflict kind (ConflictKind in app/.server/schedule/conflicts.ts). */
 export const CONFLICT_LABELS = {
   presenter_double_booked: "Presenter in two places",

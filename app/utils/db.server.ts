@@ -3,7 +3,6 @@ import { PrismaClient, type Prisma } from "@prisma/client";
 import type Database from "better-sqlite3";
 import { getEnv } from "./env.server";
 
-export type Db = PrismaClient;
 /** A client or an open transaction: helpers that write take either. */
 export type Tx = Prisma.TransactionClient;
 

@@ -24,24 +24,38 @@ export async function guard<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
+ * Run a service call whose refusal the page shows itself: a RuleError (or what
+ * `shown` picks, e.g. a grid move onto a vanished session) comes back as a value;
+ * every other domain error becomes the error page's answer, as with `guard`.
+ * The one place besides `guard` that catches domain errors: routes never catch them.
+ */
+export async function guardRule<T>(
+  work: Promise<T>,
+  shown: (error: DomainError) => boolean = (error) => error instanceof RuleError,
+): Promise<{ ok: true; value: T } | { ok: false; error: DomainError }> {
+  try {
+    return { ok: true, value: await work };
+  } catch (error) {
+    if (error instanceof DomainError && shown(error)) return { ok: false, error };
+    throw toResponse(error);
+  }
+}
+
+/**
  * For form actions: a RuleError (a taken slug, an existing email) is shown beside
- * its field with the typed values kept, like any validation error.
+ * its field with the typed values kept, like any validation error; one without a
+ * field (or on a form without fields: pass `{}`) above the form.
  */
 export async function guardForm<T>(
   raw: FormValues,
   work: Promise<T>,
 ): Promise<{ ok: true; value: T } | { ok: false; result: FormFailure }> {
-  try {
-    return { ok: true, value: await work };
-  } catch (error) {
-    if (error instanceof RuleError) {
-      const result = error.field
-        ? failure(raw, { fieldErrors: { [error.field]: [error.message] } })
-        : failure(raw, { formErrors: [error.message] });
-      return { ok: false, result };
-    }
-    throw toResponse(error);
-  }
+  const outcome = await guardRule(work);
+  if (outcome.ok) return outcome;
+  const { error } = outcome;
+  const field = error instanceof RuleError ? error.field : undefined;
+  const result = field ? failure(raw, { fieldErrors: { [field]: [error.message] } }) : failure(raw, { formErrors: [error.message] });
+  return { ok: false, result };
 }
 
 /** A failed submission goes back to the page with 400 and everything typed. */

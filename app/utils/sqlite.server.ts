@@ -37,14 +37,7 @@ export function statement(sql: string) {
   return prepared;
 }
 
-/** How Prisma stores a DateTime in SQLite ("2027-03-06T13:30:00.000+00:00"): text that sorts by time. */
-export function toDbTime(date: Date) {
-  return date.toISOString().replace("Z", "+00:00");
-}
-
-export function fromDbTime(value: string) {
-  return new Date(value);
-}
+export { fromDbTime, toDbTime } from "./db-time";
 
 function isBusy(error: unknown) {
   return String((error as { code?: unknown } | null)?.code ?? "").startsWith("SQLITE_BUSY");

@@ -9,6 +9,7 @@ import autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { sameOrigin } from "../support/same-origin";
 import { sessionCookie } from "../support/session-cookie";
+import { toDbTime } from "../../app/utils/db-time";
 
 export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; non2xx: number; seconds: number; times: number[] };
 
@@ -85,7 +86,7 @@ export async function waitForHealth(url: string, child: ChildProcess) {
 /** `npm start` on a given database: migrate, build if stale, serve. Its own process group, so stop() ends tsx's child too. */
 export function startDropin({ port, databaseUrl, sessionSecret, env = {} }: { port: number; databaseUrl: string; sessionSecret: string; env?: Record<string, string> }) {
   const appUrl = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
+  const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "server/start.ts"], {
     env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, SEED_DEMO: "false", NODE_ENV: "production", APP_URL: appUrl, ...env },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
@@ -105,7 +106,7 @@ export async function signedInCookie(sqlite: Database.Database, userId: string, 
   const id = crypto.randomUUID();
   sqlite
     .prepare("INSERT INTO Session (id, userId, expiresAt, createdAt) VALUES (?, ?, ?, ?)")
-    .run(id, userId, new Date(Date.now() + 86_400_000).toISOString().replace("Z", "+00:00"), new Date().toISOString().replace("Z", "+00:00"));
+    .run(id, userId, toDbTime(new Date(Date.now() + 86_400_000)), toDbTime(new Date()));
   return sessionCookie(id, secret);
 }
 

@@ -10,6 +10,7 @@ import fs from "node:fs";
 import type autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { combine, load, signedInCookie, startDropin, waitForHealth, type Load } from "./bench-support";
+import { toDbTime } from "../../app/utils/db-time";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3295);
 /** Scans per second from all kiosks together: a busy morning door, well above a real one. */
@@ -24,7 +25,7 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 
 /** Attendees with badges, straight into the database: the people scanned at the door. */
 function addBadges(sqlite: Database.Database, eventId: string) {
-  const now = new Date().toISOString().replace("Z", "+00:00");
+  const now = toDbTime(new Date());
   const user = sqlite.prepare("INSERT INTO User (id, email, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)");
   const member = sqlite.prepare("INSERT INTO Membership (id, eventId, userId, role, badgeToken, createdAt) VALUES (?, ?, ?, 'attendee', ?, ?)");
   const tokens: string[] = [];

@@ -149,6 +149,9 @@ test.describe("check-in and PD credit", () => {
   });
 
   test("room attendance: room A then room B in one block earns credit in B only; certificate and HR CSV agree", async ({ page, baseURL, browser }) => {
+    // Two browsers, a publish, a certificate and the HR export: 20–28 s on a quiet
+    // machine, so twice the default to keep half the budget spare on one 2× slower.
+    test.setTimeout(120_000);
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const presenter = await createUser({ name: "Maria Delgado" });
     const now = new Date();

@@ -10,6 +10,7 @@ import { sameOrigin } from "../support/same-origin";
 import { expect, test } from "./support";
 import { sessionCookie } from "../support/session-cookie";
 import { spawnServer, TEST_SESSION_SECRET, wipeDatabase, type SpawnedServer } from "./spawn-server";
+import { toDbTime } from "../../app/utils/db-time";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
 const DB_FILE = `tests/.tmp/e2e-${PORT}/crash.db`;
@@ -17,13 +18,12 @@ const ATTENDEES = 600;
 const KILL_AFTER_ACKS = 300;
 const IN_FLIGHT = 32;
 
-const dbTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 /** A live PD day, its door volunteer (a coordinator) signed in, and the attendees' badge tokens. */
 function seed(file: string) {
   const db = new Database(file, { timeout: 5000 });
   db.pragma("journal_mode = WAL");
-  const now = dbTime(new Date());
+  const now = toDbTime(new Date());
   const eventId = crypto.randomUUID();
   const slug = `crash-day-${eventId.slice(0, 8)}`;
   const volunteerId = crypto.randomUUID();
@@ -37,7 +37,7 @@ function seed(file: string) {
     const member = db.prepare(`INSERT INTO Membership (id, eventId, userId, role, badgeToken) VALUES (?, ?, ?, ?, ?)`);
     user.run(volunteerId, `door.${slug}@springfield.k12.test`, "Dana Door", now);
     member.run(crypto.randomUUID(), eventId, volunteerId, "coordinator", null);
-    db.prepare(`INSERT INTO Session (id, userId, expiresAt) VALUES (?, ?, ?)`).run(sessionId, volunteerId, dbTime(new Date(Date.now() + 86_400_000)));
+    db.prepare(`INSERT INTO Session (id, userId, expiresAt) VALUES (?, ?, ?)`).run(sessionId, volunteerId, toDbTime(new Date(Date.now() + 86_400_000)));
     for (let i = 0; i < ATTENDEES; i++) {
       const userId = crypto.randomUUID();
       const token = crypto.randomBytes(16).toString("base64url");

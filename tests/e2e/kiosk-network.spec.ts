@@ -150,7 +150,9 @@ test("before the doors open a scan is refused with the day; with early check-in 
   expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
 });
 
-test("outside a block the room page says why and what to do; the credit page explains hours before any room check-in", async ({ page, baseURL }) => {
+test("outside a block the room page says why and what to do; the credit page explains hours before any room check-in", async ({ page, browser, baseURL }) => {
+  // Two browsers (with and without JavaScript) and three axe scans.
+  test.setTimeout(90_000);
   process.env.DATABASE_URL = `file:${process.env.E2E_FRESH_DB ?? "tests/.tmp/e2e-3100/fresh.db"}`;
   const f = await import("../factories");
   const day = await f.createPublishedDay({ slug: unique("quiet-day"), name: "Quiet Day" });
@@ -173,4 +175,14 @@ test("outside a block the room page says why and what to do; the credit page exp
   );
   await expect(page.getByRole("heading", { name: "Room A" })).toBeVisible();
   await expectAccessible(page);
+
+  // Without JavaScript (a plain form post) too: the message on the room page, not the error page.
+  const noJs = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const plain = await noJs.newPage();
+  await signIn(plain, ana.user.id, baseURL!);
+  await plain.goto(`/e/${day.event.slug}/rooms/${day.roomA.id}`);
+  await plain.getByRole("button", { name: "Check in to this room" }).click();
+  await expect(plain.getByRole("alert")).toContainText("No session block is running right now");
+  await expect(plain.getByRole("heading", { name: "Room A" })).toBeVisible();
+  await noJs.close();
 });

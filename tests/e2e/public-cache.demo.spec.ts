@@ -1,7 +1,8 @@
 // The production server's stored render of the anonymous schedule page
-// (app/cli/public-page-cache.ts), against the demo day.
+// (server/public-page-cache.ts), against the demo day.
 import Database from "better-sqlite3";
 import { expect, expectAccessible, test } from "./support";
+import { toDbTime } from "../../app/utils/db-time";
 
 const DEMO_DB = `tests/.tmp/e2e-${Number(process.env.E2E_PORT ?? 3100) + 1}/demo.db`;
 const PHONE = { "accept-encoding": "gzip, br" };
@@ -44,7 +45,7 @@ test("a change to the day reaches anonymous visitors on the next request", async
   sqlite.pragma("busy_timeout = 5000");
   const { description } = sqlite.prepare("SELECT description FROM Event WHERE slug = 'demo'").get() as { description: string };
   const stamp = (text: string) =>
-    sqlite.prepare("UPDATE Event SET description = ?, updatedAt = ? WHERE slug = 'demo'").run(text, new Date().toISOString().replace("Z", "+00:00"));
+    sqlite.prepare("UPDATE Event SET description = ?, updatedAt = ? WHERE slug = 'demo'").run(text, toDbTime(new Date()));
   try {
     const before = await request.get("/e/demo");
     expect(await before.text()).not.toContain("Parking moved to the east lot");

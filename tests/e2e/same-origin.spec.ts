@@ -1,7 +1,7 @@
 // Cross-site request forgery, reproduced the way the reviewer did it: a real page
 // served from another port of the same host. That page is on the same *site* as
 // Dropin, so the browser sends Dropin's SameSite=Lax session cookie with its posts;
-// only the Origin check in the production server (app/cli/request-guards.ts) stands
+// only the Origin check in the production server (server/request-guards.ts) stands
 // between it and the coordinator's account.
 import crypto from "node:crypto";
 import http from "node:http";

@@ -8,4 +8,4 @@ if (!url.startsWith("file:./tests/.tmp/")) throw new Error(`Refusing to reset ${
 const file = path.resolve(url.slice("file:".length));
 for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 
-await import("../../app/cli/start");
+await import("../../server/start");

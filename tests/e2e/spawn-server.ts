@@ -1,5 +1,5 @@
-// A production Dropin server a spec starts, kills and restarts itself (the crash
-// test), Unlike serve.ts it
+// A Dropin server a spec starts, kills and restarts itself (the crash test, a
+// second server on one file, `npm run dev`). Unlike serve.ts it
 // never wipes the database: the spec decides when a file is new.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
@@ -53,16 +53,20 @@ export async function spawnServer({
   databaseFile,
   env = {},
   startupMs = 60_000,
+  npmScript,
 }: {
   port: number;
   databaseFile: string;
   env?: Record<string, string>;
   startupMs?: number;
+  /** Start with `npm run <script>` (e.g. "dev") instead of server/start.ts. */
+  npmScript?: string;
 }): Promise<SpawnedServer> {
   const url = `http://localhost:${port}`;
   if (await healthy(url)) throw new Error(`Something is already serving ${url}`);
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
-  const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
+  const [command, args] = npmScript ? ["npm", ["run", "--silent", npmScript]] : [process.execPath, ["./node_modules/tsx/dist/cli.mjs", "server/start.ts"]];
+  const child = spawn(command, args, {
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],
     env: {

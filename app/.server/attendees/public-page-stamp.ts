@@ -1,7 +1,7 @@
 // What the anonymous attendee schedule page (/e/<slug>) is made of, as one short
 // string: the event row, the latest published version, the sponsors' list and
 // the minute (for "Now / Next"). The production server keeps the rendered page
-// until this stamp changes (app/cli/public-page-cache.ts). Read on every cached
+// until this stamp changes (server/public-page-cache.ts). Read on every cached
 // request, so it is one prepared statement over indexed rows (~20 µs).
 import { statement } from "~/utils/sqlite.server";
 

@@ -13,12 +13,12 @@ import { shortCodeFromTyped } from "~/utils/badge-code";
 import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { fromDbTime, statement, toDbTime, writeWithRetry } from "~/utils/sqlite.server";
-import { assertEventDoorNow } from "../events/permissions";
+import { assertEventDoor } from "../events/permissions";
 import { byDayName, DAY_PERSON_SQL, dayPeople, dayPersonSearch } from "../people/day-person";
 import { doorRule, doorsClosedMessage, isEarly } from "./doors";
 import { addWalkIn } from "./roster";
 
-export type CheckInSource = "qr" | "search" | "walk_in";
+type CheckInSource = "qr" | "search" | "walk_in";
 export type CheckInOptions = { clientId?: string; at?: Date; source?: CheckInSource };
 
 export type CheckInResult =
@@ -32,7 +32,7 @@ type Person = { userId: string; name: string; school: string | null };
 
 /** Who may run the door: the PD day's coordinators and door volunteers. */
 export function assertDoorVolunteer(actorId: string, eventId: string) {
-  assertEventDoorNow(actorId, eventId);
+  assertEventDoor(actorId, eventId);
 }
 
 function isUniqueViolation(error: unknown) {

@@ -16,7 +16,7 @@ export type DoorRule = {
   earlyCheckIn: boolean;
 };
 
-export type DoorSettings = {
+type DoorSettings = {
   date: string;
   startTime: string;
   timeZone: string;

@@ -1,7 +1,8 @@
 // The kiosk's JSON check-in API (POST /events/<slug>/kiosk/sync): queued scans
-// in, one answer per scan out. One function serves both the Remix route (dev
-// server) and the production server's direct Express route (app/cli/hot-paths.ts),
-// which skips Remix's request conversion on the morning's busiest endpoint.
+// in, one answer per scan out. The Express server answers the path itself
+// (server/hot-paths.ts), skipping Remix's request conversion on the morning's
+// busiest endpoint; the Remix route calls the same function for anything else
+// that serves the build (a test's request handler).
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { PersonSchema } from "~/schemas/checkin";

@@ -38,7 +38,7 @@ export function toHours(minutes: number) {
   return Math.round((minutes / 60) * 4) / 4;
 }
 
-export type CreditKind = "attended" | "presented" | "adjusted";
+type CreditKind = "attended" | "presented" | "adjusted";
 export type CreditLine = {
   userId: string;
   placementId: string;

@@ -63,10 +63,6 @@ function person(i: number, label: string) {
   };
 }
 
-export async function largeEventExists() {
-  return (await db.event.count({ where: { slug: LARGE_EVENT_SLUG } })) > 0;
-}
-
 /** Create the large PD day; replaces an earlier one with the same slug. */
 export async function seedLargeEvent(size: LargeEventSize = LARGE_EVENT_SIZE, { date = "2027-03-06" } = {}) {
   const random = seeded(20270306);

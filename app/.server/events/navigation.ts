@@ -3,7 +3,7 @@
 // is one prepared statement on the direct SQLite connection.
 import { statement } from "~/utils/sqlite.server";
 
-export type NavLinkTo = { to: string; label: string };
+type NavLinkTo = { to: string; label: string };
 /** Where the brand link goes, and the header's links in order. Made here, so attendee pages ship no rules. */
 export type Navigation = { home: string; links: NavLinkTo[] };
 

@@ -38,30 +38,19 @@ export async function isEventCoordinator(userId: string, eventId: string) {
  * Who may run the door: the PD day's coordinators and its door volunteers (people
  * invited as `door`, and kiosk devices signed in with a kiosk link). Volunteers get
  * the kiosk and the live view only; every other service still asks for a coordinator.
+ * One synchronous SQL lookup on the direct connection (app/utils/sqlite.server.ts),
+ * since the door check-in API runs it on every scan; it reads committed rows, so
+ * call it before a Prisma transaction, not inside one.
  */
-export async function assertEventDoor(actorId: string, eventId: string) {
-  const actor = await loadActor(actorId);
-  if (actor.isDistrictCoordinator) return actor;
-  const membership = await db.membership.findFirst({
-    where: { eventId, userId: actorId, role: { in: ["coordinator", "door"] } },
-    select: { id: true },
-  });
-  if (!membership) throw new NotAllowedError("Only this PD day's coordinators and door volunteers can do that.");
-  return actor;
-}
-
-/**
- * The same rule as assertEventDoor in one synchronous SQL lookup, for the door
- * check-in API where it runs on every scan (see app/utils/sqlite.server.ts).
- */
-export function assertEventDoorNow(actorId: string, eventId: string) {
+export function assertEventDoor(actorId: string, eventId: string) {
   const row = statement(
-    `SELECT u.isDistrictCoordinator AS district,
+    `SELECT u.id, u.email, u.name, u.isDistrictCoordinator,
             EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id AND m.role IN ('coordinator', 'door')) AS door
        FROM User u WHERE u.id = ?`,
-  ).get(eventId, actorId) as { district: number; door: number } | undefined;
+  ).get(eventId, actorId) as { id: string; email: string; name: string; isDistrictCoordinator: number; door: number } | undefined;
   if (!row) throw new NotAllowedError("Please sign in again.");
-  if (!row.district && !row.door) throw new NotAllowedError("Only this PD day's coordinators and door volunteers can do that.");
+  if (!row.isDistrictCoordinator && !row.door) throw new NotAllowedError("Only this PD day's coordinators and door volunteers can do that.");
+  return { id: row.id, email: row.email, name: row.name, isDistrictCoordinator: row.isDistrictCoordinator === 1 };
 }
 
 export async function coordinatedEventIds(actorId: string) {

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { toDbTime } from "~/utils/db-time";
 import { BackupFileError, backupDatabase, backupFileName, keepDataPrivate, UPLOADS_TABLE } from "./backup";
 import { DatabaseInUseError, restoreDatabase } from "./restore";
 
@@ -24,7 +25,7 @@ function connect(file: string) {
   return db;
 }
 
-const now = () => new Date().toISOString().replace("Z", "+00:00");
+const now = () => toDbTime(new Date());
 
 /** A PD day with `attendees` people checked in at the door, written the way Prisma stores rows. */
 function seed(db: Database.Database, attendees: number) {

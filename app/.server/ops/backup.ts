@@ -14,7 +14,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { uploadsDirBeside } from "~/utils/env.server";
 
-export type TableCount = { table: string; rows: number };
+type TableCount = { table: string; rows: number };
 export type DatabaseReport = {
   file: string;
   bytes: number;

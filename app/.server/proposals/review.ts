@@ -6,7 +6,6 @@ import type { BoardFilters, ReviewInput } from "~/schemas/review";
 import { db } from "~/utils/db.server";
 import { assertCanReview, loadReviewableProposal } from "./review-access";
 
-export type BoardRow = Awaited<ReturnType<typeof listBoard>>["proposals"][number];
 
 function contains(haystack: string | null | undefined, needle: string) {
   return (haystack ?? "").toLocaleLowerCase().includes(needle.toLocaleLowerCase());

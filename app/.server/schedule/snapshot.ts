@@ -6,7 +6,7 @@ import { db } from "~/utils/db.server";
 import { blockSequence, occupiedBlocks } from "./conflicts";
 import { dayOfProposalIds } from "./day-of-marker";
 
-export type SnapshotPresenter = { userId: string; name: string };
+type SnapshotPresenter = { userId: string; name: string };
 
 export type SnapshotSession = {
   /** Stable across versions while the placement exists: the changelog's identity. */

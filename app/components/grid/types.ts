@@ -1,7 +1,7 @@
 // The grid as the browser sees it (the loader's JSON). Declared here because
 // components may not import from .server, not even types.
 export { CONFLICT_LABELS } from "~/schemas/schedule";
-export type GridRoom = { id: string; name: string; capacity: number; features: string; building: string; floor: string };
+type GridRoom = { id: string; name: string; capacity: number; features: string; building: string; floor: string };
 export type GridBlock = { id: string; label: string; startTime: string; endTime: string; kind: string };
 export type GridPlacement = {
   id: string;

@@ -105,4 +105,3 @@ export type DistrictProvider = ReturnType<typeof withDefaults>;
 export const PasswordSignInSchema = z.enum(["everyone", "admins-only"], {
   error: 'must be "everyone" or "admins-only"',
 });
-export type PasswordSignIn = z.infer<typeof PasswordSignInSchema>;

@@ -1,6 +1,6 @@
-// Checks the production server runs on every request before anything else (the
-// kiosk's hot path, the stored public page and Remix alike). `remix vite:dev` has
-// no Express, so none of this applies in development (README → Security).
+// Checks the Express server (server/app.ts; `npm start` and `npm run dev` alike)
+// runs on every request before anything else (the kiosk's hot path, the stored
+// public page and Remix alike).
 //
 // - An address that cannot be decoded (`/e/%ZZ`) is a 400, not a crash further in.
 // - Cross-site request forgery: a write (anything but GET/HEAD) is refused unless
@@ -8,31 +8,16 @@
 //   SameSite=Lax, which still lets any page on the same *site* post with it — a
 //   page on another port of the same host, or on another subdomain — so the
 //   cookie alone proves nothing about who asked.
-// - Body size: a form never needs more than FORM_LIMIT; the few upload routes get
-//   what their largest file needs. The check reads Content-Length before a byte of
-//   the body is read, so an oversized upload costs no memory.
+// - Body size: a form never needs more than a megabyte; the few upload routes get
+//   what their largest file needs (app/.server/upload-limits.ts). The check reads
+//   Content-Length before a byte of the body is read, so an oversized upload costs
+//   no memory.
 import type { Express, NextFunction, Request, Response } from "express";
-import { MAX_PHOTO_BYTES } from "~/.server/vendors/donations";
 
 const MB = 1024 * 1024;
 
-/** Any form's fields, the kiosk's queue of up to 1,000 scans, a room list CSV (256 KB). */
-export const FORM_LIMIT = 1 * MB;
-
-/** Routes that take an upload, with room for the form around the file. */
-export const UPLOAD_LIMITS: { path: RegExp; bytes: number; what: string }[] = [
-  // A donation photo (at most MAX_PHOTO_BYTES) and the donation form.
-  { path: /^\/vendor\/[^/]+$/, bytes: MAX_PHOTO_BYTES + 1 * MB, what: "a photo of at most 2 MB" },
-  // A roster CSV of at most 2 MB, or the same roster posted back as form text
-  // after the preview (URL-encoding can triple its size).
-  { path: /^\/events\/[^/]+\/roster$/, bytes: 8 * MB, what: "a roster of at most 2 MB" },
-];
-
-/** The limit for one path; a single-fetch data request (`/x.data`) counts as its page. */
-export function bodyLimitFor(pathname: string) {
-  const page = pathname.replace(/\.data$/, "");
-  return UPLOAD_LIMITS.find((limit) => limit.path.test(page)) ?? { bytes: FORM_LIMIT, what: "a form" };
-}
+/** How large a body one path may send: app/.server/upload-limits.ts, handed over by the server build. */
+export type BodyLimitFor = (pathname: string) => { bytes: number; what: string };
 
 /**
  * Whether a write comes from Dropin's own pages. Browsers send Origin with every
@@ -129,7 +114,7 @@ function sameOriginWrites(appOrigin: string) {
   };
 }
 
-function bodyLimits(req: Request, res: Response, next: NextFunction) {
+const bodyLimits = (bodyLimitFor: BodyLimitFor) => (req: Request, res: Response, next: NextFunction) => {
   const length = req.headers["content-length"];
   if (length === undefined) {
     // Without a length the size is only known once read; browsers always send one.
@@ -146,11 +131,11 @@ function bodyLimits(req: Request, res: Response, next: NextFunction) {
     return;
   }
   next();
-}
+};
 
-/** Mounted first in the production server (app/cli/server.ts). */
-export function useRequestGuards(app: Express, { appUrl }: { appUrl: string }) {
+/** Mounted first by the Express server (server/app.ts). */
+export function useRequestGuards(app: Express, { appUrl, bodyLimitFor }: { appUrl: string; bodyLimitFor: BodyLimitFor }) {
   app.use(refuseMalformedAddresses);
   app.use(sameOriginWrites(new URL(appUrl).origin));
-  app.use(bodyLimits);
+  app.use(bodyLimits(bodyLimitFor));
 }

@@ -18,12 +18,13 @@ import zlib from "node:zlib";
 import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@remix-run/node";
 import type { Express, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
-import { publicScheduleStamp } from "~/.server/attendees/public-page-stamp";
+import { entryExports, type GetBuild } from "./build";
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-type Page = { stamp: string; headers: Array<[string, string]>; hashes: string[]; etag: string; raw: Buffer; gzip: Buffer; br: Buffer };
+// `build`: under `npm run dev` an edit makes a new build, whose page must not be the stored one.
+type Page = { build: ServerBuild; stamp: string; headers: Array<[string, string]>; hashes: string[]; etag: string; raw: Buffer; gzip: Buffer; br: Buffer };
 
 const PATH = /^\/e\/([^/]+)\/?$/;
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
@@ -48,18 +49,20 @@ function accepts(req: Request, encoding: string) {
 
 export function usePublicPageCache(
   app: Express,
-  { build, getLoadContext }: { build: ServerBuild; getLoadContext: (req: Request, res: Response) => AppLoadContext },
+  { getBuild, getLoadContext }: { getBuild: GetBuild; getLoadContext: (req: Request, res: Response) => AppLoadContext },
 ) {
-  const handle = createRequestHandler(build, process.env.NODE_ENV);
   // Bounded: filters in the query string make new keys, and memory must not grow with them.
   const pages = new LRUCache<string, Page>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (p) => p.raw.length + p.gzip.length + p.br.length });
   const rendering = new Map<string, Promise<Page | null>>();
+  const handlers = new WeakMap<ServerBuild, ReturnType<typeof createRequestHandler>>();
 
-  async function render(req: Request, res: Response, stamp: string): Promise<Page | null> {
+  async function render(req: Request, res: Response, build: ServerBuild, stamp: string): Promise<Page | null> {
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "cookie") headers.set(name, value);
     // No nonce: this render is shared, its scripts are allowed by hash instead.
+    let handle = handlers.get(build);
+    if (!handle) handlers.set(build, (handle = createRequestHandler(build, process.env.NODE_ENV)));
     const response = await handle(new Request(url, { headers }), { ...getLoadContext(req, res), cspNonce: undefined });
     if (response.status !== 200 || response.headers.has("Set-Cookie") || !response.headers.get("Content-Type")?.startsWith("text/html")) return null;
     const raw = Buffer.from(await response.arrayBuffer());
@@ -68,6 +71,7 @@ export function usePublicPageCache(
       brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
     ]);
     return {
+      build,
       stamp,
       headers: [...response.headers].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding", "content-security-policy"].includes(name)),
       hashes: inlineScriptHashes(raw.toString("utf8")),
@@ -78,31 +82,31 @@ export function usePublicPageCache(
     };
   }
 
+  function pageFor(req: Request, res: Response, build: ServerBuild, slug: string): Promise<Page | null> | null {
+    const stamp = entryExports(build).publicScheduleStamp(decodeURIComponent(slug));
+    if (!stamp) return null;
+    const key = req.originalUrl;
+    const stored = pages.get(key);
+    if (stored?.stamp === stamp && stored.build === build) return Promise.resolve(stored);
+    // One render per page and stamp, however many phones ask at the same moment.
+    let pending = rendering.get(key);
+    if (!pending) {
+      pending = render(req, res, build, stamp)
+        .then((page) => {
+          if (page) pages.set(key, page);
+          return page;
+        })
+        .finally(() => rendering.delete(key));
+      rendering.set(key, pending);
+    }
+    return pending;
+  }
+
   app.use((req, res, next) => {
     const slug = cacheable(req);
     if (!slug) return next();
-    const stamp = publicScheduleStamp(decodeURIComponent(slug));
-    if (!stamp) return next();
-    const key = req.originalUrl;
-    const stored = pages.get(key);
-    let ready: Promise<Page | null>;
-    if (stored?.stamp === stamp) {
-      ready = Promise.resolve(stored);
-    } else {
-      // One render per page and stamp, however many phones ask at the same moment.
-      let pending = rendering.get(key);
-      if (!pending) {
-        pending = render(req, res, stamp)
-          .then((page) => {
-            if (page) pages.set(key, page);
-            return page;
-          })
-          .finally(() => rendering.delete(key));
-        rendering.set(key, pending);
-      }
-      ready = pending;
-    }
-    ready
+    Promise.resolve(getBuild())
+      .then((build) => pageFor(req, res, build, slug))
       .then((page) => {
         if (!page) return next();
         const policy = String(res.getHeader("Content-Security-Policy") ?? "");

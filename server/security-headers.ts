@@ -1,11 +1,11 @@
-// Security headers for the production server (app/cli/server.ts). `remix vite:dev`
-// has no Express, so none of this applies in development.
+// Security headers the Express server (server/app.ts) sends with every page, under
+// `npm start` and `npm run dev` alike.
 import crypto from "node:crypto";
 import type { Express, Request, Response } from "express";
 import helmet from "helmet";
 
 declare module "@remix-run/node" {
-  /** What the Express server hands every loader and action (absent under `remix vite:dev`). */
+  /** What the Express server (server/app.ts) hands every loader and action. */
   interface AppLoadContext {
     /** This response's Content-Security-Policy nonce, for the scripts Remix and React inline. */
     cspNonce?: string;

@@ -1,7 +1,8 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { describe, expect, test } from "vitest";
-import { bodyLimitFor, FORM_LIMIT, isSameOriginWrite, useRequestGuards } from "./request-guards";
+import { bodyLimitFor, FORM_LIMIT } from "~/.server/upload-limits";
+import { isSameOriginWrite, useRequestGuards } from "./request-guards";
 
 const APP = "https://pd.springfield.k12.test";
 
@@ -9,7 +10,7 @@ const APP = "https://pd.springfield.k12.test";
 // handler behind them says whether a request got through.
 async function withServer(run: (url: string) => Promise<void>) {
   const app = express();
-  useRequestGuards(app, { appUrl: `${APP}/` });
+  useRequestGuards(app, { appUrl: `${APP}/`, bodyLimitFor });
   app.all("*", (req, res) => {
     req.resume();
     req.on("end", () => res.json({ reached: true }));

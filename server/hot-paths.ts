@@ -1,13 +1,12 @@
-// Routes the production server answers before Remix. Remix turns every Express
+// Routes the Express server answers before Remix. Remix turns every Express
 // request into a Fetch Request and back (≈ 0.7 ms of CPU per request on our
 // 2-core machines, measured with `npm run bench`); for the door's check-in API,
 // which every kiosk hits at 7:45 am, that conversion cost more than the check-in.
-// The handlers are the same functions the Remix routes call, so behaviour and
-// permission checks are identical in dev (no Express) and production. The request
-// guards (same origin, body size; request-guards.ts) are mounted ahead of these,
-// in production only.
+// The handlers are the same functions the Remix routes call, taken from the server
+// build (server/app.ts), so behaviour and permission checks are identical. The
+// request guards (same origin, body size; request-guards.ts) are mounted ahead.
 import express, { type Express } from "express";
-import { kioskSync } from "~/.server/checkin/kiosk-sync";
+import { entryExports, type GetBuild } from "./build";
 
 // Mounted ahead of the page middleware (nonce, helmet, compression): a JSON answer
 // needs none of a page's policy, only these fixed headers.
@@ -18,14 +17,17 @@ const JSON_HEADERS = {
   "X-Content-Type-Options": "nosniff",
 };
 
-export function mountHotPaths(app: Express) {
+export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }) {
   app.post("/events/:slug/kiosk/sync", express.text({ type: () => true, limit: "1mb" }), (req, res, next) => {
-    kioskSync({
-      cookie: req.headers.cookie ?? null,
-      contentType: req.headers["content-type"] ?? null,
-      slug: req.params.slug ?? "",
-      body: typeof req.body === "string" ? req.body : "",
-    })
+    Promise.resolve(getBuild())
+      .then((build) =>
+        entryExports(build).kioskSync({
+          cookie: req.headers.cookie ?? null,
+          contentType: req.headers["content-type"] ?? null,
+          slug: req.params.slug ?? "",
+          body: typeof req.body === "string" ? req.body : "",
+        }),
+      )
       .then((answer) => res.status(answer.status).set(JSON_HEADERS).json(answer.body))
       .catch(next);
   });
