@@ -5,6 +5,7 @@ import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import { startCircleReminders } from "~/.server/circles/nudges";
 import { getEnv } from "~/utils/env.server";
 import { mountHotPaths } from "./hot-paths";
 import { usePublicPageCache } from "./public-page-cache";
@@ -43,6 +44,8 @@ export async function startServer({ port, buildDir = "build" }: { port: number; 
   app.use("/assets", express.static(path.resolve(buildDir, "client/assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.resolve(buildDir, "client"), { maxAge: "1h" }));
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }));
+  // Circle reminders fall due weeks after the day: the server sends them when due.
+  startCircleReminders();
   return new Promise<ReturnType<typeof app.listen>>((resolve) => {
     const server = app.listen(port, () => resolve(server));
   });
