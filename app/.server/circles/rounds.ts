@@ -4,7 +4,7 @@
 // read, so a swap or publish made on a stale preview is refused, not applied.
 import type { CircleSettingsInput, SwapInput } from "~/schemas/circles";
 import { parseRoles } from "~/schemas/circles";
-import { db } from "~/utils/db.server";
+import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
@@ -29,9 +29,17 @@ async function openRound(actorId: string, slug: string) {
 }
 
 /** Claim the next version inside the write: a change made on an older read is refused. */
-async function bumpVersion(tx: Pick<typeof db, "circleRound">, roundId: string, version: number) {
+async function bumpVersion(tx: Tx, roundId: string, version: number) {
   const { count } = await tx.circleRound.updateMany({ where: { id: roundId, version, status: "open" }, data: { version: { increment: 1 } } });
   if (count !== 1) throw new RuleError(STALE);
+}
+
+/** Store formed circles (numbered from 1) and their members in two inserts; returns the circles' ids by number. */
+export async function writeCircles(tx: Tx | typeof db, roundId: string, circles: string[][]) {
+  const made = await tx.circle.createManyAndReturn({ data: circles.map((_, i) => ({ roundId, number: i + 1 })), select: { id: true, number: true } });
+  const idOf = new Map(made.map((c) => [c.number, c.id]));
+  await tx.circleMember.createMany({ data: circles.flatMap((userIds, i) => userIds.map((userId) => ({ circleId: idOf.get(i + 1)!, userId }))) });
+  return idOf;
 }
 
 /** Open circles on this PD day, or change their settings while they are open. */
@@ -57,9 +65,7 @@ export async function formCirclePreview(actorId: string, slug: string, version: 
   await db.$transaction(async (tx) => {
     await bumpVersion(tx, round.id, version);
     await tx.circle.deleteMany({ where: { roundId: round.id } });
-    for (const [i, userIds] of circles.entries()) {
-      await tx.circle.create({ data: { roundId: round.id, number: i + 1, members: { createMany: { data: userIds.map((userId) => ({ userId })) } } } });
-    }
+    await writeCircles(tx, round.id, circles);
     await tx.circleRound.update({ where: { id: round.id }, data: { formedAt: new Date() } });
     await recordAudit(tx, { eventId: event.id, actorId, action: "circles.formed", entity: "CircleRound", entityId: round.id, detail: { circles: circles.length, people: optIns.length } });
   });

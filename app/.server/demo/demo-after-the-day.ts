@@ -9,6 +9,7 @@ import { AUDIENCES, parseSubjectTags } from "~/schemas/proposals";
 import { db } from "~/utils/db.server";
 import { formCircles } from "../circles/forming";
 import { ANY_SUBJECT } from "../circles/opt-in";
+import { writeCircles } from "../circles/rounds";
 import { dayPeople } from "../people/day-person";
 import { latestPublished } from "../schedule/publish";
 
@@ -75,9 +76,7 @@ export async function seedDemoAfterTheDay(eventId: string, now = new Date()) {
       optIns: { createMany: { data: optIns } },
     },
   });
-  const made = await db.circle.createManyAndReturn({ data: circles.map((_, i) => ({ roundId: round.id, number: i + 1 })), select: { id: true, number: true } });
-  const circleId = new Map(made.map((c) => [c.number, c.id]));
-  await db.circleMember.createMany({ data: circles.flatMap((userIds, i) => userIds.map((userId) => ({ circleId: circleId.get(i + 1)!, userId }))) });
+  const circleId = await writeCircles(db, round.id, circles);
   // The attendee login's circle has a conversation going.
   const attendeeId = joining.find((j) => j.user.email === ATTENDEE_EMAIL)?.userId;
   const index = circles.findIndex((userIds) => attendeeId !== undefined && userIds.includes(attendeeId));
