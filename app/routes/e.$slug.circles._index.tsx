@@ -65,6 +65,8 @@ function OptInForm() {
 
 export default function Circles() {
   const { event, status, optIn, circles } = useLoaderData<typeof loader>();
+  // A refused opt-in (circles published meanwhile) keeps its form, so the reason shows.
+  const failed = isFormFailure(useActionData<typeof action>());
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="circles" />
@@ -75,7 +77,7 @@ export default function Circles() {
           it.
         </p>
         {status === null ? <p className="muted">Circles are not open yet. Your coordinators will say when they are.</p> : null}
-        {status === "open" ? (
+        {status === "open" || failed ? (
           <>
             {optIn ? <p>You're in. You can change your choices until the circles are formed.</p> : null}
             <OptInForm />

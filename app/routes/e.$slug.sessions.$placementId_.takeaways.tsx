@@ -4,6 +4,7 @@
 // as the phone budget wants; forms are plain posts, parsed on the server.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { addSessionResource, hideSessionPost, postTakeaway, sessionPostsFor } from "~/.server/takeaways/takeaways";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { ErrorMessage } from "~/components/error-message";
@@ -59,6 +60,27 @@ function HideButton({ postId }: { postId: string }) {
   );
 }
 
+type Post = { id: string; text: string; url: string; by: string; hiddenAt: string | null };
+
+/** Takeaways or resources: each with its author, marked when hidden, with Hide for coordinators. */
+function PostList({ posts, canHide, empty, children }: { posts: Post[]; canHide: boolean; empty: string; children: (post: Post) => ReactNode }) {
+  if (posts.length === 0) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="list-plain post-list">
+      {posts.map((post) => (
+        <li key={post.id} className={post.hiddenAt ? "muted" : undefined}>
+          {children(post)}
+          <p className="session-meta">
+            {post.by}
+            {post.hiddenAt ? " · hidden" : ""}
+          </p>
+          {canHide && !post.hiddenAt ? <HideButton postId={post.id} /> : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export default function Takeaways() {
   const { event, session, canTakeaway, canAddResource, canHide, isOpen, takeaways, resources } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -75,23 +97,11 @@ export default function Takeaways() {
         <h1 id="takeaways-title">Takeaways</h1>
         {other ? <FormErrors errors={allMessages(other)} /> : null}
         {!isOpen ? <p className="muted">Takeaways and resources open when the session starts ({session.startTime}).</p> : null}
-        {takeaways.length ? (
-          <ul className="list-plain post-list">
-            {takeaways.map((t) => (
-              <li key={t.id} className={t.hiddenAt ? "muted" : undefined}>
-                <p>{t.text}</p>
-                <p className="session-meta">
-                  {t.by}
-                  {t.hiddenAt ? " · hidden" : ""}
-                </p>
-                {canHide && !t.hiddenAt ? <HideButton postId={t.id} /> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No takeaways yet.</p>
-        )}
-        {canTakeaway ? (
+        <PostList posts={takeaways} canHide={canHide} empty="No takeaways yet.">
+          {(t) => <p>{t.text}</p>}
+        </PostList>
+        {/* A refused post keeps its form, so the reason shows beside the field. */}
+        {canTakeaway || takeawayFailed ? (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="takeaway" />
             <FormErrors errors={takeawayFailed?.formErrors ?? []} />
@@ -113,25 +123,16 @@ export default function Takeaways() {
       </section>
       <section className="card" aria-labelledby="session-resources-title">
         <h2 id="session-resources-title">Resources from the presenters</h2>
-        {resources.length ? (
-          <ul className="list-plain post-list">
-            {resources.map((r) => (
-              <li key={r.id} className={r.hiddenAt ? "muted" : undefined}>
-                <a href={r.url} rel="noopener noreferrer">
-                  {r.text}
-                </a>{" "}
-                <span className="session-meta">
-                  {r.by}
-                  {r.hiddenAt ? " · hidden" : ""}
-                </span>
-                {canHide && !r.hiddenAt ? <HideButton postId={r.id} /> : null}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p className="muted">No resources yet.</p>
-        )}
-        {canAddResource ? (
+        <PostList posts={resources} canHide={canHide} empty="No resources yet.">
+          {(r) => (
+            <p>
+              <a href={r.url} rel="noopener noreferrer">
+                {r.text}
+              </a>
+            </p>
+          )}
+        </PostList>
+        {canAddResource || resourceFailed ? (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="resource" />
             <FormErrors errors={resourceFailed?.formErrors ?? []} />

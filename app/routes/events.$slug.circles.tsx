@@ -94,7 +94,8 @@ export default function CircleBoard() {
       <h1>Follow-up circles</h1>
       <p>Small groups of 4–6 who keep learning together after the day. People opt in on their Circles page (/e/{event.slug}/circles).</p>
       {boardFailure ? <FormErrors errors={allMessages(boardFailure)} /> : null}
-      {!published ? (
+      {/* Published circles keep their settings; a refused change still shows why, beside its field. */}
+      {!published || failureOf(result, "settings") ? (
         <section className="card" aria-labelledby="settings-title">
           <h2 id="settings-title">{round ? "Settings" : "Open circles"}</h2>
           <SettingsForm />
