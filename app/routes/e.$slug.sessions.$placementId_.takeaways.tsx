@@ -60,7 +60,7 @@ function HideButton({ postId }: { postId: string }) {
   );
 }
 
-type Post = { id: string; text: string; url: string; by: string; hiddenAt: string | null };
+type Post = { id: string; text: string; url: string; by: string; hiddenAt: Date | string | null };
 
 /** Takeaways or resources: each with its author, marked when hidden, with Hide for coordinators. */
 function PostList({ posts, canHide, empty, children }: { posts: Post[]; canHide: boolean; empty: string; children: (post: Post) => ReactNode }) {
