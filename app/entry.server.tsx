@@ -15,6 +15,7 @@ import { NonceContext } from "./root";
 // reads these through `build.entry.module`.
 export { publicScheduleStamp } from "./.server/attendees/public-page-stamp";
 export { kioskSync } from "./.server/checkin/kiosk-sync";
+export { startCircleReminders } from "./.server/circles/nudges";
 export { bodyLimitFor } from "./.server/upload-limits";
 export { getEnv } from "./utils/env.server";
 

@@ -40,7 +40,7 @@ export async function mountDropin(
   app: Express,
   { getBuild, buildDir, vite }: { getBuild: GetBuild; buildDir?: string; vite?: ViteDevServer },
 ) {
-  const { getEnv, bodyLimitFor } = entryExports(await getBuild());
+  const { getEnv, bodyLimitFor, startCircleReminders } = entryExports(await getBuild());
   const env = getEnv();
   app.disable("x-powered-by");
   app.use(drainUnreadBodies);
@@ -63,4 +63,6 @@ export async function mountDropin(
   // but again on every request for a function.
   const build = vite ? async () => await getBuild() : await getBuild();
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }));
+  // Circle reminders fall due weeks after the day: the server sends them when due.
+  startCircleReminders();
 }

@@ -231,9 +231,10 @@ const MEMBER_LINKS = [
   ["my-badge", "My badge"],
   ["credit", "PD credit"],
   ["prizes", "Prizes"],
+  ["circles", "Circles"],
 ] as const;
 
-export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "my-badge" | "credit" | "prizes" | "other" }) {
+export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "my-badge" | "credit" | "prizes" | "circles" | "other" }) {
   const here = typeof window === "undefined" ? "" : window.location.pathname + window.location.search;
   useAttendeeServiceWorker([here, `/e/${slug}`, ...(signedIn ? [`/e/${slug}/my-day`] : [])].filter(Boolean));
   // Marks when the pick buttons switch from plain POSTs to the offline-capable queue.

@@ -193,6 +193,11 @@ export default function SessionPage() {
           </ul>
         </section>
       ) : null}
+      {signedIn ? (
+        <p>
+          <Link to={`/e/${event.slug}/sessions/${session.placementId}/takeaways`}>Takeaways and resources</Link>
+        </p>
+      ) : null}
       {isPresenter ? (
         <p>
           <Link to={`/proposals/${session.proposalId}/feedback`}>Feedback on your session</Link>

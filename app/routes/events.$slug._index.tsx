@@ -1,6 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { afterTheDayCounts } from "~/.server/circles/dashboard";
 import { getEventDashboard, getEventForCoordinator, setEventStatus } from "~/.server/events/events";
+import { AfterTheDay } from "~/components/after-the-day";
 import { ChangeList } from "~/components/change-list";
 import { ErrorMessage } from "~/components/error-message";
 import { EVENT_STATUSES, EVENT_STATUS_LABELS, EventStatusSchema, type EventStatus } from "~/schemas/events";
@@ -17,7 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return guard(getEventDashboard(user.id, params.slug!));
+  const dashboard = await guard(getEventDashboard(user.id, params.slug!));
+  return { ...dashboard, afterTheDay: await guard(afterTheDayCounts(user.id, dashboard.event.id)) };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -71,7 +74,7 @@ function describeChange(action: string, detail: string) {
 }
 
 export default function EventDashboard() {
-  const { event, people, proposals, rooms, blocks, vendors, outboxCount, recentChanges, nextStatuses, latestVersion } =
+  const { event, people, proposals, rooms, blocks, vendors, outboxCount, recentChanges, nextStatuses, latestVersion, afterTheDay } =
     useLoaderData<typeof loader>();
   const proposalTotal = Object.values(proposals).reduce((sum, n) => sum + n, 0);
   const status = event.status as EventStatus;
@@ -117,6 +120,7 @@ export default function EventDashboard() {
           <li><Link to="credit">PD credit</Link></li>
           <li><Link to="vendors">Vendors and donations</Link></li>
           <li><Link to="drawings">Prize drawings</Link></li>
+          <li><Link to="circles">Follow-up circles</Link></li>
           <li><Link to="/outbox">Outbox ({outboxCount})</Link></li>
           {status !== "draft" ? <li><Link to={`/e/${event.slug}`}>Public page</Link></li> : null}
         </ul>
@@ -190,6 +194,8 @@ export default function EventDashboard() {
           <p className="muted">{plural(vendors, "vendor")}</p>
         </section>
       </div>
+
+      <AfterTheDay counts={afterTheDay} />
 
       <section aria-labelledby="changes-title" className="card">
         <h2 id="changes-title">Recent changes</h2>

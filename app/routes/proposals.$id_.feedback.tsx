@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { feedbackSummary } from "~/.server/attendees/feedback";
+import { takeawaysForPresenter } from "~/.server/takeaways/takeaways";
 import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
@@ -10,11 +11,13 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Feedba
 // Presenters see counts and comments without names; the event's coordinators see names too.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return guard(feedbackSummary(user.id, params.id!));
+  const summary = await guard(feedbackSummary(user.id, params.id!));
+  // Read only after feedbackSummary let this person see the session's feedback.
+  return { ...summary, takeaways: await takeawaysForPresenter(summary.proposal.id) };
 }
 
 export default function SessionFeedback() {
-  const { proposal, count, average, byRating, comments } = useLoaderData<typeof loader>();
+  const { proposal, count, average, byRating, comments, takeaways } = useLoaderData<typeof loader>();
   return (
     <>
       <p>
@@ -63,6 +66,18 @@ export default function SessionFeedback() {
             <p className="muted">No comments yet.</p>
           )}
         </>
+      )}
+      <h2>Takeaways</h2>
+      {takeaways.length ? (
+        <ul className="list-plain feedback-comments">
+          {takeaways.map((t) => (
+            <li key={t.id} className="card">
+              <p>{t.text}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">No takeaways yet. People who were in the session post them from its page.</p>
       )}
     </>
   );

@@ -174,6 +174,11 @@ async function main() {
     stdio: "inherit",
   });
   if (importBench.status !== 0) process.exitCode = 1;
+
+  // Forming follow-up circles for 5,000 people: pure computation, no server.
+  console.log("\nForming circles for 5,000 people (npm run bench:circles)…");
+  const circlesBench = spawnSync(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/bench/circles-forming.bench.ts"], { stdio: "inherit" });
+  if (circlesBench.status !== 0) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -50,6 +50,8 @@ const MATRIX: Record<string, Entry> = {
   // anyone (the flows themselves: district-sign-in.spec.ts, with providers).
   "auth.$provider.tsx": { get: all(404) },
   "auth.$provider_.callback.tsx": { get: all(404) },
+  // A made-up unsubscribe link, signed in or not: 404 (the real one: circles.spec.ts).
+  "circles.unsubscribe.$token.tsx": { get: all(404), post: all(404) },
   "co-present.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login", 404) },
   "e.$slug._index.tsx": { get: all("ok") },
   // Posting makes the member's certificate (stores its code), then shows it.
@@ -57,6 +59,11 @@ const MATRIX: Record<string, Entry> = {
     get: R("ok", "ok", "ok", "ok", 403, "login", "ok"),
     post: R("redirect", "redirect", "redirect", "redirect", 403, "login", "redirect"),
   },
+  // Circles are for the day's attendees and presenters (the world's circles are
+  // published: a well-formed opt-in would get the rule's 409; an empty body 400).
+  "e.$slug.circles._index.tsx": { get: R(403, "ok", "ok", 403, 403, "login", 403), post: R(403, 400, 400, 403, 403, "login", 403) },
+  // Members and the PD day's coordinators only; to everyone else the circle does not exist.
+  "e.$slug.circles.$circleId.tsx": { get: R("ok", 404, "ok", 404, 404, "login", 404), post: R(400, 404, 400, 404, 404, "login", 404) },
   "e.$slug.credit.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok") },
   "e.$slug.grid[.]csv.ts": { get: all("ok") },
   "e.$slug.join.tsx": { get: all("ok"), post: all(400) },
@@ -81,11 +88,14 @@ const MATRIX: Record<string, Entry> = {
   "e.$slug.schedule[.]json.ts": { get: all("ok") },
   // As with picks: an empty body is refused by the form first; a well-formed one by the service.
   "e.$slug.sessions.$placementId.tsx": { get: all("ok"), post: signedIn(400) },
+  // The session's people only: its presenters, the day's coordinators, and those who were there or picked it.
+  "e.$slug.sessions.$placementId_.takeaways.tsx": { get: R("ok", "ok", "ok", 403, 403, "login", 403), post: R(400, 400, 400, 403, 403, "login", 403) },
   "e.$slug.sessions.$placementId_.attendance.tsx": { get: R(403, "ok", 403, 403, 403, "login", 403), post: R(403, 400, 403, 403, 403, "login", 403) },
   // An unreadable stage redirects back with an error toast (the page's own pattern).
   "events.$slug._index.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly("redirect") },
   "events.$slug.badges.tsx": { get: coordinatorOnly("ok") },
   "events.$slug.blocks.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
+  "events.$slug.circles.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.credit.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.credit[.]csv.ts": { get: coordinatorOnly("ok") },
   "events.$slug.day-of.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
@@ -267,6 +277,14 @@ test("well-formed bodies from someone outside the PD day are refused, and change
   const rating = new URLSearchParams({ rating: "5", comment: "great" });
   const rated = await request("POST", "otherCoordinator", `/e/${world.slug}/sessions/${world.placementId}`, rating.toString());
   expect(rated.status).toBe(403);
+  // A circle's thread, from someone not in it (the presenter is in no circle of the world's).
+  world.cookies.presenter = await freshCookie(server, world.userIds.presenter);
+  const circlePost = new URLSearchParams({ intent: "post", text: "Let me in" });
+  const posted = await request("POST", "presenter", `/e/${world.slug}/circles/${world.circleId}`, circlePost.toString());
+  expect(posted.status).toBe(404);
+  const takeaway = new URLSearchParams({ intent: "takeaway", text: "I was not there" });
+  const tookAway = await request("POST", "otherCoordinator", `/e/${world.slug}/sessions/${world.placementId}/takeaways`, takeaway.toString());
+  expect(tookAway.status).toBe(403);
   const sync = JSON.stringify({ scans: [{ clientId: "authz-matrix-0002", token: world.badgeToken, scannedAt: new Date().toISOString() }] });
   const synced = await request("POST", "otherCoordinator", `/events/${world.slug}/kiosk/sync`, sync, "application/json");
   expect(synced.status).toBe(403);

@@ -64,10 +64,21 @@ type Target = {
 };
 
 const FUZZ: Record<string, Target> = {
+  "circles.unsubscribe.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "stops circle mail for the link in the URL (a made-up one: 404); the body is ignored" },
   "co-present.$token.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "accepts the invitation in the URL; the body is ignored" },
   "e.$slug.certificate.tsx": { role: "attendee", kind: "bodyless", forms: [], why: "stores the member's own certificate code (already stored at start: no change); the body is ignored" },
   "kiosk-link.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs the device in with the link in the URL (a made-up one: 404); the body is ignored" },
   "e.$slug.join_.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs in with the link in the URL (a made-up one: 400); the body is ignored" },
+  "e.$slug.circles._index.tsx": { role: "attendee", kind: "form", forms: [{ intent: "opt-in", poison: ["subject", "role"], fields: ["gradeBand", "otherSchools"] }] },
+  // Leaving takes no input.
+  "e.$slug.circles.$circleId.tsx": {
+    role: "attendee",
+    kind: "form",
+    forms: [
+      { intent: "post", poison: ["text"], fields: ["url"] },
+      { intent: "meeting", poison: ["nextMeetingOn"] },
+    ],
+  },
   "e.$slug.join.tsx": {
     role: "anonymous",
     kind: "form",
@@ -80,6 +91,15 @@ const FUZZ: Record<string, Target> = {
   "e.$slug.propose.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "starts an empty draft; the body is ignored (the call is closed: 400)" },
   "e.$slug.rooms.$roomId.tsx": { role: "attendee", kind: "bodyless", forms: [], why: "checks into the room in the URL; the body is ignored (nothing running: 409)" },
   "e.$slug.sessions.$placementId.tsx": { role: "attendee", kind: "form", forms: [{ poison: ["rating"], fields: ["comment"] }] },
+  "e.$slug.sessions.$placementId_.takeaways.tsx": {
+    role: "presenter",
+    kind: "form",
+    forms: [
+      { intent: "takeaway", poison: ["text"] },
+      { intent: "resource", poison: ["label", "url"] },
+      { intent: "hide", poison: ["postId"] },
+    ],
+  },
   "e.$slug.sessions.$placementId_.attendance.tsx": { role: "presenter", kind: "form", forms: [{ poison: ["attendeeId"], fields: ["q"] }] },
   "events.$slug._index.tsx": { role: "coordinator", kind: "toast", forms: [{ poison: ["status"] }] },
   "events.$slug.blocks.tsx": {
@@ -90,6 +110,16 @@ const FUZZ: Record<string, Target> = {
       { intent: "update", poison: ["label", "blockId"], fields: ["startTime", "endTime", "kind"] },
       { intent: "delete", poison: ["blockId"] },
       { intent: "copy", poison: ["sourceEventId"] },
+    ],
+  },
+  "events.$slug.circles.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [
+      { intent: "settings", poison: ["groupSize", "reminderWeeks", "roles"] },
+      { intent: "form", poison: ["version"] },
+      { intent: "swap", poison: ["first", "second"], fields: ["version"] },
+      { intent: "publish", poison: ["version"] },
     ],
   },
   "events.$slug.credit.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["userId", "reason"], fields: ["placementId", "minutes"] }] },

@@ -32,6 +32,7 @@ export function paramValues(world: World): Record<string, string> {
     // proposals.$id (presenter) and events.$slug.proposals.$id (review) both take a Proposal id.
     id: world.proposalId,
     drawingId: world.drawingId,
+    circleId: world.circleId,
     vendorId: world.vendorId,
     donationId: world.donationId,
     token: "not-a-real-token-0000000000",

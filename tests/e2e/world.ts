@@ -45,6 +45,8 @@ export type World = {
   /** A proposal in event A presented by someone else than `presenter`. */
   foreignProposalId: string;
   drawingId: string;
+  /** The published demo circle the attendee is in (the presenter is not). */
+  circleId: string;
   vendorId: string;
   donationId: string;
   badgeToken: string;
@@ -117,6 +119,7 @@ export async function buildWorld(server: OwnServer): Promise<World> {
     const contact = await db.vendorContact.findFirstOrThrow({ where: { userId: vendorUser } });
     const donation = await db.donation.findFirstOrThrow({ where: { vendorId: contact.vendorId } });
     const badge = await db.membership.findFirstOrThrow({ where: { eventId: event.id, userId: attendee, role: "attendee" } });
+    const circle = await db.circleMember.findFirstOrThrow({ where: { userId: attendee, circle: { round: { eventId: event.id } } } });
 
     const userIds = { coordinator: coordinator.id, presenter, attendee, vendor: vendorUser, otherCoordinator: otherCoordinator.id, door: door.id };
     const cookies = { anonymous: "" } as Record<Role, string>;
@@ -132,6 +135,7 @@ export async function buildWorld(server: OwnServer): Promise<World> {
       proposalId: placement.proposalId,
       foreignProposalId: foreign.id,
       drawingId: drawing.id,
+      circleId: circle.circleId,
       vendorId: contact.vendorId,
       donationId: donation.id,
       badgeToken: badge.badgeToken ?? "",

@@ -5,6 +5,7 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { hashPassword } from "../accounts/accounts";
 import { newLinkToken } from "../accounts/tokens";
+import { seedDemoAfterTheDay } from "./demo-after-the-day";
 import { seedDemoAttendees } from "./demo-attendees";
 import { seedDemoCheckIns } from "./demo-checkins";
 import { seedDemoGrid } from "./demo-grid";
@@ -331,11 +332,12 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   const event = await seedDemo();
   // A full grid, published as v1, so the public schedule and exports show a whole day;
   // then the day itself: picks and feedback, door and room check-ins, donations and
-  // a finished drawing (each step reads what the one before it made).
+  // a finished drawing, takeaways and published circles (each step reads what the one before it made).
   await seedDemoGrid(event.id);
   await seedDemoAttendees(event.id);
   await seedDemoCheckIns(event.id);
   await seedDemoVendors(event.id);
+  await seedDemoAfterTheDay(event.id);
   printLogins(event.name, event.date);
   return true;
 }

@@ -1,0 +1,134 @@
+// Takeaways and resources on a session, once it has started: people who were in
+// the room (checked in to it) or picked it post a short takeaway; its presenters
+// add resource links. The session's people read them: its presenters, those who
+// were there or picked it, and the PD day's coordinators, who may hide a post.
+// Posts belong to the proposal, so a repeated session shares one list.
+import type { SessionResourceInput, TakeawayInput } from "~/schemas/circles";
+import { db } from "~/utils/db.server";
+import { wallClockAt } from "../attendees/schedule";
+import { recordAudit } from "../audit/audit";
+import { NotAllowedError, NotFoundError, RuleError } from "../errors";
+import { assertEventCoordinator, findEventBySlug, loadActor } from "../events/permissions";
+import { latestPublished } from "../schedule/publish";
+
+const MAX_TAKEAWAYS_EACH = 5;
+const MAX_RESOURCES = 20;
+
+type Standing = "coordinator" | "presenter" | "participant" | "none";
+
+async function sessionFor(slug: string, placementId: string) {
+  const event = await findEventBySlug(slug);
+  const session = (await latestPublished(event.id))?.snapshot.sessions.find((s) => s.placementId === placementId);
+  if (!session) throw new NotFoundError("That session is not on the published schedule.");
+  return { event, session };
+}
+
+/** Was this person in the session (checked in to any of its placements) or did they pick it? */
+async function wasThere(userId: string, eventId: string, proposalId: string, placementIds: string[]) {
+  const [visit, pick] = await Promise.all([
+    db.roomVisit.findFirst({ where: { eventId, userId, placementId: { in: placementIds } }, select: { id: true } }),
+    db.pick.findFirst({ where: { eventId, userId, proposalId }, select: { id: true } }),
+  ]);
+  return Boolean(visit || pick);
+}
+
+async function standing(actorId: string, eventId: string, session: { proposalId: string; presenters: { userId: string }[] }, placementIds: string[]): Promise<Standing> {
+  if (session.presenters.some((p) => p.userId === actorId)) return "presenter";
+  const actor = await loadActor(actorId);
+  if (actor.isDistrictCoordinator) return "coordinator";
+  const coordinator = await db.membership.findFirst({ where: { eventId, userId: actorId, role: "coordinator" }, select: { id: true } });
+  if (coordinator) return "coordinator";
+  return (await wasThere(actorId, eventId, session.proposalId, placementIds)) ? "participant" : "none";
+}
+
+async function placementsOf(eventId: string, proposalId: string) {
+  const version = await latestPublished(eventId);
+  return (version?.snapshot.sessions ?? []).filter((s) => s.proposalId === proposalId).map((s) => s.placementId);
+}
+
+function started(event: { date: string; timeZone: string }, session: { startTime: string }, now: Date) {
+  const { date, time } = wallClockAt(event.timeZone, now);
+  return date > event.date || (date === event.date && time >= session.startTime);
+}
+
+/** What the takeaways page shows this person, or a refusal for someone who was not there. */
+export async function sessionPostsFor(actorId: string, slug: string, placementId: string, now = new Date()) {
+  const { event, session } = await sessionFor(slug, placementId);
+  const placementIds = await placementsOf(event.id, session.proposalId);
+  const role = await standing(actorId, event.id, session, placementIds);
+  if (role === "none") throw new NotAllowedError("Takeaways are for the people who were in this session.");
+  const posts = await db.sessionPost.findMany({
+    where: { eventId: event.id, proposalId: session.proposalId, ...(role === "coordinator" ? {} : { hiddenAt: null }) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true, text: true, url: true, hiddenAt: true, createdAt: true, author: { select: { name: true } }, authorId: true },
+  });
+  const isOpen = started(event, session, now);
+  return {
+    event: { slug: event.slug, name: event.name },
+    session: { placementId: session.placementId, proposalId: session.proposalId, title: session.title, startTime: session.startTime },
+    role,
+    isOpen,
+    canTakeaway: isOpen && role === "participant",
+    canAddResource: isOpen && role === "presenter",
+    canHide: role === "coordinator",
+    takeaways: posts.filter((p) => p.kind === "takeaway").map(({ author, ...p }) => ({ ...p, by: author.name, mine: p.authorId === actorId })),
+    resources: posts.filter((p) => p.kind === "resource").map(({ author, ...p }) => ({ ...p, by: author.name })),
+  };
+}
+
+export async function postTakeaway(actorId: string, slug: string, placementId: string, input: TakeawayInput, now = new Date()) {
+  const { event, session } = await sessionFor(slug, placementId);
+  const placementIds = await placementsOf(event.id, session.proposalId);
+  if (!(await wasThere(actorId, event.id, session.proposalId, placementIds))) {
+    throw new NotAllowedError("Only people who were checked in to this session, or picked it, can post a takeaway.");
+  }
+  if (!started(event, session, now)) throw new RuleError("Takeaways open once the session has started.", "text");
+  const mine = await db.sessionPost.count({ where: { eventId: event.id, proposalId: session.proposalId, authorId: actorId, kind: "takeaway" } });
+  if (mine >= MAX_TAKEAWAYS_EACH) throw new RuleError(`You can post up to ${MAX_TAKEAWAYS_EACH} takeaways on a session.`, "text");
+  return db.sessionPost.create({
+    data: { eventId: event.id, proposalId: session.proposalId, placementId, authorId: actorId, kind: "takeaway", text: input.text },
+  });
+}
+
+export async function addSessionResource(actorId: string, slug: string, placementId: string, input: SessionResourceInput, now = new Date()) {
+  const { event, session } = await sessionFor(slug, placementId);
+  if (!session.presenters.some((p) => p.userId === actorId)) throw new NotAllowedError("Only this session's presenters can add resources.");
+  if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", "url");
+  const count = await db.sessionPost.count({ where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null } });
+  if (count >= MAX_RESOURCES) throw new RuleError(`A session can have at most ${MAX_RESOURCES} resources.`, "url");
+  return db.sessionPost.create({
+    data: { eventId: event.id, proposalId: session.proposalId, placementId, authorId: actorId, kind: "resource", text: input.label, url: input.url },
+  });
+}
+
+/** A coordinator hides a post; hiding one already hidden is refused, not repeated. */
+export async function hideSessionPost(actorId: string, slug: string, postId: string) {
+  const event = await findEventBySlug(slug);
+  await assertEventCoordinator(actorId, event.id);
+  const post = await db.sessionPost.findFirst({ where: { id: postId, eventId: event.id }, select: { id: true, kind: true } });
+  if (!post) throw new NotFoundError("That post is not on this PD day.");
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.sessionPost.updateMany({ where: { id: post.id, hiddenAt: null }, data: { hiddenAt: new Date(), hiddenById: actorId } });
+    if (count !== 1) throw new RuleError("That post is already hidden.");
+    await recordAudit(tx, { eventId: event.id, actorId, action: "session_post.hidden", entity: "SessionPost", entityId: post.id, detail: { kind: post.kind } });
+  });
+}
+
+/** Takeaways a presenter sees beside their feedback (visible ones, without names, like feedback comments). */
+export async function takeawaysForPresenter(proposalId: string) {
+  return db.sessionPost.findMany({
+    where: { proposalId, kind: "takeaway", hiddenAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, text: true },
+  });
+}
+
+/** Visible takeaways per session, for the dashboard (coordinator checked by the caller). */
+export async function takeawayCounts(eventId: string) {
+  const rows = await db.sessionPost.groupBy({ by: ["proposalId"], where: { eventId, kind: "takeaway", hiddenAt: null }, _count: { _all: true } });
+  const titles = await db.proposal.findMany({ where: { id: { in: rows.map((r) => r.proposalId) } }, select: { id: true, title: true } });
+  const title = new Map(titles.map((t) => [t.id, t.title]));
+  return rows
+    .map((r) => ({ proposalId: r.proposalId, title: title.get(r.proposalId) ?? "", count: r._count._all }))
+    .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title));
+}

@@ -1,0 +1,138 @@
+// After the day (issue 18): takeaways on a session from someone who was there, a
+// coordinator hiding one; circles opened, formed, swapped and published by the
+// coordinator; a member's circle page at phone width; "Meet your circle" with its
+// unsubscribe link, used without signing in.
+import { db, expect, expectAccessible, signIn, test, unique } from "./support";
+
+// The unit-test factories and services, pointed at the e2e server's database file
+// before they load (their db client reads DATABASE_URL once).
+async function app() {
+  process.env.DATABASE_URL = `file:${process.env.E2E_FRESH_DB ?? "tests/.tmp/e2e-3100/fresh.db"}`;
+  const [factories, optIn] = await Promise.all([import("../factories"), import("~/.server/circles/opt-in")]);
+  return { ...factories, ...optIn };
+}
+
+const phone = { viewport: { width: 320, height: 640 } };
+
+async function fitsPhone(page: import("@playwright/test").Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+}
+
+test("someone who was in a session posts a takeaway; a coordinator hides it", async ({ browser, baseURL }) => {
+  const f = await app();
+  // A day in the past: its sessions have started.
+  const day = await f.createPublishedDay({ slug: unique("takeaway-day"), name: "Takeaway Day", date: "2026-11-20" });
+  const ann = (await f.createAttendee(day.event.id, { name: "Ann Present", email: `${unique("ann")}@springfield.k12.test`.toLowerCase() })).user;
+  await db().roomVisit.create({ data: { eventId: day.event.id, userId: ann.id, roomId: day.roomA.id, timeBlockId: day.block1.id, placementId: day.a1.id, enteredAt: new Date() } });
+
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  await signIn(page, ann.id, baseURL!);
+  await page.goto(`${baseURL}/e/${day.event.slug}/sessions/${day.a1.id}`);
+  await page.getByRole("link", { name: "Takeaways and resources" }).click();
+  await expect(page.getByRole("heading", { name: "Takeaways" })).toBeVisible();
+  await expectAccessible(page);
+  await fitsPhone(page);
+  // An empty takeaway is refused beside its field, nothing posted.
+  await page.getByRole("button", { name: "Post takeaway" }).click();
+  await expect(page.getByLabel("Your takeaway")).toHaveAttribute("aria-invalid", "true");
+  await page.getByLabel("Your takeaway").fill("One thing I'll try on Monday: sliders for slope");
+  await page.getByRole("button", { name: "Post takeaway" }).click();
+  await expect(page.getByRole("status")).toContainText("your takeaway is posted");
+  await expect(page.getByText("One thing I'll try on Monday: sliders for slope")).toBeVisible();
+  await context.close();
+
+  const coordinator = await browser.newContext();
+  const admin = await coordinator.newPage();
+  await signIn(admin, day.coordinator.id, baseURL!);
+  await admin.goto(`${baseURL}/e/${day.event.slug}/sessions/${day.a1.id}/takeaways`);
+  await admin.getByRole("button", { name: "Hide" }).click();
+  await expect(admin.getByRole("status")).toContainText("The post is hidden.");
+  await expect(admin.getByText("Ann Present · hidden")).toBeVisible();
+  await admin.goto(`${baseURL}/events/${day.event.slug}`);
+  await expect(admin.getByRole("region", { name: "After the day" })).toContainText("0 takeaways posted on sessions.");
+  await coordinator.close();
+});
+
+test("a coordinator opens, forms, swaps and publishes circles; a member meets theirs; unsubscribing needs no sign-in", async ({ browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const f = await app();
+  const event = await f.createEvent({ slug: unique("circles-day"), name: "Circles Day", status: "archived", subjectTags: "Math\nELA" });
+  const coordinator = await f.createUser({ name: "Dana Whitfield" });
+  await f.addMember(event.id, coordinator.id, "coordinator");
+
+  const board = await (await browser.newContext()).newPage();
+  await signIn(board, coordinator.id, baseURL!);
+  await board.goto(`${baseURL}/events/${event.slug}/circles`);
+  await expectAccessible(board);
+  await board.getByLabel("People per circle").selectOption("5");
+  await board.getByRole("button", { name: "Open circles" }).click();
+  await expect(board.getByRole("status")).toContainText("Circles are open");
+
+  // One attendee opts in on their phone; nine more through the same service.
+  const email = () => `${unique("circle")}@springfield.k12.test`.toLowerCase();
+  const people: Awaited<ReturnType<typeof f.createUser>>[] = [];
+  for (let i = 0; i < 10; i++) {
+    const user = await f.createUser({ email: email(), name: `Member ${String.fromCharCode(65 + i)}`, school: ["Lincoln Elementary", "Jefferson High"][i % 2] });
+    await f.addMember(event.id, user.id, "attendee");
+    people.push(user);
+  }
+  const phonePage = await (await browser.newContext(phone)).newPage();
+  await signIn(phonePage, people[0]!.id, baseURL!);
+  await phonePage.goto(`${baseURL}/e/${event.slug}/circles`);
+  await expectAccessible(phonePage);
+  await fitsPhone(phonePage);
+  await phonePage.getByRole("button", { name: "Join a circle" }).click();
+  await expect(phonePage.getByLabel("Subject")).toHaveAttribute("aria-invalid", "true");
+  await phonePage.getByLabel("Subject").selectOption("Math");
+  await phonePage.getByLabel("Grade band").selectOption("6-8");
+  await phonePage.getByLabel("Your role").selectOption("Classroom teacher");
+  await phonePage.getByRole("button", { name: "Join a circle" }).click();
+  await expect(phonePage.getByRole("status")).toContainText("You're in.");
+  for (const [i, p] of people.slice(1).entries()) {
+    await f.optIntoCircles(p.id, event.slug, { intent: "opt-in", subject: i < 4 ? "Math" : "ELA", gradeBand: "6-8", role: "Classroom teacher", otherSchools: true });
+  }
+
+  await board.reload();
+  await board.getByRole("button", { name: "Form circles" }).click();
+  await expect(board.getByRole("status")).toContainText("Formed 2 circles");
+  await expect(board.getByRole("heading", { name: "Circle 2" })).toBeVisible();
+  await expectAccessible(board);
+  // Swap Member A with someone in the other circle.
+  const aLabel = (await board.getByLabel("Move").locator("option", { hasText: "Member A (" }).textContent())!;
+  const from = Number(aLabel.match(/circle (\d)/)![1]);
+  const to = 3 - from;
+  await board.getByLabel("Move").selectOption({ label: aLabel });
+  const withLabel = (await board.getByLabel("With").locator("option", { hasText: `(circle ${to})` }).first().textContent())!;
+  await board.getByLabel("With").selectOption({ label: withLabel });
+  await board.getByRole("button", { name: "Swap" }).click();
+  await expect(board.getByRole("status")).toContainText("Swapped.");
+  await expect(board.getByLabel("Move").locator("option", { hasText: `Member A (circle ${to})` })).toHaveCount(1);
+  await board.getByRole("button", { name: "Publish circles" }).click();
+  await expect(board.getByRole("status")).toContainText("“Meet your circle” went to 10 people");
+
+  // Member A's circle page, from the link on their circles page.
+  await phonePage.goto(`${baseURL}/e/${event.slug}/circles`);
+  await phonePage.getByRole("link", { name: /Your circle/ }).click();
+  await expect(phonePage.getByRole("heading", { name: `Circle ${to}` })).toBeVisible();
+  await expect(phonePage.getByText("Member A (you)")).toBeVisible();
+  await expectAccessible(phonePage);
+  await fitsPhone(phonePage);
+  await phonePage.getByLabel("Post to your circle").fill("Tried exit tickets on Monday");
+  await phonePage.getByRole("button", { name: "Post", exact: true }).click();
+  await expect(phonePage.getByText("Tried exit tickets on Monday")).toBeVisible();
+
+  // "Meet your circle", and its unsubscribe link opened in a browser nobody signed in to.
+  const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: people[0]!.email, subject: { startsWith: "Meet your circle" } } });
+  const link = mail.text.match(/http\S+\/circles\/unsubscribe\/\S+/)![0];
+  const stranger = await (await browser.newContext(phone)).newPage();
+  await stranger.goto(link.replace(/^http:\/\/[^/]+/, baseURL!));
+  await expect(stranger.getByRole("heading", { name: "Circle emails from Circles Day" })).toBeVisible();
+  await expectAccessible(stranger);
+  // Opening the link changed nothing.
+  const optIn = () => db().circleOptIn.findFirstOrThrow({ where: { userId: people[0]!.id } });
+  expect((await optIn()).mailStoppedAt).toBeNull();
+  await stranger.getByRole("button", { name: "Stop circle emails" }).click();
+  await expect(stranger.getByText("You will get no more circle emails from Circles Day.")).toBeVisible();
+  expect((await optIn()).mailStoppedAt).not.toBeNull();
+});
