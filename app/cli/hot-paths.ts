@@ -7,6 +7,7 @@
 // guards (same origin, body size; request-guards.ts) are mounted ahead of these,
 // in production only.
 import express, { type Express } from "express";
+import { myPicksAnswer } from "~/.server/attendees/schedule-viewer";
 import { kioskSync } from "~/.server/checkin/kiosk-sync";
 
 // Mounted ahead of the page middleware (nonce, helmet, compression): a JSON answer
@@ -27,6 +28,12 @@ export function mountHotPaths(app: Express) {
       body: typeof req.body === "string" ? req.body : "",
     })
       .then((answer) => res.status(answer.status).set(JSON_HEADERS).json(answer.body))
+      .catch(next);
+  });
+  // The signed-in schedule page's own picks, asked once per page view (schedule-viewer.ts).
+  app.get("/e/:slug/my-picks", (req, res, next) => {
+    myPicksAnswer(req.headers.cookie, req.params.slug ?? "")
+      .then((answer) => res.status(answer.status).set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" }).json(answer.body))
       .catch(next);
   });
 }

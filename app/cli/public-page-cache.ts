@@ -3,8 +3,9 @@
 // open /e/<slug> from the poster's QR code; rendering 300 sessions with React
 // takes ~20 ms of CPU, serving stored bytes takes microseconds.
 //
-// - Only anonymous GET/HEAD of /e/<slug> (any filters): no Dropin cookie, so
-//   nothing personal can be stored or leak between visitors.
+// - Only GET/HEAD of /e/<slug> (any filters). Anonymous: no Dropin cookie.
+//   Signed in: one render per kind of viewer, holding nothing personal; the page
+//   fetches the person's picks itself (shared-schedule-render.ts).
 // - Fresh by construction: each request reads the page's stamp (event row,
 //   latest published version, sponsors, the minute) and renders again when it
 //   differs; the stamp is one indexed SQL lookup.
@@ -19,6 +20,7 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@re
 import type { Express, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { publicScheduleStamp } from "~/.server/attendees/public-page-stamp";
+import { sharedRenderFor, type SharedRender } from "./shared-schedule-render";
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -30,7 +32,6 @@ const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 function cacheable(req: Request) {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
-  if (/__dropin_/.test(req.headers.cookie ?? "")) return null;
   return PATH.exec(req.path)?.[1] ?? null;
 }
 
@@ -55,12 +56,12 @@ export function usePublicPageCache(
   const pages = new LRUCache<string, Page>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (p) => p.raw.length + p.gzip.length + p.br.length });
   const rendering = new Map<string, Promise<Page | null>>();
 
-  async function render(req: Request, res: Response, stamp: string): Promise<Page | null> {
+  async function render(req: Request, res: Response, stamp: string, shared: SharedRender): Promise<Page | null> {
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "cookie") headers.set(name, value);
     // No nonce: this render is shared, its scripts are allowed by hash instead.
-    const response = await handle(new Request(url, { headers }), { ...getLoadContext(req, res), cspNonce: undefined });
+    const response = await handle(new Request(url, { headers }), { ...getLoadContext(req, res), ...shared.context, cspNonce: undefined });
     if (response.status !== 200 || response.headers.has("Set-Cookie") || !response.headers.get("Content-Type")?.startsWith("text/html")) return null;
     const raw = Buffer.from(await response.arrayBuffer());
     const [gz, br] = await Promise.all([
@@ -78,12 +79,10 @@ export function usePublicPageCache(
     };
   }
 
-  app.use((req, res, next) => {
-    const slug = cacheable(req);
-    if (!slug) return next();
-    const stamp = publicScheduleStamp(decodeURIComponent(slug));
-    if (!stamp) return next();
-    const key = req.originalUrl;
+  async function serve(req: Request, res: Response, next: (error?: unknown) => void, slug: string, stamp: string) {
+    const shared = await sharedRenderFor(req, slug);
+    if (!shared) return next();
+    const key = `${shared.key} ${req.originalUrl}`;
     const stored = pages.get(key);
     let ready: Promise<Page | null>;
     if (stored?.stamp === stamp) {
@@ -92,7 +91,7 @@ export function usePublicPageCache(
       // One render per page and stamp, however many phones ask at the same moment.
       let pending = rendering.get(key);
       if (!pending) {
-        pending = render(req, res, stamp)
+        pending = render(req, res, stamp, shared)
           .then((page) => {
             if (page) pages.set(key, page);
             return page;
@@ -102,21 +101,26 @@ export function usePublicPageCache(
       }
       ready = pending;
     }
-    ready
-      .then((page) => {
-        if (!page) return next();
-        const policy = String(res.getHeader("Content-Security-Policy") ?? "");
-        for (const [name, value] of page.headers) res.setHeader(name, value);
-        if (policy) res.setHeader("Content-Security-Policy", policy.replace(/'nonce-[^']*'/, page.hashes.join(" ")));
-        res.setHeader("ETag", page.etag);
-        res.setHeader("Vary", "Accept-Encoding, Cookie");
-        res.setHeader("Cache-Control", "no-cache");
-        if (req.headers["if-none-match"] === page.etag) return res.status(304).end();
-        const [body, encoding] = accepts(req, "br") ? [page.br, "br"] : accepts(req, "gzip") ? [page.gzip, "gzip"] : [page.raw, null];
-        if (encoding) res.setHeader("Content-Encoding", encoding);
-        res.setHeader("Content-Length", body.length);
-        res.status(200).end(req.method === "HEAD" ? undefined : body);
-      })
-      .catch(next);
+    const page = await ready;
+    if (!page) return next();
+    const policy = String(res.getHeader("Content-Security-Policy") ?? "");
+    for (const [name, value] of page.headers) res.setHeader(name, value);
+    if (policy) res.setHeader("Content-Security-Policy", policy.replace(/'nonce-[^']*'/, page.hashes.join(" ")));
+    res.setHeader("ETag", page.etag);
+    res.setHeader("Vary", "Accept-Encoding, Cookie");
+    res.setHeader("Cache-Control", "no-cache");
+    if (req.headers["if-none-match"] === page.etag) return res.status(304).end();
+    const [body, encoding] = accepts(req, "br") ? [page.br, "br"] : accepts(req, "gzip") ? [page.gzip, "gzip"] : [page.raw, null];
+    if (encoding) res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Content-Length", body.length);
+    res.status(200).end(req.method === "HEAD" ? undefined : body);
+  }
+
+  app.use((req, res, next) => {
+    const slug = cacheable(req);
+    if (!slug) return next();
+    const stamp = publicScheduleStamp(decodeURIComponent(slug));
+    if (!stamp) return next();
+    serve(req, res, next, decodeURIComponent(slug), stamp).catch(next);
   });
 }
