@@ -104,3 +104,45 @@ test("without JavaScript the stored page sends the phone to its own render, wher
   await expect(page.getByRole("button", { pressed: true })).toHaveCount(1);
   await context.close();
 });
+
+test("a day of more than 60 sessions shows the block on now, a tab per block, and a search across the day", async ({ browser, baseURL }) => {
+  const g = await seedDay();
+  // 60 more sessions in Block 3, each in a room of its own: 66 in all.
+  const [b3] = await db().timeBlock.findMany({ where: { eventId: g.event.id, label: "Block 3" } });
+  const proposals = await db().proposal.createManyAndReturn({
+    data: Array.from({ length: 60 }, (_, i) => ({ eventId: g.event.id, presenterId: g.maria.id, title: `Afternoon lab ${i + 1}`, audience: "6-8", format: "demo", state: "confirmed" })),
+  });
+  const rooms = await Promise.all(
+    proposals.map((_, i) => db().room.create({ data: { eventId: g.event.id, name: `Lab ${i + 1}`, capacity: 30, sortOrder: 10 + i } })),
+  );
+  await db().placement.createMany({ data: proposals.map((p, i) => ({ eventId: g.event.id, proposalId: p.id, roomId: rooms[i]!.id, timeBlockId: b3!.id })) });
+  await publishDay(browser, baseURL!, g);
+  await db().pick.create({
+    data: { eventId: g.event.id, userId: g.attendee.id, placementId: g.placed["Fractions with tiles"]!.placementId, proposalId: g.placed["Fractions with tiles"]!.proposalId, clientId: "keisha-pick-tiles" },
+  });
+
+  const context = await browser.newContext(phone);
+  const page = await context.newPage();
+  await signIn(page, g.attendee.id, baseURL!);
+  await page.goto(`/e/${g.event.slug}`);
+  const tabs = page.getByRole("navigation", { name: "Blocks" });
+  // Block 2 is on now: its three sessions, the pick among them marked.
+  await expect(tabs.getByRole("link", { name: /Block 2/ })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("Showing 3 of 66 sessions")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Picked “Fractions with tiles”" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Exit tickets" })).toHaveCount(0);
+  await expectAccessible(page);
+  await noSidewaysScroll(page);
+
+  await tabs.getByRole("link", { name: /Block 3/ }).click();
+  await expect(page).toHaveURL(/block=/);
+  await expect(page.getByText("Showing 62 of 66 sessions")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Afternoon lab 60" })).toBeVisible();
+
+  await page.getByLabel("Search").fill("tiles");
+  await page.getByRole("button", { name: "Show sessions" }).click();
+  await expect(page.getByText("Showing 1 of 66 sessions")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Picked “Fractions with tiles”" })).toBeVisible();
+  await expect(tabs).toHaveCount(0);
+  await context.close();
+});
