@@ -57,36 +57,26 @@ const attendee = sqlite
   .get() as { userId: string };
 const largeCookie = await signedInCookie(sqlite, attendee.userId, SECRET);
 sqlite.close();
-const largeServer = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/start.ts"], {
-  env: {
-    ...process.env,
-    PORT: String(largePort),
-    DATABASE_URL: `file:./${dir}/large.db`,
-    SESSION_SECRET: SECRET,
-    SEED_DEMO: "false",
-    APP_URL: largeOrigin,
-    NODE_ENV: "production",
-    DROPIN_SKIP_BUILD: "1",
-    DROPIN_BUILD_DIR: process.env.DROPIN_BUILD_DIR ?? "build",
-  },
-  detached: true,
-  stdio: ["ignore", "ignore", "inherit"],
-});
-const server = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/e2e/serve.ts"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: `file:./${dir}/demo.db`,
-    SEED_DEMO: "true",
-    APP_URL: origin,
-    NODE_ENV: "production",
-    DROPIN_SKIP_BUILD: "1",
-    DROPIN_BUILD_DIR: process.env.DROPIN_BUILD_DIR ?? "build",
-  },
-  // Its own process group, so the whole tree (tsx and the app) goes at the end.
-  detached: true,
-  stdio: ["ignore", "ignore", "inherit"],
-});
+/** The production build on one database; `script` is start.ts (a seeded file) or the e2e launcher (a fresh demo). */
+function serve(script: string, port: number, database: string, env: Record<string, string>) {
+  return spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", script], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:./${dir}/${database}`,
+      APP_URL: `http://localhost:${port}`,
+      NODE_ENV: "production",
+      DROPIN_SKIP_BUILD: "1",
+      DROPIN_BUILD_DIR: process.env.DROPIN_BUILD_DIR ?? "build",
+      ...env,
+    },
+    // Its own process group, so the whole tree (tsx and the app) goes at the end.
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+const largeServer = serve("app/cli/start.ts", largePort, "large.db", { SESSION_SECRET: SECRET, SEED_DEMO: "false" });
+const server = serve("tests/e2e/serve.ts", port, "demo.db", { SEED_DEMO: "true" });
 const stopServer = () => {
   for (const child of [server, largeServer]) {
     try {
