@@ -14,6 +14,7 @@ import { NonceContext } from "./root";
 // Prisma client, one SQLite connection, one kiosk cookie cache). server/app.ts
 // reads these through `build.entry.module`.
 export { publicScheduleStamp } from "./.server/attendees/public-page-stamp";
+export { myPicksAnswer, sharedViewerOf } from "./.server/attendees/schedule-viewer";
 export { kioskSync } from "./.server/checkin/kiosk-sync";
 export { startCircleReminders } from "./.server/circles/nudges";
 export { bodyLimitFor } from "./.server/upload-limits";

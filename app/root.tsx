@@ -42,9 +42,11 @@ export const NonceContext = createContext<string | undefined>(undefined);
 
 export const meta: MetaFunction = () => [{ title: "Dropin" }];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
   const [user, { toast, setCookie }] = await Promise.all([getUser(request), takeToast(request)]);
-  const nav = user ? navigationFor(user) : null;
+  // A stored schedule render for a kind of signed-in viewer (server/public-page-cache.ts):
+  // their header links, and nobody's name.
+  const nav = context.sharedViewer?.nav ?? (user ? navigationFor(user) : null);
   return data({ user, nav, toast }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
@@ -58,7 +60,7 @@ function SiteHeader() {
         <Link to={nav?.home ?? "/"} className="brand">
           Dropin
         </Link>
-        {user ? (
+        {nav ? (
           <nav aria-label="Main" className="site-nav">
             {nav?.links.map((link) => (
               <NavLink key={link.to} to={link.to}>
@@ -67,7 +69,7 @@ function SiteHeader() {
             ))}
             <Form method="post" action="/logout" className="inline-form">
               <button type="submit" className="button button-link">
-                Sign out <span className="visually-hidden">{user.name}</span>
+                Sign out {user ? <span className="visually-hidden">{user.name}</span> : null}
               </button>
             </Form>
           </nav>

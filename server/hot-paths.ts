@@ -31,4 +31,11 @@ export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }
       .then((answer) => res.status(answer.status).set(JSON_HEADERS).json(answer.body))
       .catch(next);
   });
+  // The signed-in schedule page's own picks, asked once per page view (schedule-viewer.ts).
+  app.get("/e/:slug/my-picks", (req, res, next) => {
+    Promise.resolve(getBuild())
+      .then((build) => entryExports(build).myPicksAnswer(req.headers.cookie, req.params.slug ?? ""))
+      .then((answer) => res.status(answer.status).set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" }).json(answer.body))
+      .catch(next);
+  });
 }

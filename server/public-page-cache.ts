@@ -3,8 +3,9 @@
 // open /e/<slug> from the poster's QR code; rendering 300 sessions with React
 // takes ~20 ms of CPU, serving stored bytes takes microseconds.
 //
-// - Only anonymous GET/HEAD of /e/<slug> (any filters): no Dropin cookie, so
-//   nothing personal can be stored or leak between visitors.
+// - Only GET/HEAD of /e/<slug> (any filters). Anonymous: no Dropin cookie.
+//   Signed in: one render per kind of viewer, holding nothing personal; the page
+//   fetches the person's picks itself (shared-schedule-render.ts).
 // - Fresh by construction: each request reads the page's stamp (event row,
 //   latest published version, sponsors, the minute) and renders again when it
 //   differs; the stamp is one indexed SQL lookup.
@@ -19,6 +20,7 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@re
 import type { Express, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { entryExports, type GetBuild } from "./build";
+import { sharedRenderFor, type SharedRender } from "./shared-schedule-render";
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -31,7 +33,6 @@ const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
 function cacheable(req: Request) {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
-  if (/__dropin_/.test(req.headers.cookie ?? "")) return null;
   return PATH.exec(req.path)?.[1] ?? null;
 }
 
@@ -56,14 +57,14 @@ export function usePublicPageCache(
   const rendering = new Map<string, Promise<Page | null>>();
   const handlers = new WeakMap<ServerBuild, ReturnType<typeof createRequestHandler>>();
 
-  async function render(req: Request, res: Response, build: ServerBuild, stamp: string): Promise<Page | null> {
+  async function render(req: Request, res: Response, build: ServerBuild, stamp: string, shared: SharedRender): Promise<Page | null> {
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
     const headers = new Headers();
     for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "cookie") headers.set(name, value);
     // No nonce: this render is shared, its scripts are allowed by hash instead.
     let handle = handlers.get(build);
     if (!handle) handlers.set(build, (handle = createRequestHandler(build, process.env.NODE_ENV)));
-    const response = await handle(new Request(url, { headers }), { ...getLoadContext(req, res), cspNonce: undefined });
+    const response = await handle(new Request(url, { headers }), { ...getLoadContext(req, res), ...shared.context, cspNonce: undefined });
     if (response.status !== 200 || response.headers.has("Set-Cookie") || !response.headers.get("Content-Type")?.startsWith("text/html")) return null;
     const raw = Buffer.from(await response.arrayBuffer());
     const [gz, br] = await Promise.all([
@@ -82,45 +83,50 @@ export function usePublicPageCache(
     };
   }
 
-  function pageFor(req: Request, res: Response, build: ServerBuild, slug: string): Promise<Page | null> | null {
-    const stamp = entryExports(build).publicScheduleStamp(decodeURIComponent(slug));
-    if (!stamp) return null;
-    const key = req.originalUrl;
+  async function serve(req: Request, res: Response, next: (error?: unknown) => void, build: ServerBuild, slug: string) {
+    const stamp = entryExports(build).publicScheduleStamp(slug);
+    if (!stamp) return next();
+    const shared = await sharedRenderFor(req, slug, build);
+    if (!shared) return next();
+    const key = `${shared.key} ${req.originalUrl}`;
     const stored = pages.get(key);
-    if (stored?.stamp === stamp && stored.build === build) return Promise.resolve(stored);
-    // One render per page and stamp, however many phones ask at the same moment.
-    let pending = rendering.get(key);
-    if (!pending) {
-      pending = render(req, res, build, stamp)
-        .then((page) => {
-          if (page) pages.set(key, page);
-          return page;
-        })
-        .finally(() => rendering.delete(key));
-      rendering.set(key, pending);
+    let ready: Promise<Page | null>;
+    if (stored?.stamp === stamp && stored.build === build) {
+      ready = Promise.resolve(stored);
+    } else {
+      // One render per page and stamp, however many phones ask at the same moment.
+      let pending = rendering.get(key);
+      if (!pending) {
+        pending = render(req, res, build, stamp, shared)
+          .then((page) => {
+            if (page) pages.set(key, page);
+            return page;
+          })
+          .finally(() => rendering.delete(key));
+        rendering.set(key, pending);
+      }
+      ready = pending;
     }
-    return pending;
+    const page = await ready;
+    if (!page) return next();
+    const policy = String(res.getHeader("Content-Security-Policy") ?? "");
+    for (const [name, value] of page.headers) res.setHeader(name, value);
+    if (policy) res.setHeader("Content-Security-Policy", policy.replace(/'nonce-[^']*'/, page.hashes.join(" ")));
+    res.setHeader("ETag", page.etag);
+    res.setHeader("Vary", "Accept-Encoding, Cookie");
+    res.setHeader("Cache-Control", "no-cache");
+    if (req.headers["if-none-match"] === page.etag) return res.status(304).end();
+    const [body, encoding] = accepts(req, "br") ? [page.br, "br"] : accepts(req, "gzip") ? [page.gzip, "gzip"] : [page.raw, null];
+    if (encoding) res.setHeader("Content-Encoding", encoding);
+    res.setHeader("Content-Length", body.length);
+    res.status(200).end(req.method === "HEAD" ? undefined : body);
   }
 
   app.use((req, res, next) => {
     const slug = cacheable(req);
     if (!slug) return next();
     Promise.resolve(getBuild())
-      .then((build) => pageFor(req, res, build, slug))
-      .then((page) => {
-        if (!page) return next();
-        const policy = String(res.getHeader("Content-Security-Policy") ?? "");
-        for (const [name, value] of page.headers) res.setHeader(name, value);
-        if (policy) res.setHeader("Content-Security-Policy", policy.replace(/'nonce-[^']*'/, page.hashes.join(" ")));
-        res.setHeader("ETag", page.etag);
-        res.setHeader("Vary", "Accept-Encoding, Cookie");
-        res.setHeader("Cache-Control", "no-cache");
-        if (req.headers["if-none-match"] === page.etag) return res.status(304).end();
-        const [body, encoding] = accepts(req, "br") ? [page.br, "br"] : accepts(req, "gzip") ? [page.gzip, "gzip"] : [page.raw, null];
-        if (encoding) res.setHeader("Content-Encoding", encoding);
-        res.setHeader("Content-Length", body.length);
-        res.status(200).end(req.method === "HEAD" ? undefined : body);
-      })
+      .then((build) => serve(req, res, next, build, decodeURIComponent(slug)))
       .catch(next);
   });
 }

@@ -11,6 +11,10 @@ const QUEUE_KEY = "dropin-pick-queue";
 const listeners = new Set<() => void>();
 // Picks changed in this page load, by placement: the clientId, or null once undone.
 const localPicks = new Map<string, string | null>();
+// The person's picks as GET /e/<slug>/my-picks answered, for a page rendered without
+// them (the stored schedule render every attendee shares); `ownPicksRead` counts answers.
+const ownPicks = new Map<string, string>();
+let ownPicksRead = 0;
 let syncing = false;
 
 function notify() {
@@ -85,9 +89,38 @@ function subscribe(listener: () => void) {
 function useSyncState() {
   return useSyncExternalStore(
     subscribe,
-    () => `${navigator.onLine ? "on" : "off"}:${readQueue().length}:${localPicks.size}:${[...localPicks.values()].join()}`,
-    () => "on:0:0:",
+    () => `${navigator.onLine ? "on" : "off"}:${readQueue().length}:${ownPicksRead}:${localPicks.size}:${[...localPicks.values()].join()}`,
+    () => "on:0:0:0:",
   );
+}
+
+/**
+ * On a page rendered without the person's picks: ask for them once it is loaded.
+ * Through the service worker, so the last answer is there offline too.
+ */
+export function useOwnPicks(slug: string, enabled: boolean) {
+  useEffect(() => {
+    if (!enabled) return;
+    let current = true;
+    fetch(`/e/${slug}/my-picks`, { headers: { Accept: "application/json" } })
+      .then((response) => (response.ok ? (response.json() as Promise<{ picks?: Record<string, string> }>) : null))
+      .then((body) => {
+        if (!current || !body?.picks) return;
+        ownPicks.clear();
+        for (const [placementId, clientId] of Object.entries(body.picks)) ownPicks.set(placementId, clientId);
+        ownPicksRead++;
+        notify();
+      })
+      .catch(() => {});
+    return () => {
+      current = false;
+    };
+  }, [slug, enabled]);
+}
+
+/** A pick as the page was rendered, or (undefined) as GET my-picks said. */
+function renderedPick(placementId: string, rendered: string | null | undefined) {
+  return rendered === undefined ? (ownPicks.get(placementId) ?? null) : rendered;
 }
 
 export function PickButton({
@@ -102,16 +135,16 @@ export function PickButton({
   slug: string;
   placementId: string;
   title: string;
-  /** Sessions sharing minutes with this one, and whether each was picked when the page was rendered. */
-  overlaps?: { placementId: string; picked: boolean }[];
-  /** The existing pick's client id, if picked when the page was rendered. */
-  pickClientId: string | null;
+  /** Sessions sharing minutes with this one, and whether each was picked when the page was rendered (undefined: ask my-picks). */
+  overlaps?: { placementId: string; picked: boolean | undefined }[];
+  /** The existing pick's client id, if picked when the page was rendered; undefined when the render did not know (useOwnPicks). */
+  pickClientId: string | null | undefined;
   /** For a no-JavaScript submit: made by the server for this page load. */
   formClientId: string;
   returnTo: string;
 }) {
   useSyncState();
-  const current = localPicks.has(placementId) ? localPicks.get(placementId)! : pickClientId;
+  const current = localPicks.has(placementId) ? localPicks.get(placementId)! : renderedPick(placementId, pickClientId);
   const picked = current !== null;
   return (
     <Form
@@ -121,7 +154,9 @@ export function PickButton({
       onSubmit={(e) => {
         // Picking over an overlapping pick goes to the server as a plain submit, which
         // answers with the "keep both, or replace?" question (the queue cannot ask).
-        const clash = overlaps.some((o) => (localPicks.has(o.placementId) ? localPicks.get(o.placementId) !== null : o.picked));
+        const clash = overlaps.some((o) =>
+          localPicks.has(o.placementId) ? localPicks.get(o.placementId) !== null : (o.picked ?? ownPicks.has(o.placementId)),
+        );
         if (!picked && clash && navigator.onLine) return;
         e.preventDefault();
         const clientId = picked ? current! : newClientId();

@@ -4,11 +4,11 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { overlapQuestion, viewerPicks } from "~/.server/attendees/picks";
 import { getAttendeeSchedule } from "~/.server/attendees/schedule";
 import { listSponsors } from "~/.server/vendors/vendors";
-import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks } from "~/components/attendee";
+import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks, useOwnPicks } from "~/components/attendee";
 import { overlapIndex } from "~/utils/overlap";
 import { ErrorMessage } from "~/components/error-message";
 import { Sponsors } from "~/components/sponsors";
-import { AUDIENCE_WORDS, BlockSchedule, FORMAT_WORDS, timeRange, type ScheduleSession } from "~/components/schedule";
+import { AUDIENCE_WORDS, BlockSchedule, FORMAT_WORDS, formatClock, timeRange, type ScheduleSession } from "~/components/schedule";
 import { ScheduleFilterSchema } from "~/schemas/attendees";
 import { getUser } from "~/utils/auth.server";
 import { formatEventDate, formatTimestamp } from "~/utils/dates";
@@ -21,14 +21,20 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export const links: LinksFunction = attendeeLinks;
 
 // The public face of a PD day: the latest PUBLISHED schedule only, never the draft grid.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = ScheduleFilterSchema.parse(Object.fromEntries(url.searchParams));
-  const [{ event, version, sessions, subjects, nowNext }, user] = await Promise.all([
-    guard(getAttendeeSchedule(params.slug!, filters)),
-    getUser(request),
+  // Set when the production server stores this render for every viewer of one kind
+  // (server/public-page-cache.ts): nothing of the person goes in, their picks come later.
+  const shared = context.sharedViewer;
+  const [{ event, version, sessions, blockView, subjects, nowNext }, user] = await Promise.all([
+    guard(getAttendeeSchedule(params.slug!, filters, new Date(), url.searchParams.get("block"))),
+    shared ? null : getUser(request),
   ]);
-  const [{ canPick, picks }, sponsors] = await Promise.all([viewerPicks(user?.id ?? null, event.id), listSponsors(event.id)]);
+  const [{ canPick, picks }, sponsors] = await Promise.all([
+    shared ? { canPick: shared.canPick, picks: {} as Record<string, string> } : viewerPicks(user?.id ?? null, event.id),
+    listSponsors(event.id),
+  ]);
   const overlap = canPick && user ? await overlapQuestion(user.id, event.id, url.searchParams.get("overlap")) : null;
   return {
     event: {
@@ -48,8 +54,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       ? {
           number: version.number,
           publishedText: formatTimestamp(version.publishedAt, event.timeZone),
-          blocks: version.snapshot.blocks,
+          blocks: blockView ? version.snapshot.blocks.filter((b) => b.id === blockView.shown) : version.snapshot.blocks,
           sessions,
+          blockView,
           total: version.snapshot.sessions.length,
           places: Object.fromEntries(version.snapshot.rooms.map((r) => [r.id, { building: r.building, floor: r.floor }])),
         }
@@ -57,10 +64,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     nowNext,
     filters,
     subjects,
-    signedIn: Boolean(user),
+    signedIn: Boolean(user || shared),
     sponsors,
     canPick,
     picks,
+    // The stored render's buttons ask GET /e/<slug>/my-picks for the person's picks;
+    // a browser without JavaScript is sent to its own render (?nojs=1) instead.
+    picksLater: Boolean(shared?.canPick),
+    noScriptHref: shared?.canPick ? withNoJs(url) : null,
     overlap,
     // Across the whole day, not only the filtered sessions: a hidden pick still overlaps.
     overlaps: canPick && version ? overlapIndex(version.snapshot.sessions) : {},
@@ -68,6 +79,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     formNonce: crypto.randomUUID(),
     returnTo: url.pathname + url.search,
   };
+}
+
+function withNoJs(url: URL) {
+  const own = new URLSearchParams(url.search);
+  own.set("nojs", "1");
+  return `${url.pathname}?${own}`;
 }
 
 function NowNext({ slug }: { slug: string }) {
@@ -98,8 +115,30 @@ function NowNext({ slug }: { slug: string }) {
   );
 }
 
+/** A large day's blocks, one page each; the filters travel along. */
+function BlockTabs() {
+  const { schedule, returnTo } = useLoaderData<typeof loader>();
+  const view = schedule?.blockView;
+  if (!view) return null;
+  const href = (id: string) => {
+    const url = new URL(returnTo, "http://dropin.invalid");
+    url.searchParams.delete("nojs");
+    url.searchParams.set("block", id);
+    return url.pathname + url.search;
+  };
+  return (
+    <nav aria-label="Blocks" className="block-tabs">
+      {view.tabs.map((tab) => (
+        <Link key={tab.id} to={href(tab.id)} aria-current={tab.id === view.shown ? "page" : undefined} preventScrollReset>
+          {tab.label} <span className="block-time">{formatClock(tab.startTime)}</span> ({tab.matching})
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
 function Filters() {
-  const { filters, subjects, event } = useLoaderData<typeof loader>();
+  const { filters, subjects, event, schedule } = useLoaderData<typeof loader>();
   const select = (name: "audience" | "subject" | "format", label: string, options: Array<{ value: string; label: string }>) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
@@ -115,6 +154,7 @@ function Filters() {
   );
   return (
     <Form method="get" className="schedule-filters" role="search" aria-label="Find sessions">
+      {schedule?.blockView ? <input type="hidden" name="block" value={schedule.blockView.shown} /> : null}
       <div className="field">
         <label htmlFor="filter-q">Search</label>
         <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} />
@@ -133,7 +173,9 @@ function Filters() {
 }
 
 export default function PublicEvent() {
-  const { event, schedule, signedIn, canPick, picks, overlap, overlaps, formNonce, returnTo, sponsors } = useLoaderData<typeof loader>();
+  const { event, schedule, signedIn, canPick, picks, picksLater, noScriptHref, overlap, overlaps, formNonce, returnTo, sponsors } =
+    useLoaderData<typeof loader>();
+  useOwnPicks(event.slug, picksLater);
   const live = event.status !== "archived";
   const pickButton = (s: ScheduleSession) =>
     canPick ? (
@@ -141,15 +183,23 @@ export default function PublicEvent() {
         slug={event.slug}
         placementId={s.placementId}
         title={s.title}
-        pickClientId={picks[s.placementId] ?? null}
+        pickClientId={picksLater ? undefined : (picks[s.placementId] ?? null)}
         formClientId={`${formNonce}-${s.placementId}`.slice(0, 64)}
         returnTo={returnTo}
-        overlaps={(overlaps[s.placementId] ?? []).map((id) => ({ placementId: id, picked: id in picks }))}
+        overlaps={(overlaps[s.placementId] ?? []).map((id) => ({ placementId: id, picked: picksLater ? undefined : id in picks }))}
       />
     ) : null;
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn={signedIn} current="schedule" />
+      {noScriptHref ? (
+        <noscript>
+          <meta httpEquiv="refresh" content={`0; url=${noScriptHref}`} />
+          <p className="card">
+            <a href={noScriptHref}>Show my picks</a>
+          </p>
+        </noscript>
+      ) : null}
       {overlap ? <OverlapQuestion slug={event.slug} question={overlap} formClientId={`${formNonce}-overlap`} returnTo={returnTo} /> : null}
       <article className="card" aria-labelledby="event-title">
         <h1 id="event-title">{event.name}</h1>
@@ -194,6 +244,7 @@ export default function PublicEvent() {
               <a href={`/e/${event.slug}/schedule.json`}>schedule.json</a>
             </p>
             <Filters />
+            <BlockTabs />
             <p className="muted">
               {schedule.sessions.length === schedule.total
                 ? count(schedule.total, "session")

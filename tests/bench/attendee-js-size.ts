@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 
-const BUDGET_KB = 90;
+export const BUDGET_KB = 90;
 const ATTENDEE_ROUTES = [
   "routes/e.$slug._index",
   "routes/e.$slug.join",
@@ -19,19 +19,22 @@ const ATTENDEE_ROUTES = [
 type Chunk = { module: string; imports?: string[] };
 type RemixManifest = { entry: Chunk; routes: Record<string, Chunk & { parentId?: string }>; url: string };
 
-const clientDir = path.resolve(process.env.DROPIN_BUILD_DIR ?? "build", "client");
-const assets = path.join(clientDir, "assets");
-const manifestFile = fs.readdirSync(assets).find((f) => /^manifest-[\w-]+\.js$/.test(f));
-if (!manifestFile) {
-  console.error(`No Remix client manifest in ${assets}: build first (npm run build).`);
-  process.exit(2);
+/** Gzipped KB of JavaScript per attendee page, from the build's client manifest; null without a build. */
+export function attendeeJavaScript(buildDir = process.env.DROPIN_BUILD_DIR ?? "build") {
+  const clientDir = path.resolve(buildDir, "client");
+  const assets = path.join(clientDir, "assets");
+  const manifestFile = fs.existsSync(assets) ? fs.readdirSync(assets).find((f) => /^manifest-[\w-]+\.js$/.test(f)) : undefined;
+  if (!manifestFile) return null;
+  const manifestSource = fs.readFileSync(path.join(assets, manifestFile), "utf8");
+  const manifest = JSON.parse(manifestSource.slice(manifestSource.indexOf("{"), manifestSource.lastIndexOf("}") + 1)) as RemixManifest;
+  const gzipSize = (urlPath: string) => zlib.gzipSync(fs.readFileSync(path.join(clientDir, urlPath)), { level: 9 }).length;
+  return ATTENDEE_ROUTES.map((routeId) => {
+    const files = chunksFor(manifest, routeId);
+    return { route: routeId.replace("routes/", ""), chunks: files.length, kb: files.reduce((sum, file) => sum + gzipSize(file), 0) / 1024 };
+  });
 }
-const manifestSource = fs.readFileSync(path.join(assets, manifestFile), "utf8");
-const manifest = JSON.parse(manifestSource.slice(manifestSource.indexOf("{"), manifestSource.lastIndexOf("}") + 1)) as RemixManifest;
 
-const gzipSize = (urlPath: string) => zlib.gzipSync(fs.readFileSync(path.join(clientDir, urlPath)), { level: 9 }).length;
-
-function chunksFor(routeId: string) {
+function chunksFor(manifest: RemixManifest, routeId: string) {
   // With v3_lazyRouteDiscovery the page inlines the few manifest entries it needs
   // instead of loading the whole manifest file, so manifest.url is not counted.
   const files = new Set<string>([manifest.entry.module, ...(manifest.entry.imports ?? [])]);
@@ -44,15 +47,16 @@ function chunksFor(routeId: string) {
   return [...files];
 }
 
-let over = false;
-const rows = ATTENDEE_ROUTES.map((routeId) => {
-  const files = chunksFor(routeId);
-  const kb = files.reduce((sum, file) => sum + gzipSize(file), 0) / 1024;
-  if (kb > BUDGET_KB) over = true;
-  return { route: routeId.replace("routes/", ""), chunks: files.length, "gzipped KB": Number(kb.toFixed(1)), budget: BUDGET_KB, ok: kb <= BUDGET_KB ? "yes" : "OVER" };
-});
-console.table(rows);
-if (over) {
-  console.error(`An attendee page ships more than ${BUDGET_KB} KB of gzipped JavaScript.`);
-  process.exit(1);
+// Run as a script (npm run bench:attendee-js): the table, and a failing exit over budget.
+if (process.argv[1]?.endsWith("attendee-js-size.ts")) {
+  const pages = attendeeJavaScript();
+  if (!pages) {
+    console.error("No Remix client manifest in the build: build first (npm run build).");
+    process.exit(2);
+  }
+  console.table(pages.map(({ route, chunks, kb }) => ({ route, chunks, "gzipped KB": Number(kb.toFixed(1)), budget: BUDGET_KB, ok: kb <= BUDGET_KB ? "yes" : "OVER" })));
+  if (pages.some((p) => p.kb > BUDGET_KB)) {
+    console.error(`An attendee page ships more than ${BUDGET_KB} KB of gzipped JavaScript.`);
+    process.exit(1);
+  }
 }

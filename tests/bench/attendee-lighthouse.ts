@@ -1,13 +1,17 @@
 // Lighthouse on a simulated slow phone (Lighthouse's default mobile emulation and
-// simulated slow 4G) for the attendee pages, against the production build on a
-// fresh demo-seeded database. A report, not a gate: prints the figures and exits
-// 0 unless Lighthouse itself could not run.
+// simulated slow 4G) for the attendee pages, against the production build: the
+// demo day (anonymous) on a fresh demo-seeded database, and the 300-session large
+// day (npm run seed:large) signed in as an attendee with picks, on a second
+// server. A report, not a gate: prints the figures and exits 0 unless Lighthouse
+// itself could not run.
 // Run after a build: npm run bench:attendee-lighthouse  (DROPIN_BUILD_DIR to pick the build)
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import Database from "better-sqlite3";
+import { signedInCookie } from "./bench-support";
 
 async function freePort() {
   return new Promise<number>((resolve, reject) => {
@@ -37,26 +41,49 @@ const port = await freePort();
 const origin = `http://localhost:${port}`;
 const dir = `tests/.tmp/lighthouse-${port}`;
 fs.mkdirSync(dir, { recursive: true });
-const server = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/e2e/serve.ts"], {
-  env: {
-    ...process.env,
-    PORT: String(port),
-    DATABASE_URL: `file:./${dir}/demo.db`,
-    SEED_DEMO: "true",
-    APP_URL: origin,
-    NODE_ENV: "production",
-    DROPIN_SKIP_BUILD: "1",
-    DROPIN_BUILD_DIR: process.env.DROPIN_BUILD_DIR ?? "build",
-  },
-  // Its own process group, so the whole tree (tsx and the app) goes at the end.
-  detached: true,
+const SECRET = "lighthouse-only-secret-lighthouse-only";
+const largePort = await freePort();
+const largeOrigin = `http://localhost:${largePort}`;
+console.log("Seeding the large PD day…");
+const seeded = spawnSync(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "app/cli/seed-large.ts"], {
+  env: { ...process.env, DATABASE_URL: `file:./${dir}/large.db`, SESSION_SECRET: SECRET },
   stdio: ["ignore", "ignore", "inherit"],
 });
+if (seeded.status !== 0) throw new Error("npm run seed:large failed");
+// An attendee with the most picks: the schedule shows the most "Picked" buttons.
+const sqlite = new Database(`${dir}/large.db`);
+const attendee = sqlite
+  .prepare("SELECT p.userId FROM Pick p JOIN Event e ON e.id = p.eventId WHERE e.slug = 'large' GROUP BY p.userId ORDER BY COUNT(*) DESC LIMIT 1")
+  .get() as { userId: string };
+const largeCookie = await signedInCookie(sqlite, attendee.userId, SECRET);
+sqlite.close();
+/** The production build on one database; `script` is start.ts (a seeded file) or the e2e launcher (a fresh demo). */
+function serve(script: string, port: number, database: string, env: Record<string, string>) {
+  return spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", script], {
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:./${dir}/${database}`,
+      APP_URL: `http://localhost:${port}`,
+      NODE_ENV: "production",
+      DROPIN_SKIP_BUILD: "1",
+      DROPIN_BUILD_DIR: process.env.DROPIN_BUILD_DIR ?? "build",
+      ...env,
+    },
+    // Its own process group, so the whole tree (tsx and the app) goes at the end.
+    detached: true,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+const largeServer = serve("app/cli/start.ts", largePort, "large.db", { SESSION_SECRET: SECRET, SEED_DEMO: "false" });
+const server = serve("tests/e2e/serve.ts", port, "demo.db", { SEED_DEMO: "true" });
 const stopServer = () => {
-  try {
-    if (server.pid) process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
+  for (const child of [server, largeServer]) {
+    try {
+      if (child.pid) process.kill(-child.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
   }
 };
 process.on("exit", stopServer);
@@ -64,12 +91,18 @@ process.on("exit", stopServer);
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 let failed = false;
 try {
-  await waitForHealth(origin);
+  await Promise.all([waitForHealth(origin), waitForHealth(largeOrigin)]);
   const schedule = await (await fetch(`${origin}/e/demo`)).text();
   const sessionPath = /href="(\/e\/demo\/sessions\/[^"?#]+)"/.exec(schedule)?.[1];
+  const signedIn = { Cookie: largeCookie };
+  const largeSchedule = await (await fetch(`${largeOrigin}/e/large`, { headers: signedIn })).text();
+  const largeSession = /href="(\/e\/large\/sessions\/[^"?#]+)"/.exec(largeSchedule)?.[1];
   const pages = [
-    { page: "schedule", path: "/e/demo" },
-    ...(sessionPath ? [{ page: "session", path: sessionPath }] : []),
+    { page: "schedule", url: `${origin}/e/demo`, headers: {} },
+    ...(sessionPath ? [{ page: "session", url: `${origin}${sessionPath}`, headers: {} }] : []),
+    { page: "large, signed in: schedule", url: `${largeOrigin}/e/large`, headers: signedIn },
+    ...(largeSession ? [{ page: "large, signed in: session", url: `${largeOrigin}${largeSession}`, headers: signedIn }] : []),
+    { page: "large, signed in: my day", url: `${largeOrigin}/e/large/my-day`, headers: signedIn },
   ];
 
   chrome = await chromeLauncher.launch({
@@ -77,9 +110,10 @@ try {
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
   });
   const rows = [];
-  for (const { page, path } of pages) {
+  for (const { page, url, headers } of pages) {
+    const path = new URL(url).pathname;
     // Defaults: a mid-range phone (Moto G Power), simulated slow 4G and 4x CPU slowdown.
-    const result = await lighthouse(`${origin}${path}`, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"] });
+    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: headers });
     if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
     const { lhr } = result;
     const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
@@ -102,7 +136,7 @@ try {
 } finally {
   await chrome?.kill();
   // The database goes only once the app has closed it (SQLite would recreate -wal files).
-  const exited = new Promise((resolve) => server.once("exit", resolve));
+  const exited = Promise.all([server, largeServer].map((child) => new Promise((resolve) => child.once("exit", resolve))));
   stopServer();
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   fs.rmSync(dir, { recursive: true, force: true });

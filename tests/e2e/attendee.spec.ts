@@ -1,63 +1,5 @@
-import type { Page } from "@playwright/test";
-import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
-
-const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
-
-/**
- * A zone where it is around noon right now, so "Block 1" (08:00–09:00) has ended,
- * "Block 2" (12:00–13:00) is on now and "Block 3" is next, whenever the test runs.
- */
-function noonZone(now = new Date()) {
-  const offset = 12 - now.getUTCHours();
-  const zone = offset === 0 ? "Etc/GMT" : offset > 0 ? `Etc/GMT-${offset}` : `Etc/GMT+${-offset}`;
-  const local = new Date(now.getTime() + offset * 3_600_000);
-  return { zone, date: local.toISOString().slice(0, 10) };
-}
-
-async function seedDay() {
-  const coordinator = await createUser({ name: "Dana Whitfield" });
-  const event = await createEvent(coordinator.id, { name: "Spring Exchange", status: "live" });
-  const { zone, date } = noonZone();
-  await db().event.update({ where: { id: event.id }, data: { timeZone: zone, date, startTime: "08:00", endTime: "15:00" } });
-  const rooms = await Promise.all(
-    ["Library", "Room 114", "Room 115"].map((name, i) =>
-      db().room.create({ data: { eventId: event.id, name, building: "Main building", floor: String(i + 1), capacity: 30, sortOrder: i } }),
-    ),
-  );
-  const block = (label: string, startTime: string, endTime: string) =>
-    db().timeBlock.create({ data: { eventId: event.id, label, startTime, endTime } });
-  const b1 = await block("Block 1", "08:00", "09:00");
-  const b2 = await block("Block 2", "12:00", "13:00");
-  const b3 = await block("Block 3", "13:10", "14:00");
-  const maria = await createUser({ name: "Maria Delgado" });
-  await addMember(event.id, maria.id, "presenter");
-  const placed: Record<string, { proposalId: string; placementId: string }> = {};
-  const session = async (title: string, audience: string, roomIndex: number, blockId: string) => {
-    const proposal = await db().proposal.create({
-      data: { eventId: event.id, presenterId: maria.id, title, summary: `${title}, hands on.`, audience, format: "hands_on", state: "confirmed" },
-    });
-    const placement = await db().placement.create({
-      data: { eventId: event.id, proposalId: proposal.id, roomId: rooms[roomIndex]!.id, timeBlockId: blockId },
-    });
-    placed[title] = { proposalId: proposal.id, placementId: placement.id };
-  };
-  await session("Morning Desmos", "6-8", 0, b1.id);
-  await session("Fractions with tiles", "6-8", 0, b2.id);
-  await session("Station rotation", "6-8", 1, b2.id);
-  await session("Phonics games", "K-2", 2, b2.id);
-  await session("Exit tickets", "6-8", 0, b3.id);
-  await session("Math talks", "6-8", 1, b3.id);
-  const attendee = await createUser({ name: "Keisha Reyes" });
-  await addMember(event.id, attendee.id, "attendee");
-  return { coordinator, event, maria, attendee, placed };
-}
-
-async function noSidewaysScroll(page: Page) {
-  await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow, `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
-  await page.setViewportSize(phone.viewport);
-}
+import { noSidewaysScroll, phone, publishDay, seedDay } from "./attendee-day";
+import { db, expect, expectAccessible, signIn, test } from "./support";
 
 test("an attendee joins by email code, picks sessions (one offline), subscribes and rates; the presenter sees the summary", async ({
   browser,
@@ -67,13 +9,7 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   test.setTimeout(120_000);
   const g = await seedDay();
 
-  const staff = await browser.newContext();
-  const staffPage = await staff.newPage();
-  await signIn(staffPage, g.coordinator.id, baseURL!);
-  await staffPage.goto(`/events/${g.event.slug}/publish`);
-  await staffPage.getByRole("button", { name: "Publish" }).click();
-  await expect(staffPage.getByRole("status")).toContainText("Version 1 is published");
-  await staff.close();
+  await publishDay(browser, baseURL!, g);
 
   const context = await browser.newContext(phone);
   const page = await context.newPage();
@@ -212,13 +148,7 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
 
 test("without JavaScript: sign in by the mailed link (once), search, pick and unpick by plain POST", async ({ browser, baseURL }) => {
   const g = await seedDay();
-  const staff = await browser.newContext();
-  const staffPage = await staff.newPage();
-  await signIn(staffPage, g.coordinator.id, baseURL!);
-  await staffPage.goto(`/events/${g.event.slug}/publish`);
-  await staffPage.getByRole("button", { name: "Publish" }).click();
-  await expect(staffPage.getByRole("status")).toContainText("Version 1 is published");
-  await staff.close();
+  await publishDay(browser, baseURL!, g);
 
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();

@@ -74,6 +74,7 @@ const MATRIX: Record<string, Entry> = {
   "e.$slug.my-day.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok"), post: R(400, 400, 400, 400, 403, "login", 400) },
   // Validation runs before the membership check here (a non-member's well-formed
   // pick gets 403: see the "well-formed bodies" test below).
+  "e.$slug.my-picks.ts": { get: R("ok", "ok", "ok", "ok", "ok", 401, "ok") },
   "e.$slug.picks.ts": { post: signedIn(400) },
   "e.$slug.presenters.$token.print.tsx": { get: all(404) },
   "e.$slug.presenters.$token[.]ics.ts": { get: all(404) },

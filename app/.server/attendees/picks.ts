@@ -9,7 +9,7 @@ import { findEventBySlug } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
 import { currentFeedLink, findFeedLink, resetFeedLink } from "../schedule/feed-links";
 import type { SnapshotSession } from "../schedule/snapshot";
-import { overlapIndex, overlaps } from "~/utils/overlap";
+import { overlaps } from "~/utils/overlap";
 
 /**
  * `overlap` says what to do when the session overlaps one already picked: "ask"
@@ -125,10 +125,11 @@ export function arrangeMyDay(sessions: SnapshotSession[], picked: ReadonlySet<st
   });
 }
 
-/** The published sessions overlapping one session, for its pick button. */
+/** The published sessions overlapping one session, for its pick button (one pass, not the whole day's index). */
 export async function overlapsOfSession(eventId: string, placementId: string) {
-  const version = await latestPublished(eventId);
-  return overlapIndex(version?.snapshot.sessions ?? [])[placementId] ?? [];
+  const sessions = (await latestPublished(eventId))?.snapshot.sessions ?? [];
+  const session = sessions.find((s) => s.placementId === placementId);
+  return session ? sessions.filter((other) => overlaps(session, other)).map((other) => other.placementId) : [];
 }
 
 /** For the "this overlaps" question on the attendee's page after a pick was held back. */

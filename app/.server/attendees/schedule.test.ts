@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SnapshotSession } from "../schedule/snapshot";
-import { matchesFilters, nowAndNext, sessionEnded } from "./schedule";
+import { WHOLE_DAY_UP_TO, matchesFilters, nowAndNext, oneBlockAtATime, sessionEnded } from "./schedule";
 
 const event = { date: "2027-03-12", timeZone: "America/Chicago" };
 const blocks = [
@@ -48,5 +48,33 @@ describe("filters", () => {
     expect(matchesFilters(session, { subject: "Literacy" })).toBe(false);
     expect(matchesFilters(session, { format: "demo" })).toBe(false);
     expect(matchesFilters(session, { q: "desmos geometry" })).toBe(false);
+  });
+});
+
+describe("a large day, one block at a time", () => {
+  // More sessions than a page shows whole: b1 gets the odd ones, b2 the even ones.
+  const sessions = Array.from({ length: WHOLE_DAY_UP_TO + 2 }, (_, i) => ({ placementId: `p${i}`, blockId: i % 2 ? "b1" : "b2" })) as SnapshotSession[];
+  const version = { snapshot: { blocks, sessions } };
+  const b2 = blocks[2]!;
+
+  it("shows the block asked for, else the one on now, the next one or the first; tabs count the matches", () => {
+    const view = oneBlockAtATime(version, sessions.slice(0, 5), {}, "b1", { current: b2, next: null });
+    expect(view).toEqual({
+      shown: "b1",
+      // Lunch has no sessions: no tab.
+      tabs: [
+        { id: "b1", label: "Block 1", startTime: "09:00", endTime: "09:50", matching: 2 },
+        { id: "b2", label: "Block 2", startTime: "12:00", endTime: "12:50", matching: 3 },
+      ],
+    });
+    expect(oneBlockAtATime(version, sessions, {}, null, { current: b2, next: null })?.shown).toBe("b2");
+    expect(oneBlockAtATime(version, sessions, {}, "made-up", { current: null, next: b2 })?.shown).toBe("b2");
+    expect(oneBlockAtATime(version, sessions, {}, null, null)?.shown).toBe("b1");
+  });
+
+  it("is off for a small day and for a search, which looks across the whole day", () => {
+    expect(oneBlockAtATime({ snapshot: { blocks, sessions: sessions.slice(0, WHOLE_DAY_UP_TO) } }, [], {}, null, null)).toBeNull();
+    expect(oneBlockAtATime(version, sessions, { q: "math" }, null, null)).toBeNull();
+    expect(oneBlockAtATime(version, sessions, { audience: "6-8" }, null, null)).not.toBeNull();
   });
 });

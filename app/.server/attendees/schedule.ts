@@ -45,15 +45,49 @@ export function matchesFilters(session: SnapshotSession, filters: ScheduleFilter
   return true;
 }
 
-export async function getAttendeeSchedule(slug: string, filters: ScheduleFilters, now = new Date()) {
+/**
+ * A day of up to this many sessions is shown whole. A larger one is shown a block at
+ * a time: on a 300-session day the whole page is ~450 KB of HTML that a school
+ * phone must download, parse and hydrate, while one block is what a person reads.
+ */
+export const WHOLE_DAY_UP_TO = 60;
+
+export type BlockTab = { id: string; label: string; startTime: string; endTime: string; matching: number };
+
+/**
+ * Which block a large day's page shows: the one asked for, else the one on now, the
+ * next one, or the first. A search (`q`) looks across the whole day, so it is null
+ * then, as for a small day. Every block is listed with how many sessions match.
+ */
+export function oneBlockAtATime(
+  version: { snapshot: { blocks: SnapshotBlock[]; sessions: SnapshotSession[] } },
+  matching: SnapshotSession[],
+  filters: ScheduleFilters,
+  asked: string | null,
+  live: { current: SnapshotBlock | null; next: SnapshotBlock | null } | null,
+) {
+  const { blocks, sessions } = version.snapshot;
+  if (sessions.length <= WHOLE_DAY_UP_TO || filters.q) return null;
+  const starts = new Set(sessions.map((s) => s.blockId));
+  const tabs: BlockTab[] = blocks
+    .filter((b) => starts.has(b.id))
+    .map(({ id, label, startTime, endTime }) => ({ id, label, startTime, endTime, matching: matching.filter((s) => s.blockId === id).length }));
+  const shown = [asked, live?.current?.id, live?.next?.id].find((id) => id && tabs.some((t) => t.id === id)) ?? tabs[0]?.id ?? null;
+  return shown ? { shown, tabs } : null;
+}
+
+export async function getAttendeeSchedule(slug: string, filters: ScheduleFilters, now = new Date(), askedBlock: string | null = null) {
   const { event, version } = await getPublicSchedule(slug);
-  if (!version) return { event, version: null, sessions: [], subjects: [], nowNext: null };
+  if (!version) return { event, version: null, sessions: [], blockView: null, subjects: [], nowNext: null };
   const all = version.snapshot.sessions;
   const live = nowAndNext(event, version.snapshot.blocks, now);
+  const matching = all.filter((s) => matchesFilters(s, filters));
+  const blockView = oneBlockAtATime(version, matching, filters, askedBlock, live);
   return {
     event,
     version,
-    sessions: all.filter((s) => matchesFilters(s, filters)),
+    sessions: blockView ? matching.filter((s) => s.blockId === blockView.shown) : matching,
+    blockView,
     subjects: [...new Set(all.flatMap((s) => s.tags))].sort((a, b) => a.localeCompare(b)),
     nowNext: live && {
       current: live.current && { block: live.current, sessions: all.filter((s) => s.blockId === live.current!.id) },

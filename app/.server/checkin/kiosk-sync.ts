@@ -3,11 +3,10 @@
 // (server/hot-paths.ts), skipping Remix's request conversion on the morning's
 // busiest endpoint; the Remix route calls the same function for anything else
 // that serves the build (a test's request handler).
-import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { PersonSchema } from "~/schemas/checkin";
-import { getAuthStorage } from "~/utils/session.server";
 import { statement } from "~/utils/sqlite.server";
+import { sessionIdFromCookie } from "../accounts/session-cookie";
 import { findSessionUser } from "../accounts/sessions";
 import { DomainError, NotFoundError } from "../errors";
 import { tokenFromScan } from "./badges";
@@ -30,23 +29,6 @@ export const SyncSchema = z.object({
 });
 
 export type SyncAnswer = { status: number; body: unknown };
-
-// A kiosk sends the same signed cookie with every scan; checking its HMAC each time
-// was a visible share of the request (Web Crypto, off the main thread and back).
-// Remember which exact cookie strings verified, and to which session id: the same
-// bytes always verify the same way, and the session row itself is still read (and
-// its expiry checked) on every scan.
-const verified = new LRUCache<string, string>({ max: 500 });
-
-async function sessionIdFrom(cookie: string | null) {
-  if (!cookie) return null;
-  const known = verified.get(cookie);
-  if (known) return known;
-  const sessionId = (await getAuthStorage().getSession(cookie)).get("sessionId");
-  if (typeof sessionId !== "string") return null;
-  verified.set(cookie, sessionId);
-  return sessionId;
-}
 
 function parseJson(text: string): unknown {
   try {
@@ -88,7 +70,7 @@ export async function kioskSync({
   slug: string;
   body: string;
 }): Promise<SyncAnswer> {
-  const sessionId = await sessionIdFrom(cookie);
+  const sessionId = await sessionIdFromCookie(cookie);
   const user = sessionId ? await findSessionUser(sessionId) : null;
   if (!user) return { status: 401, body: { message: "Sign in again to upload scans." } };
   try {
