@@ -40,12 +40,12 @@ export const CreditSettingsSchema = z.object({
       .default(null),
   ),
   // The settings as the coordinator read them: a save over someone else's is refused.
-  version: z.string().min(1, { error: "Reload the page and try again." }),
+  version: z.string().min(1, { error: "Reload the page and try again." }).max(40, { error: "Reload the page and try again." }),
 });
 export type CreditSettingsInput = z.infer<typeof CreditSettingsSchema>;
 
 export const SessionCategoriesSchema = z.object({
-  proposalId: z.string().min(1, { error: "Choose a session." }),
+  proposalId: z.string().min(1, { error: "Choose a session." }).max(40, { error: "Choose a session." }),
   categories: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []), z.array(z.string().max(MAX_CREDIT_CATEGORY_LENGTH)).max(MAX_CREDIT_CATEGORIES)),
   // The categories the form showed, one per line: a change made meanwhile is refused.
   // (A browser posts a hidden field's line breaks as CRLF.)

@@ -8,6 +8,7 @@ import { newLinkToken } from "../accounts/tokens";
 import { seedDemoAttendees } from "./demo-attendees";
 import { seedDemoCheckIns } from "./demo-checkins";
 import { seedDemoGrid } from "./demo-grid";
+import { seedDemoPastDays } from "./demo-past-days";
 import { seedDemoVendors } from "./demo-vendors";
 import {
   CO_PRESENTERS,
@@ -336,6 +337,14 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   await seedDemoAttendees(event.id);
   await seedDemoCheckIns(event.id);
   await seedDemoVendors(event.id);
+  // Two earlier PD days, so the demo attendee's PD record is a real transcript.
+  const { roster } = demoPeople();
+  await seedDemoPastDays({
+    coordinator: COORDINATOR_LOGIN.email,
+    teacher: TEACHER_LOGIN.email,
+    attendee: ATTENDEE_LOGIN.email,
+    roster: roster.slice(1, 13).map((p) => p.email),
+  });
   printLogins(event.name, event.date);
   return true;
 }

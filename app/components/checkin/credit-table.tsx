@@ -28,7 +28,8 @@ export function formatHours(hours: number) {
 
 export function CreditTable({ lines, total, caption }: { lines: CreditRow[]; total: number; caption: string }) {
   return (
-    <div className="table-wrap">
+    // Focusable: on a narrow phone the table scrolls sideways, and keyboard users must reach it.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="credit-table">
         <caption>{caption}</caption>
         <thead>

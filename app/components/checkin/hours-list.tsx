@@ -5,7 +5,8 @@ import { formatHours } from "./credit-table";
 export function HoursList({ caption, rows, heading }: { caption: string; heading: string; rows: { label: string; hours: number }[] }) {
   if (rows.length === 0) return null;
   return (
-    <div className="table-wrap">
+    // Focusable: on a narrow phone the table scrolls sideways, and keyboard users must reach it.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="hours-list">
         <caption>{caption}</caption>
         <thead>
