@@ -4,7 +4,9 @@ import { getCertificate, issueCertificate } from "~/.server/credit/verify";
 import { Button } from "~/components/button";
 import { appLink } from "~/.server/outbox/outbox";
 import { findEventBySlug } from "~/.server/events/permissions";
+import { categoryHours } from "~/.server/credit/record";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
+import { HoursList, providerLine } from "~/components/checkin/hours-list";
 import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
@@ -20,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await guard(findEventBySlug(params.slug!));
   const credit = await guard(getCertificate(user.id, event.id));
   return {
-    event: { slug: event.slug, name: event.name, date: event.date, venue: event.venue },
+    event: { slug: event.slug, name: event.name, date: event.date, venue: event.venue, providerName: event.providerName, providerNumber: event.providerNumber },
+    byCategory: categoryHours(credit.lines),
     person: credit.user,
     lines: credit.lines.filter((l) => l.counts),
     total: credit.total,
@@ -39,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function Certificate() {
-  const { event, person, lines, total, code, issued, verifyUrl } = useLoaderData<typeof loader>();
+  const { event, person, lines, total, code, issued, verifyUrl, byCategory } = useLoaderData<typeof loader>();
   if (!issued) {
     return (
       <section className="card narrow" aria-labelledby="certificate-title">
@@ -75,6 +78,8 @@ export default function Certificate() {
           {event.venue ? ` at ${event.venue}` : ""} and earned
         </p>
         <p className="certificate-hours">{formatHours(total)}</p>
+        {providerLine(event) ? <p>{providerLine(event)}</p> : null}
+        <HoursList caption="Hours per credit category" heading="Category" rows={byCategory} />
         <CreditTable lines={lines} total={total} caption="Sessions credited" />
         <p className="certificate-code">
           Verification code: <strong>{code}</strong>

@@ -1,8 +1,9 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, Link, useLoaderData } from "@remix-run/react";
 import { clockTime } from "~/.server/checkin/door";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { getMyCredit } from "~/.server/credit/credit";
+import { explainRules } from "~/.server/credit/credit-rules";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { Button } from "~/components/button";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
@@ -21,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await guard(findEventBySlug(params.slug!));
   const credit = await guard(getMyCredit(user.id, event.id));
   return {
-    event: { slug: event.slug, name: event.name, minStayMinutes: event.minStayMinutes },
+    event: { slug: event.slug, name: event.name },
+    rules: explainRules(event),
     lines: credit.lines,
     total: credit.total,
     doorCheckIn: credit.doorCheckedInAt ? clockTime(credit.doorCheckedInAt, event.timeZone) : null,
@@ -29,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function MyCredit() {
-  const { event, lines, total, doorCheckIn } = useLoaderData<typeof loader>();
+  const { event, rules, lines, total, doorCheckIn } = useLoaderData<typeof loader>();
+  const pending = lines.filter((l) => l.pending);
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="credit" />
@@ -42,10 +45,27 @@ export default function MyCredit() {
           ? `You checked in at the door at ${doorCheckIn}. That records that you came; it does not earn hours by itself.`
           : "You have not checked in at the door yet. Show your badge at the entrance when you arrive."}
       </p>
-      <p className="muted">
-        Time counts from when you check in to a room until you check in somewhere else or the block ends. A session counts once
-        you stay at least {event.minStayMinutes} minutes. Hours are rounded to the nearest quarter hour.
-      </p>
+      <section aria-labelledby="rules-title">
+        <h2 id="rules-title">How this PD day counts credit</h2>
+        <ul className="muted">
+          {rules.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </section>
+      {pending.length > 0 ? (
+        <section className="card" aria-labelledby="pending-title">
+          <h2 id="pending-title">Pending feedback</h2>
+          <p>These sessions’ hours count as soon as you give their feedback:</p>
+          <ul>
+            {pending.map((l) => (
+              <li key={l.placementId}>
+                <Link to={`/e/${event.slug}/sessions/${l.placementId}`}>Give feedback on {l.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {lines.length === 0 ? (
         <p>
           No sessions yet. Hours come from sessions: at each session, scan the QR code on the room’s door and press “Check in to this
@@ -58,6 +78,9 @@ export default function MyCredit() {
           <Form method="post" action={`/e/${event.slug}/certificate`}>
             <Button variant="secondary">Certificate (print or save as PDF)</Button>
           </Form>
+          <p>
+            <Link to="/me/pd">My PD record across all PD days</Link>
+          </p>
         </>
       )}
     </>

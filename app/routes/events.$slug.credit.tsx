@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { correctCredit, getEventCredit } from "~/.server/credit/credit";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
+import { CorrectionHistory } from "~/components/checkin/credit-table";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { CorrectionSchema } from "~/schemas/checkin";
@@ -61,11 +62,15 @@ export default function EventCredit() {
       <p>
         <a href={`/events/${event.slug}/credit.csv`} download>
           Download the HR export (CSV)
-        </a>
+        </a>{" "}
+        · <Link to={`/events/${event.slug}/credit-rules`}>Credit rules, provider and categories</Link>
       </p>
       <section className="card" aria-labelledby="correct-title">
         <h2 id="correct-title">Correct a record</h2>
-        <p className="muted">The minutes you set replace what the room check-ins show. Your reason goes in the audit log.</p>
+        <p className="muted">
+          The minutes you set replace what the room check-ins show; earlier values stay in the record’s history. Your reason goes in the
+          audit log.
+        </p>
         {/* Keyed so a "Correct" link's choice replaces what the uncontrolled fields show. */}
         <Form method="post" key={`${values.userId}|${values.placementId}`}>
           <FormErrors errors={isFormFailure(failed) ? failed.formErrors : []} />
@@ -117,6 +122,7 @@ export default function EventCredit() {
                   <td>
                     {r.title}
                     {r.note ? <span className="muted"> · {r.note}</span> : null}
+                    <CorrectionHistory line={r} />
                   </td>
                   <td>{r.minutes}</td>
                   <td>{r.hours.toFixed(2)}</td>

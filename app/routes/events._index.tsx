@@ -25,7 +25,15 @@ export default function Events() {
           </Link>
         ) : null}
       </div>
-      <p className="muted">Signed in as {name}.</p>
+      <p className="muted">
+        Signed in as {name}. <Link to="/me/pd">My PD record</Link>
+        {canCreate ? (
+          <>
+            {" "}
+            · <Link to="/district/pd-export">Yearly PD credit export</Link>
+          </>
+        ) : null}
+      </p>
       {events.length === 0 ? (
         <div className="card">
           <p>

@@ -99,6 +99,7 @@ const MATRIX: Record<string, Entry> = {
   "events.$slug.circles.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.credit.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.credit[.]csv.ts": { get: coordinatorOnly("ok") },
+  "events.$slug.credit-rules.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.day-of.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events.$slug.drawings.$drawingId.show.tsx": { get: coordinatorOnly("ok") },
   "events.$slug.drawings._index.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
@@ -124,6 +125,12 @@ const MATRIX: Record<string, Entry> = {
   "events.$slug.vendors.$vendorId.letter.tsx": { get: coordinatorOnly("ok") },
   "events.$slug.vendors._index.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly(400) },
   "events._index.tsx": { get: signedIn("ok") },
+  // The yearly export across all PD days: district coordinators only (none of these roles is one).
+  "district.pd-export.tsx": { get: signedIn(403) },
+  "district.pd-export[.]csv.ts": { get: signedIn(403) },
+  // Everyone's own PD record and transcript (the user id comes from the session, never the address).
+  "me.pd.tsx": { get: signedIn("ok") },
+  "me.pd_.transcript.tsx": { get: signedIn("ok"), post: signedIn(400) },
   // Only district coordinators create PD days; none of these roles is one.
   "events.new.tsx": { get: signedIn(403), post: signedIn(403) },
   "forgot-password.tsx": { post: all(400) },

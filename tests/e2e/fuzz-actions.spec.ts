@@ -123,6 +123,15 @@ const FUZZ: Record<string, Target> = {
     ],
   },
   "events.$slug.credit.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["userId", "reason"], fields: ["placementId", "minutes"] }] },
+  "events.$slug.credit-rules.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [
+      { intent: "settings", poison: ["version"], fields: ["providerName", "providerNumber", "creditCategories", "feedbackForCredit", "dailyCapHours"] },
+      { intent: "tag", poison: ["proposalId"], fields: ["categories", "was"] },
+    ],
+  },
+  "me.pd_.transcript.tsx": { role: "attendee", kind: "form", forms: [{ poison: ["from", "to"] }] },
   "events.$slug.day-of.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["proposalId"], fields: ["roomId", "timeBlockId"] }] },
   "events.$slug.drawings._index.tsx": {
     role: "coordinator",

@@ -4,7 +4,8 @@ import { db } from "~/utils/db.server";
 import { checkIntoRoom, markAttendance } from "../checkin/rooms";
 import { addWalkIn } from "../checkin/roster";
 import { rememberAllCertificateCodes, verificationCode } from "./certificate-codes";
-import { correctCredit, getEventCredit, getMyCredit, hrRows, minutesInside, toHours } from "./credit";
+import { correctCredit, getEventCredit, getMyCredit, minutesInside, toHours } from "./credit";
+import { hrRows } from "./hr-export";
 
 // 2027-03-12 in Chicago is CST (UTC-6): Block 1 runs 15:00–15:50Z, Block 2 16:00–16:50Z.
 const at = (hhmm: string) => new Date(`2027-03-12T${hhmm}:00Z`);
@@ -96,7 +97,7 @@ describe("room attendance and credit", () => {
     await checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:40"));
     expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([]);
     await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 45, reason: "Badge scanner was down" });
-    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([["E-77", "Ana Ruiz", "Lincoln Elementary", "Desmos for Algebra I", "45", "0.75"]]);
+    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([["E-77", "Ana Ruiz", "Lincoln Elementary", day.event.name, day.event.date, "Desmos for Algebra I", "", "", "", "45", "0.75"]]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { eventId: day.event.id, action: "credit.corrected" } });
     expect(JSON.parse(audit.detail)).toMatchObject({ minutes: 45, reason: "Badge scanner was down" });
     await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 0, reason: "Left early after all" });
@@ -113,7 +114,7 @@ describe("room attendance and credit", () => {
 
     await addWalkIn(coordinatorB.id, dayB.id, { name: "Someone Else", email: user.email, school: "Nowhere High", staffId: "X1" });
 
-    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([["E-77", "Ana Ruiz", "Lincoln Elementary", "Desmos for Algebra I", "45", "0.75"]]);
+    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([["E-77", "Ana Ruiz", "Lincoln Elementary", day.event.name, day.event.date, "Desmos for Algebra I", "", "", "", "45", "0.75"]]);
   });
 
   test("only the PD day's coordinators see everyone's credit or correct it", async () => {

@@ -1,17 +1,19 @@
 // PD credit from actual time in rooms. Per attendee per session: the minutes of
 // their visits that overlap the session (an open visit runs to its block's end),
 // capped at the session's length; it counts only past the PD day's minimum stay.
-// A coordinator's correction replaces the computed minutes; presenters are
-// credited by the PD day's presenter rule.
+// A coordinator's correction replaces the computed minutes (earlier values stay
+// in the line's history); presenters are credited by the PD day's presenter rule;
+// then the day's other rules (credit-rules.ts) apply.
 import type { CorrectionInput } from "~/schemas/checkin";
 import { db } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
-import { NotAllowedError, NotFoundError } from "../errors";
+import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { blockSpan, sessionSpan } from "../checkin/rooms";
 import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 import { latestPublished } from "../schedule/publish";
 import { verificationCode } from "./certificate-codes";
+import { applyDayRules, NON_CREDIT_BLOCK_KINDS, toHours, type CreditRules } from "./credit-rules";
 import type { ScheduleSnapshot, SnapshotSession } from "../schedule/snapshot";
 
 export type Interval = { start: Date; end: Date };
@@ -33,12 +35,11 @@ export function minutesInside(span: Interval, visits: Interval[]) {
   return Math.min(Math.floor(total / 60_000), cap);
 }
 
-/** Hours on the certificate: quarter hours, rounded to the nearest. */
-export function toHours(minutes: number) {
-  return Math.round((minutes / 60) * 4) / 4;
-}
+export { toHours };
 
-type CreditKind = "attended" | "presented" | "adjusted";
+export type CreditKind = "attended" | "presented" | "adjusted";
+/** One coordinator correction, kept when a later one replaces it. */
+export type CorrectionEntry = { minutes: number; reason: string; by: string; at: Date };
 export type CreditLine = {
   userId: string;
   placementId: string;
@@ -54,9 +55,15 @@ export type CreditLine = {
   hours: number;
   counts: boolean;
   note: string;
+  /** The district's credit categories the coordinator gave this session. */
+  categories: string[];
+  /** Held until the attendee gives the session's feedback (credit-rules.ts). */
+  pending: boolean;
+  /** What check-ins or presenting gave before any correction (null: nothing). */
+  recordedMinutes: number | null;
+  /** Every correction, oldest first; the last one stands. */
+  history: CorrectionEntry[];
 };
-
-type EventRules = { minStayMinutes: number; presenterCreditRule: string };
 
 function line(session: SnapshotSession, userId: string, kind: CreditKind, minutes: number, counts: boolean, note = ""): CreditLine {
   return {
@@ -73,16 +80,31 @@ function line(session: SnapshotSession, userId: string, kind: CreditKind, minute
     hours: counts ? toHours(minutes) : 0,
     counts,
     note,
+    categories: [],
+    pending: false,
+    recordedMinutes: null,
+    history: [],
   };
 }
 
 type VisitRow = { userId: string; placementId: string | null; timeBlockId: string; enteredAt: Date; leftAt: Date | null };
-type AdjustmentRow = { userId: string; placementId: string; minutes: number; reason: string; createdAt: Date };
+type AdjustmentRow = { userId: string; placementId: string; minutes: number; reason: string; createdAt: Date; by?: string };
+/** What the rules need beyond the snapshot: given feedback ("userId|placementId") and each proposal's categories. */
+export type CreditContext = { feedbackGiven?: Set<string>; categories?: Map<string, string[]> };
 
 /** Pure: every credit line of the PD day from its published snapshot, visits and corrections. */
-export function computeCredit(snapshot: ScheduleSnapshot, rules: EventRules, visits: VisitRow[], adjustments: AdjustmentRow[]) {
+export function computeCredit(
+  snapshot: ScheduleSnapshot,
+  rules: Pick<CreditRules, "minStayMinutes" | "presenterCreditRule"> & Partial<CreditRules>,
+  visits: VisitRow[],
+  adjustments: AdjustmentRow[],
+  context: CreditContext = {},
+) {
   const blocks = new Map(snapshot.blocks.map((b) => [b.id, b]));
-  const sessions = new Map(snapshot.sessions.map((s) => [s.placementId, s]));
+  // Breaks and lunch never count: a session someone placed in one earns nothing.
+  const sessions = new Map(
+    snapshot.sessions.filter((s) => !NON_CREDIT_BLOCK_KINDS.has(blocks.get(s.blockId)?.kind ?? "")).map((s) => [s.placementId, s]),
+  );
   const lines = new Map<string, CreditLine>();
   const key = (userId: string, placementId: string) => `${userId}|${placementId}`;
 
@@ -108,7 +130,7 @@ export function computeCredit(snapshot: ScheduleSnapshot, rules: EventRules, vis
 
   if (rules.presenterCreditRule !== "none") {
     const factor = rules.presenterCreditRule === "double" ? 2 : 1;
-    for (const session of snapshot.sessions) {
+    for (const session of sessions.values()) {
       const span = sessionSpan(snapshot, session);
       const minutes = Math.round(((span.end.getTime() - span.start.getTime()) / 60_000) * factor);
       for (const presenter of session.presenters) {
@@ -117,34 +139,70 @@ export function computeCredit(snapshot: ScheduleSnapshot, rules: EventRules, vis
     }
   }
 
-  // The latest correction for a person and session is the one that stands (rows come oldest first).
-  const latest = new Map<string, AdjustmentRow>();
+  // The latest correction for a person and session is the one that stands (rows come oldest first);
+  // the earlier ones and what the check-ins said stay in its history.
+  const history = new Map<string, AdjustmentRow[]>();
   for (const adj of adjustments) {
-    latest.set(key(adj.userId, adj.placementId), adj);
+    const k = key(adj.userId, adj.placementId);
+    history.set(k, [...(history.get(k) ?? []), adj]);
   }
-  for (const [k, adj] of latest) {
+  for (const [k, rows] of history) {
+    const adj = rows.at(-1)!;
     const session = sessions.get(adj.placementId);
     if (!session) continue;
-    lines.set(k, line(session, adj.userId, "adjusted", adj.minutes, adj.minutes > 0, `Corrected: ${adj.reason}`));
+    const corrected = line(session, adj.userId, "adjusted", adj.minutes, adj.minutes > 0, `Corrected: ${adj.reason}`);
+    corrected.recordedMinutes = lines.get(k)?.minutes ?? null;
+    corrected.history = rows.map((r) => ({ minutes: r.minutes, reason: r.reason, by: r.by ?? "", at: r.createdAt }));
+    lines.set(k, corrected);
   }
 
   const order = new Map(snapshot.sessions.map((s, i) => [s.placementId, i]));
-  return [...lines.values()].sort((a, b) => (order.get(a.placementId) ?? 0) - (order.get(b.placementId) ?? 0));
+  const sorted = [...lines.values()]
+    .map((l) => ({ ...l, categories: context.categories?.get(sessions.get(l.placementId)!.proposalId) ?? [] }))
+    .sort((a, b) => (order.get(a.placementId) ?? 0) - (order.get(b.placementId) ?? 0));
+  return applyDayRules(
+    sorted,
+    { feedbackForCredit: false, dailyCapMinutes: null, ...rules },
+    context.feedbackGiven ?? new Set(),
+  );
 }
 
-async function loadCredit(eventId: string, userId?: string) {
+/** A proposal's stored categories (one per line) as a list. */
+export const splitCategories = (value: string) =>
+  value
+    .split("\n")
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** One PD day's credit lines (everyone's, or one person's): no permission check, callers make it. */
+export async function loadCredit(eventId: string, userId?: string) {
   const [event, version] = await Promise.all([db.event.findUniqueOrThrow({ where: { id: eventId } }), latestPublished(eventId)]);
   if (!version) return { event, lines: [] as CreditLine[], snapshot: null };
   const where = userId ? { eventId, userId } : { eventId };
-  const [visits, adjustments] = await Promise.all([
+  const [visits, adjustments, feedback, proposals] = await Promise.all([
     db.roomVisit.findMany({ where, select: { userId: true, placementId: true, timeBlockId: true, enteredAt: true, leftAt: true } }),
     db.creditAdjustment.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { userId: true, placementId: true, minutes: true, reason: true, createdAt: true },
+      select: { userId: true, placementId: true, minutes: true, reason: true, createdAt: true, actorId: true },
     }),
+    db.feedback.findMany({ where, select: { userId: true, placementId: true } }),
+    db.proposal.findMany({ where: { eventId }, select: { id: true, creditCategories: true } }),
   ]);
-  const lines = computeCredit(version.snapshot, event, visits, adjustments).filter((l) => !userId || l.userId === userId);
+  const actorIds = [...new Set(adjustments.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const offered = new Set(splitCategories(event.creditCategories));
+  const lines = computeCredit(
+    version.snapshot,
+    event,
+    visits,
+    adjustments.map((a) => ({ ...a, by: (a.actorId && actors.get(a.actorId)) || "A coordinator" })),
+    {
+      feedbackGiven: new Set(feedback.map((f) => `${f.userId}|${f.placementId}`)),
+      // Only the day's current categories: one the coordinator took off the list no longer shows.
+      categories: new Map(proposals.map((p) => [p.id, splitCategories(p.creditCategories).filter((c) => offered.has(c))])),
+    },
+  ).filter((l) => !userId || l.userId === userId);
   return { event, lines, snapshot: version.snapshot };
 }
 
@@ -180,25 +238,16 @@ export async function getEventCredit(actorId: string, eventId: string) {
   return { event, rows, sessions: snapshot?.sessions ?? [], members };
 }
 
-export const HR_COLUMNS = ["Staff ID", "Name", "School", "Session", "Minutes", "Hours"] as const;
-
-/** Rows for the HR spreadsheet: only sessions that count, one row per person and session. */
-export async function hrRows(actorId: string, eventId: string) {
-  const { rows } = await getEventCredit(actorId, eventId);
-  return rows
-    .filter((r) => r.counts)
-    .map((r) => [r.person.staffId ?? "", r.person.name, r.person.school ?? "", r.title, String(r.minutes), r.hours.toFixed(2)]);
-}
-
 /** A coordinator sets the minutes for one person and session, with the reason on record. */
 export async function correctCredit(actorId: string, eventId: string, input: CorrectionInput) {
   await assertEventCoordinator(actorId, eventId);
   const member = await db.membership.findFirst({ where: { eventId, userId: input.userId }, select: { id: true } });
   if (!member) throw new NotFoundError("That person is not on this PD day's list.");
   const version = await latestPublished(eventId);
-  if (!version?.snapshot.sessions.some((s) => s.placementId === input.placementId)) {
-    throw new NotFoundError("That session is not on the published schedule.");
-  }
+  const session = version?.snapshot.sessions.find((s) => s.placementId === input.placementId);
+  if (!version || !session) throw new NotFoundError("That session is not on the published schedule.");
+  const kind = version.snapshot.blocks.find((b) => b.id === session.blockId)?.kind ?? "";
+  if (NON_CREDIT_BLOCK_KINDS.has(kind)) throw new RuleError(`That session is in a ${kind} block, which never earns credit.`, "placementId");
   return db.$transaction(async (tx) => {
     const adjustment = await tx.creditAdjustment.create({
       data: { eventId, userId: input.userId, placementId: input.placementId, minutes: input.minutes, reason: input.reason, actorId },

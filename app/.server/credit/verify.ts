@@ -5,6 +5,7 @@
 import { NotAllowedError, NotFoundError } from "../errors";
 import { findCertificateCode, rememberCertificateCode } from "./certificate-codes";
 import { getMyCredit } from "./credit";
+import { categoryHours, verifyTranscript } from "./record";
 
 /**
  * The member's certificate, read only. `issued` says whether its code is stored
@@ -28,11 +29,30 @@ export async function verifyCertificate(code: string) {
   const match = await findCertificateCode(code);
   if (!match) throw new NotFoundError(UNKNOWN);
   try {
-    const { event, user, total } = await getMyCredit(match.userId, match.eventId);
-    return { name: user.name, school: user.school, eventName: event.name, date: event.date, total };
+    const { event, user, lines, total } = await getMyCredit(match.userId, match.eventId);
+    return {
+      name: user.name,
+      school: user.school,
+      eventName: event.name,
+      date: event.date,
+      total,
+      byCategory: categoryHours(lines),
+      providerName: event.providerName,
+      providerNumber: event.providerNumber,
+    };
   } catch (error) {
     // Taken off the PD day's list since: the certificate no longer stands.
     if (error instanceof NotAllowedError) throw new NotFoundError(UNKNOWN);
     throw error;
   }
+}
+
+/** /verify/<code>: a certificate's code, or else a transcript's. */
+export async function verifyCode(code: string) {
+  const certificate = await verifyCertificate(code).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  if (certificate) return { kind: "certificate" as const, ...certificate };
+  return { kind: "transcript" as const, ...(await verifyTranscript(code)) };
 }

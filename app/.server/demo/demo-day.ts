@@ -9,6 +9,7 @@ import { seedDemoAfterTheDay } from "./demo-after-the-day";
 import { seedDemoAttendees } from "./demo-attendees";
 import { seedDemoCheckIns } from "./demo-checkins";
 import { seedDemoGrid } from "./demo-grid";
+import { seedDemoPastDays } from "./demo-past-days";
 import { seedDemoVendors } from "./demo-vendors";
 import {
   CO_PRESENTERS,
@@ -338,6 +339,14 @@ export async function seedDemoIfEmpty(): Promise<boolean> {
   await seedDemoCheckIns(event.id);
   await seedDemoVendors(event.id);
   await seedDemoAfterTheDay(event.id);
+  // Two earlier PD days, so the demo attendee's PD record is a real transcript.
+  const { roster } = demoPeople();
+  await seedDemoPastDays({
+    coordinator: COORDINATOR_LOGIN.email,
+    teacher: TEACHER_LOGIN.email,
+    attendee: ATTENDEE_LOGIN.email,
+    roster: roster.slice(1, 13).map((p) => p.email),
+  });
   printLogins(event.name, event.date);
   return true;
 }

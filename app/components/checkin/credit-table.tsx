@@ -1,5 +1,6 @@
 // One person's PD credit, session by session: the attendee's page and the certificate.
 import { timeRange } from "~/components/schedule";
+import { formatTimestamp } from "~/utils/dates";
 
 export type CreditRow = {
   placementId: string;
@@ -13,6 +14,10 @@ export type CreditRow = {
   hours: number;
   counts: boolean;
   note: string;
+  categories?: string[];
+  /** What the check-ins said before a correction, and each correction (oldest first). */
+  recordedMinutes?: number | null;
+  history?: { minutes: number; reason: string; by: string; at: string | Date }[];
 };
 
 const KIND_WORDS: Record<string, string> = { attended: "Attended", presented: "Presented", adjusted: "Corrected" };
@@ -23,7 +28,9 @@ export function formatHours(hours: number) {
 
 export function CreditTable({ lines, total, caption }: { lines: CreditRow[]; total: number; caption: string }) {
   return (
-    <div className="table-wrap">
+    // Focusable: on a narrow phone the table scrolls sideways, and keyboard users must reach it.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="credit-table">
         <caption>{caption}</caption>
         <thead>
@@ -49,6 +56,13 @@ export function CreditTable({ lines, total, caption }: { lines: CreditRow[]; tot
                     <span className="muted">{l.note}</span>
                   </>
                 ) : null}
+                {l.categories?.length ? (
+                  <>
+                    <br />
+                    <span className="muted">Credit categories: {l.categories.join(", ")}</span>
+                  </>
+                ) : null}
+                <CorrectionHistory line={l} />
               </td>
               <td>
                 {l.blockLabel} · {timeRange(l.startTime, l.endTime)}
@@ -68,5 +82,23 @@ export function CreditTable({ lines, total, caption }: { lines: CreditRow[]; tot
         </tfoot>
       </table>
     </div>
+  );
+}
+
+/** Every correction of a line, with the value it replaced: the old values stay visible. */
+export function CorrectionHistory({ line }: { line: Pick<CreditRow, "history" | "recordedMinutes"> }) {
+  if (!line.history?.length) return null;
+  const history = line.history;
+  return (
+    <ul className="correction-history">
+      {history.map((h, i) => {
+        const was = i === 0 ? (line.recordedMinutes ?? null) : history[i - 1]!.minutes;
+        return (
+          <li key={i}>
+            {was === null ? "Set to" : `Changed from ${was} to`} {h.minutes} minutes by {h.by}, {formatTimestamp(h.at)}: {h.reason}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
