@@ -113,6 +113,10 @@ export default function CreditRules() {
       </section>
       <section className="card" aria-labelledby="tags-title">
         <h2 id="tags-title">Sessions’ credit categories</h2>
+        {/* A refusal for a session this list no longer shows has no row to sit beside: say it here. */}
+        {tagFailure && !sessions.some((s) => s.proposalId === postedText(tagFailure.values.proposalId)) ? (
+          <FormErrors errors={[...tagFailure.formErrors, ...Object.values(tagFailure.fieldErrors).flat()].filter((m): m is string => Boolean(m))} />
+        ) : null}
         {options.length === 0 ? (
           <p className="muted">Add credit categories above to tag sessions with them.</p>
         ) : sessions.length === 0 ? (

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { categoryHours, getPdRecord, isTranscriptIssued, issueTranscript, transcriptCode } from "~/.server/credit/record";
 import { spanFromUrl } from "~/.server/credit/record-span";
 import { appLink } from "~/.server/outbox/outbox";
@@ -7,6 +7,7 @@ import { Button } from "~/components/button";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
 import { HoursList, providerLine } from "~/components/checkin/hours-list";
 import { ErrorMessage } from "~/components/error-message";
+import { FormErrors } from "~/components/forms";
 import { RecordSpanSchema } from "~/schemas/credit";
 import { requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
@@ -39,6 +40,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Transcript() {
   const { record, years, issued, code, verifyUrl, query } = useLoaderData<typeof loader>();
+  // The form's fields are hidden (the span chosen on My PD record): a refusal is said above it.
+  const result = useActionData<typeof action>();
+  const refused = result ? [...result.formErrors, ...Object.values(result.fieldErrors).flat()].filter((m): m is string => Boolean(m)) : [];
   const spanWords = `${formatEventDate(record.span.from)} to ${formatEventDate(record.span.to)}`;
   if (!issued) {
     return (
@@ -48,6 +52,7 @@ export default function Transcript() {
           {formatHours(record.total)} from {spanWords}. Making your transcript gives it a verification code that your school or the
           state can check.
         </p>
+        <FormErrors errors={refused} />
         <Form method="post">
           <input type="hidden" name="from" value={record.span.from} />
           <input type="hidden" name="to" value={record.span.to} />
@@ -63,6 +68,7 @@ export default function Transcript() {
   }
   return (
     <div className="print-page transcript">
+      <FormErrors errors={refused} />
       <p className="no-print">
         <Link to={`/me/pd?${query}`}>← My PD record</Link> · Use your browser’s Print command and choose “Save as PDF”.
       </p>

@@ -40,7 +40,10 @@ export const CreditSettingsSchema = z.object({
       .default(null),
   ),
   // The settings as the coordinator read them: a save over someone else's is refused.
-  version: z.string().min(1, { error: "Reload the page and try again." }).max(40, { error: "Reload the page and try again." }),
+  version: z
+    .string()
+    .max(40, { error: "Reload the page and try again." })
+    .refine((v) => !Number.isNaN(Date.parse(v)), { error: "Reload the page and try again." }),
 });
 export type CreditSettingsInput = z.infer<typeof CreditSettingsSchema>;
 

@@ -84,7 +84,8 @@ const MATRIX: Record<string, Entry> = {
   // Self-service: anyone signed in may propose while the call is open (it is closed in the world: 400).
   "e.$slug.propose.tsx": { get: all("ok"), post: signedIn(400) },
   // No session is running now: members get the rule's 409, outsiders 403.
-  "e.$slug.rooms.$roomId.tsx": { get: all("ok"), post: R(409, 409, 409, 409, 403, "login", 409) },
+  // 400: outside a block the refusal is shown on the room page itself (guardForm), not the error page.
+  "e.$slug.rooms.$roomId.tsx": { get: all("ok"), post: R(400, 400, 400, 400, 403, "login", 400) },
   "e.$slug.schedule[.]ics.ts": { get: all("ok") },
   "e.$slug.schedule[.]json.ts": { get: all("ok") },
   // As with picks: an empty body is refused by the form first; a well-formed one by the service.

@@ -249,8 +249,8 @@ test.describe("check-in and PD credit", () => {
 
     const csv = await (await page.request.get(`/events/${event.slug}/credit.csv`)).text();
     const csvLines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(csvLines[0]).toBe("Staff ID,Name,School,Session,Minutes,Hours");
-    expect(csvLines).toContain("E-4471,Ana Ruiz,Lincoln Elementary,Schoology rubrics,30,0.50");
+    expect(csvLines[0]).toBe("Staff ID,Name,School,PD day,Date,Session,Categories,Provider,Provider number,Minutes,Hours");
+    expect(csvLines.filter((l) => /^E-4471,Ana Ruiz,Lincoln Elementary,.*,Schoology rubrics,.*,30,0\.50$/.test(l))).toHaveLength(1);
     expect(csvLines.some((l) => l.includes("Ana Ruiz") && l.includes("Desmos"))).toBe(false);
     // The presenter is credited for presenting both sessions (60 minutes each).
     expect(csvLines.filter((l) => l.startsWith(",Maria Delgado,,"))).toHaveLength(2);
