@@ -168,7 +168,8 @@ test.describe("join links", () => {
     await page.goto(link);
     await expectAccessibleAsServed(page);
     await page.getByRole("button", { name: `Sign in as ${stranger.email}` }).click();
-    await expect(page).toHaveURL(`${baseURL}/e/${day.event.slug}`);
+    // Without JavaScript the stored schedule sends the phone on to its own render (?nojs=1).
+    await expect(page).toHaveURL(new RegExp(`^${baseURL}/e/${day.event.slug}(\\?nojs=1)?$`));
     expect((await page.goto(`/events/${day.event.slug}`))?.status()).toBe(403);
     // Used once: the link now says so.
     await page.goto(link);
