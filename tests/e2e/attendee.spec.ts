@@ -6,7 +6,7 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   baseURL,
 }) => {
   // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // 66 s on a slow machine (2026-12-02)
   const g = await seedDay();
 
   await publishDay(browser, baseURL!, g);

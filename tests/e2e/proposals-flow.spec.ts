@@ -49,7 +49,7 @@ test("a proposal's whole life: draft, fix, submit, co-presenter, review, bulk de
   browser,
   baseURL,
 }) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000); // 90 s on a slow machine (2026-12-02): half the budget spare
   const { coordinator, event, other } = await seedCall("Spring Learning Exchange");
   const teacherA = await createUser({ name: "Maria Lopez" });
   const teacherB = await createUser({ name: "Kevin Osei" });

@@ -19,7 +19,7 @@ async function seedCrowd(eventId: string) {
 }
 
 test("vendors log donations, the coordinator runs a verifiable drawing and thanks them", async ({ page, browser, baseURL }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // 60 s on a slow machine (2026-12-02)
   const coordinator = await createUser({ name: "Dana Whitfield", districtCoordinator: true });
   const event = await createEvent(coordinator.id, { name: "Winter Tech Exchange", status: "live" });
   const emailA = `${unique("sam")}@bluebird.test`.toLowerCase();
