@@ -9,7 +9,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, TextareaField } from "~/components/forms";
 import { CreditSettingsSchema, SessionCategoriesSchema } from "~/schemas/credit";
 import { requireUser } from "~/utils/auth.server";
-import { failureOf, formDataToObject, parseSubmission, postedText } from "~/utils/forms";
+import { allMessages, failureOf, formDataToObject, parseSubmission, postedText } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -115,7 +115,7 @@ export default function CreditRules() {
         <h2 id="tags-title">Sessions’ credit categories</h2>
         {/* A refusal for a session this list no longer shows has no row to sit beside: say it here. */}
         {tagFailure && !sessions.some((s) => s.proposalId === postedText(tagFailure.values.proposalId)) ? (
-          <FormErrors errors={[...tagFailure.formErrors, ...Object.values(tagFailure.fieldErrors).flat()].filter((m): m is string => Boolean(m))} />
+          <FormErrors errors={allMessages(tagFailure)} />
         ) : null}
         {options.length === 0 ? (
           <p className="muted">Add credit categories above to tag sessions with them.</p>

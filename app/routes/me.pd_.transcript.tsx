@@ -11,7 +11,7 @@ import { FormErrors } from "~/components/forms";
 import { RecordSpanSchema } from "~/schemas/credit";
 import { requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
-import { parseSubmission } from "~/utils/forms";
+import { allMessages, parseSubmission } from "~/utils/forms";
 import { invalid } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "PD transcript · Dropin" }];
@@ -42,7 +42,7 @@ export default function Transcript() {
   const { record, years, issued, code, verifyUrl, query } = useLoaderData<typeof loader>();
   // The form's fields are hidden (the span chosen on My PD record): a refusal is said above it.
   const result = useActionData<typeof action>();
-  const refused = result ? [...result.formErrors, ...Object.values(result.fieldErrors).flat()].filter((m): m is string => Boolean(m)) : [];
+  const refused = result ? allMessages(result) : [];
   const spanWords = `${formatEventDate(record.span.from)} to ${formatEventDate(record.span.to)}`;
   if (!issued) {
     return (

@@ -2,7 +2,7 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { FormErrors, SelectField } from "~/components/forms";
-import type { FormFailure } from "~/utils/forms";
+import { allMessages, type FormFailure } from "~/utils/forms";
 
 export function CopyFromEvent({
   what,
@@ -21,7 +21,7 @@ export function CopyFromEvent({
         <p className="muted">None of the other PD days you coordinate has {what} to copy.</p>
       ) : (
         <Form method="post">
-          <FormErrors errors={[...(failure?.formErrors ?? []), ...Object.values(failure?.fieldErrors ?? {}).flat().filter((m): m is string => Boolean(m))]} />
+          <FormErrors errors={failure ? allMessages(failure) : []} />
           <SelectField label="PD day" name="sourceEventId" options={sources} />
           <p className="field-hint">
             {what === "rooms" ? "Rooms with a name already used here are skipped." : "Blocks that would overlap one already here are skipped."}
