@@ -16,13 +16,37 @@ export {
 
 /** The rows findConflicts needs for one event, in one round of queries. */
 export async function loadConflictInput(eventId: string) {
+  // Only the columns the rules and the grid show: a proposal's description and
+  // notes are most of its row, and the grid reads this on every request.
   const [rooms, blocks, placements, proposals, picks] = await Promise.all([
-    db.room.findMany({ where: { eventId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] }),
-    db.timeBlock.findMany({ where: { eventId }, orderBy: { startTime: "asc" } }),
-    db.placement.findMany({ where: { eventId }, orderBy: { createdAt: "asc" } }),
+    db.room.findMany({
+      where: { eventId },
+      orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+      select: { id: true, name: true, capacity: true, features: true, building: true, floor: true },
+    }),
+    db.timeBlock.findMany({
+      where: { eventId },
+      orderBy: { startTime: "asc" },
+      select: { id: true, label: true, startTime: true, endTime: true, kind: true },
+    }),
+    db.placement.findMany({
+      where: { eventId },
+      orderBy: { createdAt: "asc" },
+      select: { id: true, proposalId: true, roomId: true, timeBlockId: true, version: true },
+    }),
     db.proposal.findMany({
       where: { eventId, OR: [{ state: { in: ["accepted", "confirmed"] } }, { placements: { some: {} } }] },
-      include: {
+      select: {
+        id: true,
+        title: true,
+        state: true,
+        presenterId: true,
+        audience: true,
+        format: true,
+        lengthBlocks: true,
+        techNeeds: true,
+        maxParticipants: true,
+        unavailableBlockIds: true,
         presenter: { select: { name: true } },
         coPresenters: { select: { userId: true, name: true, confirmedAt: true, user: { select: { name: true } } } },
       },
