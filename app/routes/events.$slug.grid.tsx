@@ -9,6 +9,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { ConflictList } from "~/components/grid/conflict-list";
 import { GridBoard } from "~/components/grid/grid-board";
 import { MovePanel } from "~/components/grid/move-panel";
+import { RoomGroupNav } from "~/components/grid/room-group-nav";
 import { GridActionSchema, type GridAction } from "~/schemas/schedule";
 import { requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
@@ -28,9 +29,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     format: search.get("format") ?? "",
     q: search.get("q") ?? "",
     show: search.get("show") ?? "",
+    // The room group on screen (a big day shows a few rooms at a time); kept like a filter.
+    rooms: search.get("rooms") ?? "",
   };
-  const grid = await guard(getGrid(user.id, event.id, filters));
-  return { event: { slug: event.slug, name: event.name }, filters, moving: search.get("move"), placing: search.get("place"), ...grid };
+  const moving = search.get("move");
+  const placing = search.get("place");
+  const grid = await guard(getGrid(user.id, event.id, filters, { rooms: filters.rooms, moving, placing }));
+  return { event: { slug: event.slug, name: event.name }, filters, moving, placing, ...grid };
 }
 
 async function run(actorId: string, eventId: string, input: GridAction) {
@@ -104,7 +109,8 @@ export default function Grid() {
         </p>
       ) : null}
       <MovePanel grid={grid} back={back} />
-      <ConflictList conflicts={grid.conflicts} />
+      <ConflictList grid={grid} back={back} />
+      <RoomGroupNav grid={grid} back={back} />
       <GridBoard grid={grid} back={back} />
     </>
   );

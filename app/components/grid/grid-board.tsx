@@ -154,6 +154,7 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
   };
 
   const activeTitle = active ? titleOf(active) : "";
+  const groupLabel = grid.roomGroups.length > 1 ? grid.roomGroups.find((g) => g.key === grid.roomGroup)?.label : undefined;
   return (
     <DndContext
       id="dropin-grid"
@@ -190,7 +191,9 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
           // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           <div className="grid-scroll" role="region" aria-labelledby="grid-caption" tabIndex={0}>
             <table className="grid-table">
-              <caption id="grid-caption">Working grid: rooms across, time blocks down</caption>
+              <caption id="grid-caption">
+                Working grid{groupLabel ? ` (${groupLabel})` : ""}: rooms across, time blocks down
+              </caption>
               <thead>
                 <tr>
                   <td />

@@ -18,16 +18,12 @@ export function MovePanel({ grid, back }: { grid: GridData; back: string }) {
   }, [session, placement?.id]);
   if (!session) return null;
 
-  const rooms = grid.rooms.map((r) => ({ value: r.id, label: `${r.name} (seats ${r.capacity})` }));
+  const rooms = grid.roomChoices.map((r) => ({ value: r.id, label: `${r.name} (seats ${r.capacity})` }));
   const blocks = grid.blocks.map((b) => ({ value: b.id, label: `${b.label} (${b.startTime}–${b.endTime})` }));
-  const roomName = new Map(grid.rooms.map((r) => [r.id, r.name]));
+  const roomName = new Map(grid.roomChoices.map((r) => [r.id, r.name]));
   const blockLabel = new Map(grid.blocks.map((b) => [b.id, b.label]));
-  const titleOf = new Map(grid.sessions.map((s) => [s.id, s.title]));
-  const others = placement
-    ? grid.placements
-        .filter((p) => p.id !== placement.id)
-        .map((p) => ({ value: p.id, label: `${titleOf.get(p.proposalId)} — ${roomName.get(p.roomId)}, ${blockLabel.get(p.timeBlockId)}` }))
-    : [];
+  // Every other placed session, in any room group (the loader sends it only while this form is open).
+  const others = grid.swapChoices;
 
   return (
     <section className="card move-panel" aria-labelledby="move-panel-title">

@@ -31,6 +31,7 @@ export function Tray({
     <section ref={setNodeRef} className={`card tray${isOver ? " is-over" : ""}`} aria-labelledby="tray-title" data-drop-id="tray">
       <h2 id="tray-title">Unplaced sessions ({items.length})</h2>
       <Form method="get" className="tray-filters">
+        {grid.filters.rooms ? <input type="hidden" name="rooms" value={grid.filters.rooms} /> : null}
         <div className="form-row">
           <SelectField
             label="Audience"

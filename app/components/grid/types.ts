@@ -48,16 +48,27 @@ export function coveredBlocks(blocks: readonly GridBlock[], startId: string, len
 
 export type GridData = {
   event: { slug: string; name: string };
-  filters: { audience: string; format: string; q: string; show: string };
+  filters: { audience: string; format: string; q: string; show: string; rooms: string };
   /** Placement id whose "Move to…" panel is open (?move=), or proposal id to place (?place=). */
   moving: string | null;
   placing: string | null;
+  /** The day's rooms in groups shown one at a time (one group "all" on a small day), with each group's warning count. */
+  roomGroups: Array<{ key: string; label: string; rooms: number; warnings: number }>;
+  roomGroup: string;
+  /** The rooms on screen (the current group). */
   rooms: GridRoom[];
+  /** Every room of the day, for the move and place forms. */
+  roomChoices: Array<{ id: string; name: string; capacity: number }>;
   blocks: GridBlock[];
+  /** Placements in the rooms on screen, plus the one whose move form is open. */
   placements: GridPlacement[];
   sessions: GridSession[];
   tray: GridSession[];
+  /** Set only while a move form is open: every other placement, to swap with. */
+  swapChoices: Array<{ value: string; label: string }>;
+  /** Warnings in the rooms on screen, and those about no room (a confirmed session not placed). */
   conflicts: GridConflict[];
+  warningsForDay: number;
   canUndo: boolean;
 };
 
