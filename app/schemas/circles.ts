@@ -34,12 +34,20 @@ export const SessionResourceSchema = z.object({
 });
 export type SessionResourceInput = z.output<typeof SessionResourceSchema>;
 
-export const HidePostSchema = z.object({
-  intent: z.literal("hide"),
-  postId: z.string({ error: "Choose a post to hide." }).trim().min(1, { error: "Choose a post to hide." }).max(64),
+/** A resource file's name; the file itself is checked by the service (size, and type from its first bytes). */
+export const SessionResourceFileSchema = z.object({
+  intent: z.literal("file"),
+  label: requiredText(120, "Name the file, e.g. “Handout”"),
 });
+export type SessionResourceFileInput = z.output<typeof SessionResourceFileSchema>;
 
-export const SessionPostSchema = z.discriminatedUnion("intent", [TakeawaySchema, SessionResourceSchema, HidePostSchema], {
+const postIdField = (empty: string) => z.string({ error: empty }).trim().min(1, { error: empty }).max(64);
+
+export const HidePostSchema = z.object({ intent: z.literal("hide"), postId: postIdField("Choose a post to hide.") });
+
+export const RemoveResourceSchema = z.object({ intent: z.literal("remove"), postId: postIdField("Choose a resource to remove.") });
+
+export const SessionPostSchema = z.discriminatedUnion("intent", [TakeawaySchema, SessionResourceSchema, SessionResourceFileSchema, HidePostSchema, RemoveResourceSchema], {
   error: "Choose what to post.",
 });
 
