@@ -12,7 +12,8 @@ function disposition(kind: "inline" | "attachment", fileName: string) {
 // A session's resource file, for the session's people only (the service checks).
 // Only the pictures open in the browser; everything else downloads, and the types
 // allowed are sniffed from the bytes (never HTML or SVG), so no upload can run as
-// a page of Dropin's. The sandbox CSP is a second lock should one ever be opened.
+// a page of Dropin's. The sandbox CSP is a second lock should one ever be opened
+// (the server adds nosniff and its own CSP to every response; both policies hold).
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const file = await guard(readSessionResourceFile(user.id, params.slug!, params.placementId!, params.postId!));
@@ -21,7 +22,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": file.type,
       "Content-Disposition": disposition(file.isImage ? "inline" : "attachment", file.fileName),
       "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'; style-src 'unsafe-inline'",
-      "X-Content-Type-Options": "nosniff",
       // A removed or hidden file stops being served at once: the browser asks each time.
       "Cache-Control": "private, no-cache",
     },
