@@ -112,7 +112,10 @@ export const NextMeetingSchema = z.object({
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Choose a date" })
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "Choose a real date" }),
+  /** The date the page showed (blank: none yet), so two members setting it at once do not overwrite each other unseen. */
+  was: z.string().trim().max(10).optional(),
 });
+export type NextMeetingInput = z.output<typeof NextMeetingSchema>;
 
 export const LeaveCircleSchema = z.object({ intent: z.literal("leave") });
 
