@@ -184,6 +184,15 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   await phonePage.getByLabel("Post to your circle").fill("Tried exit tickets on Monday");
   await phonePage.getByRole("button", { name: "Post", exact: true }).click();
   await expect(phonePage.getByText("Tried exit tickets on Monday")).toBeVisible();
+  // The next meeting: a past date is refused beside the field; a later one is set.
+  await phonePage.getByLabel("Date").fill("2020-01-06");
+  await phonePage.getByRole("button", { name: "Set the date" }).click();
+  await expect(phonePage.getByLabel("Date")).toHaveAttribute("aria-invalid", "true");
+  await expect(phonePage.getByText("Choose today or a later date.")).toBeVisible();
+  await phonePage.getByLabel("Date").fill("2099-01-06");
+  await phonePage.getByRole("button", { name: "Set the date" }).click();
+  await expect(phonePage.getByRole("status")).toContainText("The next meeting is set.");
+  await expect(phonePage.getByText("Next meeting:")).toContainText("2099");
 
   // "Meet your circle", and its unsubscribe link opened in a browser nobody signed in to.
   const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: people[0]!.email, subject: { startsWith: "Meet your circle" } } });
