@@ -91,7 +91,7 @@ describe("same-origin writes", () => {
 });
 
 describe("body limits", () => {
-  test("forms get 1 MB; the photo and roster uploads what their files need", () => {
+  test("forms get 1 MB; the photo, roster and resource-file uploads what their files need", () => {
     expect(bodyLimitFor("/login").bytes).toBe(FORM_LIMIT);
     expect(bodyLimitFor("/events/demo/kiosk/sync").bytes).toBe(FORM_LIMIT);
     expect(bodyLimitFor("/events/demo/rooms").bytes).toBe(FORM_LIMIT);
@@ -100,6 +100,9 @@ describe("body limits", () => {
     expect(bodyLimitFor("/vendor/v1/donations/d1/photo").bytes).toBe(FORM_LIMIT);
     expect(bodyLimitFor("/events/demo/roster").bytes).toBe(8 * 1024 * 1024);
     expect(bodyLimitFor("/events/demo/roster.data").bytes).toBe(8 * 1024 * 1024);
+    expect(bodyLimitFor("/e/demo/sessions/p1/takeaways").bytes).toBe(11_048_576);
+    expect(bodyLimitFor("/e/demo/sessions/p1/takeaways.data").bytes).toBe(11_048_576);
+    expect(bodyLimitFor("/e/demo/sessions/p1").bytes).toBe(FORM_LIMIT);
   });
 
   test("an oversized body is refused with 413 before it is read", async () => {

@@ -36,7 +36,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!left.ok) return invalid(left.result);
     return redirectWithToast(`/e/${slug}/circles`, { kind: "success", message: "You left the circle. The others carry on." });
   }
-  const work: Promise<unknown> = input.intent === "post" ? postToCircle(user.id, slug, circleId, input) : setNextMeeting(user.id, slug, circleId, input.nextMeetingOn);
+  const work: Promise<unknown> = input.intent === "post" ? postToCircle(user.id, slug, circleId, input) : setNextMeeting(user.id, slug, circleId, input);
   const done = await guardForm(raw, work);
   if (!done.ok) return invalid(done.result);
   return redirectWithToast(here, { kind: "success", message: input.intent === "post" ? "Posted to your circle." : "The next meeting is set." });
@@ -132,6 +132,8 @@ export default function CirclePage() {
           <h2 id="meeting-title">Next meeting</h2>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="meeting" />
+            {/* Always the date as it is now, also after a refused change. */}
+            <input type="hidden" name="was" value={circle.nextMeetingOn ?? ""} />
             <FormErrors errors={meetingFailed?.formErrors ?? []} />
             <Field
               label="Date"

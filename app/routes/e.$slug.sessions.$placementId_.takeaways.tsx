@@ -1,17 +1,32 @@
 // After the session: takeaways from the people who were there and resources from
-// its presenters, for the session's people only. Coordinators may hide a post.
-// Its own page (linked from the session page) so the session page stays as light
+// its presenters (links and files), for the session's people only. Coordinators
+// may hide a post; presenters remove their session's resources. Its own page (linked from the session page) so the session page stays as light
 // as the phone budget wants; forms are plain posts, parsed on the server.
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LinksFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
-import { addSessionResource, hideSessionPost, postTakeaway, sessionPostsFor } from "~/.server/takeaways/takeaways";
+import {
+  addSessionResource,
+  addSessionResourceFile,
+  hideSessionPost,
+  MAX_RESOURCE_FILE_BYTES,
+  postTakeaway,
+  removeSessionResource,
+  sessionPostsFor,
+} from "~/.server/takeaways/takeaways";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { ErrorMessage } from "~/components/error-message";
-import { Field, FormErrors, TextareaField } from "~/components/forms";
-import { SessionPostSchema } from "~/schemas/circles";
+import { FormErrors, TextareaField } from "~/components/forms";
+import { PostList, SessionResources } from "~/components/session-resources";
+import { SessionPostSchema, type SessionResourceFileInput } from "~/schemas/circles";
 import { requireUser } from "~/utils/auth.server";
-import { allMessages, failureOf, formDataToObject, isFormFailure, parseSubmission, postedText } from "~/utils/forms";
+import { allMessages, failure, failureOf, formDataToObject, isFormFailure, parseSubmission, postedText } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -25,7 +40,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guard(sessionPostsFor(user.id, params.slug!, params.placementId!));
 }
 
-const DONE = { takeaway: "Thanks — your takeaway is posted.", resource: "The resource is added.", hide: "The post is hidden." } as const;
+const DONE = {
+  takeaway: "Thanks — your takeaway is posted.",
+  resource: "The resource is added.",
+  file: "The file is added.",
+  hide: "The post is hidden.",
+  remove: "The resource is removed.",
+} as const;
+
+/** A resource file's form: multipart, with the file held in memory up to the limit (a larger one is refused on the field). */
+async function readForm(request: Request) {
+  if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
+  return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESOURCE_FILE_BYTES })).catch(() => null);
+}
+
+async function uploadFile(userId: string, slug: string, placementId: string, input: SessionResourceFileInput, formData: FormData) {
+  const file = formData.get("file");
+  const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { name: "", bytes: new Uint8Array() };
+  return addSessionResourceFile(userId, slug, placementId, input, upload);
+}
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -33,7 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const placementId = params.placementId!;
   // Only the session's people get as far as the form.
   await guard(sessionPostsFor(user.id, slug, placementId));
-  const formData = await request.formData();
+  const formData = await readForm(request);
+  if (!formData) return invalid(failure({ intent: "file" }, { fieldErrors: { file: ["Use a file of at most 10 MB."] } }));
   const submission = parseSubmission(SessionPostSchema, formData);
   if (!submission.ok) return invalid(submission);
   const input = submission.data;
@@ -42,51 +76,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? postTakeaway(user.id, slug, placementId, input)
       : input.intent === "resource"
         ? addSessionResource(user.id, slug, placementId, input)
-        : hideSessionPost(user.id, slug, input.postId);
+        : input.intent === "file"
+          ? uploadFile(user.id, slug, placementId, input, formData)
+          : input.intent === "remove"
+            ? removeSessionResource(user.id, slug, placementId, input.postId)
+            : hideSessionPost(user.id, slug, input.postId);
   const result = await guardForm(formDataToObject(formData), work);
   if (!result.ok) return invalid(result.result);
   return redirectWithToast(`/e/${slug}/sessions/${placementId}/takeaways`, { kind: "success", message: DONE[input.intent] });
 }
 
-function HideButton({ postId }: { postId: string }) {
-  return (
-    <Form method="post" className="inline-form">
-      <input type="hidden" name="intent" value="hide" />
-      <input type="hidden" name="postId" value={postId} />
-      <button type="submit" className="button button-secondary">
-        Hide
-      </button>
-    </Form>
-  );
-}
-
-type Post = { id: string; text: string; url: string; by: string; hiddenAt: Date | string | null };
-
-/** Takeaways or resources: each with its author, marked when hidden, with Hide for coordinators. */
-function PostList({ posts, canHide, empty, children }: { posts: Post[]; canHide: boolean; empty: string; children: (post: Post) => ReactNode }) {
-  if (posts.length === 0) return <p className="muted">{empty}</p>;
-  return (
-    <ul className="list-plain post-list">
-      {posts.map((post) => (
-        <li key={post.id} className={post.hiddenAt ? "muted" : undefined}>
-          {children(post)}
-          <p className="session-meta">
-            {post.by}
-            {post.hiddenAt ? " · hidden" : ""}
-          </p>
-          {canHide && !post.hiddenAt ? <HideButton postId={post.id} /> : null}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
 export default function Takeaways() {
-  const { event, session, canTakeaway, canAddResource, canHide, isOpen, takeaways, resources } = useLoaderData<typeof loader>();
+  const { event, session, canTakeaway, canAddResource, canHide, canRemove, isOpen, takeaways, resources } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const takeawayFailed = failureOf(result, "takeaway");
   const resourceFailed = failureOf(result, "resource");
-  const other = isFormFailure(result) && !takeawayFailed && !resourceFailed ? result : null;
+  const fileFailed = failureOf(result, "file");
+  const other = isFormFailure(result) && !takeawayFailed && !resourceFailed && !fileFailed ? result : null;
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="other" />
@@ -121,38 +127,15 @@ export default function Takeaways() {
           </Form>
         ) : null}
       </section>
-      <section className="card" aria-labelledby="session-resources-title">
-        <h2 id="session-resources-title">Resources from the presenters</h2>
-        <PostList posts={resources} canHide={canHide} empty="No resources yet.">
-          {(r) => (
-            <p>
-              <a href={r.url} rel="noopener noreferrer">
-                {r.text}
-              </a>
-            </p>
-          )}
-        </PostList>
-        {canAddResource || resourceFailed ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="resource" />
-            <FormErrors errors={resourceFailed?.formErrors ?? []} />
-            <Field label="Name" name="label" maxLength={120} defaultValue={postedText(resourceFailed?.values.label)} error={resourceFailed?.fieldErrors.label?.[0]} />
-            <Field
-              label="Link"
-              name="url"
-              type="url"
-              hint="Slides, a handout or a folder, shared so the session's people can open it."
-              defaultValue={postedText(resourceFailed?.values.url)}
-              error={resourceFailed?.fieldErrors.url?.[0]}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                Add resource
-              </button>
-            </div>
-          </Form>
-        ) : null}
-      </section>
+      <SessionResources
+        base={`/e/${event.slug}/sessions/${session.placementId}`}
+        resources={resources}
+        canHide={canHide}
+        canRemove={canRemove}
+        canAdd={canAddResource}
+        linkFailed={resourceFailed}
+        fileFailed={fileFailed}
+      />
     </>
   );
 }

@@ -34,12 +34,20 @@ export const SessionResourceSchema = z.object({
 });
 export type SessionResourceInput = z.output<typeof SessionResourceSchema>;
 
-export const HidePostSchema = z.object({
-  intent: z.literal("hide"),
-  postId: z.string({ error: "Choose a post to hide." }).trim().min(1, { error: "Choose a post to hide." }).max(64),
+/** A resource file's name; the file itself is checked by the service (size, and type from its first bytes). */
+export const SessionResourceFileSchema = z.object({
+  intent: z.literal("file"),
+  label: requiredText(120, "Name the file, e.g. “Handout”"),
 });
+export type SessionResourceFileInput = z.output<typeof SessionResourceFileSchema>;
 
-export const SessionPostSchema = z.discriminatedUnion("intent", [TakeawaySchema, SessionResourceSchema, HidePostSchema], {
+const postIdField = (empty: string) => z.string({ error: empty }).trim().min(1, { error: empty }).max(64);
+
+export const HidePostSchema = z.object({ intent: z.literal("hide"), postId: postIdField("Choose a post to hide.") });
+
+export const RemoveResourceSchema = z.object({ intent: z.literal("remove"), postId: postIdField("Choose a resource to remove.") });
+
+export const SessionPostSchema = z.discriminatedUnion("intent", [TakeawaySchema, SessionResourceSchema, SessionResourceFileSchema, HidePostSchema, RemoveResourceSchema], {
   error: "Choose what to post.",
 });
 
@@ -104,7 +112,10 @@ export const NextMeetingSchema = z.object({
     .trim()
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Choose a date" })
     .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), { error: "Choose a real date" }),
+  /** The date the page showed (blank: none yet), so two members setting it at once do not overwrite each other unseen. */
+  was: z.string().trim().max(10).optional(),
 });
+export type NextMeetingInput = z.output<typeof NextMeetingSchema>;
 
 export const LeaveCircleSchema = z.object({ intent: z.literal("leave") });
 

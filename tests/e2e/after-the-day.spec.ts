@@ -1,5 +1,6 @@
 // After the day (issue 18): takeaways on a session from someone who was there, a
-// coordinator hiding one; circles opened, formed, swapped and published by the
+// coordinator hiding one; a presenter's resource file (uploaded without
+// JavaScript, served to the session's people only, removed); circles opened, formed, swapped and published by the
 // coordinator; a member's circle page at phone width; "Meet your circle" with its
 // unsubscribe link, used without signing in.
 import { db, expect, expectAccessible, signIn, test, unique } from "./support";
@@ -52,6 +53,68 @@ test("someone who was in a session posts a takeaway; a coordinator hides it", as
   await admin.goto(`${baseURL}/events/${day.event.slug}`);
   await expect(admin.getByRole("region", { name: "After the day" })).toContainText("0 takeaways posted on sessions.");
   await coordinator.close();
+});
+
+test("a presenter uploads a resource file without JavaScript; only the session's people can open it; the presenter removes it", async ({ browser, baseURL }) => {
+  const f = await app();
+  const day = await f.createPublishedDay({ slug: unique("resource-day"), name: "Resource Day", date: "2026-11-20" });
+  const ann = (await f.createAttendee(day.event.id, { name: "Ann Present", email: `${unique("ann")}@springfield.k12.test`.toLowerCase() })).user;
+  await db().pick.create({ data: { eventId: day.event.id, userId: ann.id, placementId: day.a1.id, proposalId: day.a1.proposalId } });
+  const abe = (await f.createAttendee(day.event.id, { name: "Abe Elsewhere", email: `${unique("abe")}@springfield.k12.test`.toLowerCase() })).user;
+  const takeaways = `${baseURL}/e/${day.event.slug}/sessions/${day.a1.id}/takeaways`;
+
+  // The presenter's page with its upload forms, checked with JavaScript on (axe needs it).
+  const presenterContext = await browser.newContext(phone);
+  const presenter = await presenterContext.newPage();
+  await signIn(presenter, day.presenter.id, baseURL!);
+  await presenter.goto(takeaways);
+  await expectAccessible(presenter);
+  await fitsPhone(presenter);
+
+  const noJs = await browser.newContext({ ...phone, javaScriptEnabled: false });
+  const page = await noJs.newPage();
+  await signIn(page, day.presenter.id, baseURL!);
+  await page.goto(takeaways);
+  // A web page named like a PDF is refused beside the file field; the name typed stays.
+  await page.getByLabel("File name").fill("Exit tickets handout");
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "handout.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByText("Use a PDF, PowerPoint, Word, Excel, JPEG, PNG or WebP file.")).toBeVisible();
+  await expect(page.getByLabel("File name")).toHaveValue("Exit tickets handout");
+  const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(3000, 0x20)]);
+  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "Exit tickets.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page.getByRole("button", { name: "Upload file" }).click();
+  await expect(page.getByText("The file is added.")).toBeVisible();
+  const link = page.getByRole("link", { name: "Exit tickets handout" });
+  await expect(page.getByText("(PDF, 3 KB)")).toBeVisible();
+  const href = (await link.getAttribute("href"))!;
+
+  // Someone who picked the session downloads it; it never opens as a page.
+  const annContext = await browser.newContext();
+  const annPage = await annContext.newPage();
+  await signIn(annPage, ann.id, baseURL!);
+  const download = await annPage.request.get(`${baseURL}${href}`);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-disposition"]).toContain('attachment; filename="Exit tickets.pdf"');
+  expect(download.headers()["x-content-type-options"]).toContain("nosniff");
+  expect(download.headers()["content-security-policy"]).toContain("sandbox");
+  expect((await download.body()).equals(pdf)).toBe(true);
+  // Someone on the PD day who was not in the session, and a signed-out browser, get nothing.
+  const abeContext = await browser.newContext();
+  const abePage = await abeContext.newPage();
+  await signIn(abePage, abe.id, baseURL!);
+  expect((await abePage.request.get(`${baseURL}${href}`)).status()).toBe(403);
+  const anonymous = await browser.newContext();
+  expect((await anonymous.request.get(`${baseURL}${href}`, { maxRedirects: 0 })).status()).toBe(302);
+
+  await presenter.reload();
+  await presenter.getByRole("button", { name: "Remove Exit tickets handout" }).click();
+  await expect(presenter.getByRole("status")).toContainText("The resource is removed.");
+  await expect(presenter.getByRole("link", { name: "Exit tickets handout" })).toHaveCount(0);
+  expect((await annPage.request.get(`${baseURL}${href}`)).status()).toBe(404);
+  for (const context of [presenterContext, noJs, annContext, abeContext, anonymous]) await context.close();
 });
 
 test("a coordinator opens, forms, swaps and publishes circles; a member meets theirs; unsubscribing needs no sign-in", async ({ browser, baseURL }) => {
@@ -121,6 +184,15 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   await phonePage.getByLabel("Post to your circle").fill("Tried exit tickets on Monday");
   await phonePage.getByRole("button", { name: "Post", exact: true }).click();
   await expect(phonePage.getByText("Tried exit tickets on Monday")).toBeVisible();
+  // The next meeting: a past date is refused beside the field; a later one is set.
+  await phonePage.getByLabel("Date").fill("2020-01-06");
+  await phonePage.getByRole("button", { name: "Set the date" }).click();
+  await expect(phonePage.getByLabel("Date")).toHaveAttribute("aria-invalid", "true");
+  await expect(phonePage.getByText("Choose today or a later date.")).toBeVisible();
+  await phonePage.getByLabel("Date").fill("2099-01-06");
+  await phonePage.getByRole("button", { name: "Set the date" }).click();
+  await expect(phonePage.getByRole("status")).toContainText("The next meeting is set.");
+  await expect(phonePage.getByText("Next meeting:")).toContainText("2099");
 
   // "Meet your circle", and its unsubscribe link opened in a browser nobody signed in to.
   const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: people[0]!.email, subject: { startsWith: "Meet your circle" } } });

@@ -92,6 +92,8 @@ const MATRIX: Record<string, Entry> = {
   "e.$slug.sessions.$placementId.tsx": { get: all("ok"), post: signedIn(400) },
   // The session's people only: its presenters, the day's coordinators, and those who were there or picked it.
   "e.$slug.sessions.$placementId_.takeaways.tsx": { get: R("ok", "ok", "ok", 403, 403, "login", 403), post: R(400, 400, 400, 403, 403, "login", 403) },
+  // A resource file: the session's people get the made-up file's 404, everyone else the takeaways page's 403.
+  "e.$slug.sessions.$placementId_.resources.$postId.ts": { get: R(404, 404, 404, 403, 403, "login", 403) },
   "e.$slug.sessions.$placementId_.attendance.tsx": { get: R(403, "ok", 403, 403, 403, "login", 403), post: R(403, 400, 403, 403, 403, "login", 403) },
   // An unreadable stage redirects back with an error toast (the page's own pattern).
   "events.$slug._index.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly("redirect") },

@@ -97,7 +97,9 @@ const FUZZ: Record<string, Target> = {
     forms: [
       { intent: "takeaway", poison: ["text"] },
       { intent: "resource", poison: ["label", "url"] },
+      { intent: "file", poison: ["label"] },
       { intent: "hide", poison: ["postId"] },
+      { intent: "remove", poison: ["postId"] },
     ],
   },
   "e.$slug.sessions.$placementId_.attendance.tsx": { role: "presenter", kind: "form", forms: [{ poison: ["attendeeId"], fields: ["q"] }] },

@@ -35,6 +35,8 @@ export function paramValues(world: World): Record<string, string> {
     circleId: world.circleId,
     vendorId: world.vendorId,
     donationId: world.donationId,
+    // A session resource file: a made-up one (the real ones: after-the-day.spec.ts).
+    postId: "not-a-real-post-0000000000",
     token: "not-a-real-token-0000000000",
     code: "NOTACODE",
     provider: "google",

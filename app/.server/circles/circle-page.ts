@@ -2,8 +2,9 @@
 // together, a short thread and the next meeting date. Only its current members
 // and the PD day's coordinators read it; to everyone else it does not exist (404).
 // Members post, set the date and may leave; the circle goes on without them.
-import type { CirclePostInput } from "~/schemas/circles";
+import type { CirclePostInput, NextMeetingInput } from "~/schemas/circles";
 import { db } from "~/utils/db.server";
+import { wallClockAt } from "../attendees/schedule";
 import { NotFoundError, RuleError } from "../errors";
 import { isEventCoordinator, loadActor } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
@@ -15,7 +16,7 @@ const HIDDEN = "There is no circle at that address, or you are not in it.";
 async function access(actorId: string, slug: string, circleId: string) {
   const circle = await db.circle.findUnique({
     where: { id: circleId },
-    select: { id: true, number: true, nextMeetingOn: true, roundId: true, round: { select: { status: true, eventId: true, event: { select: { slug: true, name: true } } } } },
+    select: { id: true, number: true, nextMeetingOn: true, roundId: true, round: { select: { status: true, eventId: true, event: { select: { slug: true, name: true, timeZone: true } } } } },
   });
   if (!circle || circle.round.event.slug !== slug || circle.round.status !== "published") throw new NotFoundError(HIDDEN);
   const member = await db.circleMember.findUnique({ where: { circleId_userId: { circleId, userId: actorId } }, select: { leftAt: true } });
@@ -68,7 +69,7 @@ export async function readCircle(actorId: string, slug: string, circleId: string
   ]);
   const choice = new Map(optIns.map((o) => [o.userId, o]));
   return {
-    event: circle.round.event,
+    event: { slug: circle.round.event.slug, name: circle.round.event.name },
     circle: { id: circle.id, number: circle.number, nextMeetingOn: circle.nextMeetingOn },
     isMember,
     members: members
@@ -85,9 +86,16 @@ export async function postToCircle(actorId: string, slug: string, circleId: stri
   return db.circlePost.create({ data: { circleId, authorId: actorId, text: input.text, url: input.url ?? "" } });
 }
 
-export async function setNextMeeting(actorId: string, slug: string, circleId: string, nextMeetingOn: string) {
-  await assertMember(actorId, slug, circleId);
-  await db.circle.update({ where: { id: circleId }, data: { nextMeetingOn } });
+/**
+ * A member sets the next meeting: today or later (in the PD day's time zone), and
+ * only over the date they saw; a date another member set meanwhile is not overwritten unseen.
+ */
+export async function setNextMeeting(actorId: string, slug: string, circleId: string, input: Pick<NextMeetingInput, "nextMeetingOn" | "was">, now = new Date()) {
+  const circle = await assertMember(actorId, slug, circleId);
+  const today = wallClockAt(circle.round.event.timeZone, now).date;
+  if (input.nextMeetingOn < today) throw new RuleError("Choose today or a later date.", "nextMeetingOn");
+  const { count } = await db.circle.updateMany({ where: { id: circleId, nextMeetingOn: input.was || null }, data: { nextMeetingOn: input.nextMeetingOn } });
+  if (count !== 1) throw new RuleError("Someone in your circle changed the date just now. Check it above, then set yours again.", "nextMeetingOn");
 }
 
 /** Leave the circle: the others carry on; leaving twice is refused, not repeated. */

@@ -149,7 +149,7 @@ describe("a circle's page", () => {
     const circle = circles[0]!;
     const [leaver, stayer] = circle.members.map((m) => m.userId);
     await postToCircle(leaver!, event.slug, circle.id, { intent: "post", text: "Tried exit tickets on Monday", url: "https://example.org/tickets" });
-    await setNextMeeting(stayer!, event.slug, circle.id, "2027-04-02");
+    await setNextMeeting(stayer!, event.slug, circle.id, { nextMeetingOn: "2027-04-02" }, new Date("2027-03-20T12:00:00Z"));
     await expect(postToCircle(coordinator.id, event.slug, circle.id, { intent: "post", text: "Hi" })).rejects.toBeInstanceOf(RuleError);
     await leaveCircle(leaver!, event.slug, circle.id);
     await expect(readCircle(leaver!, event.slug, circle.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -159,6 +159,23 @@ describe("a circle's page", () => {
     expect(page.circle.nextMeetingOn).toBe("2027-04-02");
     expect(page.posts).toEqual([expect.objectContaining({ text: "Tried exit tickets on Monday", url: "https://example.org/tickets" })]);
     expect((await circleCounts(event.id))?.members).toBe(9);
+  });
+});
+
+describe("the next meeting date", () => {
+  it("is today or later, and a date another member set meanwhile is not overwritten unseen", async () => {
+    const { event, circles } = await publishedDay();
+    const circle = circles[0]!;
+    const [first, second] = circle.members.map((m) => m.userId);
+    // 01:00 UTC on March 20 is still March 19 in the PD day's time zone (Chicago).
+    const now = new Date("2027-03-20T01:00:00Z");
+    await expect(setNextMeeting(first!, event.slug, circle.id, { nextMeetingOn: "2027-03-18" }, now)).rejects.toMatchObject({ field: "nextMeetingOn" });
+    await setNextMeeting(first!, event.slug, circle.id, { nextMeetingOn: "2027-03-19" }, now);
+    // The second member's page showed no date yet: their change is refused, the first one's date stands.
+    await expect(setNextMeeting(second!, event.slug, circle.id, { nextMeetingOn: "2027-04-02", was: "" }, now)).rejects.toMatchObject({ field: "nextMeetingOn" });
+    expect((await readCircle(second!, event.slug, circle.id)).circle.nextMeetingOn).toBe("2027-03-19");
+    await setNextMeeting(second!, event.slug, circle.id, { nextMeetingOn: "2027-04-02", was: "2027-03-19" }, now);
+    expect((await readCircle(first!, event.slug, circle.id)).circle.nextMeetingOn).toBe("2027-04-02");
   });
 });
 

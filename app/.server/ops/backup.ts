@@ -4,7 +4,8 @@
 // transaction), so it is a snapshot of one instant and is never restarted by a
 // write that lands mid-copy.
 //
-// Uploaded files (donation photos, in the uploads folder beside the database) go
+// Uploaded files (donation photos and session resource files, in the uploads
+// folder beside the database: uploads/stored-files.ts) go
 // into the same backup file, as rows of one extra table (UPLOADS_TABLE): a backup
 // stays one self-contained file, and a restore brings the photos back with the
 // rows that name them. Backups, like the database, are readable by their owner

@@ -1,14 +1,11 @@
 // What vendors give: logged by a vendor contact (or a coordinator for them),
 // confirmed on delivery by a coordinator, summed by vendor and kind.
-import crypto from "node:crypto";
-import fs from "node:fs/promises";
-import path from "node:path";
 import type { DonationInput } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
-import { databaseFilePath, getEnv, uploadsDirBeside } from "~/utils/env.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
+import { JPEG, PNG, readUpload, removeUpload, sniffFile, storeUpload, WEBP } from "../uploads/stored-files";
 import { assertVendorAccess } from "./vendors";
 
 export async function logDonation(actorId: string, vendorId: string, input: DonationInput) {
@@ -108,30 +105,11 @@ export async function listEventDonations(actorId: string, eventId: string) {
   return { vendors, totals, overLimit };
 }
 
-// Checked against the file's first bytes, never the name or the browser's claimed type.
-const IMAGE_SIGNATURES: Array<{ type: string; ext: string; matches: (b: Uint8Array) => boolean }> = [
-  { type: "image/jpeg", ext: "jpg", matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff },
-  {
-    type: "image/png",
-    ext: "png",
-    matches: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, i) => b[i] === byte),
-  },
-  {
-    type: "image/webp",
-    ext: "webp",
-    matches: (b) =>
-      String.fromCharCode(...b.slice(0, 4)) === "RIFF" && String.fromCharCode(...b.slice(8, 12)) === "WEBP",
-  },
-];
-
 export const MAX_PHOTO_BYTES = 2_000_000;
+const PHOTO_TYPES = [JPEG, PNG, WEBP];
 
 export function sniffImage(bytes: Uint8Array) {
-  return IMAGE_SIGNATURES.find((s) => s.matches(bytes)) ?? null;
-}
-
-export function uploadsDir() {
-  return uploadsDirBeside(databaseFilePath(getEnv().DATABASE_URL));
+  return sniffFile(bytes, PHOTO_TYPES);
 }
 
 export async function attachDonationPhoto(actorId: string, donationId: string, bytes: Uint8Array) {
@@ -142,11 +120,7 @@ export async function attachDonationPhoto(actorId: string, donationId: string, b
   if (bytes.byteLength > MAX_PHOTO_BYTES) throw new RuleError("Use a photo of at most 2 MB.", "photo");
   const image = sniffImage(bytes);
   if (!image) throw new RuleError("Use a JPEG, PNG or WebP photo.", "photo");
-  // A random name: nothing the uploader typed ever reaches the file system.
-  const fileName = `${crypto.randomBytes(16).toString("hex")}.${image.ext}`;
-  // Readable by Dropin's own account only, like the database.
-  await fs.mkdir(uploadsDir(), { recursive: true, mode: 0o700 });
-  await fs.writeFile(path.join(uploadsDir(), fileName), bytes, { mode: 0o600 });
+  const fileName = await storeUpload(bytes, image);
   await db.$transaction(async (tx) => {
     await tx.donation.update({ where: { id: donationId }, data: { photoPath: fileName } });
     await recordAudit(tx, {
@@ -157,13 +131,13 @@ export async function attachDonationPhoto(actorId: string, donationId: string, b
       entityId: donationId,
     });
   });
-  if (donation.photoPath) await fs.rm(path.join(uploadsDir(), path.basename(donation.photoPath)), { force: true });
+  if (donation.photoPath) await removeUpload(donation.photoPath);
 }
 
 export async function readDonationPhoto(actorId: string, donationId: string) {
   const donation = await db.donation.findUnique({ where: { id: donationId } });
   if (!donation?.photoPath) throw new NotFoundError("That photo does not exist.");
   await assertVendorAccess(actorId, donation.vendorId);
-  const bytes = await fs.readFile(path.join(uploadsDir(), path.basename(donation.photoPath)));
+  const bytes = await readUpload(donation.photoPath);
   return { bytes, type: sniffImage(bytes)?.type ?? "application/octet-stream" };
 }
