@@ -60,3 +60,34 @@ test("while one form on the people page posts, the others stay usable", async ({
   await expect(page.getByText("The invitation to first@springfield.k12.test no longer works.")).toBeVisible();
   await expect(revokeSecond).toBeEnabled();
 });
+
+test("the roster's walk-in form checks in the browser with the server's schema, and without JavaScript on the server", async ({ browser, page, baseURL }) => {
+  const coordinator = await createUser({ name: "Dana Whitfield" });
+  const event = await createEvent(coordinator.id, { name: "Walk-in Day" });
+  await signIn(page, coordinator.id, baseURL!);
+  await page.goto(`/events/${event.slug}/roster`);
+  const walkIn = page.getByRole("region", { name: "Add a walk-in" });
+  await walkIn.getByLabel("Name").fill("Rosa Diaz");
+  await walkIn.getByLabel("Email").fill("rosa@");
+  let posted = false;
+  page.on("request", (request) => (posted ||= request.method() === "POST"));
+  await walkIn.getByRole("button", { name: "Add to roster" }).click();
+  await expect(walkIn.getByText("Enter a valid email address.")).toBeVisible();
+  expect(posted, "a bad email is refused before it is posted").toBe(false);
+  await walkIn.getByLabel("Email").fill("rosa@springfield.k12.test");
+  await walkIn.getByRole("button", { name: "Add to roster" }).click();
+  await expect(page.getByText("Rosa Diaz is on the roster.")).toBeVisible();
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await signIn(plain, coordinator.id, baseURL!);
+  await plain.goto(`/events/${event.slug}/roster`);
+  const form = plain.getByRole("region", { name: "Add a walk-in" });
+  await form.getByLabel("Name").fill("Jake Peralta");
+  await form.getByLabel("Email").fill("jake@");
+  await form.getByRole("button", { name: "Add to roster" }).click();
+  await expect(form.getByText("Enter a valid email address.")).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveValue("Jake Peralta");
+  await expect(form.getByLabel("Email")).toHaveValue("jake@");
+  await noScript.close();
+});
