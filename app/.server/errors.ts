@@ -4,7 +4,7 @@
 export class DomainError extends Error {
   constructor(
     message: string,
-    readonly status: 400 | 403 | 404 | 409 | 429,
+    readonly status: 400 | 403 | 404 | 409 | 429 | 503,
   ) {
     super(message);
     this.name = new.target.name;
@@ -32,6 +32,13 @@ export class RuleError extends DomainError {
     readonly field?: string,
   ) {
     super(message, 409);
+  }
+}
+
+/** A service Dropin depends on (a district's sign-in provider) does not answer: try again later. */
+export class UnavailableError extends DomainError {
+  constructor(message: string) {
+    super(message, 503);
   }
 }
 

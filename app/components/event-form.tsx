@@ -1,4 +1,4 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { COMMON_TIME_ZONES, EventSchema } from "~/schemas/events";
 import type { FormFailure, FormValues } from "~/utils/forms";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -15,8 +15,7 @@ export function EventForm({
   lastResult: FormFailure | null;
   submitLabel: string;
 }) {
-  const { field, form, values, onSubmit, formErrors } = useValidatedForm(EventSchema, { defaultValues, lastResult });
-  const busy = useNavigation().state === "submitting";
+  const { field, form, values, onSubmit, formErrors, pending: busy } = useValidatedForm(EventSchema, { defaultValues, lastResult });
   const zone = typeof defaultValues.timeZone === "string" ? defaultValues.timeZone : "";
   const zones = COMMON_TIME_ZONES.includes(zone as (typeof COMMON_TIME_ZONES)[number]) || !zone
     ? COMMON_TIME_ZONES

@@ -1,7 +1,7 @@
 // The teacher's proposal form. Inputs are uncontrolled, so nothing typed is ever
 // reset by a re-render, a failed submit or an autosave. With JavaScript, drafts
 // save themselves a moment after each change; without it, "Save draft" does.
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useState, type FormEvent } from "react";
 import {
   AUDIENCE_LABELS,
@@ -24,6 +24,7 @@ import { Button } from "./button";
 import { ChoiceGroup } from "./choice-group";
 import { ErrorSummary, Field, FormErrors, SelectField, TextareaField } from "./forms";
 import { useAutosave } from "./use-autosave";
+import { usePending } from "~/utils/use-pending";
 
 function asList(value: string | string[] | undefined) {
   if (Array.isArray(value)) return value;
@@ -67,7 +68,7 @@ export function ProposalForm({
     setErrors(lastResult?.fieldErrors ?? {});
   }
   const { formRef, schedule, cancel, status } = useAutosave(state === "draft" && !locked, timeZone);
-  const busy = useNavigation().state === "submitting";
+  const busy = usePending()({ intent: ["submit", "save", "update"] });
   const error = (name: string) => errors[name]?.[0];
 
   // Submitting checks everything in the browser first, with the server's schema;

@@ -3,10 +3,12 @@
 import { Form } from "@remix-run/react";
 import {
   AUDIENCE_LABELS,
+  CoPresenterInviteSchema,
   EXPERIENCE_LABELS,
   FORMAT_LABELS,
   LENGTH_LABELS,
   MAX_CO_PRESENTERS,
+  ResourceSchema,
   TECH_NEED_LABELS,
   type Audience,
   type ExperienceLevel,
@@ -15,6 +17,8 @@ import {
 } from "~/schemas/proposals";
 import { formatTimestamp } from "~/utils/dates";
 import type { FormFailure } from "~/utils/forms";
+import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { Button } from "./button";
 import { Field, FormErrors } from "./forms";
 
@@ -85,8 +89,8 @@ export function CoPresentersPanel({
   canInvite: boolean;
   lastResult: FormFailure | null;
 }) {
-  const values = lastResult?.values ?? {};
-  const error = (name: string) => lastResult?.fieldErrors[name]?.[0];
+  const invite = useValidatedForm(CoPresenterInviteSchema, { lastResult, posts: { intent: "invite" } });
+  const pending = usePending();
   return (
     <section className="card" aria-labelledby="co-presenters-title">
       <h2 id="co-presenters-title">Co-presenters</h2>
@@ -109,7 +113,7 @@ export function CoPresentersPanel({
               {isLead ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="coPresenterId" value={c.id} />
-                  <Button name="intent" value="remove-co-presenter" variant="link">
+                  <Button name="intent" value="remove-co-presenter" variant="link" disabled={pending({ coPresenterId: c.id })}>
                     Remove <span className="visually-hidden">{c.email}</span>
                   </Button>
                 </Form>
@@ -119,28 +123,16 @@ export function CoPresentersPanel({
         </ul>
       )}
       {isLead && canInvite && coPresenters.length < MAX_CO_PRESENTERS ? (
-        <Form method="post" noValidate>
+        <Form method="post" noValidate onSubmit={invite.onSubmit}>
           <h3>Invite a colleague</h3>
           <p className="muted">They get an email with a link. Once they confirm, they can edit this proposal with you.</p>
-          <FormErrors errors={lastResult?.formErrors ?? []} />
+          <FormErrors errors={invite.formErrors} />
           <div className="form-row">
-            <Field
-              label="Their email"
-              name="email"
-              type="email"
-              autoComplete="off"
-              defaultValue={typeof values.email === "string" ? values.email : ""}
-              error={error("email")}
-            />
-            <Field
-              label="Their name (optional)"
-              name="name"
-              defaultValue={typeof values.name === "string" ? values.name : ""}
-              error={error("name")}
-            />
+            <Field label="Their email" type="email" autoComplete="off" {...invite.field("email")} />
+            <Field label="Their name (optional)" {...invite.field("name")} />
           </div>
           <div className="form-actions">
-            <Button name="intent" value="invite" variant="secondary">
+            <Button name="intent" value="invite" variant="secondary" disabled={invite.pending}>
               Send invitation
             </Button>
           </div>
@@ -157,8 +149,8 @@ export function ResourcesPanel({
   resources: Array<{ id: string; label: string; url: string }>;
   lastResult: FormFailure | null;
 }) {
-  const values = lastResult?.values ?? {};
-  const error = (name: string) => lastResult?.fieldErrors[name]?.[0];
+  const add = useValidatedForm(ResourceSchema, { lastResult, posts: { intent: "add-resource" } });
+  const pending = usePending();
   return (
     <section className="card" aria-labelledby="resources-title">
       <h2 id="resources-title">Slides and handouts</h2>
@@ -172,7 +164,7 @@ export function ResourcesPanel({
               </a>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="resourceId" value={r.id} />
-                <Button name="intent" value="remove-resource" variant="link">
+                <Button name="intent" value="remove-resource" variant="link" disabled={pending({ resourceId: r.id })}>
                   Remove <span className="visually-hidden">{r.label}</span>
                 </Button>
               </Form>
@@ -180,27 +172,14 @@ export function ResourcesPanel({
           ))}
         </ul>
       ) : null}
-      <Form method="post" noValidate>
-        <FormErrors errors={lastResult?.formErrors ?? []} />
+      <Form method="post" noValidate onSubmit={add.onSubmit}>
+        <FormErrors errors={add.formErrors} />
         <div className="form-row">
-          <Field
-            label="Link name"
-            name="label"
-            hint="e.g. Slides, Handout, Shared doc"
-            defaultValue={typeof values.label === "string" ? values.label : ""}
-            error={error("label")}
-          />
-          <Field
-            label="Web address"
-            name="url"
-            type="url"
-            hint="Starts with https://"
-            defaultValue={typeof values.url === "string" ? values.url : ""}
-            error={error("url")}
-          />
+          <Field label="Link name" hint="e.g. Slides, Handout, Shared doc" {...add.field("label")} />
+          <Field label="Web address" type="url" hint="Starts with https://" {...add.field("url")} />
         </div>
         <div className="form-actions">
-          <Button name="intent" value="add-resource" variant="secondary">
+          <Button name="intent" value="add-resource" variant="secondary" disabled={add.pending}>
             Add link
           </Button>
         </div>

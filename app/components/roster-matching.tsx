@@ -1,10 +1,11 @@
 // The roster import's second step: the pending file (kept on the server), its
 // columns matched to a person's details, and its first rows. A refused import comes
 // back here with the file and the coordinator's choices kept, JavaScript or not.
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { ROSTER_FIELD_LABELS, ROSTER_FIELDS, type RosterField } from "~/schemas/checkin";
+import { usePending } from "~/utils/use-pending";
 
 export type RosterUploadView = {
   id: string;
@@ -20,7 +21,8 @@ type Failure = { values: Record<string, string | string[]>; fieldErrors: Record<
 const REQUIRED = new Set<RosterField>(["name", "email"]);
 
 export function RosterMatching({ upload, action, failure }: { upload: RosterUploadView; action: string; failure: Failure | null }) {
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
+  const importing = pending({ intent: "import" }, action);
   const rows = `${upload.total.toLocaleString("en-US")} ${upload.total === 1 ? "row" : "rows"}`;
   const chosen = (field: RosterField) => (failure ? String(failure.values[field] ?? "") : upload.mapping[field]);
   return (
@@ -31,7 +33,7 @@ export function RosterMatching({ upload, action, failure }: { upload: RosterUplo
           Using <strong>{upload.fileName}</strong> ({rows} found), or choose another file:
         </p>
         <Field label="Another CSV file" type="file" name="file" accept=".csv,text/csv" required />
-        <Button name="intent" value="preview" variant="secondary" disabled={busy}>
+        <Button name="intent" value="preview" variant="secondary" disabled={pending({ intent: "preview" }, action)}>
           Use this file instead
         </Button>
       </Form>
@@ -79,8 +81,8 @@ export function RosterMatching({ upload, action, failure }: { upload: RosterUplo
           </table>
         </div>
         <div className="form-actions">
-          <Button name="intent" value="import" disabled={busy}>
-            {busy ? `Importing ${rows}…` : `Import ${rows}`}
+          <Button name="intent" value="import" disabled={importing}>
+            {importing ? `Importing ${rows}…` : `Import ${rows}`}
           </Button>
         </div>
       </Form>

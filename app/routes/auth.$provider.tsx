@@ -5,6 +5,7 @@ import { useLoaderData } from "@remix-run/react";
 import { beginSignIn, ProviderUnreachable } from "~/.server/accounts/district-sign-in/oidc";
 import { DistrictSignInProblem } from "~/components/district-sign-in";
 import { safeRedirect } from "~/utils/auth.server";
+import { guardRule } from "~/utils/http.server";
 import { callbackUrlFor, findDistrictProvider, rememberPendingSignIn } from "~/utils/district-sign-in.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Dropin" }];
@@ -13,13 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const provider = findDistrictProvider(params.provider);
   if (!provider) throw data({ message: "There is no such sign-in option. Go back to the sign-in page." }, { status: 404 });
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events");
-  try {
-    const { url, pending } = await beginSignIn(provider, callbackUrlFor(provider.id), redirectTo);
-    return redirect(url, { headers: { "Set-Cookie": await rememberPendingSignIn(pending), "Cache-Control": "no-store" } });
-  } catch (error) {
-    if (!(error instanceof ProviderUnreachable)) throw error;
-    return data({ message: error.message }, { status: 503, headers: { "Cache-Control": "no-store" } });
-  }
+  // An unreachable provider is this page's own message; any other refusal takes the shared path.
+  const begun = await guardRule(beginSignIn(provider, callbackUrlFor(provider.id), redirectTo), (error) => error instanceof ProviderUnreachable);
+  if (!begun.ok) return data({ message: begun.error.message }, { status: begun.error.status, headers: { "Cache-Control": "no-store" } });
+  const { url, pending } = begun.value;
+  return redirect(url, { headers: { "Set-Cookie": await rememberPendingSignIn(pending), "Cache-Control": "no-store" } });
 }
 
 export default function StartDistrictSignIn() {

@@ -10,6 +10,7 @@ import { DistrictSignInProblem } from "~/components/district-sign-in";
 import { signInAndRedirect } from "~/utils/auth.server";
 import { findDistrictProvider, takePendingSignIn } from "~/utils/district-sign-in.server";
 import { getEnv } from "~/utils/env.server";
+import { guardRule } from "~/utils/http.server";
 import { toastCookie } from "~/utils/toast.server";
 
 export const meta: MetaFunction = () => [{ title: "Sign-in refused · Dropin" }];
@@ -24,25 +25,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // (behind a proxy that may be http:// or another host name).
   const here = new URL(request.url);
   const callbackUrl = new URL(here.pathname + here.search, getEnv().APP_URL);
-  try {
-    const identity = await finishSignIn(provider, callbackUrl, pending);
-    const account = await accountForDistrictIdentity(identity);
-    const response = await signInAndRedirect(request, account.userId, pending?.redirectTo ?? "/events");
-    response.headers.append("Set-Cookie", clear);
-    if (account.passwordRemoved) {
-      const name = provider.label.replace(/^Sign in with /, "");
-      response.headers.append(
-        "Set-Cookie",
-        await toastCookie({ kind: "info", message: `Your Dropin account is now linked to ${name}. Sign in with ${name} from now on; the old Dropin password no longer works.` }),
-      );
-    }
-    return response;
-  } catch (error) {
-    if (error instanceof DistrictSignInRefused || error instanceof ProviderUnreachable) {
-      return data({ message: error.message }, { status: error instanceof ProviderUnreachable ? 503 : 403, headers });
-    }
-    throw error;
+  // A refused identity or an unreachable provider is this page's own message; any other refusal takes the shared path.
+  const linked = await guardRule(
+    finishSignIn(provider, callbackUrl, pending).then(accountForDistrictIdentity),
+    (error) => error instanceof DistrictSignInRefused || error instanceof ProviderUnreachable,
+  );
+  if (!linked.ok) return data({ message: linked.error.message }, { status: linked.error.status, headers });
+  const account = linked.value;
+  const response = await signInAndRedirect(request, account.userId, pending?.redirectTo ?? "/events");
+  response.headers.append("Set-Cookie", clear);
+  if (account.passwordRemoved) {
+    const name = provider.label.replace(/^Sign in with /, "");
+    response.headers.append(
+      "Set-Cookie",
+      await toastCookie({ kind: "info", message: `Your Dropin account is now linked to ${name}. Sign in with ${name} from now on; the old Dropin password no longer works.` }),
+    );
   }
+  return response;
 }
 
 export default function FinishDistrictSignIn() {

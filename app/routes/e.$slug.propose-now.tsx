@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getProposeNowEvent, proposeNow } from "~/.server/schedule/day-of";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
@@ -38,8 +38,7 @@ export default function ProposeNow() {
   const { event } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const failed = isFormFailure(lastResult) ? lastResult : null;
-  const { field, onSubmit, formErrors, errorFor, values, form } = useValidatedForm(ProposeNowSchema, { lastResult: failed });
-  const busy = useNavigation().state === "submitting";
+  const { field, onSubmit, formErrors, errorFor, values, form, pending: busy } = useValidatedForm(ProposeNowSchema, { lastResult: failed });
   const chosen = Array.isArray(values.audience) ? values.audience : values.audience ? [values.audience] : [];
   const audienceError = errorFor("audience");
   const errorCount = Object.keys(form.formState.errors).length || Object.keys(failed?.fieldErrors ?? {}).length;

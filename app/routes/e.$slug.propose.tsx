@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getPublicEvent } from "~/.server/events/events";
 import { callState } from "~/.server/proposals/call-for-proposals";
 import { createDraft } from "~/.server/proposals/proposals";
@@ -11,6 +11,7 @@ import { getUser, requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
 import { isFormFailure } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Propose a session · ${data.event.name} · Dropin` : "Propose a session · Dropin" },
@@ -50,7 +51,8 @@ function windowText(openOn: string | null, closeOn: string | null) {
 export default function Propose() {
   const { event, call, signedIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  // The page's one form that posts.
+  const busy = usePending()();
   const here = `/e/${event.slug}/propose`;
   const windowNote = windowText(event.proposalsOpenOn, event.proposalsCloseOn);
   return (

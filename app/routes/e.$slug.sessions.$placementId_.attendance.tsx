@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { clockTime } from "~/.server/checkin/door";
 import { markAttendance } from "~/.server/checkin/rooms";
 import { getPublishedSession } from "~/.server/attendees/schedule";
@@ -13,6 +13,7 @@ import { db } from "~/utils/db.server";
 import { guard } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { byDayName, dayPeople, dayPersonSearch } from "~/.server/people/day-person";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Attendance · ${data.session.title} · Dropin` : "Attendance · Dropin" },
@@ -87,8 +88,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function TakeAttendance() {
   const { event, session, roomName, q, present, people, more } = useLoaderData<typeof loader>();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
+  const pending = usePending();
   const problem = useActionData<typeof action>();
   return (
     <>
@@ -144,7 +144,7 @@ export default function TakeAttendance() {
                   <Form method="post">
                     <input type="hidden" name="attendeeId" value={person.id} />
                     <input type="hidden" name="q" value={q} />
-                    <Button disabled={busy} aria-label={`Mark ${person.name} present`}>
+                    <Button disabled={pending({ attendeeId: person.id })} aria-label={`Mark ${person.name} present`}>
                       Mark present
                     </Button>
                   </Form>

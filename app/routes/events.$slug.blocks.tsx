@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { copyBlocksFromEvent, createBlock, deleteBlock, listBlocks, updateBlock } from "~/.server/schedule/blocks";
 import { copySources } from "~/.server/schedule/rooms";
@@ -15,6 +15,7 @@ import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { count } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Time blocks · ${data.event.name} · Dropin` : "Time blocks · Dropin" },
@@ -70,9 +71,10 @@ const KIND_OPTIONS = BLOCK_KINDS.map((kind) => ({ value: kind, label: BLOCK_KIND
 export default function Blocks() {
   const { event, blocks, sources, editing: editParam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
   const createFailure = failureOf(result, "create");
-  const { field, onSubmit, formErrors } = useValidatedForm(BlockSchema, {
+  const { field, onSubmit, formErrors, pending: adding } = useValidatedForm(BlockSchema, {
+    posts: { intent: "create" },
     defaultValues: { kind: "sessions" },
     lastResult: createFailure,
   });
@@ -128,7 +130,7 @@ export default function Blocks() {
                     />
                   </div>
                   <div className="form-actions">
-                    <Button name="intent" value="update" disabled={busy}>Save {block.label}</Button>
+                    <Button name="intent" value="update" disabled={pending({ intent: "update", blockId: block.id })}>Save {block.label}</Button>
                     <Link to=".">Cancel</Link>
                   </div>
                 </Form>
@@ -166,7 +168,7 @@ export default function Blocks() {
             <SelectField id="new-block-kind" label="What happens" options={KIND_OPTIONS} {...field("kind")} />
           </div>
           <div className="form-actions">
-            <Button name="intent" value="create" disabled={busy}>Add block</Button>
+            <Button name="intent" value="create" disabled={adding}>Add block</Button>
           </div>
         </Form>
       </section>

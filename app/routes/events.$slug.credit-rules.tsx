@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getCreditSettings, saveCreditSettings, tagSession } from "~/.server/credit/credit-settings";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
@@ -13,6 +13,7 @@ import { allMessages, failureOf, formDataToObject, parseSubmission, postedText }
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Credit rules and categories · ${data.event.name} · Dropin` : "Credit rules and categories · Dropin" },
@@ -54,10 +55,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function CreditRules() {
   const { event, settings, sessions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
   const settingsFailure = failureOf(result, "settings");
   const tagFailure = failureOf(result, "tag");
-  const { form, field, onSubmit, values } = useValidatedForm(CreditSettingsSchema, {
+  const { form, field, onSubmit, values, pending: saving } = useValidatedForm(CreditSettingsSchema, {
+    posts: { intent: "settings" },
     defaultValues: {
       providerName: settings.providerName,
       providerNumber: settings.providerNumber,
@@ -107,7 +109,7 @@ export default function CreditRules() {
             </label>
           </div>
           <div className="form-actions">
-            <Button disabled={busy}>Save rules</Button>
+            <Button disabled={saving}>Save rules</Button>
           </div>
         </Form>
       </section>
@@ -140,7 +142,7 @@ export default function CreditRules() {
                       checked={checked}
                       error={failed?.fieldErrors.categories?.[0]}
                     />
-                    <Button variant="secondary" disabled={busy}>
+                    <Button variant="secondary" disabled={pending({ intent: "tag", proposalId: s.proposalId })}>
                       Save categories
                     </Button>
                   </Form>

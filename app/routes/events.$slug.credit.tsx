@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { correctCredit, getEventCredit } from "~/.server/credit/credit";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
@@ -12,6 +12,7 @@ import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms"
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { count } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `PD credit · ${data.event.name} · Dropin` : "PD credit · Dropin" },
@@ -49,7 +50,8 @@ export default function EventCredit() {
   const failed = useActionData<typeof action>();
   const values = isFormFailure(failed) ? failed.values : preset;
   const errors = isFormFailure(failed) ? failed.fieldErrors : {};
-  const busy = useNavigation().state === "submitting";
+  // The page's one form that posts.
+  const busy = usePending()();
   return (
     <>
       <p>

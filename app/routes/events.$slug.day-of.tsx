@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getDayOfBoard, placeAndPublish } from "~/.server/schedule/day-of";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
@@ -10,6 +10,7 @@ import { requireUser } from "~/utils/auth.server";
 import { allMessages, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Day-of sessions · ${data.event.name} · Dropin` : "Day-of sessions · Dropin" },
@@ -43,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DayOfBoard() {
   const { event, offers, cells, selected } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
   const waiting = offers.filter((o) => o.placedAt.length === 0);
   const placed = offers.filter((o) => o.placedAt.length > 0);
   return (
@@ -73,7 +74,7 @@ export default function DayOfBoard() {
                     <br />
                     {cell.blockLabel}, {timeRange(cell.startTime, cell.endTime)}
                   </span>
-                  <Button disabled={busy}>
+                  <Button disabled={pending({ roomId: cell.roomId, timeBlockId: cell.blockId })}>
                     Place here and publish
                     <span className="visually-hidden">
                       : {cell.roomName}, {cell.blockLabel}

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDrawings } from "~/.server/drawings/drawing-views";
 import { createDrawing, markClaimed, markNoShow, prizesToChoose, runDrawing, verifyDrawing } from "~/.server/drawings/drawings";
 import type { DrawingRules } from "~/.server/drawings/eligibility";
@@ -16,6 +16,7 @@ import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { count } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Prize drawings · ${data.event.name} · Dropin` : "Prize drawings · Dropin" },
@@ -91,8 +92,11 @@ export default function Drawings() {
   const { event, drawings, prizes } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure = isFormFailure(actionData) ? actionData : null;
-  const create = useValidatedForm(DrawingSchema, { lastResult: failure?.values.intent === "create" ? failure : null });
-  const busy = useNavigation().state === "submitting";
+  const create = useValidatedForm(DrawingSchema, {
+    lastResult: failure?.values.intent === "create" ? failure : null,
+    posts: { intent: "create" },
+  });
+  const pending = usePending();
   const checked = (name: string) => create.values[name] === "on";
   // None is chosen for the coordinator: each drawing gives away exactly what they tick.
   const chosenPrizes = [create.values.prizeIds ?? []].flat();
@@ -114,7 +118,7 @@ export default function Drawings() {
             <Form method="post">
               <input type="hidden" name="intent" value="run" />
               <input type="hidden" name="drawingId" value={d.id} />
-              <Button disabled={busy} aria-label={`Draw winners for ${d.name}`}>
+              <Button disabled={pending({ intent: "run", drawingId: d.id })} aria-label={`Draw winners for ${d.name}`}>
                 Draw winners
               </Button>
             </Form>
@@ -159,10 +163,10 @@ export default function Drawings() {
                           {w.status === "drawn" ? (
                             <Form method="post" className="winner-actions">
                               <input type="hidden" name="winnerId" value={w.id} />
-                              <Button name="intent" value="claimed" variant="secondary" disabled={busy} aria-label={`Claimed: ${w.user.name}`}>
+                              <Button name="intent" value="claimed" variant="secondary" disabled={pending({ winnerId: w.id })} aria-label={`Claimed: ${w.user.name}`}>
                                 Claimed
                               </Button>
-                              <Button name="intent" value="no-show" variant="secondary" disabled={busy} aria-label={`No-show: ${w.user.name}`}>
+                              <Button name="intent" value="no-show" variant="secondary" disabled={pending({ winnerId: w.id })} aria-label={`No-show: ${w.user.name}`}>
                                 No-show
                               </Button>
                             </Form>
@@ -225,7 +229,7 @@ export default function Drawings() {
             {...create.field("gradeBand")}
           />
           <div className="form-actions">
-            <Button disabled={busy}>Create drawing</Button>
+            <Button disabled={create.pending}>Create drawing</Button>
           </div>
         </Form>
       </section>

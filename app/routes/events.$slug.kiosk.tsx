@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
 import {
   checkInByToken,
@@ -26,6 +26,7 @@ import { PersonSchema } from "~/schemas/checkin";
 import { requireUser } from "~/utils/auth.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Door check-in · ${data.event.name} · Dropin` : "Door check-in · Dropin" },
@@ -115,7 +116,8 @@ export default function Kiosk() {
   const [tokenError, setTokenError] = useState<string>();
   const [walkInErrors, setWalkInErrors] = useState<Partial<Record<string, string[]>> | null>(null);
   const [search, setSearch] = useState<{ q: string; people: PersonRow[] | null } | null>(null);
-  const busy = useNavigation().state === "submitting";
+  // Only without the page's script do these forms post (with it, the queue sends them).
+  const pending = usePending();
   const tokenInput = useRef<HTMLInputElement>(null);
   const tokenForm = useRef<HTMLFormElement>(null);
   const problem = answer && !isFormFailure(answer) ? answer.problem : undefined;
@@ -251,7 +253,7 @@ export default function Kiosk() {
             hint="A handheld scanner types the code here; or use the camera, or type the 8-character code printed on the badge (XXXX-XXXX)."
           />
           <div className="form-actions">
-            <Button disabled={busy}>Check in</Button>
+            <Button disabled={pending({ intent: "token" })}>Check in</Button>
           </div>
         </Form>
         <CameraScanner onScan={onCameraScan} />
@@ -277,7 +279,7 @@ export default function Kiosk() {
         values={walkIn?.values ?? {}}
         errors={{ name: walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0], email: walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0] }}
         formErrors={walkIn?.formErrors ?? []}
-        busy={busy}
+        busy={pending({ intent: "walk-in" })}
         onSubmit={onWalkIn}
       />
     </div>

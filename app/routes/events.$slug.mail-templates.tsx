@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from "~/.server/proposals/mail-template-editor";
 import { Button } from "~/components/button";
@@ -12,6 +12,7 @@ import { failure, formDataToObject, isFormFailure, parseSubmission, type FormFai
 import { guard, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Mail templates · ${data.event.name} · Dropin` : "Mail templates · Dropin" },
@@ -119,11 +120,12 @@ function TemplateEditor({
   lastResult: FormFailure | null;
   previewValues: Record<string, string | string[]> | null;
 }) {
-  const { field, onSubmit, formErrors } = useValidatedForm(MailTemplateSchema, {
+  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(MailTemplateSchema, {
     defaultValues: previewValues ?? { key: template.key, subject: template.subject, body: template.body },
     lastResult,
+    posts: { intent: ["preview", "save"] },
   });
-  const busy = useNavigation().state === "submitting";
+  const resetting = usePending()({ intent: "reset" });
   // `key` is a hidden field: its error cannot sit beside it, so it joins the form's own.
   const { key: keyErrors = [], ...visibleErrors } = lastResult?.fieldErrors ?? {};
   return (
@@ -158,7 +160,7 @@ function TemplateEditor({
       {template.customized ? (
         <Form method="post" className="form-actions">
           <input type="hidden" name="key" value={template.key} />
-          <Button name="intent" value="reset" variant="link" disabled={busy}>Reset to default</Button>
+          <Button name="intent" value="reset" variant="link" disabled={resetting}>Reset to default</Button>
         </Form>
       ) : null}
     </section>

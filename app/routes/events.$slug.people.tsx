@@ -1,5 +1,5 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { qrSvg } from "~/.server/checkin/badges";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { inviteToEvent, listPeople } from "~/.server/events/invitations";
@@ -104,11 +104,11 @@ export default function People() {
   const kioskFailure = failureOf(lastResult, "kiosk-link");
   const rowFailure = failureOf(lastResult, "revoke-invitation", "change-role", "remove-member", "revoke-kiosk-link");
   // A failure of no other form is the invitation's (a post without an intent is one).
-  const { field, onSubmit, formErrors } = useValidatedForm(InviteSchema, {
+  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(InviteSchema, {
+    posts: { intent: "invite" },
     defaultValues: { role: "presenter" },
     lastResult: isFormFailure(lastResult) && !kioskFailure && !rowFailure ? lastResult : null,
   });
-  const busy = useNavigation().state === "submitting";
   return (
     <>
       <p>
@@ -152,7 +152,7 @@ export default function People() {
                   <span className="break-anywhere">{invitation.email}</span> · {ROLE_LABELS[invitation.role as Role]}{" "}
                   <span className="muted">· sent {formatTimestamp(invitation.createdAt, event.timeZone)}</span>
                 </span>
-                <RowAction intent="revoke-invitation" fields={{ invitationId: invitation.id }} busy={busy}>
+                <RowAction intent="revoke-invitation" fields={{ invitationId: invitation.id }}>
                   Revoke<span className="visually-hidden"> the invitation to {invitation.email}</span>
                 </RowAction>
               </li>
@@ -163,7 +163,7 @@ export default function People() {
 
       <section className="card" aria-labelledby="members-title">
         <h2 id="members-title">Members ({memberships.length})</h2>
-        <MemberTable memberships={memberships} keepsData={keepsData} busy={busy} />
+        <MemberTable memberships={memberships} keepsData={keepsData} />
       </section>
 
       <KioskLinks
@@ -172,7 +172,6 @@ export default function People() {
         timeZone={event.timeZone}
         errors={{ label: kioskFailure?.fieldErrors.label?.[0], form: kioskFailure?.formErrors ?? [] }}
         label={typeof kioskFailure?.values.label === "string" ? kioskFailure.values.label : ""}
-        busy={busy}
       />
     </>
   );

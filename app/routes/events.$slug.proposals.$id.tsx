@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { decide, reopen, unstage } from "~/.server/proposals/decisions";
 import { getProposalForReview, saveReview } from "~/.server/proposals/review";
@@ -17,6 +17,7 @@ import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { count } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.proposal.title} · Review · Dropin` : "Proposal · Dropin" },
@@ -102,8 +103,10 @@ export default function ReviewProposal() {
   const failed = isFormFailure(lastResult) ? lastResult : null;
   const reviewFailed = failed?.values.intent === "review" ? failed : null;
   const decisionErrors = failed && failed.values.intent !== "review" ? failed.formErrors : [];
-  const busy = useNavigation().state === "submitting";
-  const { form, field, onSubmit, values } = useValidatedForm(ReviewSchema, {
+  const pending = usePending();
+  const deciding = pending({ intent: ["accept", "waitlist", "decline"] });
+  const { form, field, onSubmit, values, pending: reviewing } = useValidatedForm(ReviewSchema, {
+    posts: { intent: "review" },
     defaultValues: {
       score: data.myReview?.score ? String(data.myReview.score) : "",
       note: data.myReview?.note ?? "",
@@ -160,9 +163,9 @@ export default function ReviewProposal() {
           <FormErrors errors={decisionErrors} />
           <Form method="post">
             <div className="bulk-buttons">
-              <Button name="intent" value="accept" disabled={busy}>Accept</Button>
-              <Button name="intent" value="waitlist" variant="secondary" disabled={busy}>Waitlist</Button>
-              <Button name="intent" value="decline" variant="secondary" disabled={busy}>Decline</Button>
+              <Button name="intent" value="accept" disabled={deciding}>Accept</Button>
+              <Button name="intent" value="waitlist" variant="secondary" disabled={deciding}>Waitlist</Button>
+              <Button name="intent" value="decline" variant="secondary" disabled={deciding}>Decline</Button>
             </div>
             <div className="check">
               <input type="checkbox" id="decision-stage" name="stage" />
@@ -171,9 +174,9 @@ export default function ReviewProposal() {
           </Form>
           {data.stagedLabel || data.canReopen ? (
             <Form method="post" className="form-actions">
-              {data.stagedLabel ? <Button name="intent" value="unstage" variant="secondary" disabled={busy}>Clear staged decision</Button> : null}
+              {data.stagedLabel ? <Button name="intent" value="unstage" variant="secondary" disabled={pending({ intent: ["unstage", "reopen"] })}>Clear staged decision</Button> : null}
               {data.canReopen ? (
-                <Button name="intent" value="reopen" variant="secondary" disabled={busy}>Reopen for editing</Button>
+                <Button name="intent" value="reopen" variant="secondary" disabled={pending({ intent: ["unstage", "reopen"] })}>Reopen for editing</Button>
               ) : null}
             </Form>
           ) : null}
@@ -219,7 +222,7 @@ export default function ReviewProposal() {
           </fieldset>
           <TextareaField label="Note" hint="Private to the review team." rows={4} {...field("note")} />
           <div className="form-actions">
-            <Button name="intent" value="review" disabled={busy}>Save my review</Button>
+            <Button name="intent" value="review" disabled={reviewing}>Save my review</Button>
           </div>
         </Form>
       </section>

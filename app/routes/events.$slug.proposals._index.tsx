@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { decide, releaseStaged, sendDraftReminders, unstage } from "~/.server/proposals/decisions";
@@ -30,6 +30,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Proposals · ${data.event.name} · Dropin` : "Proposals · Dropin" },
@@ -109,7 +110,8 @@ export default function ProposalBoard() {
   const kept = failure?.values.ids;
   const keptIds = new Set(Array.isArray(kept) ? kept : kept ? [kept] : []);
   const location = useLocation();
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
+  const deciding = pending({ intent: ["accept", "waitlist", "decline", "unstage"] });
   const filtered = Object.entries(filters).some(([key, value]) => key !== "sort" && value);
   const idError = failure?.fieldErrors.ids?.[0];
   const errors = [...(failure?.formErrors ?? []), ...(idError ? [idError] : [])];
@@ -134,14 +136,14 @@ export default function ProposalBoard() {
               <p>
                 {plural(data.stagedCount, "decision is", "decisions are")} staged. Presenters hear nothing until you release them, all at once.
               </p>
-              <Button name="intent" value="release" disabled={busy}>
+              <Button name="intent" value="release" disabled={pending({ intent: "release" })}>
                 Release {plural(data.stagedCount, "staged decision")}
               </Button>
             </Form>
           ) : null}
           {data.draftCount > 0 ? (
             <Form method="post" className="inline-form">
-              <Button variant="secondary" name="intent" value="remind" disabled={busy}>
+              <Button variant="secondary" name="intent" value="remind" disabled={pending({ intent: "remind" })}>
                 Remind {plural(data.draftCount, "draft author")} to submit
               </Button>
             </Form>
@@ -216,11 +218,11 @@ export default function ProposalBoard() {
                 <legend>With the selected proposals</legend>
                 <FormErrors errors={errors} />
                 <div className="bulk-buttons">
-                  <Button name="intent" value="accept" disabled={busy}>Accept selected</Button>
-                  <Button name="intent" value="waitlist" variant="secondary" disabled={busy}>Waitlist selected</Button>
-                  <Button name="intent" value="decline" variant="secondary" disabled={busy}>Decline selected</Button>
+                  <Button name="intent" value="accept" disabled={deciding}>Accept selected</Button>
+                  <Button name="intent" value="waitlist" variant="secondary" disabled={deciding}>Waitlist selected</Button>
+                  <Button name="intent" value="decline" variant="secondary" disabled={deciding}>Decline selected</Button>
                   {data.stagedCount > 0 ? (
-                    <Button name="intent" value="unstage" variant="link" disabled={busy}>Clear staged decision</Button>
+                    <Button name="intent" value="unstage" variant="link" disabled={deciding}>Clear staged decision</Button>
                   ) : null}
                 </div>
                 <div className="check">

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getPublishPage, publish } from "~/.server/schedule/publish";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
@@ -12,6 +12,7 @@ import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms"
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { count } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Publish · ${data.event.name} · Dropin` : "Publish · Dropin" },
@@ -42,7 +43,8 @@ export default function PublishPage() {
   const { event, conflicts, versions, placed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const failed = isFormFailure(lastResult) ? lastResult : null;
-  const busy = useNavigation().state === "submitting";
+  // The page's one form that posts.
+  const busy = usePending()();
   return (
     <>
       <p>

@@ -6,7 +6,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getEventForCoordinator } from "~/.server/events/events";
 import {
   copyRoomsFromEvent,
@@ -31,6 +31,7 @@ import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { count } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Rooms · ${data.event.name} · Dropin` : "Rooms · Dropin" },
@@ -124,9 +125,9 @@ function describeRoom(room: { building: string; floor: string }) {
 export default function Rooms() {
   const { event, rooms, sources, editing: editParam } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
   const createFailure = failureOf(result, "create");
-  const { field, form, errorFor, onSubmit, formErrors, values } = useValidatedForm(RoomSchema, { lastResult: createFailure });
+  const { field, form, errorFor, onSubmit, formErrors, values, pending: adding } = useValidatedForm(RoomSchema, { lastResult: createFailure, posts: { intent: "create" } });
   const importOutcome = result && "intent" in result && result.intent === "import" ? (result as ImportOutcome) : null;
   // A failed update re-opens the form of the room it names, wherever it was posted
   // from: ?edit= is only how the form is opened, and a no-JS post does not carry it.
@@ -168,7 +169,7 @@ export default function Rooms() {
                     featuresError={editFailure?.fieldErrors.features?.[0]}
                   />
                   <div className="form-actions">
-                    <Button name="intent" value="update" disabled={busy}>Save {room.name}</Button>
+                    <Button name="intent" value="update" disabled={pending({ intent: "update", roomId: room.id })}>Save {room.name}</Button>
                     <Link to=".">Cancel</Link>
                   </div>
                 </Form>
@@ -222,7 +223,7 @@ export default function Rooms() {
             featuresError={errorFor("features")}
           />
           <div className="form-actions">
-            <Button name="intent" value="create" disabled={busy}>Add room</Button>
+            <Button name="intent" value="create" disabled={adding}>Add room</Button>
           </div>
         </Form>
       </section>
@@ -260,7 +261,7 @@ export default function Rooms() {
           </div>
           <TextareaField label="Or paste the rows (optional)" name="csv" rows={5} placeholder="name,capacity,features&#10;Library,60,projector;charging" />
           <div className="form-actions">
-            <Button name="intent" value="import" disabled={busy}>Import rooms</Button>
+            <Button name="intent" value="import" disabled={pending({ intent: "import" })}>Import rooms</Button>
           </div>
         </Form>
       </section>

@@ -6,10 +6,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { addWalkIn, listRoster } from "~/.server/checkin/roster";
 import { rosterImportProgress, rosterUploadPreview, startRosterImport, storeRosterUpload, warmImportThread } from "~/.server/checkin/roster-import";
-import { DomainError, NotFoundError, RuleError } from "~/.server/errors";
+import { NotFoundError } from "~/.server/errors";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
 import { ImportProgress } from "~/components/import-progress";
@@ -20,9 +20,11 @@ import { RosterMatching } from "~/components/roster-matching";
 import { PersonSchema, RosterImportSchema, RosterListQuerySchema } from "~/schemas/checkin";
 import { requireUser } from "~/utils/auth.server";
 import { traced } from "~/.server/ops/loop-trace";
-import { allMessages, failure, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
-import { guard, guardForm, invalid } from "~/utils/http.server";
+import { allMessages, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { guard, guardForm, guardRule, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Roster · ${data.event.name} · Dropin` : "Roster · Dropin" },
@@ -40,13 +42,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress = importId ? await guard(rosterImportProgress(user.id, event.id, importId)) : null;
   // The pending file being matched (kept on the server between the steps); a stale link shows the first step.
   const uploadId = search.get("upload");
-  const upload = uploadId ? await guard(rosterUploadPreview(user.id, event.id, uploadId).catch(orNullIfGone)) : null;
+  const found = uploadId ? await guardRule(rosterUploadPreview(user.id, event.id, uploadId), (error) => error instanceof NotFoundError) : null;
+  const upload = found?.ok ? found.value : null;
   return { event, roster, q, progress, upload, uploadGone: Boolean(uploadId && !upload) };
-}
-
-function orNullIfGone(error: unknown) {
-  if (error instanceof NotFoundError) return null;
-  throw error;
 }
 
 const MAX_CSV_BYTES = 2 * 1024 * 1024;
@@ -85,27 +83,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "import") {
     const submission = parseSubmission(RosterImportSchema, formData);
     if (!submission.ok) return invalid(submission);
-    try {
-      // The import runs on its own thread; the page shows its progress until it is done.
-      const job = await startRosterImport(user.id, event.id, submission.data.uploadId, submission.data);
-      return redirectWithToast(`${roster}?import=${job.id}`, { kind: "success", message: "Roster import started." });
-    } catch (error) {
-      // Refused: back to the matching, with the file and every choice kept.
-      const raw = formDataToObject(formData);
-      if (error instanceof RuleError && error.field) return invalid(failure(raw, { fieldErrors: { [error.field]: [error.message] } }));
-      if (error instanceof DomainError && error.status !== 403) return invalid(failure(raw, { formErrors: [error.message] }));
-      return guard(Promise.reject<never>(error));
-    }
+    // The import runs on its own thread; the page shows its progress until it is done.
+    // Refused (a vanished file too, not only a rule): back to the matching, with the file and every choice kept.
+    const started = await guardForm(
+      formDataToObject(formData),
+      startRosterImport(user.id, event.id, submission.data.uploadId, submission.data),
+      (error) => error.status !== 403,
+    );
+    if (!started.ok) return invalid(started.result);
+    return redirectWithToast(`${roster}?import=${started.value.id}`, { kind: "success", message: "Roster import started." });
   }
   const { fileName, csv } = await traced("csv text", () => csvFrom(formData));
   if (!csv.trim()) return data<Problem>({ intent: "problem", message: "Choose a CSV file or paste the roster first." }, { status: 400 });
-  try {
-    const uploadId = await storeRosterUpload(user.id, event.id, fileName, csv);
-    return redirectWithToast(`${roster}?upload=${uploadId}`, { kind: "success", message: `${fileName} is ready: match its columns.` });
-  } catch (error) {
-    if (error instanceof RuleError) return data<Problem>({ intent: "problem", message: error.message }, { status: 400 });
-    return guard(Promise.reject<never>(error));
-  }
+  const stored = await guardRule(storeRosterUpload(user.id, event.id, fileName, csv));
+  if (!stored.ok) return data<Problem>({ intent: "problem", message: stored.error.message }, { status: 400 });
+  return redirectWithToast(`${roster}?upload=${stored.value}`, { kind: "success", message: `${fileName} is ready: match its columns.` });
 }
 
 export default function Roster() {
@@ -116,7 +108,8 @@ export default function Roster() {
   const gone = "That roster file is no longer here: choose it again.";
   // A refused import is shown beside its fields on the matching; with no pending file to match, here.
   const problems = outcome && !isFormFailure(outcome) ? [outcome.message] : refused && !upload ? allMessages(refused) : uploadGone ? [gone] : [];
-  const busy = useNavigation().state === "submitting";
+  const previewing = usePending()({ intent: "preview" });
+  const addWalkIn = useValidatedForm(PersonSchema, { lastResult: walkIn, posts: { intent: "walk-in" } });
   const base = `/events/${event.slug}/roster`;
   return (
     <>
@@ -145,7 +138,7 @@ export default function Roster() {
             <Field label="CSV file (optional)" type="file" name="file" accept=".csv,text/csv" />
             <TextareaField label="…or paste the CSV (optional)" name="csv" rows={6} />
             <div className="form-actions">
-              <Button name="intent" value="preview" disabled={busy}>
+              <Button name="intent" value="preview" disabled={previewing}>
                 Preview
               </Button>
             </div>
@@ -154,23 +147,16 @@ export default function Roster() {
       )}
       <section className="card" aria-labelledby="walkin-title">
         <h2 id="walkin-title">Add a walk-in</h2>
-        <Form method="post" action={base}>
-          <FormErrors errors={walkIn?.formErrors ?? []} />
+        <Form method="post" action={base} noValidate onSubmit={addWalkIn.onSubmit}>
+          <FormErrors errors={addWalkIn.formErrors} />
           <div className="form-row">
-            <Field label="Name" name="name" required defaultValue={String(walkIn?.values.name ?? "")} error={walkIn?.fieldErrors.name?.[0]} />
-            <Field
-              label="Email"
-              name="email"
-              type="email"
-              required
-              defaultValue={String(walkIn?.values.email ?? "")}
-              error={walkIn?.fieldErrors.email?.[0]}
-            />
-            <Field label="School (optional)" name="school" defaultValue={String(walkIn?.values.school ?? "")} />
-            <Field label="Staff ID (optional)" name="staffId" defaultValue={String(walkIn?.values.staffId ?? "")} />
+            <Field label="Name" required {...addWalkIn.field("name")} />
+            <Field label="Email" type="email" required {...addWalkIn.field("email")} />
+            <Field label="School (optional)" {...addWalkIn.field("school")} />
+            <Field label="Staff ID (optional)" {...addWalkIn.field("staffId")} />
           </div>
           <div className="form-actions">
-            <Button name="intent" value="walk-in" variant="secondary" disabled={busy}>
+            <Button name="intent" value="walk-in" variant="secondary" disabled={addWalkIn.pending}>
               Add to roster
             </Button>
           </div>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { listEventDonations, markDelivered } from "~/.server/vendors/donations";
 import { sendThankYouLetters } from "~/.server/vendors/thanks";
@@ -23,6 +23,7 @@ import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { count } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Vendors · ${data.event.name} · Dropin` : "Vendors · Dropin" },
@@ -72,12 +73,13 @@ export default function Vendors() {
   const actionData = useActionData<typeof action>();
   const failure = isFormFailure(actionData) ? actionData : null;
   const intent = failure?.values.intent;
-  const invite = useValidatedForm(VendorInviteSchema, { lastResult: intent === "invite" ? failure : null });
+  const invite = useValidatedForm(VendorInviteSchema, { lastResult: intent === "invite" ? failure : null, posts: { intent: "invite" } });
   const limit = useValidatedForm(GiftLimitSchema, {
     defaultValues: { giftLimit: event.giftValueLimitCents == null ? "" : (event.giftValueLimitCents / 100).toFixed(2) },
     lastResult: intent === "gift-limit" ? failure : null,
+    posts: { intent: "gift-limit" },
   });
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
   const flagged = new Set(overLimit);
   return (
     <>
@@ -148,7 +150,7 @@ export default function Vendors() {
                           <Form method="post">
                             <input type="hidden" name="intent" value="deliver" />
                             <input type="hidden" name="donationId" value={d.id} />
-                            <Button variant="secondary" disabled={busy} aria-label={`Mark delivered: ${d.itemName}`}>
+                            <Button variant="secondary" disabled={pending({ intent: "deliver", donationId: d.id })} aria-label={`Mark delivered: ${d.itemName}`}>
                               Mark delivered
                             </Button>
                           </Form>
@@ -177,7 +179,7 @@ export default function Vendors() {
             <Field label="Contact email" type="email" autoComplete="off" {...invite.field("contactEmail")} />
           </div>
           <div className="form-actions">
-            <Button disabled={busy}>Invite vendor</Button>
+            <Button disabled={invite.pending}>Invite vendor</Button>
           </div>
         </Form>
       </section>
@@ -193,7 +195,7 @@ export default function Vendors() {
             {...limit.field("giftLimit")}
           />
           <div className="form-actions">
-            <Button variant="secondary" disabled={busy}>
+            <Button variant="secondary" disabled={limit.pending}>
               Save limit
             </Button>
           </div>
@@ -205,7 +207,7 @@ export default function Vendors() {
         <Form method="post">
           <input type="hidden" name="intent" value="send-thanks" />
           <p className="muted">Mails each vendor contact their thank-you letter (kept in the outbox).</p>
-          <Button variant="secondary" disabled={busy}>
+          <Button variant="secondary" disabled={pending({ intent: "send-thanks" })}>
             Send thank-you letters
           </Button>
         </Form>

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData } from "@remix-run/react";
 import { requestPasswordReset } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { Button } from "~/components/button";
@@ -26,10 +26,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
-  const { field, onSubmit, formErrors } = useValidatedForm(ForgotPasswordSchema, {
+  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(ForgotPasswordSchema, {
     lastResult: isFormFailure(result) ? result : null,
   });
-  const busy = useNavigation().state === "submitting";
   if (result?.ok) {
     return (
       <section className="card narrow" aria-labelledby="forgot-title">

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useEffect } from "react";
 import { verifyLogin } from "~/.server/accounts/accounts";
 import { sendEmailVerification } from "~/.server/accounts/email-verification";
@@ -71,11 +71,10 @@ export default function Login() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   // An invitation's "Sign in" passes the invited address.
   const invitedEmail = searchParams.get("email") ?? "";
-  const { field, onSubmit, formErrors } = useValidatedForm(LoginSchema, {
+  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(LoginSchema, {
     defaultValues: { email: invitedEmail },
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
-  const busy = useNavigation().state === "submitting";
   const signedOut = Boolean(searchParams.get("signedOut"));
   // However the person signed out, drop the pages the service worker cached for
   // them (attendee pages, the door kiosk), so the next person on a shared phone cannot read them offline.

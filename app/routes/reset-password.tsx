@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { findUsableReset, resetPassword } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { Button } from "~/components/button";
@@ -33,12 +33,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { token, usable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { field, onSubmit, formErrors } = useValidatedForm(ResetPasswordSchema, {
+  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(ResetPasswordSchema, {
     lastResult: isFormFailure(lastResult) ? lastResult : null,
     // The token travels in a hidden input; react-hook-form validates it from here.
     defaultValues: { token },
   });
-  const busy = useNavigation().state === "submitting";
   if (!usable) {
     return (
       <section className="card narrow" aria-labelledby="reset-title">

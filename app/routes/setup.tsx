@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Form, useActionData } from "@remix-run/react";
 import { createFirstCoordinator, hasAnyAccount } from "~/.server/accounts/accounts";
 import { NewAccountFields } from "~/components/account-fields";
 import { Button } from "~/components/button";
@@ -30,10 +30,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Setup() {
   const lastResult = useActionData<typeof action>();
-  const { field, onSubmit, formErrors } = useValidatedForm(SetupSchema, {
+  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(SetupSchema, {
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
-  const busy = useNavigation().state === "submitting";
   return (
     <section className="card narrow" aria-labelledby="setup-title">
       <h1 id="setup-title">Welcome to Dropin</h1>

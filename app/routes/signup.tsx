@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { signUp } from "~/.server/accounts/accounts";
 import { rateLimits, retryAfterHeaders, tooManyAttempts } from "~/.server/accounts/rate-limits";
 import { NewAccountFields } from "~/components/account-fields";
@@ -59,11 +59,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function Signup() {
   const { event, redirectTo, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { field, onSubmit, formErrors } = useValidatedForm(SignupSchema, {
+  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(SignupSchema, {
     defaultValues: { email },
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
-  const busy = useNavigation().state === "submitting";
   return (
     <section className="card narrow" aria-labelledby="signup-title">
       <h1 id="signup-title">Create your Dropin account</h1>

@@ -5,7 +5,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useEffect } from "react";
 import { attachDonationPhoto, listVendorDonations, logDonation, MAX_PHOTO_BYTES } from "~/.server/vendors/donations";
 import { assertVendorAccess, setThanksOptIn } from "~/.server/vendors/vendors";
@@ -25,6 +25,7 @@ import { allMessages, failure, formDataToObject, isFormFailure, parseSubmission 
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.vendor.company} · Donations · Dropin` : "Donations · Dropin" },
@@ -99,6 +100,7 @@ export default function VendorPortal() {
   const log = useValidatedForm(DonationSchema, {
     defaultValues: LOG_DEFAULTS,
     lastResult: intent === "log" ? lastFailure : null,
+    posts: { intent: "log" },
   });
   // With JavaScript the page is not reloaded after logging, so the typed values would
   // stay and a second press would log the same donation twice: start the form afresh.
@@ -106,7 +108,7 @@ export default function VendorPortal() {
   useEffect(() => {
     if (logged) resetLog(EMPTY_LOG);
   }, [logged, resetLog]);
-  const busy = useNavigation().state === "submitting";
+  const pending = usePending();
   const errorCount = intent === "log" ? Object.keys(lastFailure?.fieldErrors ?? {}).length : 0;
   const total = donations.reduce((sum, d) => sum + d.quantity * d.unitValueCents, 0);
   return (
@@ -147,7 +149,7 @@ export default function VendorPortal() {
                     accept="image/jpeg,image/png,image/webp"
                     hint="JPEG, PNG or WebP, at most 2 MB."
                   />
-                  <Button variant="secondary" disabled={busy} aria-label={`Upload photo of ${d.itemName}`}>
+                  <Button variant="secondary" disabled={pending({ intent: "photo", donationId: d.id })} aria-label={`Upload photo of ${d.itemName}`}>
                     Upload photo
                   </Button>
                 </Form>
@@ -180,7 +182,7 @@ export default function VendorPortal() {
             {...log.field("restrictions")}
           />
           <div className="form-actions">
-            <Button disabled={busy}>Log donation</Button>
+            <Button disabled={log.pending}>Log donation</Button>
           </div>
         </Form>
       </section>
@@ -195,7 +197,7 @@ export default function VendorPortal() {
         <Form method="post">
           <input type="hidden" name="intent" value="thanks" />
           <input type="hidden" name="optIn" value={vendor.thanksOptIn ? "no" : "yes"} />
-          <Button variant="secondary" disabled={busy}>
+          <Button variant="secondary" disabled={pending({ intent: "thanks" })}>
             {vendor.thanksOptIn ? "Do not name us in public" : "Thank us in public"}
           </Button>
         </Form>

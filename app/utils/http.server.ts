@@ -44,13 +44,15 @@ export async function guardRule<T>(
 /**
  * For form actions: a RuleError (a taken slug, an existing email) is shown beside
  * its field with the typed values kept, like any validation error; one without a
- * field (or on a form without fields: pass `{}`) above the form.
+ * field (or on a form without fields: pass `{}`) above the form. `shown` picks
+ * other refusals the form shows the same way, as for `guardRule`.
  */
 export async function guardForm<T>(
   raw: FormValues,
   work: Promise<T>,
+  shown?: (error: DomainError) => boolean,
 ): Promise<{ ok: true; value: T } | { ok: false; result: FormFailure }> {
-  const outcome = await guardRule(work);
+  const outcome = await guardRule(work, shown);
   if (outcome.ok) return outcome;
   const { error } = outcome;
   const field = error instanceof RuleError ? error.field : undefined;

@@ -11,16 +11,19 @@ import { useEffect, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FormValues, FormFailure } from "./forms";
+import { usePending, type PostedFields } from "./use-pending";
 
 type Options = {
   defaultValues?: FormValues;
   /** The action's result, if it was a validation failure. */
   lastResult?: FormFailure | null;
+  /** What tells this form's post from the page's other forms' (its `intent`): see usePending. */
+  posts?: PostedFields;
 };
 
 export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  { defaultValues = {}, lastResult }: Options = {},
+  { defaultValues = {}, lastResult, posts }: Options = {},
 ) {
   const values: FormValues = { ...defaultValues, ...lastResult?.values };
   const form = useForm<z.input<S>>({
@@ -30,6 +33,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     mode: "onTouched",
   });
   const submit = useSubmit();
+  const pending = usePending()(posts);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
@@ -69,6 +73,8 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     errorFor,
     onSubmit,
     values,
+    /** This form's post is under way (not another form's on the page): disable its button. */
+    pending,
     formErrors: lastResult?.formErrors ?? [],
   };
 }

@@ -4,6 +4,7 @@ import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
 import { formatTimestamp } from "~/utils/dates";
+import { usePending } from "~/utils/use-pending";
 import { RowAction } from "./row-action";
 
 export type NewKioskLink = { label: string; url: string; qrSvg: string; expiresAt: string };
@@ -15,15 +16,14 @@ export function KioskLinks({
   timeZone,
   errors,
   label,
-  busy,
 }: {
   links: LinkRow[];
   created: NewKioskLink | null;
   timeZone: string;
   errors: { label?: string; form: string[] };
   label: string;
-  busy: boolean;
 }) {
+  const making = usePending()({ intent: "kiosk-link" });
   return (
     <section className="card" aria-labelledby="kiosk-links-title">
       <h2 id="kiosk-links-title">Kiosk links for shared devices</h2>
@@ -53,7 +53,7 @@ export function KioskLinks({
         <input type="hidden" name="intent" value="kiosk-link" />
         <Field label="Device name" name="label" defaultValue={label} maxLength={60} error={errors.label} hint="e.g. Front door iPad" />
         <div className="form-actions">
-          <Button disabled={busy}>Make a kiosk link</Button>
+          <Button disabled={making}>Make a kiosk link</Button>
         </div>
       </Form>
       {links.length > 0 ? (
@@ -63,7 +63,7 @@ export function KioskLinks({
               <span>
                 {link.label} <span className="muted">· until {formatTimestamp(link.expiresAt, timeZone)}</span>
               </span>
-              <RowAction intent="revoke-kiosk-link" fields={{ kioskLinkId: link.id }} busy={busy}>
+              <RowAction intent="revoke-kiosk-link" fields={{ kioskLinkId: link.id }}>
                 Revoke<span className="visually-hidden"> the kiosk link {link.label}</span>
               </RowAction>
             </li>

@@ -4,11 +4,13 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { ROLE_LABELS, ROLES, type Role } from "~/schemas/events";
+import { usePending } from "~/utils/use-pending";
 import { RowAction } from "./row-action";
 
 export type MemberRow = { id: string; role: string; user: { name: string; email: string; school: string | null } };
 
-export function MemberTable({ memberships, keepsData, busy }: { memberships: MemberRow[]; keepsData: string; busy: boolean }) {
+export function MemberTable({ memberships, keepsData }: { memberships: MemberRow[]; keepsData: string }) {
+  const pending = usePending();
   return (
     <>
       <p className="muted">Removing someone takes away that role on this PD day. {keepsData}</p>
@@ -49,11 +51,11 @@ export function MemberTable({ memberships, keepsData, busy }: { memberships: Mem
                             </option>
                           ))}
                         </select>{" "}
-                        <Button variant="secondary" disabled={busy}>
+                        <Button variant="secondary" disabled={pending({ intent: "change-role", membershipId: m.id })}>
                           Change role<span className="visually-hidden"> of {m.user.name}</span>
                         </Button>
                       </Form>
-                      <RowAction intent="remove-member" fields={{ membershipId: m.id, role: m.role }} busy={busy}>
+                      <RowAction intent="remove-member" fields={{ membershipId: m.id, role: m.role }}>
                         Remove<span className="visually-hidden"> {m.user.name} as {label.toLowerCase()}</span>
                       </RowAction>
                     </div>

@@ -1,13 +1,10 @@
 // What Dropin accepts from a district provider's ID token, checked after
 // openid-client has verified its signature, issuer, audience, expiry and nonce.
+import { NotAllowedError } from "../../errors";
 import type { DistrictProvider } from "./settings";
 
-export class DistrictSignInRefused extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "DistrictSignInRefused";
-  }
-}
+/** The provider vouched for someone Dropin will not sign in (a 403, shown on the callback page). */
+export class DistrictSignInRefused extends NotAllowedError {}
 
 export type DistrictIdentity = { providerId: string; subject: string; email: string; name: string };
 

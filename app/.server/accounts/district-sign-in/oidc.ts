@@ -2,6 +2,7 @@
 // library verifies the ID token (signature from the issuer's keys, issuer, audience,
 // expiry, nonce) and the state; Dropin then applies its own rules (claims.ts).
 import * as client from "openid-client";
+import { UnavailableError } from "../../errors";
 import { acceptClaims, DistrictSignInRefused, type DistrictIdentity } from "./claims";
 import type { DistrictProvider } from "./settings";
 
@@ -27,7 +28,7 @@ function configurationFor(provider: DistrictProvider) {
   return pending;
 }
 
-export class ProviderUnreachable extends Error {}
+export class ProviderUnreachable extends UnavailableError {}
 
 async function configuration(provider: DistrictProvider) {
   try {
