@@ -3,26 +3,19 @@
 // GET /e/<slug>/mine/… for the person's own part (app/.server/attendees/personal-parts.ts).
 // Nothing personal may be in the stored render; each person sees only their own part;
 // without JavaScript the phone gets its own render.
-import { noSidewaysScroll, phone, publishDay, seedDay } from "./attendee-day";
-import { cookieFor, createUser, addMember, db, expect, expectAccessible, signIn, test } from "./support";
+import { dayWithTwoAttendees, noSidewaysScroll, phone } from "./attendee-day";
+import { cookieFor, db, expect, expectAccessible, signIn, test } from "./support";
 
 const PHONE_HEADERS = { "accept-encoding": "gzip, br" };
 
-async function dayWithTwoAttendees(browser: Parameters<typeof publishDay>[0], baseURL: string) {
-  const g = await seedDay();
-  await publishDay(browser, baseURL, g);
-  const ben = await createUser({ name: "Benedikt Oyelaran" });
-  await addMember(g.event.id, ben.id, "attendee");
-  const pick = (userId: string, title: string, clientId: string) =>
-    db().pick.create({ data: { eventId: g.event.id, userId, placementId: g.placed[title]!.placementId, proposalId: g.placed[title]!.proposalId, clientId } });
-  await pick(g.attendee.id, "Fractions with tiles", "keisha-pick-tiles");
-  await pick(ben.id, "Station rotation", "ben-pick-rotation");
+async function dayWithTwoAttendeesAndRoom(browser: Parameters<typeof dayWithTwoAttendees>[0], baseURL: string) {
+  const g = await dayWithTwoAttendees(browser, baseURL);
   const library = await db().room.findFirstOrThrow({ where: { eventId: g.event.id, name: "Library" } });
-  return { ...g, ben, library };
+  return { ...g, library };
 }
 
 test("the session, room, My day and credit pages are one stored render for both attendees, holding nothing of either", async ({ browser, baseURL, request }) => {
-  const g = await dayWithTwoAttendees(browser, baseURL!);
+  const g = await dayWithTwoAttendeesAndRoom(browser, baseURL!);
   const [keishaCookie, benCookie] = await Promise.all([cookieFor(g.attendee.id), cookieFor(g.ben.id)]);
   const slug = g.event.slug;
   for (const path of [`/e/${slug}/sessions/${g.placed["Fractions with tiles"]!.placementId}`, `/e/${slug}/rooms/${g.library.id}`, `/e/${slug}/my-day`, `/e/${slug}/credit`]) {
@@ -44,7 +37,7 @@ test("the session, room, My day and credit pages are one stored render for both 
 });
 
 test("each attendee sees their own picks, check-in and rating state on the stored pages", async ({ browser, baseURL }) => {
-  const g = await dayWithTwoAttendees(browser, baseURL!);
+  const g = await dayWithTwoAttendeesAndRoom(browser, baseURL!);
   const slug = g.event.slug;
   // Keisha is checked in to the Library for Block 2 (running now); Ben is not.
   const block2 = await db().timeBlock.findFirstOrThrow({ where: { eventId: g.event.id, label: "Block 2" } });
@@ -86,7 +79,7 @@ test("each attendee sees their own picks, check-in and rating state on the store
 });
 
 test("without JavaScript, My day and the room page send the phone to its own render, where its forms work", async ({ browser, baseURL }) => {
-  const g = await dayWithTwoAttendees(browser, baseURL!);
+  const g = await dayWithTwoAttendeesAndRoom(browser, baseURL!);
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();
   await signIn(page, g.ben.id, baseURL!);
