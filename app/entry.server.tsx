@@ -13,7 +13,8 @@ import { NonceContext } from "./root";
 // than imported from app/: the process then holds one copy of every module (one
 // Prisma client, one SQLite connection, one kiosk cookie cache). server/app.ts
 // reads these through `build.entry.module`.
-export { publicScheduleStamp } from "./.server/attendees/public-page-stamp";
+export { attendeePageStamp } from "./.server/attendees/public-page-stamp";
+export { mineAnswer } from "./.server/attendees/personal-parts";
 export { myPicksAnswer, sharedViewerOf } from "./.server/attendees/schedule-viewer";
 export { kioskSync } from "./.server/checkin/kiosk-sync";
 export { startCircleReminders } from "./.server/circles/nudges";

@@ -41,7 +41,7 @@ function isKioskShell(url) {
 // Pages that exist only for a signed-in person. On a shared phone or kiosk no
 // cached page may outlive that person's sign-out; network-first already means a
 // cached copy is only ever shown offline.
-const PERSONAL = /^\/(e\/[^/]+\/(my-day|my-picks|my-badge|credit|prizes|certificate)(\.data|\/|$)|events\/[^/]+\/kiosk$)/;
+const PERSONAL = /^\/(e\/[^/]+\/(my-day|my-picks|mine|my-badge|credit|prizes|certificate)(\.data|\/|$)|events\/[^/]+\/kiosk$)/;
 
 /**
  * Drops every cached page and data response. Not only the personal ones: the

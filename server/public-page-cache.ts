@@ -5,7 +5,9 @@
 //
 // - Only GET/HEAD of /e/<slug> (any filters). Anonymous: no Dropin cookie.
 //   Signed in: one render per kind of viewer, holding nothing personal; the page
-//   fetches the person's picks itself (shared-schedule-render.ts).
+//   fetches the person's picks itself (shared-schedule-render.ts). The same for a
+//   signed-in person's session page, room page, My day and credit page, which
+//   fetch their own part (app/.server/attendees/personal-parts.ts).
 // - Fresh by construction: each request reads the page's stamp (event row,
 //   latest published version, sponsors, the minute) and renders again when it
 //   differs; the stamp is one indexed SQL lookup.
@@ -20,7 +22,7 @@ import { createRequestHandler, type AppLoadContext, type ServerBuild } from "@re
 import type { Express, Request, Response } from "express";
 import { LRUCache } from "lru-cache";
 import { entryExports, type GetBuild } from "./build";
-import { sharedRenderFor, type SharedRender } from "./shared-schedule-render";
+import { sharedRenderFor, type AttendeePage, type SharedRender } from "./shared-schedule-render";
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -28,12 +30,17 @@ const brotli = promisify(zlib.brotliCompress);
 // `build`: under `npm run dev` an edit makes a new build, whose page must not be the stored one.
 type Page = { build: ServerBuild; stamp: string; headers: Array<[string, string]>; hashes: string[]; etag: string; raw: Buffer; gzip: Buffer; br: Buffer };
 
-const PATH = /^\/e\/([^/]+)\/?$/;
+const PATH = /^\/e\/([^/]+)(?:\/(sessions|rooms)\/([^/]+)|\/(my-day|credit))?\/?$/;
+const PAGES = { sessions: "session", rooms: "room", "my-day": "my-day", credit: "credit" } as const;
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
 
-function cacheable(req: Request) {
+function cacheable(req: Request): { slug: string; page: AttendeePage; id: string } | null {
   if (req.method !== "GET" && req.method !== "HEAD") return null;
-  return PATH.exec(req.path)?.[1] ?? null;
+  const match = PATH.exec(req.path);
+  if (!match) return null;
+  const [, slug, withId, id, alone] = match;
+  const kind = withId ?? alone;
+  return { slug: decodeURIComponent(slug!), page: kind ? PAGES[kind as keyof typeof PAGES] : "schedule", id: id ? decodeURIComponent(id) : "" };
 }
 
 function inlineScriptHashes(html: string) {
@@ -83,10 +90,10 @@ export function usePublicPageCache(
     };
   }
 
-  async function serve(req: Request, res: Response, next: (error?: unknown) => void, build: ServerBuild, slug: string) {
-    const stamp = entryExports(build).publicScheduleStamp(slug);
+  async function serve(req: Request, res: Response, next: (error?: unknown) => void, build: ServerBuild, { slug, page: kind, id }: NonNullable<ReturnType<typeof cacheable>>) {
+    const stamp = entryExports(build).attendeePageStamp(slug, kind, id);
     if (!stamp) return next();
-    const shared = await sharedRenderFor(req, slug, build);
+    const shared = await sharedRenderFor(req, slug, kind, build);
     if (!shared) return next();
     const key = `${shared.key} ${req.originalUrl}`;
     const stored = pages.get(key);
@@ -123,10 +130,10 @@ export function usePublicPageCache(
   }
 
   app.use((req, res, next) => {
-    const slug = cacheable(req);
-    if (!slug) return next();
+    const page = cacheable(req);
+    if (!page) return next();
     Promise.resolve(getBuild())
-      .then((build) => serve(req, res, next, build, decodeURIComponent(slug)))
+      .then((build) => serve(req, res, next, build, page))
       .catch(next);
   });
 }

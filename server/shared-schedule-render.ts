@@ -1,7 +1,7 @@
-// Which stored render of /e/<slug> a request may get (server/public-page-cache.ts):
-// visitors get the anonymous one; a signed-in person gets the one stored for their
+// Which stored render of an attendee page a request may get (server/public-page-cache.ts):
+// visitors get the anonymous schedule; a signed-in person gets the one stored for their
 // kind of viewer (app/.server/attendees/schedule-viewer.ts), and the page then asks
-// for their own picks. Null: render this request for the person, as Remix would.
+// for their own part. Null: render this request for the person, as Remix would.
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import type { Request } from "express";
 import { entryExports } from "./build";
@@ -12,12 +12,19 @@ export type SharedRender = { key: string; context: Partial<AppLoadContext> };
 // page a browser without JavaScript gets (?nojs=1, its picks rendered in the buttons).
 const PERSONAL_QUERY = /[?&](overlap|nojs)=/;
 
-export async function sharedRenderFor(req: Request, slug: string, build: ServerBuild): Promise<SharedRender | null> {
+/** The pages stored this way: the schedule, and (signed in only) the pages of issue 16 that ask GET /e/<slug>/mine/… */
+export type AttendeePage = "schedule" | "session" | "room" | "my-day" | "credit";
+// My day and credit are a member's own: anyone else gets the page's own refusal, rendered for them.
+const MEMBERS_ONLY: AttendeePage[] = ["my-day", "credit"];
+
+export async function sharedRenderFor(req: Request, slug: string, page: AttendeePage, build: ServerBuild): Promise<SharedRender | null> {
   const names = (req.headers.cookie ?? "").split(";").map((c) => c.split("=")[0]!.trim());
   const dropin = names.filter((name) => name.startsWith("__dropin_"));
-  if (dropin.length === 0) return { key: "anonymous", context: {} };
+  // Visitors' session and room pages stay per request: only the schedule is their front door.
+  if (dropin.length === 0) return page === "schedule" ? { key: "anonymous", context: {} } : null;
   // Anything but the sign-in cookie (a toast to show once) needs the person's own render.
   if (dropin.some((name) => name !== "__dropin_session") || PERSONAL_QUERY.test(req.originalUrl)) return null;
   const shared = await entryExports(build).sharedViewerOf(req.headers.cookie, slug);
-  return shared && { key: shared.key, context: { sharedViewer: shared.viewer } };
+  if (!shared || (MEMBERS_ONLY.includes(page) && !shared.viewer.canPick)) return null;
+  return { key: shared.key, context: { sharedViewer: shared.viewer } };
 }

@@ -7,6 +7,7 @@ import { listSponsors } from "~/.server/vendors/vendors";
 import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks, useOwnPicks } from "~/components/attendee";
 import { overlapIndex } from "~/utils/overlap";
 import { ErrorMessage } from "~/components/error-message";
+import { withNoJs } from "~/components/own-part";
 import { Sponsors } from "~/components/sponsors";
 import { AUDIENCE_WORDS, BlockSchedule, FORMAT_WORDS, formatClock, timeRange, type ScheduleSession } from "~/components/schedule";
 import { ScheduleFilterSchema } from "~/schemas/attendees";
@@ -79,12 +80,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     formNonce: crypto.randomUUID(),
     returnTo: url.pathname + url.search,
   };
-}
-
-function withNoJs(url: URL) {
-  const own = new URLSearchParams(url.search);
-  own.set("nojs", "1");
-  return `${url.pathname}?${own}`;
 }
 
 function NowNext({ slug }: { slug: string }) {

@@ -1,13 +1,13 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { clockTime } from "~/.server/checkin/door";
+import { myCreditPart } from "~/.server/attendees/personal-parts";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
-import { getMyCredit } from "~/.server/credit/credit";
 import { explainRules } from "~/.server/credit/credit-rules";
 import { findEventBySlug } from "~/.server/events/permissions";
 import { Button } from "~/components/button";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
 import { ErrorMessage } from "~/components/error-message";
+import { NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
 
@@ -17,26 +17,45 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export const links: LinksFunction = attendeeLinks;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Set when the production server stores this render for every member (server/public-page-cache.ts):
+  // nothing of the person goes in; the page asks for their hours.
+  const shared = context.sharedViewer;
+  const user = shared ? null : await requireUser(request);
   const event = await guard(findEventBySlug(params.slug!));
-  const credit = await guard(getMyCredit(user.id, event.id));
   return {
     event: { slug: event.slug, name: event.name },
     rules: explainRules(event),
-    lines: credit.lines,
-    total: credit.total,
-    doorCheckIn: credit.doorCheckedInAt ? clockTime(credit.doorCheckedInAt, event.timeZone) : null,
+    mine: user ? await guard(myCreditPart(user.id, params.slug!)) : null,
+    mineLater: Boolean(shared),
+    noScriptHref: shared ? withNoJs(new URL(request.url)) : null,
   };
 }
 
 export default function MyCredit() {
-  const { event, rules, lines, total, doorCheckIn } = useLoaderData<typeof loader>();
-  const pending = lines.filter((l) => l.pending);
+  const { event, rules, mine, mineLater, noScriptHref } = useLoaderData<typeof loader>();
+  const own = useOwnPart(event.slug, "credit", mine, mineLater);
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="credit" />
+      <NoScriptOwnPage href={noScriptHref} />
       <h1>My PD credit</h1>
+      {own.part ? <Credit slug={event.slug} rules={rules} {...own.part} /> : <OwnPartPending failed={own.failed} />}
+    </>
+  );
+}
+
+function Credit({
+  slug,
+  rules,
+  lines,
+  total,
+  doorCheckIn,
+}: { slug: string; rules: string[] } & NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["mine"]>) {
+  const event = { slug };
+  const pending = lines.filter((l) => l.pending);
+  return (
+    <>
       <p className="credit-summary">
         <strong>{formatHours(total)}</strong> so far.
       </p>

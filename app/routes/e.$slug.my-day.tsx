@@ -1,16 +1,17 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { eventOfMember, getMyDay, resetMyDayFeed } from "~/.server/attendees/picks";
-import { leaveEvent, LEAVING_KEEPS_DATA, myRoles } from "~/.server/events/people";
-import { appLink } from "~/.server/outbox/outbox";
+import { myDayPart } from "~/.server/attendees/personal-parts";
+import { eventOfMember, resetMyDayFeed } from "~/.server/attendees/picks";
+import { leaveEvent, LEAVING_KEEPS_DATA } from "~/.server/events/people";
+import { findEventBySlug } from "~/.server/events/permissions";
 import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
+import { NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
 import { timeRange } from "~/components/schedule";
 import { FeedResetSchema } from "~/schemas/attendees";
-import { ROLE_LABELS } from "~/schemas/events";
 import { LeaveEventSchema } from "~/schemas/people";
 import { requireUser } from "~/utils/auth.server";
 import { allMessages, failureOf, formDataToObject, parseSubmission } from "~/utils/forms";
@@ -20,16 +21,17 @@ import { redirectWithToast } from "~/utils/toast.server";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `My day · ${data?.event.name ?? "PD day"} · Dropin` }];
 export const links: LinksFunction = attendeeLinks;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const { event, day, picks, gone, feedToken } = await guard(getMyDay(user.id, params.slug!));
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Set when the production server stores this render for every member (server/public-page-cache.ts):
+  // nothing of the person goes in; the page asks for their day.
+  const shared = context.sharedViewer;
+  const user = shared ? null : await requireUser(request);
+  const event = await guard(findEventBySlug(params.slug!));
   return {
     event: { slug: event.slug, name: event.name },
-    leave: await leaving(user.id, event),
-    day,
-    picks: Object.fromEntries(picks),
-    gone,
-    feedUrl: feedToken ? appLink(`/e/${event.slug}/my-day/${feedToken}.ics`) : null,
+    mine: user ? await guard(myDayPart(user.id, params.slug!)) : null,
+    mineLater: Boolean(shared),
+    noScriptHref: shared ? withNoJs(new URL(request.url)) : null,
     formNonce: crypto.randomUUID(),
   };
 }
@@ -58,24 +60,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-// The leave form's roles and words are made here: role labels live beside zod, and
-// attendee pages ship neither zod nor more words than they show.
-async function leaving(userId: string, event: { id: string; name: string }) {
-  const roles = await myRoles(userId, event.id);
-  if (roles.length === 0) return null;
-  const names = roles.map((role) => ROLE_LABELS[role].toLowerCase()).join(" and ");
-  const what = roles.length === 1 ? "that role" : "those roles";
-  return { roles: roles.join(","), text: `You are ${names} of ${event.name}. Leaving takes away ${what}. ${LEAVING_KEEPS_DATA}` };
-}
-
 export default function MyDay() {
-  const { event, leave, day, picks, gone, feedUrl, formNonce } = useLoaderData<typeof loader>();
-  const failed = useActionData<typeof action>();
-  const leaveFailure = failureOf(failed, "leave");
+  const { event, mine, mineLater, noScriptHref, formNonce } = useLoaderData<typeof loader>();
+  const own = useOwnPart(event.slug, "my-day", mine, mineLater);
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="my-day" />
+      <NoScriptOwnPage href={noScriptHref} />
       <h1>My day</h1>
+      {own.part ? <Day slug={event.slug} name={event.name} formNonce={formNonce} {...own.part} /> : <OwnPartPending failed={own.failed} />}
+    </>
+  );
+}
+
+function Day({
+  slug,
+  name,
+  formNonce,
+  leave,
+  day,
+  picks,
+  gone,
+  feedUrl,
+}: { slug: string; name: string; formNonce: string } & NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["mine"]>) {
+  const failed = useActionData<typeof action>();
+  const leaveFailure = failureOf(failed, "leave");
+  const event = { slug, name };
+  return (
+    <>
       {day.length === 0 ? (
         <p className="card">
           No picks yet. Tap “Pick” on the <Link to={`/e/${event.slug}`}>schedule</Link> for the sessions you want to try.

@@ -1,11 +1,12 @@
 import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { clockTime } from "~/.server/checkin/door";
-import { checkIntoRoom, roomCheckInState, roomsWithSpace } from "~/.server/checkin/rooms";
+import { myRoomPart } from "~/.server/attendees/personal-parts";
+import { checkIntoRoom } from "~/.server/checkin/rooms";
 import { getPublishedRoom } from "~/.server/schedule/public-schedule";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
+import { NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
 import { BlockSchedule } from "~/components/schedule";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { guard, guardForm, invalid } from "~/utils/http.server";
@@ -17,26 +18,22 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 // Where the QR code on a door sign leads: what happens in this room today, and
 // for people on the PD day's list, checking in to it for the block running now.
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event, version, room, sessions } = await guard(getPublishedRoom(params.slug!, params.roomId!));
   const blocks = version.snapshot.blocks.filter((b) => b.kind === "sessions" || sessions.some((s) => s.blockId === b.id));
-  const user = await getUser(request);
-  const [{ canCheckIn, visit }, alternatives] = await Promise.all([
-    roomCheckInState(user?.id ?? null, event.id, room.id),
-    roomsWithSpace(event.id, room.id),
-  ]);
+  // Set when the production server stores this render for every viewer of one kind
+  // (server/public-page-cache.ts): nothing of the person goes in; the page asks for their part.
+  const shared = context.sharedViewer;
+  const user = shared ? null : await getUser(request);
   return {
     event: { slug: event.slug, name: event.name },
     room,
     blocks,
     sessions,
-    canCheckIn,
-    hereSince: visit ? clockTime(visit.enteredAt, event.timeZone) : null,
-    alternatives,
-    // The presenter's own sessions here get a link to take attendance from their phone.
-    presenting: user
-      ? sessions.filter((s) => s.presenters.some((p) => p.userId === user.id)).map((s) => ({ placementId: s.placementId, title: s.title }))
-      : [],
+    // Check-in state, "full — try these" (it changes by the minute) and their own sessions here.
+    mine: shared ? null : await myRoomPart(user?.id ?? null, params.slug!, room.id),
+    mineLater: Boolean(shared),
+    noScriptHref: shared ? withNoJs(new URL(request.url)) : null,
   };
 }
 
@@ -55,16 +52,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoomPage() {
-  const { event, room, blocks, sessions, canCheckIn, hereSince, alternatives, presenting } = useLoaderData<typeof loader>();
+  const { event, room, blocks, sessions, mine, mineLater, noScriptHref } = useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
+  const own = useOwnPart(event.slug, `room/${room.id}`, mine, mineLater);
+  const { canCheckIn, hereSince, alternatives, presenting } = own.part ?? { canCheckIn: false, hereSince: null, alternatives: null, presenting: [] };
   const where = [room.building, room.floor && `floor ${room.floor}`].filter(Boolean).join(", ");
   return (
     <>
       <p>
         <Link to={`/e/${event.slug}`}>← {event.name}</Link>
       </p>
+      <NoScriptOwnPage href={noScriptHref} />
       <h1>{room.name}</h1>
       {where ? <p className="muted">{where}</p> : null}
+      {own.part ? null : <OwnPartPending failed={own.failed} />}
       {alternatives ? (
         <div className="card room-full" role="note">
           <p>

@@ -1,10 +1,12 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { leaveFeedback, myFeedback } from "~/.server/attendees/feedback";
+import { leaveFeedback } from "~/.server/attendees/feedback";
+import { mySessionPart } from "~/.server/attendees/personal-parts";
 import { overlapQuestion, overlapsOfSession, viewerPicks } from "~/.server/attendees/picks";
 import { getPublishedSession, sessionEnded } from "~/.server/attendees/schedule";
-import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks } from "~/components/attendee";
+import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks, useOwnPicks } from "~/components/attendee";
+import { NoScriptOwnPage, useOwnPart, withNoJs } from "~/components/own-part";
 import { ErrorMessage } from "~/components/error-message";
 import { audienceText, formatText, placeText, timeRange } from "~/components/schedule";
 import { FeedbackSchema } from "~/schemas/attendees";
@@ -18,30 +20,37 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 ];
 export const links: LinksFunction = attendeeLinks;
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const [view, user] = await Promise.all([guard(getPublishedSession(params.slug!, params.placementId!)), getUser(request)]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // Set when the production server stores this render for every viewer of one kind
+  // (server/public-page-cache.ts): nothing of the person goes in; the page asks for their part.
+  const shared = context.sharedViewer;
+  const [view, user] = await Promise.all([guard(getPublishedSession(params.slug!, params.placementId!)), shared ? null : getUser(request)]);
   const { event, session } = view;
-  const { canPick, picks } = await viewerPicks(user?.id ?? null, event.id);
+  const { canPick, picks } = shared ? { canPick: shared.canPick, picks: null } : await viewerPicks(user?.id ?? null, event.id);
   const ended = sessionEnded(event, session, new Date());
-  const overlapAsked = new URL(request.url).searchParams.get("overlap");
-  const [overlapIds, overlap] =
-    canPick && user ? await Promise.all([overlapsOfSession(event.id, session.placementId), overlapQuestion(user.id, event.id, overlapAsked)]) : [[], null];
+  const url = new URL(request.url);
+  const [overlapIds, overlap] = canPick
+    ? await Promise.all([overlapsOfSession(event.id, session.placementId), user ? overlapQuestion(user.id, event.id, url.searchParams.get("overlap")) : null])
+    : [[], null];
+  // Rating opens once the block is over; members only.
+  const canRate = canPick && ended;
   return {
     event: { slug: event.slug, name: event.name },
     session,
     room: view.room,
     repeats: view.repeats,
     resources: view.resources,
-    signedIn: Boolean(user),
+    signedIn: Boolean(user || shared),
     canPick,
-    pickClientId: picks[session.placementId] ?? null,
-    overlaps: overlapIds.map((id) => ({ placementId: id, picked: id in picks })),
+    // Undefined on a stored render: the pick button asks GET my-picks (useOwnPicks).
+    pickClientId: picks ? (picks[session.placementId] ?? null) : undefined,
+    overlaps: overlapIds.map((id) => ({ placementId: id, picked: picks ? id in picks : undefined })),
     overlap,
     formNonce: crypto.randomUUID(),
-    // Rating opens once the block is over; members only.
-    canRate: canPick && ended,
-    feedback: canPick && ended && user ? await myFeedback(user.id, session.placementId) : null,
-    isPresenter: Boolean(user && session.presenters.some((p) => p.userId === user.id)),
+    canRate,
+    mine: user ? await mySessionPart(user.id, session, canRate) : null,
+    mineLater: Boolean(shared),
+    noScriptHref: shared ? withNoJs(url) : null,
   };
 }
 
@@ -60,8 +69,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
-function FeedbackForm() {
-  const { feedback } = useLoaderData<typeof loader>();
+type Feedback = { rating: number; comment: string | null } | null;
+
+function FeedbackForm({ feedback }: { feedback: Feedback }) {
   const failed = useActionData<typeof action>();
   const rating = failed && !failed.ok ? String(failed.values.rating ?? "") : String(feedback?.rating ?? "");
   const ratingError = failed && !failed.ok ? failed.fieldErrors.rating?.[0] : undefined;
@@ -120,14 +130,17 @@ function FeedbackForm() {
 }
 
 export default function SessionPage() {
-  const { event, session, room, repeats, resources, signedIn, canPick, pickClientId, overlaps, overlap, formNonce, canRate, isPresenter } =
+  const { event, session, room, repeats, resources, signedIn, canPick, pickClientId, overlaps, overlap, formNonce, canRate, mine, mineLater, noScriptHref } =
     useLoaderData<typeof loader>();
+  useOwnPicks(event.slug, mineLater && canPick);
+  const own = useOwnPart(event.slug, `session/${session.placementId}`, mine, mineLater).part;
   // A refused rating (sent before rating opened, or invalid) keeps its form so the message shows beside the field.
   const failed = useActionData<typeof action>();
   const place = placeText(room ?? undefined);
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn={signedIn} current="other" />
+      <NoScriptOwnPage href={noScriptHref} />
       {overlap ? (
         <OverlapQuestion
           slug={event.slug}
@@ -198,12 +211,13 @@ export default function SessionPage() {
           <Link to={`/e/${event.slug}/sessions/${session.placementId}/takeaways`}>Takeaways and resources</Link>
         </p>
       ) : null}
-      {isPresenter ? (
+      {own?.isPresenter ? (
         <p>
           <Link to={`/proposals/${session.proposalId}/feedback`}>Feedback on your session</Link>
         </p>
       ) : null}
-      {canRate || (failed && !failed.ok) ? <FeedbackForm /> : null}
+      {/* Keyed on the rating: a stored render's form gets the person's own rating once it arrives. */}
+      {canRate || (failed && !failed.ok) ? <FeedbackForm key={own?.feedback ? "rated" : "new"} feedback={own?.feedback ?? null} /> : null}
     </>
   );
 }

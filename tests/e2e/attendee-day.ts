@@ -72,3 +72,16 @@ export async function publishDay(browser: Browser, baseURL: string, g: Awaited<R
   await expect(staffPage.getByRole("status")).toContainText("Version 1 is published");
   await staff.close();
 }
+
+/** The published day with a second attendee, Ben; Keisha picked "Fractions with tiles", Ben "Station rotation". */
+export async function dayWithTwoAttendees(browser: Browser, baseURL: string) {
+  const g = await seedDay();
+  await publishDay(browser, baseURL, g);
+  const ben = await createUser({ name: "Benedikt Oyelaran" });
+  await addMember(g.event.id, ben.id, "attendee");
+  const pick = (userId: string, title: string, clientId: string) =>
+    db().pick.create({ data: { eventId: g.event.id, userId, placementId: g.placed[title]!.placementId, proposalId: g.placed[title]!.proposalId, clientId } });
+  await pick(g.attendee.id, "Fractions with tiles", "keisha-pick-tiles");
+  await pick(ben.id, "Station rotation", "ben-pick-rotation");
+  return { ...g, ben };
+}

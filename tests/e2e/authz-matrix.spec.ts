@@ -75,6 +75,9 @@ const MATRIX: Record<string, Entry> = {
   // Validation runs before the membership check here (a non-member's well-formed
   // pick gets 403: see the "well-formed bodies" test below).
   "e.$slug.my-picks.ts": { get: R("ok", "ok", "ok", "ok", "ok", 401, "ok") },
+  // The per-person part of a stored page; the matrix asks for a page that does not exist
+  // (the real ones, each person's own: personal-parts.test.ts and attendee-own-parts.spec.ts).
+  "e.$slug.mine.$.ts": { get: R(404, 404, 404, 404, 404, 401, 404) },
   "e.$slug.picks.ts": { post: signedIn(400) },
   "e.$slug.presenters.$token.print.tsx": { get: all(404) },
   "e.$slug.presenters.$token[.]ics.ts": { get: all(404) },

@@ -2,22 +2,10 @@
 // every attendee (server/public-page-cache.ts, app/.server/attendees/schedule-viewer.ts):
 // nothing personal may be in it, each person must still see their own picks, and
 // picking must work with and without JavaScript.
-import { noSidewaysScroll, phone, publishDay, seedDay } from "./attendee-day";
-import { cookieFor, createUser, addMember, db, expect, expectAccessible, signIn, test } from "./support";
+import { dayWithTwoAttendees, noSidewaysScroll, phone, publishDay, seedDay } from "./attendee-day";
+import { cookieFor, db, expect, expectAccessible, signIn, test } from "./support";
 
 const PHONE_HEADERS = { "accept-encoding": "gzip, br" };
-
-async function dayWithTwoAttendees(browser: Parameters<typeof publishDay>[0], baseURL: string) {
-  const g = await seedDay();
-  await publishDay(browser, baseURL, g);
-  const ben = await createUser({ name: "Benedikt Oyelaran" });
-  await addMember(g.event.id, ben.id, "attendee");
-  const pick = (userId: string, title: string, clientId: string) =>
-    db().pick.create({ data: { eventId: g.event.id, userId, placementId: g.placed[title]!.placementId, proposalId: g.placed[title]!.proposalId, clientId } });
-  await pick(g.attendee.id, "Fractions with tiles", "keisha-pick-tiles");
-  await pick(ben.id, "Station rotation", "ben-pick-rotation");
-  return { ...g, ben };
-}
 
 test("two attendees get the same stored page with nothing of either in it, then each sees only their own picks", async ({ browser, baseURL, request }) => {
   const g = await dayWithTwoAttendees(browser, baseURL!);

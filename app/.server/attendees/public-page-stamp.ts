@@ -17,3 +17,15 @@ export function publicScheduleStamp(slug: string, now = new Date()) {
   const row = statement(STAMP).get(slug) as { stamp: string } | undefined;
   return row ? `${row.stamp}|${Math.floor(now.getTime() / 60_000)}` : null;
 }
+
+// A session page also shows its slides and handouts, which presenters change
+// without publishing again: the session's resources join its stamp.
+const RESOURCES = `SELECT COUNT(*) || ':' || IFNULL(GROUP_CONCAT(r.id || r.label || r.url, '|'), '') AS stamp
+  FROM ProposalResource r JOIN Placement p ON p.proposalId = r.proposalId WHERE p.id = ?`;
+
+/** The stamp of one stored attendee page (server/public-page-cache.ts): the schedule's, and a session page's resources. */
+export function attendeePageStamp(slug: string, page: string, id: string, now = new Date()) {
+  const stamp = publicScheduleStamp(slug, now);
+  if (!stamp || page !== "session") return stamp;
+  return `${stamp}|${(statement(RESOURCES).get(id) as { stamp: string }).stamp}`;
+}

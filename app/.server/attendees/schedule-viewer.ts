@@ -19,7 +19,7 @@ declare module "@remix-run/node" {
   }
 }
 
-async function signedInUser(cookie: string | null | undefined) {
+export async function signedInUser(cookie: string | null | undefined) {
   const sessionId = await sessionIdFromCookie(cookie);
   const user = sessionId ? await findSessionUser(sessionId) : null;
   // A shared kiosk device is nobody on attendee pages (as getUser has it).
