@@ -5,7 +5,9 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["build/**", "build-*/**", "node_modules/**", "tests/.tmp/**", "test-results/**", "playwright-report/**"] },
+  {
+    ignores: ["build/**", "build-*/**", "node_modules/**", "tests/.tmp/**", "test-results/**", "playwright-report/**"],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,7 +33,15 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["~/*", "**/app/*"], message: "Use what app/entry.server.tsx exports, from the build.", allowTypeImports: true }] },
+        {
+          patterns: [
+            {
+              group: ["~/*", "**/app/*"],
+              message: "Use what app/entry.server.tsx exports, from the build.",
+              allowTypeImports: true,
+            },
+          ],
+        },
       ],
     },
   },
@@ -39,7 +49,10 @@ export default tseslint.config(
     // The .server folder must never reach the browser bundle; only server modules may import it.
     files: ["app/components/**/*.{ts,tsx}", "app/schemas/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["~/.server/*", "**/.server/*"], message: "Server-only code." }] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["~/.server/*", "**/.server/*"], message: "Server-only code." }] },
+      ],
     },
   },
 );

@@ -4,8 +4,7 @@ import { defineConfig, devices } from "@playwright/test";
 // Playwright cannot download its own browser on our machines: drive Debian's
 // Chromium unless CHROMIUM_PATH points elsewhere (or is empty, to use Playwright's).
 const defaultChromium = "/usr/bin/chromium";
-const executablePath =
-  process.env.CHROMIUM_PATH ?? (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
+const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
 
 // E2E_PORT lets two runs share a machine: each gets its own ports and database files.
 export const FRESH_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -36,7 +35,9 @@ export default defineConfig({
   retries: 0,
   workers: 2,
   outputDir: `test-results/e2e-${FRESH_PORT}`,
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${FRESH_PORT}` }]],
+  reporter: process.env.CI
+    ? [["list"]]
+    : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${FRESH_PORT}` }]],
   // Machines vary about 2× in speed: a test must need at most half its budget on the
   // slowest one. Long journeys set their own budget with test.setTimeout.
   timeout: 60_000,

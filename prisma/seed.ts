@@ -16,7 +16,10 @@ async function main() {
 
 // P2021 is Prisma's "table does not exist": the migrations were never applied.
 function isMissingTable(error: unknown) {
-  return (error as { code?: unknown } | null)?.code === "P2021" || (error instanceof Error && /no such table/i.test(error.message));
+  return (
+    (error as { code?: unknown } | null)?.code === "P2021" ||
+    (error instanceof Error && /no such table/i.test(error.message))
+  );
 }
 
 main().catch((error: unknown) => {

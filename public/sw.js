@@ -17,7 +17,9 @@ worker.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("dropin-attendee-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then((keys) =>
+        Promise.all(keys.filter((k) => k.startsWith("dropin-attendee-") && k !== CACHE).map((k) => caches.delete(k))),
+      )
       .then(() => worker.clients.claim()),
   );
 });
@@ -41,7 +43,8 @@ function isKioskShell(url) {
 // Pages that exist only for a signed-in person. On a shared phone or kiosk no
 // cached page may outlive that person's sign-out; network-first already means a
 // cached copy is only ever shown offline.
-const PERSONAL = /^\/(e\/[^/]+\/(my-day|my-picks|mine|my-badge|credit|prizes|certificate)(\.data|\/|$)|events\/[^/]+\/kiosk$)/;
+const PERSONAL =
+  /^\/(e\/[^/]+\/(my-day|my-picks|mine|my-badge|credit|prizes|certificate)(\.data|\/|$)|events\/[^/]+\/kiosk$)/;
 
 /**
  * Drops every cached page and data response. Not only the personal ones: the
@@ -51,7 +54,9 @@ const PERSONAL = /^\/(e\/[^/]+\/(my-day|my-picks|mine|my-badge|credit|prizes|cer
 async function clearPersonal() {
   const cache = await caches.open(CACHE);
   const requests = await cache.keys();
-  await Promise.all(requests.filter((r) => !new URL(r.url).pathname.startsWith("/assets/")).map((r) => cache.delete(r)));
+  await Promise.all(
+    requests.filter((r) => !new URL(r.url).pathname.startsWith("/assets/")).map((r) => cache.delete(r)),
+  );
 }
 
 /**
@@ -101,7 +106,11 @@ worker.addEventListener("message", (event) => {
   const urls = event.data && event.data.type === "warm" && Array.isArray(event.data.urls) ? event.data.urls : [];
   const wanted = urls
     .map((u) => new URL(u, worker.location.origin))
-    .filter((u) => u.origin === worker.location.origin && (isAttendeeRead(u) || isKioskShell(u) || u.pathname.startsWith("/assets/")));
+    .filter(
+      (u) =>
+        u.origin === worker.location.origin &&
+        (isAttendeeRead(u) || isKioskShell(u) || u.pathname.startsWith("/assets/")),
+    );
   event.waitUntil(
     caches.open(CACHE).then((cache) =>
       Promise.all(
@@ -124,7 +133,12 @@ worker.addEventListener("fetch", (event) => {
   // the POST is a navigation outside this worker's scope; the logout response's
   // Clear-Site-Data header and the redirect check in networkFirst cover that.)
   if (request.method === "POST" && /^\/logout(\.data)?$/.test(url.pathname)) {
-    event.respondWith(clearPersonal().then(() => fetch(request), () => fetch(request)));
+    event.respondWith(
+      clearPersonal().then(
+        () => fetch(request),
+        () => fetch(request),
+      ),
+    );
     return;
   }
   if (request.method !== "GET") return;

@@ -35,7 +35,12 @@ export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }
   app.get("/e/:slug/my-picks", (req, res, next) => {
     Promise.resolve(getBuild())
       .then((build) => entryExports(build).myPicksAnswer(req.headers.cookie, req.params.slug ?? ""))
-      .then((answer) => res.status(answer.status).set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" }).json(answer.body))
+      .then((answer) =>
+        res
+          .status(answer.status)
+          .set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" })
+          .json(answer.body),
+      )
       .catch(next);
   });
   // The per-person part of a stored session, room, My day or credit page (personal-parts.ts).
@@ -43,7 +48,12 @@ export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }
     const [slug, page, id] = [req.params[0], req.params[1], req.params[2]].map((p) => decodeURIComponent(p ?? ""));
     Promise.resolve(getBuild())
       .then((build) => entryExports(build).mineAnswer(req.headers.cookie, slug!, page!, id!))
-      .then((answer) => res.status(answer.status).set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" }).json(answer.body))
+      .then((answer) =>
+        res
+          .status(answer.status)
+          .set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" })
+          .json(answer.body),
+      )
       .catch(next);
   });
 }

@@ -28,7 +28,16 @@ const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
 // `build`: under `npm run dev` an edit makes a new build, whose page must not be the stored one.
-type Page = { build: ServerBuild; stamp: string; headers: Array<[string, string]>; hashes: string[]; etag: string; raw: Buffer; gzip: Buffer; br: Buffer };
+type Page = {
+  build: ServerBuild;
+  stamp: string;
+  headers: Array<[string, string]>;
+  hashes: string[];
+  etag: string;
+  raw: Buffer;
+  gzip: Buffer;
+  br: Buffer;
+};
 
 const PATH = /^\/e\/([^/]+)(?:\/(sessions|rooms)\/([^/]+)|\/(my-day|credit))?\/?$/;
 const PAGES = { sessions: "session", rooms: "room", "my-day": "my-day", credit: "credit" } as const;
@@ -40,7 +49,11 @@ function cacheable(req: Request): { slug: string; page: AttendeePage; id: string
   if (!match) return null;
   const [, slug, withId, id, alone] = match;
   const kind = withId ?? alone;
-  return { slug: decodeURIComponent(slug!), page: kind ? PAGES[kind as keyof typeof PAGES] : "schedule", id: id ? decodeURIComponent(id) : "" };
+  return {
+    slug: decodeURIComponent(slug!),
+    page: kind ? PAGES[kind as keyof typeof PAGES] : "schedule",
+    id: id ? decodeURIComponent(id) : "",
+  };
 }
 
 function inlineScriptHashes(html: string) {
@@ -60,28 +73,52 @@ export function usePublicPageCache(
   { getBuild, getLoadContext }: { getBuild: GetBuild; getLoadContext: (req: Request, res: Response) => AppLoadContext },
 ) {
   // Bounded: filters in the query string make new keys, and memory must not grow with them.
-  const pages = new LRUCache<string, Page>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (p) => p.raw.length + p.gzip.length + p.br.length });
+  const pages = new LRUCache<string, Page>({
+    maxSize: 64 * 1024 * 1024,
+    sizeCalculation: (p) => p.raw.length + p.gzip.length + p.br.length,
+  });
   const rendering = new Map<string, Promise<Page | null>>();
   const handlers = new WeakMap<ServerBuild, ReturnType<typeof createRequestHandler>>();
 
-  async function render(req: Request, res: Response, build: ServerBuild, stamp: string, shared: SharedRender): Promise<Page | null> {
+  async function render(
+    req: Request,
+    res: Response,
+    build: ServerBuild,
+    stamp: string,
+    shared: SharedRender,
+  ): Promise<Page | null> {
     const url = `${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`;
     const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === "string" && name !== "cookie") headers.set(name, value);
+    for (const [name, value] of Object.entries(req.headers))
+      if (typeof value === "string" && name !== "cookie") headers.set(name, value);
     // No nonce: this render is shared, its scripts are allowed by hash instead.
     let handle = handlers.get(build);
     if (!handle) handlers.set(build, (handle = createRequestHandler(build, process.env.NODE_ENV)));
-    const response = await handle(new Request(url, { headers }), { ...getLoadContext(req, res), ...shared.context, cspNonce: undefined });
-    if (response.status !== 200 || response.headers.has("Set-Cookie") || !response.headers.get("Content-Type")?.startsWith("text/html")) return null;
+    const response = await handle(new Request(url, { headers }), {
+      ...getLoadContext(req, res),
+      ...shared.context,
+      cspNonce: undefined,
+    });
+    if (
+      response.status !== 200 ||
+      response.headers.has("Set-Cookie") ||
+      !response.headers.get("Content-Type")?.startsWith("text/html")
+    )
+      return null;
     const raw = Buffer.from(await response.arrayBuffer());
     const [gz, br] = await Promise.all([
       gzip(raw, { level: 9 }),
-      brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+      brotli(raw, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+      }),
     ]);
     return {
       build,
       stamp,
-      headers: [...response.headers].filter(([name]) => !["content-length", "content-encoding", "transfer-encoding", "content-security-policy"].includes(name)),
+      headers: [...response.headers].filter(
+        ([name]) =>
+          !["content-length", "content-encoding", "transfer-encoding", "content-security-policy"].includes(name),
+      ),
       hashes: inlineScriptHashes(raw.toString("utf8")),
       etag: `W/"${crypto.createHash("sha1").update(raw).digest("base64url")}"`,
       raw,
@@ -90,7 +127,13 @@ export function usePublicPageCache(
     };
   }
 
-  async function serve(req: Request, res: Response, next: (error?: unknown) => void, build: ServerBuild, { slug, page: kind, id }: NonNullable<ReturnType<typeof cacheable>>) {
+  async function serve(
+    req: Request,
+    res: Response,
+    next: (error?: unknown) => void,
+    build: ServerBuild,
+    { slug, page: kind, id }: NonNullable<ReturnType<typeof cacheable>>,
+  ) {
     const stamp = entryExports(build).attendeePageStamp(slug, kind, id);
     if (!stamp) return next();
     const shared = await sharedRenderFor(req, slug, kind, build);
@@ -123,7 +166,11 @@ export function usePublicPageCache(
     res.setHeader("Vary", "Accept-Encoding, Cookie");
     res.setHeader("Cache-Control", "no-cache");
     if (req.headers["if-none-match"] === page.etag) return res.status(304).end();
-    const [body, encoding] = accepts(req, "br") ? [page.br, "br"] : accepts(req, "gzip") ? [page.gzip, "gzip"] : [page.raw, null];
+    const [body, encoding] = accepts(req, "br")
+      ? [page.br, "br"]
+      : accepts(req, "gzip")
+        ? [page.gzip, "gzip"]
+        : [page.raw, null];
     if (encoding) res.setHeader("Content-Encoding", encoding);
     res.setHeader("Content-Length", body.length);
     res.status(200).end(req.method === "HEAD" ? undefined : body);

@@ -59,7 +59,9 @@ describe("same-origin writes", () => {
       expect(page.headers.get("content-type")).toMatch(/^text\/html/);
       const html = await page.text();
       expect(html).toContain("<h1>This form came from another site</h1>");
-      expect(html).toContain(`only accepts forms sent from its own pages at ${APP}; this one came from http://pd.springfield.k12.test:8080`);
+      expect(html).toContain(
+        `only accepts forms sent from its own pages at ${APP}; this one came from http://pd.springfield.k12.test:8080`,
+      );
       expect(html).toContain('<html lang="en">');
 
       for (const [path, headers] of [
@@ -84,7 +86,11 @@ describe("same-origin writes", () => {
     await withServer(async (url) => {
       expect(await (await fetch(`${url}/events/demo`)).json()).toEqual({ reached: true });
       expect((await fetch(`${url}/events/demo`, { method: "HEAD" })).status).toBe(200);
-      const own = await fetch(`${url}/events/demo/rooms`, { method: "POST", headers: { ...form, Origin: APP }, body: "intent=create" });
+      const own = await fetch(`${url}/events/demo/rooms`, {
+        method: "POST",
+        headers: { ...form, Origin: APP },
+        body: "intent=create",
+      });
       expect(await own.json()).toEqual({ reached: true });
     });
   });
@@ -108,7 +114,11 @@ describe("body limits", () => {
   test("an oversized body is refused with 413 before it is read", async () => {
     await withServer(async (url) => {
       const post = (path: string, bytes: number, accept = "text/html") =>
-        fetch(`${url}${path}`, { method: "POST", headers: { ...form, Origin: APP, Accept: accept }, body: "a".repeat(bytes) });
+        fetch(`${url}${path}`, {
+          method: "POST",
+          headers: { ...form, Origin: APP, Accept: accept },
+          body: "a".repeat(bytes),
+        });
       const big = await post("/login", FORM_LIMIT + 1);
       expect(big.status).toBe(413);
       expect(await big.text()).toContain("This was more than Dropin accepts here (1 MB, room for a form)");
@@ -129,7 +139,12 @@ describe("body limits", () => {
           controller.close();
         },
       });
-      const res = await fetch(`${url}/login`, { method: "POST", headers: { ...form, Origin: APP }, body, duplex: "half" } as RequestInit);
+      const res = await fetch(`${url}/login`, {
+        method: "POST",
+        headers: { ...form, Origin: APP },
+        body,
+        duplex: "half",
+      } as RequestInit);
       expect(res.status).toBe(411);
     });
   });

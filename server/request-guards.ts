@@ -30,7 +30,10 @@ export type BodyLimitFor = (pathname: string) => { bytes: number; what: string }
  * "same-origin" with some other Origin comes from no browser and is refused here
  * (Remix's own check would otherwise answer it with a 500).
  */
-export function isSameOriginWrite(headers: { origin?: string; host?: string; "sec-fetch-site"?: string }, appOrigin: string) {
+export function isSameOriginWrite(
+  headers: { origin?: string; host?: string; "sec-fetch-site"?: string },
+  appOrigin: string,
+) {
   if (headers.origin && headers.origin !== "null" && headers.origin === appOrigin) return true;
   if (headers["sec-fetch-site"] !== "same-origin") return false;
   if (!headers.origin) return true;
@@ -59,7 +62,8 @@ function wantsPage(req: Request) {
 export function refuse(req: Request, res: Response, status: number, title: string, message: string) {
   res.status(status).set({
     "Cache-Control": "no-store",
-    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "Content-Security-Policy":
+      "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
     "Referrer-Policy": "same-origin",
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
@@ -91,7 +95,13 @@ function refuseMalformedAddresses(req: Request, res: Response, next: NextFunctio
   try {
     decodeURIComponent(req.path);
   } catch {
-    refuse(req, res, 400, "This address is not valid", "The address has a broken %-escape in it. Check the link and try again.");
+    refuse(
+      req,
+      res,
+      400,
+      "This address is not valid",
+      "The address has a broken %-escape in it. Check the link and try again.",
+    );
     return;
   }
   next();
@@ -100,7 +110,8 @@ function refuseMalformedAddresses(req: Request, res: Response, next: NextFunctio
 function sameOriginWrites(appOrigin: string) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
-    if (isSameOriginWrite(req.headers as { origin?: string; host?: string; "sec-fetch-site"?: string }, appOrigin)) return next();
+    if (isSameOriginWrite(req.headers as { origin?: string; host?: string; "sec-fetch-site"?: string }, appOrigin))
+      return next();
     const from = req.headers.origin;
     refuse(
       req,
@@ -127,14 +138,23 @@ const bodyLimits = (bodyLimitFor: BodyLimitFor) => (req: Request, res: Response,
   const limit = bodyLimitFor(req.path);
   if (Number(length) > limit.bytes) {
     const mb = `${Math.round((limit.bytes / MB) * 10) / 10} MB`;
-    refuse(req, res, 413, "Too large", `This was more than Dropin accepts here (${mb}, room for ${limit.what}). Send something smaller.`);
+    refuse(
+      req,
+      res,
+      413,
+      "Too large",
+      `This was more than Dropin accepts here (${mb}, room for ${limit.what}). Send something smaller.`,
+    );
     return;
   }
   next();
 };
 
 /** Mounted first by the Express server (server/app.ts). */
-export function useRequestGuards(app: Express, { appUrl, bodyLimitFor }: { appUrl: string; bodyLimitFor: BodyLimitFor }) {
+export function useRequestGuards(
+  app: Express,
+  { appUrl, bodyLimitFor }: { appUrl: string; bodyLimitFor: BodyLimitFor },
+) {
   app.use(refuseMalformedAddresses);
   app.use(sameOriginWrites(new URL(appUrl).origin));
   app.use(bodyLimits(bodyLimitFor));

@@ -66,7 +66,9 @@ describe("security headers", () => {
 
   test("behind a trusted proxy: HSTS for https, and the client IP from X-Forwarded-For", async () => {
     await withServer("loopback", async (url) => {
-      const response = await fetch(url, { headers: { "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.9" } });
+      const response = await fetch(url, {
+        headers: { "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.9" },
+      });
       expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
       expect(((await response.json()) as { clientIp: string }).clientIp).toBe("198.51.100.9");
       expect((await fetch(url)).headers.get("strict-transport-security")).toBeNull();
@@ -76,7 +78,8 @@ describe("security headers", () => {
 
 test("TRUST_PROXY: off unless set; hops, addresses and subnets as Express takes them; nonsense stops boot", () => {
   const trust = (value: string | undefined) =>
-    parseEnv({ TRUST_PROXY: value, SESSION_SECRET: "s".repeat(40), DATABASE_URL: "file:./tests/.tmp/unused.db" }).TRUST_PROXY;
+    parseEnv({ TRUST_PROXY: value, SESSION_SECRET: "s".repeat(40), DATABASE_URL: "file:./tests/.tmp/unused.db" })
+      .TRUST_PROXY;
   expect(trust(undefined)).toBe(false);
   expect(trust(" ")).toBe(false);
   expect(trust("false")).toBe(false);

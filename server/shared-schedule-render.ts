@@ -17,7 +17,12 @@ export type AttendeePage = "schedule" | "session" | "room" | "my-day" | "credit"
 // My day and credit are a member's own: anyone else gets the page's own refusal, rendered for them.
 const MEMBERS_ONLY: AttendeePage[] = ["my-day", "credit"];
 
-export async function sharedRenderFor(req: Request, slug: string, page: AttendeePage, build: ServerBuild): Promise<SharedRender | null> {
+export async function sharedRenderFor(
+  req: Request,
+  slug: string,
+  page: AttendeePage,
+  build: ServerBuild,
+): Promise<SharedRender | null> {
   const names = (req.headers.cookie ?? "").split(";").map((c) => c.split("=")[0]!.trim());
   const dropin = names.filter((name) => name.startsWith("__dropin_"));
   // Visitors' session and room pages stay per request: only the schedule is their front door.

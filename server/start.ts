@@ -47,7 +47,10 @@ function ensureBuild() {
     }
   } else if (buildIsStale()) {
     console.log("Building Dropin…");
-    run(path.resolve("node_modules/@remix-run/dev/dist/cli.js"), ["vite:build"], { ...process.env, NODE_ENV: "production" });
+    run(path.resolve("node_modules/@remix-run/dev/dist/cli.js"), ["vite:build"], {
+      ...process.env,
+      NODE_ENV: "production",
+    });
   }
 }
 

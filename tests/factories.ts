@@ -104,7 +104,16 @@ export function createProposal(
 export function createRoom(eventId: string, overrides: Partial<Prisma.RoomUncheckedCreateInput> = {}) {
   const n = next();
   return db.room.create({
-    data: { eventId, name: `Room ${100 + n}`, building: "Main building", floor: "1", capacity: 30, features: "projector", sortOrder: n, ...overrides },
+    data: {
+      eventId,
+      name: `Room ${100 + n}`,
+      building: "Main building",
+      floor: "1",
+      capacity: 30,
+      features: "projector",
+      sortOrder: n,
+      ...overrides,
+    },
   });
 }
 
@@ -113,7 +122,15 @@ export function createBlock(eventId: string, overrides: Partial<Prisma.TimeBlock
   const n = next();
   const startTime = overrides.startTime ?? "09:00";
   return db.timeBlock.create({
-    data: { eventId, label: `Block ${n}`, startTime, endTime: "09:50", kind: "sessions", sortOrder: Number(startTime.replace(":", "")), ...overrides },
+    data: {
+      eventId,
+      label: `Block ${n}`,
+      startTime,
+      endTime: "09:50",
+      kind: "sessions",
+      sortOrder: Number(startTime.replace(":", "")),
+      ...overrides,
+    },
   });
 }
 
@@ -153,7 +170,9 @@ export async function createPublishedDay(overrides: Partial<Prisma.EventUnchecke
 export async function createAttendee(eventId: string, overrides: UserOverrides = {}) {
   const { newBadgeToken } = await import("~/.server/checkin/roster");
   const user = await createUser(overrides);
-  const membership = await db.membership.create({ data: { eventId, userId: user.id, role: "attendee", badgeToken: newBadgeToken() } });
+  const membership = await db.membership.create({
+    data: { eventId, userId: user.id, role: "attendee", badgeToken: newBadgeToken() },
+  });
   return { user, token: membership.badgeToken! };
 }
 
@@ -162,7 +181,13 @@ export async function createAttendee(eventId: string, overrides: UserOverrides =
 export async function createVendor(eventId: string, overrides: Partial<Prisma.VendorUncheckedCreateInput> = {}) {
   const n = next();
   return db.vendor.create({
-    data: { eventId, company: `Bluebird Coffee ${n}`, contactName: "Sam Ortiz", contactEmail: `sam.${n}@bluebird.test`, ...overrides },
+    data: {
+      eventId,
+      company: `Bluebird Coffee ${n}`,
+      contactName: "Sam Ortiz",
+      contactEmail: `sam.${n}@bluebird.test`,
+      ...overrides,
+    },
   });
 }
 
@@ -172,25 +197,48 @@ export async function createDonation(
   overrides: Partial<Prisma.DonationUncheckedCreateInput> = {},
 ) {
   return db.donation.create({
-    data: { eventId, vendorId, kind: "prize", itemName: "Coffee gift card", quantity: 1, unitValueCents: 2500, status: "delivered", ...overrides },
+    data: {
+      eventId,
+      vendorId,
+      kind: "prize",
+      itemName: "Coffee gift card",
+      quantity: 1,
+      unitValueCents: 2500,
+      status: "delivered",
+      ...overrides,
+    },
   });
 }
 
 /** Someone who came: checked in at the door, optionally visited `sessions` sessions and gave feedback. */
 export async function createDrawingCandidate(
   eventId: string,
-  { sessions = 0, feedback = false, checkedIn = true, ...overrides }: UserOverrides & { sessions?: number; feedback?: boolean; checkedIn?: boolean } = {},
+  {
+    sessions = 0,
+    feedback = false,
+    checkedIn = true,
+    ...overrides
+  }: UserOverrides & { sessions?: number; feedback?: boolean; checkedIn?: boolean } = {},
 ) {
   const user = await createUser(overrides);
   await addMember(eventId, user.id, "attendee");
   if (checkedIn) await db.doorCheckIn.create({ data: { eventId, userId: user.id } });
   for (let i = 0; i < sessions; i++) {
     await db.roomVisit.create({
-      data: { eventId, userId: user.id, roomId: `room-${i}`, timeBlockId: `block-${i}`, placementId: `placement-${i}`, enteredAt: new Date() },
+      data: {
+        eventId,
+        userId: user.id,
+        roomId: `room-${i}`,
+        timeBlockId: `block-${i}`,
+        placementId: `placement-${i}`,
+        enteredAt: new Date(),
+      },
     });
   }
   if (feedback) {
-    await db.feedback.create({ data: { eventId, userId: user.id, placementId: "placement-0", proposalId: "proposal-0", rating: 5 } });
+    await db.feedback.create({
+      data: { eventId, userId: user.id, placementId: "placement-0", proposalId: "proposal-0", rating: 5 },
+    });
   }
   return user;
 }

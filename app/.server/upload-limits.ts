@@ -17,7 +17,11 @@ const UPLOAD_LIMITS: { path: RegExp; bytes: number; what: string }[] = [
   // after the preview (URL-encoding can triple its size).
   { path: /^\/events\/[^/]+\/roster$/, bytes: 8 * MB, what: "a roster of at most 2 MB" },
   // A session's resource file (at most MAX_RESOURCE_FILE_BYTES) and its name.
-  { path: /^\/e\/[^/]+\/sessions\/[^/]+\/takeaways$/, bytes: MAX_RESOURCE_FILE_BYTES + 1 * MB, what: "a file of at most 10 MB" },
+  {
+    path: /^\/e\/[^/]+\/sessions\/[^/]+\/takeaways$/,
+    bytes: MAX_RESOURCE_FILE_BYTES + 1 * MB,
+    what: "a file of at most 10 MB",
+  },
 ];
 
 /** The limit for one path; a single-fetch data request (`/x.data`) counts as its page. */

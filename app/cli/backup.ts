@@ -9,7 +9,9 @@ async function main() {
   ownerOnlyFiles();
   let dir: string | undefined;
   try {
-    ({ values: { dir } } = parseArgs({ options: { dir: { type: "string" } }, strict: true }));
+    ({
+      values: { dir },
+    } = parseArgs({ options: { dir: { type: "string" } }, strict: true }));
   } catch (error) {
     fail(`${error instanceof Error ? error.message : String(error)}\nUsage: npm run backup [-- --dir DIR]`);
   }

@@ -29,8 +29,10 @@ function readFlags() {
     });
     return values;
   } catch (error) {
-    fail(`${error instanceof Error ? error.message : String(error)}\n` +
-      'Usage: npm run create-coordinator -- --email ann@district.org --name "Ann Lee" --password "at least 10 characters"');
+    fail(
+      `${error instanceof Error ? error.message : String(error)}\n` +
+        'Usage: npm run create-coordinator -- --email ann@district.org --name "Ann Lee" --password "at least 10 characters"',
+    );
   }
 }
 
@@ -59,10 +61,14 @@ async function askForMissing(values: Partial<Record<Field, string>>) {
 }
 
 function migrate(env: NodeJS.ProcessEnv) {
-  const result = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    stdio: "inherit",
-    env,
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"],
+    {
+      stdio: "inherit",
+      env,
+    },
+  );
   if (result.status !== 0) fail(`\n✖ prisma migrate deploy failed (exit ${result.status}).`);
 }
 

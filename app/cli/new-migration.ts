@@ -32,7 +32,10 @@ try {
   const applied = path.join(scratch, "applied.prisma");
   fs.writeFileSync(applied, fs.readFileSync("prisma/schema.prisma"));
   // db pull --print writes the introspected schema (with our generator/datasource blocks).
-  fs.writeFileSync(applied, prismaCli(["db", "pull", "--schema", applied, "--print"]).replace(/^[\s\S]*?(?=^generator |^datasource )/m, ""));
+  fs.writeFileSync(
+    applied,
+    prismaCli(["db", "pull", "--schema", applied, "--print"]).replace(/^[\s\S]*?(?=^generator |^datasource )/m, ""),
+  );
   const sql = prismaCli([
     "migrate",
     "diff",

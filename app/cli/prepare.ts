@@ -15,10 +15,14 @@ async function main() {
   // backups) is its own account's only; files from before are made so too.
   process.umask(0o077);
   if (needsMigrating(databaseFilePath(env.DATABASE_URL))) {
-    const result = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-      stdio: "inherit",
-      env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
-    });
+    const result = spawnSync(
+      process.execPath,
+      [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"],
+      {
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+      },
+    );
     if (result.status !== 0) {
       console.error(`\n✖ prisma migrate deploy failed (exit ${result.status}).`);
       process.exit(result.status ?? 1);

@@ -27,7 +27,8 @@ async function main() {
       safetyDir: backupsDirBeside(databaseFile),
     });
     if (result.safetyCopy) console.log(`The database as it was is kept at ${result.safetyCopy}`);
-    if (result.uploadsSafetyCopy) console.log(`The uploaded files as they were are kept in ${result.uploadsSafetyCopy}`);
+    if (result.uploadsSafetyCopy)
+      console.log(`The uploaded files as they were are kept in ${result.uploadsSafetyCopy}`);
     console.log(`✔ Restored ${path.resolve(file)} into\n${describeReport(result.restored)}`);
     console.log(
       result.uploadsRestored === null

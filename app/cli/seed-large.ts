@@ -7,10 +7,14 @@ import { parseEnvOrExit } from "~/utils/env.server";
 
 async function main() {
   const env = parseEnvOrExit();
-  const migrate = spawnSync(process.execPath, [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"], {
-    stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
-  });
+  const migrate = spawnSync(
+    process.execPath,
+    [path.resolve("node_modules/prisma/build/index.js"), "migrate", "deploy"],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
+    },
+  );
   if (migrate.status !== 0) process.exit(migrate.status ?? 1);
 
   const { db } = await import("~/utils/db.server");

@@ -18,7 +18,13 @@ export function NewAccountFields({ field }: { field: SignupForm["field"] }) {
         hint="At least 10 characters. A short sentence is easy to remember."
         {...field("password")}
       />
-      <Field label="Password again" type="password" autoComplete="new-password" required {...field("confirmPassword")} />
+      <Field
+        label="Password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        {...field("confirmPassword")}
+      />
     </>
   );
 }

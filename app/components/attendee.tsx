@@ -89,7 +89,8 @@ function subscribe(listener: () => void) {
 function useSyncState() {
   return useSyncExternalStore(
     subscribe,
-    () => `${navigator.onLine ? "on" : "off"}:${readQueue().length}:${ownPicksRead}:${localPicks.size}:${[...localPicks.values()].join()}`,
+    () =>
+      `${navigator.onLine ? "on" : "off"}:${readQueue().length}:${ownPicksRead}:${localPicks.size}:${[...localPicks.values()].join()}`,
     () => "on:0:0:0:",
   );
 }
@@ -155,7 +156,9 @@ export function PickButton({
         // Picking over an overlapping pick goes to the server as a plain submit, which
         // answers with the "keep both, or replace?" question (the queue cannot ask).
         const clash = overlaps.some((o) =>
-          localPicks.has(o.placementId) ? localPicks.get(o.placementId) !== null : (o.picked ?? ownPicks.has(o.placementId)),
+          localPicks.has(o.placementId)
+            ? localPicks.get(o.placementId) !== null
+            : (o.picked ?? ownPicks.has(o.placementId)),
         );
         if (!picked && clash && navigator.onLine) return;
         e.preventDefault();
@@ -207,8 +210,8 @@ export function OverlapQuestion({
     <section id="overlap-question" className="card overlap-question" aria-labelledby="overlap-title" tabIndex={-1}>
       <h2 id="overlap-title">“{session.title}” overlaps a session you picked</h2>
       <p>
-        “{session.title}” ({timeRange(session.startTime, session.endTime)}) runs at the same time as {others}. You can be in only one
-        room at a time.
+        “{session.title}” ({timeRange(session.startTime, session.endTime)}) runs at the same time as {others}. You can
+        be in only one room at a time.
       </p>
       <Form method="post" action={`/e/${slug}/picks`} className="form-actions">
         <input type="hidden" name="intent" value="pick" />
@@ -269,7 +272,15 @@ const MEMBER_LINKS = [
   ["circles", "Circles"],
 ] as const;
 
-export function AttendeeNav({ slug, signedIn, current }: { slug: string; signedIn: boolean; current: "schedule" | "my-day" | "my-badge" | "credit" | "prizes" | "circles" | "other" }) {
+export function AttendeeNav({
+  slug,
+  signedIn,
+  current,
+}: {
+  slug: string;
+  signedIn: boolean;
+  current: "schedule" | "my-day" | "my-badge" | "credit" | "prizes" | "circles" | "other";
+}) {
   const here = typeof window === "undefined" ? "" : window.location.pathname + window.location.search;
   useAttendeeServiceWorker([here, `/e/${slug}`, ...(signedIn ? [`/e/${slug}/my-day`] : [])].filter(Boolean));
   // Marks when the pick buttons switch from plain POSTs to the offline-capable queue.

@@ -41,7 +41,13 @@ export function ChoiceGroup({
       <div className="choices">
         {options.map((option) => (
           <label key={option.value} className="choice">
-            <input type={type} name={name} {...inputProps} value={option.value} defaultChecked={checked.includes(option.value)} />
+            <input
+              type={type}
+              name={name}
+              {...inputProps}
+              value={option.value}
+              defaultChecked={checked.includes(option.value)}
+            />
             <span>{option.label}</span>
           </label>
         ))}

@@ -14,7 +14,13 @@ export function DistrictSignInProblem({ title, message }: { title: string; messa
 }
 
 /** The district's sign-in buttons: plain links, so they work without JavaScript. */
-export function DistrictSignInButtons({ buttons, redirectTo }: { buttons: { id: string; label: string }[]; redirectTo: string }) {
+export function DistrictSignInButtons({
+  buttons,
+  redirectTo,
+}: {
+  buttons: { id: string; label: string }[];
+  redirectTo: string;
+}) {
   if (buttons.length === 0) return null;
   const query = redirectTo ? `?${new URLSearchParams({ redirectTo })}` : "";
   return (

@@ -15,11 +15,19 @@ export function EventForm({
   lastResult: FormFailure | null;
   submitLabel: string;
 }) {
-  const { field, form, values, onSubmit, formErrors, pending: busy } = useValidatedForm(EventSchema, { defaultValues, lastResult });
+  const {
+    field,
+    form,
+    values,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(EventSchema, { defaultValues, lastResult });
   const zone = typeof defaultValues.timeZone === "string" ? defaultValues.timeZone : "";
-  const zones = COMMON_TIME_ZONES.includes(zone as (typeof COMMON_TIME_ZONES)[number]) || !zone
-    ? COMMON_TIME_ZONES
-    : [zone, ...COMMON_TIME_ZONES];
+  const zones =
+    COMMON_TIME_ZONES.includes(zone as (typeof COMMON_TIME_ZONES)[number]) || !zone
+      ? COMMON_TIME_ZONES
+      : [zone, ...COMMON_TIME_ZONES];
   const errorCount = lastResult ? Object.keys(lastResult.fieldErrors).length : 0;
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>

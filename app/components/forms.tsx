@@ -1,7 +1,14 @@
 // The small set of form parts every page uses. Each field wires its label, hint
 // and error to the input (aria-invalid + aria-describedby) so screen readers
 // announce what is wrong where it is wrong.
-import { forwardRef, useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import {
+  forwardRef,
+  useId,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
 
 type FieldShell = { label: string; error?: string; hint?: ReactNode };
 
@@ -10,7 +17,17 @@ function describedBy(ids: Array<string | false | undefined>) {
   return joined || undefined;
 }
 
-function Messages({ hintId, errorId, hint, error }: { hintId: string; errorId: string; hint?: ReactNode; error?: string }) {
+function Messages({
+  hintId,
+  errorId,
+  hint,
+  error,
+}: {
+  hintId: string;
+  errorId: string;
+  hint?: ReactNode;
+  error?: string;
+}) {
   return (
     <>
       {hint ? (
@@ -27,28 +44,29 @@ function Messages({ hintId, errorId, hint, error }: { hintId: string; errorId: s
   );
 }
 
-export const Field = forwardRef<HTMLInputElement, FieldShell & InputHTMLAttributes<HTMLInputElement>>(
-  function Field({ label, error, hint, id, className, ...input }, ref) {
-    const fallbackId = useId();
-    const inputId = id ?? fallbackId;
-    const hintId = `${inputId}-hint`;
-    const errorId = `${inputId}-error`;
-    return (
-      <div className={`field ${className ?? ""}`}>
-        {/* Required fields are the norm here; optional ones say "(optional)" in their label. */}
-        <label htmlFor={inputId}>{label}</label>
-        <input
-          ref={ref}
-          id={inputId}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy([hint ? hintId : undefined, error ? errorId : undefined])}
-          {...input}
-        />
-        <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
-      </div>
-    );
-  },
-);
+export const Field = forwardRef<HTMLInputElement, FieldShell & InputHTMLAttributes<HTMLInputElement>>(function Field(
+  { label, error, hint, id, className, ...input },
+  ref,
+) {
+  const fallbackId = useId();
+  const inputId = id ?? fallbackId;
+  const hintId = `${inputId}-hint`;
+  const errorId = `${inputId}-error`;
+  return (
+    <div className={`field ${className ?? ""}`}>
+      {/* Required fields are the norm here; optional ones say "(optional)" in their label. */}
+      <label htmlFor={inputId}>{label}</label>
+      <input
+        ref={ref}
+        id={inputId}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy([hint ? hintId : undefined, error ? errorId : undefined])}
+        {...input}
+      />
+      <Messages hintId={hintId} errorId={errorId} hint={hint} error={error} />
+    </div>
+  );
+});
 
 export const TextareaField = forwardRef<HTMLTextAreaElement, FieldShell & TextareaHTMLAttributes<HTMLTextAreaElement>>(
   function TextareaField({ label, error, hint, id, className, ...textarea }, ref) {
@@ -126,6 +144,15 @@ export function ErrorSummary({ count }: { count: number }) {
 /** The box for a mailed 6-digit code: the phone's number pad, and the code offered from the message. */
 export function CodeField({ error }: { error?: string }) {
   return (
-    <Field label="6-digit code" name="code" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]*" maxLength={7} required error={error} />
+    <Field
+      label="6-digit code"
+      name="code"
+      inputMode="numeric"
+      autoComplete="one-time-code"
+      pattern="[0-9]*"
+      maxLength={7}
+      required
+      error={error}
+    />
   );
 }

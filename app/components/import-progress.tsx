@@ -61,7 +61,8 @@ export function ImportProgress({ progress, refreshTo }: { progress: Progress; re
         <>
           <p className="roster-count">
             <strong>
-              {count(progress.created + progress.updated)} imported, {count(errors.length)} {errors.length === 1 ? "error" : "errors"}
+              {count(progress.created + progress.updated)} imported, {count(errors.length)}{" "}
+              {errors.length === 1 ? "error" : "errors"}
             </strong>
           </p>
           <p>{inWords(progress.created, progress.updated)}</p>

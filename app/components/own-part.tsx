@@ -15,9 +15,18 @@ export function useOwnPart<T>(slug: string, path: string, rendered: T | null, la
     fetch(`/e/${slug}/mine/${path}`, { headers: { Accept: "application/json" } })
       .then(async (response) => {
         const body = (await response.json()) as T & { message?: string };
-        if (current) setAsked(response.ok ? { part: body, failed: null } : { part: null, failed: body.message ?? "This part of the page could not be loaded." });
+        if (current)
+          setAsked(
+            response.ok
+              ? { part: body, failed: null }
+              : { part: null, failed: body.message ?? "This part of the page could not be loaded." },
+          );
       })
-      .catch(() => current && setAsked({ part: null, failed: "Offline: your part of this page shows when you are back online." }));
+      .catch(
+        () =>
+          current &&
+          setAsked({ part: null, failed: "Offline: your part of this page shows when you are back online." }),
+      );
     return () => {
       current = false;
     };

@@ -100,7 +100,11 @@ export function ProposalForm({
       <ErrorSummary count={errorCount} />
       {/* Locked: the server's refusal says the same as `locked`, so one alert, not two. */}
       <FormErrors
-        errors={locked ? [`${locked} Nothing was saved: what you typed is below so you can copy it.`] : (lastResult?.formErrors ?? [])}
+        errors={
+          locked
+            ? [`${locked} Nothing was saved: what you typed is below so you can copy it.`]
+            : (lastResult?.formErrors ?? [])
+        }
       />
       <Field
         label="Title"

@@ -76,7 +76,14 @@ export function ProposalReadOnly({ proposal }: { proposal: ReadOnlyProposal }) {
   return <Facts rows={proposalFacts(proposal)} />;
 }
 
-type CoPresenter = { id: string; email: string; name: string; confirmedAt: string | Date | null; expired: boolean; userName: string | null };
+type CoPresenter = {
+  id: string;
+  email: string;
+  name: string;
+  confirmedAt: string | Date | null;
+  expired: boolean;
+  userName: string | null;
+};
 
 export function CoPresentersPanel({
   coPresenters,
@@ -113,7 +120,12 @@ export function CoPresentersPanel({
               {isLead ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="coPresenterId" value={c.id} />
-                  <Button name="intent" value="remove-co-presenter" variant="link" disabled={pending({ coPresenterId: c.id })}>
+                  <Button
+                    name="intent"
+                    value="remove-co-presenter"
+                    variant="link"
+                    disabled={pending({ coPresenterId: c.id })}
+                  >
                     Remove <span className="visually-hidden">{c.email}</span>
                   </Button>
                 </Form>
@@ -125,7 +137,9 @@ export function CoPresentersPanel({
       {isLead && canInvite && coPresenters.length < MAX_CO_PRESENTERS ? (
         <Form method="post" noValidate onSubmit={invite.onSubmit}>
           <h3>Invite a colleague</h3>
-          <p className="muted">They get an email with a link. Once they confirm, they can edit this proposal with you.</p>
+          <p className="muted">
+            They get an email with a link. Once they confirm, they can edit this proposal with you.
+          </p>
           <FormErrors errors={invite.formErrors} />
           <div className="form-row">
             <Field label="Their email" type="email" autoComplete="off" {...invite.field("email")} />

@@ -6,7 +6,14 @@ import { Button } from "~/components/button";
 import { Field } from "~/components/forms";
 
 type Person = { userId: string; email: string; name: string; school: string | null; staffId: string | null };
-export type RosterPage = { people: Person[]; onRoster: number; matching: number; page: number; pages: number; first: number };
+export type RosterPage = {
+  people: Person[];
+  onRoster: number;
+  matching: number;
+  page: number;
+  pages: number;
+  first: number;
+};
 
 const count = (n: number) => n.toLocaleString("en-US");
 

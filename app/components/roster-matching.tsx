@@ -16,11 +16,23 @@ export type RosterUploadView = {
   rows: Array<Record<string, string>>;
 };
 
-type Failure = { values: Record<string, string | string[]>; fieldErrors: Record<string, string[] | undefined>; formErrors: string[] };
+type Failure = {
+  values: Record<string, string | string[]>;
+  fieldErrors: Record<string, string[] | undefined>;
+  formErrors: string[];
+};
 
 const REQUIRED = new Set<RosterField>(["name", "email"]);
 
-export function RosterMatching({ upload, action, failure }: { upload: RosterUploadView; action: string; failure: Failure | null }) {
+export function RosterMatching({
+  upload,
+  action,
+  failure,
+}: {
+  upload: RosterUploadView;
+  action: string;
+  failure: Failure | null;
+}) {
   const pending = usePending();
   const importing = pending({ intent: "import" }, action);
   const rows = `${upload.total.toLocaleString("en-US")} ${upload.total === 1 ? "row" : "rows"}`;
@@ -37,7 +49,9 @@ export function RosterMatching({ upload, action, failure }: { upload: RosterUplo
           Use this file instead
         </Button>
       </Form>
-      <p>Check which column holds each detail, then import. Names split over two columns (first and last) are joined.</p>
+      <p>
+        Check which column holds each detail, then import. Names split over two columns (first and last) are joined.
+      </p>
       <Form method="post" action={action}>
         <FormErrors errors={failure?.formErrors ?? []} />
         <input type="hidden" name="uploadId" value={upload.id} />
@@ -49,7 +63,10 @@ export function RosterMatching({ upload, action, failure }: { upload: RosterUplo
               name={field}
               defaultValue={chosen(field)}
               error={failure?.fieldErrors[field]?.[0]}
-              options={[{ value: "", label: "— not in this file —" }, ...upload.headers.map((h) => ({ value: h, label: h }))]}
+              options={[
+                { value: "", label: "— not in this file —" },
+                ...upload.headers.map((h) => ({ value: h, label: h })),
+              ]}
             />
           ))}
         </div>

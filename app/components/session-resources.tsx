@@ -7,7 +7,17 @@ import type { ReactNode } from "react";
 import { Field, FormErrors } from "~/components/forms";
 import { postedText, type FormFailure } from "~/utils/forms";
 
-function PostButton({ intent, postId, label, name }: { intent: "hide" | "remove"; postId: string; label: string; name?: string }) {
+function PostButton({
+  intent,
+  postId,
+  label,
+  name,
+}: {
+  intent: "hide" | "remove";
+  postId: string;
+  label: string;
+  name?: string;
+}) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -64,7 +74,10 @@ const KIND: Record<string, string> = {
 
 function fileSummary(file: { type: string; bytes: number }) {
   const kind = KIND[file.type] ?? "Picture";
-  const size = file.bytes < 1_000_000 ? `${Math.max(1, Math.round(file.bytes / 1000))} KB` : `${(file.bytes / 1_000_000).toFixed(1)} MB`;
+  const size =
+    file.bytes < 1_000_000
+      ? `${Math.max(1, Math.round(file.bytes / 1000))} KB`
+      : `${(file.bytes / 1_000_000).toFixed(1)} MB`;
   return `${kind}, ${size}`;
 }
 
@@ -111,7 +124,13 @@ export function SessionResources({
           <h3 id="add-link-title">Add a link</h3>
           <input type="hidden" name="intent" value="resource" />
           <FormErrors errors={linkFailed?.formErrors ?? []} />
-          <Field label="Name" name="label" maxLength={120} defaultValue={postedText(linkFailed?.values.label)} error={linkFailed?.fieldErrors.label?.[0]} />
+          <Field
+            label="Name"
+            name="label"
+            maxLength={120}
+            defaultValue={postedText(linkFailed?.values.label)}
+            error={linkFailed?.fieldErrors.label?.[0]}
+          />
           <Field
             label="Link"
             name="url"

@@ -12,13 +12,23 @@ export const meta: MetaFunction = () => [{ title: "Sign in · Dropin" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const provider = findDistrictProvider(params.provider);
-  if (!provider) throw data({ message: "There is no such sign-in option. Go back to the sign-in page." }, { status: 404 });
+  if (!provider)
+    throw data({ message: "There is no such sign-in option. Go back to the sign-in page." }, { status: 404 });
   const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/events");
   // An unreachable provider is this page's own message; any other refusal takes the shared path.
-  const begun = await guardRule(beginSignIn(provider, callbackUrlFor(provider.id), redirectTo), (error) => error instanceof ProviderUnreachable);
-  if (!begun.ok) return data({ message: begun.error.message }, { status: begun.error.status, headers: { "Cache-Control": "no-store" } });
+  const begun = await guardRule(
+    beginSignIn(provider, callbackUrlFor(provider.id), redirectTo),
+    (error) => error instanceof ProviderUnreachable,
+  );
+  if (!begun.ok)
+    return data(
+      { message: begun.error.message },
+      { status: begun.error.status, headers: { "Cache-Control": "no-store" } },
+    );
   const { url, pending } = begun.value;
-  return redirect(url, { headers: { "Set-Cookie": await rememberPendingSignIn(pending), "Cache-Control": "no-store" } });
+  return redirect(url, {
+    headers: { "Set-Cookie": await rememberPendingSignIn(pending), "Cache-Control": "no-store" },
+  });
 }
 
 export default function StartDistrictSignIn() {

@@ -17,7 +17,8 @@ export const meta: MetaFunction = () => [{ title: "Sign-in refused · Dropin" }]
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const provider = findDistrictProvider(params.provider);
-  if (!provider) throw data({ message: "There is no such sign-in option. Go back to the sign-in page." }, { status: 404 });
+  if (!provider)
+    throw data({ message: "There is no such sign-in option. Go back to the sign-in page." }, { status: 404 });
   // One use only: the cookie is cleared whatever happens next.
   const { pending, clear } = await takePendingSignIn(request);
   const headers = new Headers({ "Set-Cookie": clear, "Cache-Control": "no-store" });
@@ -38,7 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const name = provider.label.replace(/^Sign in with /, "");
     response.headers.append(
       "Set-Cookie",
-      await toastCookie({ kind: "info", message: `Your Dropin account is now linked to ${name}. Sign in with ${name} from now on; the old Dropin password no longer works.` }),
+      await toastCookie({
+        kind: "info",
+        message: `Your Dropin account is now linked to ${name}. Sign in with ${name} from now on; the old Dropin password no longer works.`,
+      }),
     );
   }
   return response;

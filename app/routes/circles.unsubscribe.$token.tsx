@@ -17,7 +17,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export async function action({ params }: ActionFunctionArgs) {
   const { eventName } = await guard(unsubscribe(params.token!));
-  return redirectWithToast(`/circles/unsubscribe/${params.token}`, { kind: "success", message: `No more circle emails from ${eventName}.` });
+  return redirectWithToast(`/circles/unsubscribe/${params.token}`, {
+    kind: "success",
+    message: `No more circle emails from ${eventName}.`,
+  });
 }
 
 export default function Unsubscribe() {
@@ -29,7 +32,10 @@ export default function Unsubscribe() {
         <p>You will get no more circle emails from {eventName}. Your circle's page still works when you sign in.</p>
       ) : (
         <>
-          <p>Stop the emails about your follow-up circle (the "Meet your circle" note and reminders). You stay in your circle.</p>
+          <p>
+            Stop the emails about your follow-up circle (the "Meet your circle" note and reminders). You stay in your
+            circle.
+          </p>
           <Form method="post">
             <Button>Stop circle emails</Button>
           </Form>

@@ -22,8 +22,8 @@ export default function DistrictExport() {
       </p>
       <h1>Yearly PD credit export</h1>
       <p className="muted">
-        One spreadsheet per school year (July 1 to June 30) with every credited session of every PD day in it, in the same columns as
-        each PD day’s HR export.
+        One spreadsheet per school year (July 1 to June 30) with every credited session of every PD day in it, in the
+        same columns as each PD day’s HR export.
       </p>
       {years.length === 0 ? (
         <p>No PD days yet.</p>

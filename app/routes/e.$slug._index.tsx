@@ -9,7 +9,14 @@ import { overlapIndex } from "~/utils/overlap";
 import { ErrorMessage } from "~/components/error-message";
 import { withNoJs } from "~/components/own-part";
 import { Sponsors } from "~/components/sponsors";
-import { AUDIENCE_WORDS, BlockSchedule, FORMAT_WORDS, formatClock, timeRange, type ScheduleSession } from "~/components/schedule";
+import {
+  AUDIENCE_WORDS,
+  BlockSchedule,
+  FORMAT_WORDS,
+  formatClock,
+  timeRange,
+  type ScheduleSession,
+} from "~/components/schedule";
 import { ScheduleFilterSchema } from "~/schemas/attendees";
 import { getUser } from "~/utils/auth.server";
 import { formatEventDate, formatTimestamp } from "~/utils/dates";
@@ -59,7 +66,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           sessions,
           blockView,
           total: version.snapshot.sessions.length,
-          places: Object.fromEntries(version.snapshot.rooms.map((r) => [r.id, { building: r.building, floor: r.floor }])),
+          places: Object.fromEntries(
+            version.snapshot.rooms.map((r) => [r.id, { building: r.building, floor: r.floor }]),
+          ),
         }
       : null,
     nowNext,
@@ -89,7 +98,8 @@ function NowNext({ slug }: { slug: string }) {
     entry ? (
       <section className="now-next-part" aria-labelledby={`now-next-${heading}`}>
         <h2 id={`now-next-${heading}`}>
-          {heading}: {entry.block.label} <span className="block-time">{timeRange(entry.block.startTime, entry.block.endTime)}</span>
+          {heading}: {entry.block.label}{" "}
+          <span className="block-time">{timeRange(entry.block.startTime, entry.block.endTime)}</span>
         </h2>
         {entry.sessions.length ? (
           <ul className="list-plain">
@@ -124,7 +134,12 @@ function BlockTabs() {
   return (
     <nav aria-label="Blocks" className="block-tabs">
       {view.tabs.map((tab) => (
-        <Link key={tab.id} to={href(tab.id)} aria-current={tab.id === view.shown ? "page" : undefined} preventScrollReset>
+        <Link
+          key={tab.id}
+          to={href(tab.id)}
+          aria-current={tab.id === view.shown ? "page" : undefined}
+          preventScrollReset
+        >
           {tab.label} <span className="block-time">{formatClock(tab.startTime)}</span> ({tab.matching})
         </Link>
       ))}
@@ -134,7 +149,11 @@ function BlockTabs() {
 
 function Filters() {
   const { filters, subjects, event, schedule } = useLoaderData<typeof loader>();
-  const select = (name: "audience" | "subject" | "format", label: string, options: Array<{ value: string; label: string }>) => (
+  const select = (
+    name: "audience" | "subject" | "format",
+    label: string,
+    options: Array<{ value: string; label: string }>,
+  ) => (
     <div className="field">
       <label htmlFor={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} name={name} defaultValue={filters[name] ?? ""}>
@@ -154,9 +173,23 @@ function Filters() {
         <label htmlFor="filter-q">Search</label>
         <input id="filter-q" type="search" name="q" defaultValue={filters.q ?? ""} />
       </div>
-      {select("audience", "Grade band", Object.entries(AUDIENCE_WORDS).map(([value, label]) => ({ value, label })))}
-      {subjects.length ? select("subject", "Subject", subjects.map((t) => ({ value: t, label: t }))) : null}
-      {select("format", "Format", Object.entries(FORMAT_WORDS).map(([value, label]) => ({ value, label })))}
+      {select(
+        "audience",
+        "Grade band",
+        Object.entries(AUDIENCE_WORDS).map(([value, label]) => ({ value, label })),
+      )}
+      {subjects.length
+        ? select(
+            "subject",
+            "Subject",
+            subjects.map((t) => ({ value: t, label: t })),
+          )
+        : null}
+      {select(
+        "format",
+        "Format",
+        Object.entries(FORMAT_WORDS).map(([value, label]) => ({ value, label })),
+      )}
       <div className="form-actions">
         <button type="submit" className="button button-secondary">
           Show sessions
@@ -168,8 +201,20 @@ function Filters() {
 }
 
 export default function PublicEvent() {
-  const { event, schedule, signedIn, canPick, picks, picksLater, noScriptHref, overlap, overlaps, formNonce, returnTo, sponsors } =
-    useLoaderData<typeof loader>();
+  const {
+    event,
+    schedule,
+    signedIn,
+    canPick,
+    picks,
+    picksLater,
+    noScriptHref,
+    overlap,
+    overlaps,
+    formNonce,
+    returnTo,
+    sponsors,
+  } = useLoaderData<typeof loader>();
   useOwnPicks(event.slug, picksLater);
   const live = event.status !== "archived";
   const pickButton = (s: ScheduleSession) =>
@@ -181,7 +226,10 @@ export default function PublicEvent() {
         pickClientId={picksLater ? undefined : (picks[s.placementId] ?? null)}
         formClientId={`${formNonce}-${s.placementId}`.slice(0, 64)}
         returnTo={returnTo}
-        overlaps={(overlaps[s.placementId] ?? []).map((id) => ({ placementId: id, picked: picksLater ? undefined : id in picks }))}
+        overlaps={(overlaps[s.placementId] ?? []).map((id) => ({
+          placementId: id,
+          picked: picksLater ? undefined : id in picks,
+        }))}
       />
     ) : null;
   return (
@@ -195,7 +243,14 @@ export default function PublicEvent() {
           </p>
         </noscript>
       ) : null}
-      {overlap ? <OverlapQuestion slug={event.slug} question={overlap} formClientId={`${formNonce}-overlap`} returnTo={returnTo} /> : null}
+      {overlap ? (
+        <OverlapQuestion
+          slug={event.slug}
+          question={overlap}
+          formClientId={`${formNonce}-overlap`}
+          returnTo={returnTo}
+        />
+      ) : null}
       <article className="card" aria-labelledby="event-title">
         <h1 id="event-title">{event.name}</h1>
         <p>
@@ -251,7 +306,11 @@ export default function PublicEvent() {
               slug={event.slug}
               places={schedule.places}
               actions={pickButton}
-              emptyText={schedule.sessions.length === schedule.total ? "No sessions in this block." : "No matching sessions in this block."}
+              emptyText={
+                schedule.sessions.length === schedule.total
+                  ? "No sessions in this block."
+                  : "No matching sessions in this block."
+              }
             />
           </>
         ) : (

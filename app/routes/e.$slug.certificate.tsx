@@ -22,7 +22,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const event = await guard(findEventBySlug(params.slug!));
   const credit = await guard(getCertificate(user.id, event.id));
   return {
-    event: { slug: event.slug, name: event.name, date: event.date, venue: event.venue, providerName: event.providerName, providerNumber: event.providerNumber },
+    event: {
+      slug: event.slug,
+      name: event.name,
+      date: event.date,
+      venue: event.venue,
+      providerName: event.providerName,
+      providerNumber: event.providerNumber,
+    },
     byCategory: categoryHours(credit.lines),
     person: credit.user,
     lines: credit.lines.filter((l) => l.counts),
@@ -48,8 +55,8 @@ export default function Certificate() {
       <section className="card narrow" aria-labelledby="certificate-title">
         <h1 id="certificate-title">Your certificate</h1>
         <p>
-          {formatHours(total)} from {event.name}. Making your certificate gives it a verification code that your school or the
-          state can check.
+          {formatHours(total)} from {event.name}. Making your certificate gives it a verification code that your school
+          or the state can check.
         </p>
         <Form method="post">
           <div className="form-actions">
@@ -65,7 +72,8 @@ export default function Certificate() {
   return (
     <div className="print-page">
       <p className="no-print">
-        <Link to={`/e/${event.slug}/credit`}>← My PD credit</Link> · Use your browser’s Print command and choose “Save as PDF”.
+        <Link to={`/e/${event.slug}/credit`}>← My PD credit</Link> · Use your browser’s Print command and choose “Save
+        as PDF”.
       </p>
       <article className="certificate" aria-labelledby="certificate-title">
         <p className="certificate-kicker">Certificate of professional development</p>

@@ -12,7 +12,9 @@ import { allMessages, failureOf, formDataToObject, isFormFailure, parseSubmissio
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `Circle ${data.circle.number} · ${data.event.name} · Dropin` : "Circle · Dropin" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Circle ${data.circle.number} · ${data.event.name} · Dropin` : "Circle · Dropin" },
+];
 export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,16 +36,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (input.intent === "leave") {
     const left = await guardForm(raw, leaveCircle(user.id, slug, circleId));
     if (!left.ok) return invalid(left.result);
-    return redirectWithToast(`/e/${slug}/circles`, { kind: "success", message: "You left the circle. The others carry on." });
+    return redirectWithToast(`/e/${slug}/circles`, {
+      kind: "success",
+      message: "You left the circle. The others carry on.",
+    });
   }
-  const work: Promise<unknown> = input.intent === "post" ? postToCircle(user.id, slug, circleId, input) : setNextMeeting(user.id, slug, circleId, input);
+  const work: Promise<unknown> =
+    input.intent === "post"
+      ? postToCircle(user.id, slug, circleId, input)
+      : setNextMeeting(user.id, slug, circleId, input);
   const done = await guardForm(raw, work);
   if (!done.ok) return invalid(done.result);
-  return redirectWithToast(here, { kind: "success", message: input.intent === "post" ? "Posted to your circle." : "The next meeting is set." });
+  return redirectWithToast(here, {
+    kind: "success",
+    message: input.intent === "post" ? "Posted to your circle." : "The next meeting is set.",
+  });
 }
 
 function formatDay(day: string) {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", timeZone: "UTC" });
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString("en-US", {
+    weekday: "long",
+    month: "long",
+    day: "numeric",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 export default function CirclePage() {
@@ -115,8 +132,20 @@ export default function CirclePage() {
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="post" />
             <FormErrors errors={postFailed?.formErrors ?? []} />
-            <TextareaField label="Post to your circle" name="text" maxLength={1000} defaultValue={postedText(postFailed?.values.text)} error={postFailed?.fieldErrors.text?.[0]} />
-            <Field label="Link (optional)" name="url" type="url" defaultValue={postedText(postFailed?.values.url)} error={postFailed?.fieldErrors.url?.[0]} />
+            <TextareaField
+              label="Post to your circle"
+              name="text"
+              maxLength={1000}
+              defaultValue={postedText(postFailed?.values.text)}
+              error={postFailed?.fieldErrors.text?.[0]}
+            />
+            <Field
+              label="Link (optional)"
+              name="url"
+              type="url"
+              defaultValue={postedText(postFailed?.values.url)}
+              error={postFailed?.fieldErrors.url?.[0]}
+            />
             <div className="form-actions">
               <button type="submit" className="button button-primary">
                 Post
@@ -139,7 +168,9 @@ export default function CirclePage() {
               label="Date"
               name="nextMeetingOn"
               type="date"
-              defaultValue={meetingFailed ? postedText(meetingFailed.values.nextMeetingOn) : (circle.nextMeetingOn ?? "")}
+              defaultValue={
+                meetingFailed ? postedText(meetingFailed.values.nextMeetingOn) : (circle.nextMeetingOn ?? "")
+              }
               error={meetingFailed?.fieldErrors.nextMeetingOn?.[0]}
             />
             <div className="form-actions">

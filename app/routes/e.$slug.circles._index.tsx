@@ -13,7 +13,9 @@ import { formDataToObject, isFormFailure, parseSubmission, postedText } from "~/
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Circles · ${data?.event.name ?? "PD day"} · Dropin` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Circles · ${data?.event.name ?? "PD day"} · Dropin` },
+];
 export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -30,28 +32,54 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!submission.ok) return invalid(submission);
   const saved = await guardForm(formDataToObject(formData), optIntoCircles(user.id, params.slug!, submission.data));
   if (!saved.ok) return invalid(saved.result);
-  return redirectWithToast(`/e/${params.slug}/circles`, { kind: "success", message: "You're in. We'll email you when your circle is ready." });
+  return redirectWithToast(`/e/${params.slug}/circles`, {
+    kind: "success",
+    message: "You're in. We'll email you when your circle is ready.",
+  });
 }
 
-const GRADE_OPTIONS = [{ value: "", label: "Choose…" }, ...AUDIENCES.map((a) => ({ value: a, label: a === "all" ? "All grades" : `Grades ${a}` }))];
+const GRADE_OPTIONS = [
+  { value: "", label: "Choose…" },
+  ...AUDIENCES.map((a) => ({ value: a, label: a === "all" ? "All grades" : `Grades ${a}` })),
+];
 
 function OptInForm() {
   const { subjects, roles, optIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = isFormFailure(result) ? result : null;
-  const value = (name: "subject" | "gradeBand" | "role") => (failed ? postedText(failed.values[name]) : (optIn?.[name] ?? ""));
+  const value = (name: "subject" | "gradeBand" | "role") =>
+    failed ? postedText(failed.values[name]) : (optIn?.[name] ?? "");
   const otherSchools = failed ? failed.values.otherSchools === "on" : (optIn?.otherSchools ?? true);
   const choose = (list: string[]) => [{ value: "", label: "Choose…" }, ...list.map((v) => ({ value: v, label: v }))];
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="intent" value="opt-in" />
       <FormErrors errors={failed?.formErrors ?? []} />
-      <SelectField label="Subject" name="subject" options={choose(subjects)} defaultValue={value("subject")} error={failed?.fieldErrors.subject?.[0]} />
-      <SelectField label="Grade band" name="gradeBand" options={GRADE_OPTIONS} defaultValue={value("gradeBand")} error={failed?.fieldErrors.gradeBand?.[0]} />
-      <SelectField label="Your role" name="role" options={choose(roles)} defaultValue={value("role")} error={failed?.fieldErrors.role?.[0]} />
+      <SelectField
+        label="Subject"
+        name="subject"
+        options={choose(subjects)}
+        defaultValue={value("subject")}
+        error={failed?.fieldErrors.subject?.[0]}
+      />
+      <SelectField
+        label="Grade band"
+        name="gradeBand"
+        options={GRADE_OPTIONS}
+        defaultValue={value("gradeBand")}
+        error={failed?.fieldErrors.gradeBand?.[0]}
+      />
+      <SelectField
+        label="Your role"
+        name="role"
+        options={choose(roles)}
+        defaultValue={value("role")}
+        error={failed?.fieldErrors.role?.[0]}
+      />
       <div className="field">
         <label>
-          <input type="checkbox" name="otherSchools" defaultChecked={otherSchools} /> I'd like people from other schools in my circle
+          <input type="checkbox" name="otherSchools" defaultChecked={otherSchools} /> I'd like people from other schools
+          in my circle
         </label>
       </div>
       <div className="form-actions">
@@ -73,10 +101,12 @@ export default function Circles() {
       <section className="card" aria-labelledby="circles-title">
         <h1 id="circles-title">Follow-up circles</h1>
         <p>
-          A small group of 4–6 colleagues who keep learning together after {event.name}: meet now and then, share what you tried, hold each other to
-          it.
+          A small group of 4–6 colleagues who keep learning together after {event.name}: meet now and then, share what
+          you tried, hold each other to it.
         </p>
-        {status === null ? <p className="muted">Circles are not open yet. Your coordinators will say when they are.</p> : null}
+        {status === null ? (
+          <p className="muted">Circles are not open yet. Your coordinators will say when they are.</p>
+        ) : null}
         {status === "open" || failed ? (
           <>
             {optIn ? <p>You're in. You can change your choices until the circles are formed.</p> : null}
@@ -93,7 +123,9 @@ export default function Circles() {
               ))}
             </ul>
           ) : (
-            <p className="muted">The circles are formed{optIn ? "; you are no longer in one" : ", and you did not join one this time"}.</p>
+            <p className="muted">
+              The circles are formed{optIn ? "; you are no longer in one" : ", and you did not join one this time"}.
+            </p>
           )
         ) : null}
       </section>

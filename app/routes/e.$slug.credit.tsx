@@ -87,8 +87,8 @@ function Credit({
       ) : null}
       {lines.length === 0 ? (
         <p>
-          No sessions yet. Hours come from sessions: at each session, scan the QR code on the room’s door and press “Check in to this
-          room” while its block is running.
+          No sessions yet. Hours come from sessions: at each session, scan the QR code on the room’s door and press
+          “Check in to this room” while its block is running.
         </p>
       ) : (
         <>

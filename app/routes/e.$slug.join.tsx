@@ -14,7 +14,9 @@ import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 
 export const headers = retryAfterHeaders;
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Join ${data?.event.name ?? "a PD day"} · Dropin` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Join ${data?.event.name ?? "a PD day"} · Dropin` },
+];
 export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ params }: LoaderFunctionArgs) {
@@ -68,7 +70,8 @@ function NoCodeHelp({ email }: { email: string }) {
       <h2>No email after a few minutes?</h2>
       <p>
         A code is sent only if <strong>{email}</strong> is on the list for {event.name}
-        {help.walkUpDomain ? <> or is an @{help.walkUpDomain} address</> : null}. Check the spelling and your spam folder.
+        {help.walkUpDomain ? <> or is an @{help.walkUpDomain} address</> : null}. Check the spelling and your spam
+        folder.
       </p>
       <p>
         {help.contacts.length > 0 ? (

@@ -34,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const slug = params.slug!;
   const limited = await rateLimits.joinLinkAttempt(context.clientIp);
-  if (limited) return data({ slug, message: limited.message }, { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } });
+  if (limited)
+    return data(
+      { slug, message: limited.message },
+      { status: 429, headers: { "Retry-After": String(limited.retryAfterSeconds) } },
+    );
   const userId = await orDead(slug, verifyLinkToken(params.token!, slug));
   if (typeof userId !== "string") return data(userId, { status: 400 });
   await rateLimits.joinLinkSucceeded(context.clientIp);

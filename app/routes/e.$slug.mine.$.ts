@@ -7,5 +7,8 @@ import { mineAnswer } from "~/.server/attendees/personal-parts";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const [page = "", id = ""] = (params["*"] ?? "").split("/");
   const answer = await mineAnswer(request.headers.get("Cookie"), params.slug!, page, id);
-  return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "private, no-store", Vary: "Cookie" } });
+  return Response.json(answer.body, {
+    status: answer.status,
+    headers: { "Cache-Control": "private, no-store", Vary: "Cookie" },
+  });
 }

@@ -18,7 +18,9 @@ import { allMessages, failureOf, formDataToObject, parseSubmission } from "~/uti
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `My day · ${data?.event.name ?? "PD day"} · Dropin` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `My day · ${data?.event.name ?? "PD day"} · Dropin` },
+];
 export const links: LinksFunction = attendeeLinks;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -68,7 +70,11 @@ export default function MyDay() {
       <AttendeeNav slug={event.slug} signedIn current="my-day" />
       <NoScriptOwnPage href={noScriptHref} />
       <h1>My day</h1>
-      {own.part ? <Day slug={event.slug} name={event.name} formNonce={formNonce} {...own.part} /> : <OwnPartPending failed={own.failed} />}
+      {own.part ? (
+        <Day slug={event.slug} name={event.name} formNonce={formNonce} {...own.part} />
+      ) : (
+        <OwnPartPending failed={own.failed} />
+      )}
     </>
   );
 }
@@ -82,7 +88,9 @@ function Day({
   picks,
   gone,
   feedUrl,
-}: { slug: string; name: string; formNonce: string } & NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["mine"]>) {
+}: { slug: string; name: string; formNonce: string } & NonNullable<
+  ReturnType<typeof useLoaderData<typeof loader>>["mine"]
+>) {
   const failed = useActionData<typeof action>();
   const leaveFailure = failureOf(failed, "leave");
   const event = { slug, name };
@@ -90,7 +98,8 @@ function Day({
     <>
       {day.length === 0 ? (
         <p className="card">
-          No picks yet. Tap “Pick” on the <Link to={`/e/${event.slug}`}>schedule</Link> for the sessions you want to try.
+          No picks yet. Tap “Pick” on the <Link to={`/e/${event.slug}`}>schedule</Link> for the sessions you want to
+          try.
         </p>
       ) : (
         <ol className="list-plain my-day">
@@ -102,7 +111,8 @@ function Day({
               </p>
               {overlapsWith.length ? (
                 <p className="session-overlap">
-                  <strong>Overlaps</strong> {overlapsWith.map((t) => `“${t}”`).join(" and ")}: you can be in only one of them.
+                  <strong>Overlaps</strong> {overlapsWith.map((t) => `“${t}”`).join(" and ")}: you can be in only one of
+                  them.
                 </p>
               ) : null}
               <h2 className="session-title">
@@ -148,7 +158,9 @@ function Day({
             </>
           ) : (
             <>
-              <p>Get a private address to subscribe to in your calendar app; it follows your picks and schedule changes.</p>
+              <p>
+                Get a private address to subscribe to in your calendar app; it follows your picks and schedule changes.
+              </p>
               <Button variant="secondary" name="intent" value="reset-feed">
                 Get my calendar address
               </Button>

@@ -6,5 +6,8 @@ import { myPicksAnswer } from "~/.server/attendees/schedule-viewer";
 // with the same function; this route serves `npm run dev`.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const answer = await myPicksAnswer(request.headers.get("Cookie"), params.slug!);
-  return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "private, no-store", Vary: "Cookie" } });
+  return Response.json(answer.body, {
+    status: answer.status,
+    headers: { "Cache-Control": "private, no-store", Vary: "Cookie" },
+  });
 }

@@ -14,13 +14,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // queue reads only the status. The field messages say what was wrong.
   if (!submission.ok) {
     const { fieldErrors, formErrors } = submission;
-    return Response.json({ ok: false, message: "That pick could not be read.", fieldErrors, formErrors }, { status: 400 });
+    return Response.json(
+      { ok: false, message: "That pick could not be read.", fieldErrors, formErrors },
+      { status: 400 },
+    );
   }
   const { intent, placementId, clientId, returnTo, overlap } = submission.data;
   // The offline queue cannot ask: a pick made offline keeps both, and "My day" marks the overlap.
   const sync = request.headers.get("X-Dropin-Sync") === "1";
   const change = { placementId, clientId, overlap: overlap ?? (sync ? "keep" : "ask") } as const;
-  const result = await guard(intent === "pick" ? pickSession(user.id, params.slug!, change) : unpickSession(user.id, params.slug!, change));
+  const result = await guard(
+    intent === "pick" ? pickSession(user.id, params.slug!, change) : unpickSession(user.id, params.slug!, change),
+  );
   if (sync) return Response.json({ ok: true, picked: result.picked });
   const back = new URL(safeRedirect(returnTo, `/e/${params.slug}`), "http://dropin.invalid");
   back.searchParams.delete("overlap");

@@ -50,7 +50,12 @@ export default function PresenterPrint() {
               <strong>{s.title}</strong> {s.dayOf ? <NewTodayTag /> : null}
               <br />
               {s.blockLabel}
-              {s.presenters.length > 1 ? ` · with ${s.presenters.filter((p) => p.name !== name).map((p) => p.name).join(", ")}` : ""}
+              {s.presenters.length > 1
+                ? ` · with ${s.presenters
+                    .filter((p) => p.name !== name)
+                    .map((p) => p.name)
+                    .join(", ")}`
+                : ""}
               {s.audience.length ? ` · for ${audienceText(s.audience)}` : ""}
             </p>
           </li>

@@ -7,7 +7,9 @@ import { getPresenterSchedule } from "~/.server/schedule/public-schedule";
 // One presenter's own sessions; the unguessable token in the address is the key.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return exportOrPlainError(async () => {
-    const { version, name, sessions } = await privateLinkLookup(context.clientIp, () => getPresenterSchedule(params.slug!, params.token!));
+    const { version, name, sessions } = await privateLinkLookup(context.clientIp, () =>
+      getPresenterSchedule(params.slug!, params.token!),
+    );
     const body = scheduleCalendar(version.snapshot, {
       publishedAt: version.publishedAt,
       name: `${version.snapshot.event.name} — ${name}`,

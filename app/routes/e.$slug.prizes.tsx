@@ -7,7 +7,9 @@ import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Prizes · ${data?.event.name ?? "PD day"} · Dropin` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Prizes · ${data?.event.name ?? "PD day"} · Dropin` },
+];
 
 export const links: LinksFunction = attendeeLinks;
 
@@ -49,7 +51,9 @@ export default function Prizes() {
           </ul>
         </section>
       ) : won.length === 0 ? (
-        <p className="card">No drawing is open right now. Check in at the door and give feedback on your sessions to take part.</p>
+        <p className="card">
+          No drawing is open right now. Check in at the door and give feedback on your sessions to take part.
+        </p>
       ) : null}
       {prizes.length > 0 ? (
         <section className="card" aria-labelledby="prize-list">

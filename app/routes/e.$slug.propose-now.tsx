@@ -38,7 +38,15 @@ export default function ProposeNow() {
   const { event } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const failed = isFormFailure(lastResult) ? lastResult : null;
-  const { field, onSubmit, formErrors, errorFor, values, form, pending: busy } = useValidatedForm(ProposeNowSchema, { lastResult: failed });
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    errorFor,
+    values,
+    form,
+    pending: busy,
+  } = useValidatedForm(ProposeNowSchema, { lastResult: failed });
   const chosen = Array.isArray(values.audience) ? values.audience : values.audience ? [values.audience] : [];
   const audienceError = errorFor("audience");
   const errorCount = Object.keys(form.formState.errors).length || Object.keys(failed?.fieldErrors ?? {}).length;
@@ -48,7 +56,9 @@ export default function ProposeNow() {
         <Link to={`/e/${event.slug}`}>← {event.name}</Link>
       </p>
       <h1>Offer a session now</h1>
-      <p className="muted">Something worth sharing today? Offer it here; a coordinator will give it a room and a time.</p>
+      <p className="muted">
+        Something worth sharing today? Offer it here; a coordinator will give it a room and a time.
+      </p>
       <Form method="post" noValidate onSubmit={onSubmit} className="card">
         <ErrorSummary count={errorCount} />
         <FormErrors errors={formErrors} />

@@ -42,7 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function windowText(openOn: string | null, closeOn: string | null) {
-  if (openOn && closeOn) return `Proposals are taken from ${formatEventDate(openOn)} through ${formatEventDate(closeOn)}.`;
+  if (openOn && closeOn)
+    return `Proposals are taken from ${formatEventDate(openOn)} through ${formatEventDate(closeOn)}.`;
   if (closeOn) return `Proposals are taken through ${formatEventDate(closeOn)}.`;
   if (openOn) return `Proposals are taken from ${formatEventDate(openOn)}.`;
   return null;
@@ -69,7 +70,9 @@ export default function Propose() {
       {call === "closed" ? (
         <p className="notice">The call for proposals is closed. Thank you to everyone who offered a session!</p>
       ) : call === "not_yet" ? (
-        <p className="notice">The call for proposals is not open yet. You can start a draft now and submit it once it opens.</p>
+        <p className="notice">
+          The call for proposals is not open yet. You can start a draft now and submit it once it opens.
+        </p>
       ) : (
         <p className="notice notice-open">The call for proposals is open.</p>
       )}

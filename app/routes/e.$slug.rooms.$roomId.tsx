@@ -20,7 +20,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 // for people on the PD day's list, checking in to it for the block running now.
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { event, version, room, sessions } = await guard(getPublishedRoom(params.slug!, params.roomId!));
-  const blocks = version.snapshot.blocks.filter((b) => b.kind === "sessions" || sessions.some((s) => s.blockId === b.id));
+  const blocks = version.snapshot.blocks.filter(
+    (b) => b.kind === "sessions" || sessions.some((s) => s.blockId === b.id),
+  );
   // Set when the production server stores this render for every viewer of one kind
   // (server/public-page-cache.ts): nothing of the person goes in; the page asks for their part.
   const shared = context.sharedViewer;
@@ -55,7 +57,12 @@ export default function RoomPage() {
   const { event, room, blocks, sessions, mine, mineLater, noScriptHref } = useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
   const own = useOwnPart(event.slug, `room/${room.id}`, mine, mineLater);
-  const { canCheckIn, hereSince, alternatives, presenting } = own.part ?? { canCheckIn: false, hereSince: null, alternatives: null, presenting: [] };
+  const { canCheckIn, hereSince, alternatives, presenting } = own.part ?? {
+    canCheckIn: false,
+    hereSince: null,
+    alternatives: null,
+    presenting: [],
+  };
   const where = [room.building, room.floor && `floor ${room.floor}`].filter(Boolean).join(", ");
   return (
     <>
@@ -70,13 +77,16 @@ export default function RoomPage() {
         <div className="card room-full" role="note">
           <p>
             <strong>This room is full right now.</strong>
-            {alternatives.length > 0 ? " Try one of these in the same block:" : " Every other room in this block is full too."}
+            {alternatives.length > 0
+              ? " Try one of these in the same block:"
+              : " Every other room in this block is full too."}
           </p>
           {alternatives.length > 0 ? (
             <ul>
               {alternatives.map((a) => (
                 <li key={a.placementId}>
-                  <Link to={`/e/${event.slug}/rooms/${a.roomId}`}>{a.title}</Link> · {a.roomName} ({a.seatsLeft} {a.seatsLeft === 1 ? "seat" : "seats"} left)
+                  <Link to={`/e/${event.slug}/rooms/${a.roomId}`}>{a.title}</Link> · {a.roomName} ({a.seatsLeft}{" "}
+                  {a.seatsLeft === 1 ? "seat" : "seats"} left)
                 </li>
               ))}
             </ul>
@@ -90,7 +100,11 @@ export default function RoomPage() {
             {presenting.map((s) => (
               <li key={s.placementId}>
                 <span>{s.title}</span>
-                <Link className="button button-secondary" to={`/e/${event.slug}/sessions/${s.placementId}/attendance`} aria-label={`Take attendance for ${s.title}`}>
+                <Link
+                  className="button button-secondary"
+                  to={`/e/${event.slug}/sessions/${s.placementId}/attendance`}
+                  aria-label={`Take attendance for ${s.title}`}
+                >
                   Take attendance
                 </Link>
               </li>
@@ -106,7 +120,9 @@ export default function RoomPage() {
           <Form method="post">
             <Button>Check in to this room</Button>
           </Form>
-          <p className="muted">Your PD credit counts from when you check in until you check in somewhere else or the block ends.</p>
+          <p className="muted">
+            Your PD credit counts from when you check in until you check in somewhere else or the block ends.
+          </p>
         </section>
       ) : null}
       <BlockSchedule blocks={blocks} sessions={sessions} showRoom={false} />

@@ -24,13 +24,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   // Set when the production server stores this render for every viewer of one kind
   // (server/public-page-cache.ts): nothing of the person goes in; the page asks for their part.
   const shared = context.sharedViewer;
-  const [view, user] = await Promise.all([guard(getPublishedSession(params.slug!, params.placementId!)), shared ? null : getUser(request)]);
+  const [view, user] = await Promise.all([
+    guard(getPublishedSession(params.slug!, params.placementId!)),
+    shared ? null : getUser(request),
+  ]);
   const { event, session } = view;
-  const { canPick, picks } = shared ? { canPick: shared.canPick, picks: null } : await viewerPicks(user?.id ?? null, event.id);
+  const { canPick, picks } = shared
+    ? { canPick: shared.canPick, picks: null }
+    : await viewerPicks(user?.id ?? null, event.id);
   const ended = sessionEnded(event, session, new Date());
   const url = new URL(request.url);
   const [overlapIds, overlap] = canPick
-    ? await Promise.all([overlapsOfSession(event.id, session.placementId), user ? overlapQuestion(user.id, event.id, url.searchParams.get("overlap")) : null])
+    ? await Promise.all([
+        overlapsOfSession(event.id, session.placementId),
+        user ? overlapQuestion(user.id, event.id, url.searchParams.get("overlap")) : null,
+      ])
     : [[], null];
   // Rating opens once the block is over; members only.
   const canRate = canPick && ended;
@@ -130,8 +138,23 @@ function FeedbackForm({ feedback }: { feedback: Feedback }) {
 }
 
 export default function SessionPage() {
-  const { event, session, room, repeats, resources, signedIn, canPick, pickClientId, overlaps, overlap, formNonce, canRate, mine, mineLater, noScriptHref } =
-    useLoaderData<typeof loader>();
+  const {
+    event,
+    session,
+    room,
+    repeats,
+    resources,
+    signedIn,
+    canPick,
+    pickClientId,
+    overlaps,
+    overlap,
+    formNonce,
+    canRate,
+    mine,
+    mineLater,
+    noScriptHref,
+  } = useLoaderData<typeof loader>();
   useOwnPicks(event.slug, mineLater && canPick);
   const own = useOwnPart(event.slug, `session/${session.placementId}`, mine, mineLater).part;
   // A refused rating (sent before rating opened, or invalid) keeps its form so the message shows beside the field.
@@ -161,7 +184,11 @@ export default function SessionPage() {
         <p>With {session.presenters.map((p) => p.name).join(", ")}</p>
         {session.summary ? <p>{session.summary}</p> : null}
         <p className="session-meta">
-          {[session.audience.length ? `For: ${audienceText(session.audience)}` : "", formatText(session.format), ...session.tags]
+          {[
+            session.audience.length ? `For: ${audienceText(session.audience)}` : "",
+            formatText(session.format),
+            ...session.tags,
+          ]
             .filter(Boolean)
             .join(" · ")}
         </p>
@@ -217,7 +244,9 @@ export default function SessionPage() {
         </p>
       ) : null}
       {/* Keyed on the rating: a stored render's form gets the person's own rating once it arrives. */}
-      {canRate || (failed && !failed.ok) ? <FeedbackForm key={own?.feedback ? "rated" : "new"} feedback={own?.feedback ?? null} /> : null}
+      {canRate || (failed && !failed.ok) ? (
+        <FeedbackForm key={own?.feedback ? "rated" : "new"} feedback={own?.feedback ?? null} />
+      ) : null}
     </>
   );
 }

@@ -53,14 +53,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const here = new Set(visits.map((v) => v.userId));
   // Named as this PD day's roster has them.
-  const people = await dayPeople(event.id, [...new Set([...visits.map((v) => v.userId), ...members.map((m) => m.userId)])]);
+  const people = await dayPeople(event.id, [
+    ...new Set([...visits.map((v) => v.userId), ...members.map((m) => m.userId)]),
+  ]);
   const person = (id: string) => people.get(id) ?? { name: "", school: null };
   return {
     event: { slug: event.slug, name: event.name },
-    session: { placementId: session.placementId, title: session.title, startTime: session.startTime, endTime: session.endTime },
+    session: {
+      placementId: session.placementId,
+      title: session.title,
+      startTime: session.startTime,
+      endTime: session.endTime,
+    },
     roomName: room?.name ?? session.roomName,
     q,
-    present: visits.map((v) => ({ id: v.userId, ...pick(person(v.userId)), since: clockTime(v.enteredAt, event.timeZone) })),
+    present: visits.map((v) => ({
+      id: v.userId,
+      ...pick(person(v.userId)),
+      since: clockTime(v.enteredAt, event.timeZone),
+    })),
     people: members
       .slice(0, LIST_LIMIT)
       .map((m) => ({ id: m.userId, ...pick(person(m.userId)), here: here.has(m.userId) }))
@@ -129,7 +140,9 @@ export default function TakeAttendance() {
             <Button variant="secondary">Search</Button>
           </div>
         </Form>
-        {people.length === 0 ? <p>{q ? `Nobody on this PD day's list matches “${q}”.` : "Nobody is on this PD day's list yet."}</p> : null}
+        {people.length === 0 ? (
+          <p>{q ? `Nobody on this PD day's list matches “${q}”.` : "Nobody is on this PD day's list yet."}</p>
+        ) : null}
         {people.length > 0 ? (
           <ul className="list-plain attendance-people">
             {people.map((person) => (

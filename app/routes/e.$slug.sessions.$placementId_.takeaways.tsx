@@ -26,7 +26,15 @@ import { FormErrors, TextareaField } from "~/components/forms";
 import { PostList, SessionResources } from "~/components/session-resources";
 import { SessionPostSchema, type SessionResourceFileInput } from "~/schemas/circles";
 import { requireUser } from "~/utils/auth.server";
-import { allMessages, failure, failureOf, formDataToObject, isFormFailure, parseSubmission, postedText } from "~/utils/forms";
+import {
+  allMessages,
+  failure,
+  failureOf,
+  formDataToObject,
+  isFormFailure,
+  parseSubmission,
+  postedText,
+} from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 
@@ -51,12 +59,24 @@ const DONE = {
 /** A resource file's form: multipart, with the file held in memory up to the limit (a larger one is refused on the field). */
 async function readForm(request: Request) {
   if (!request.headers.get("Content-Type")?.startsWith("multipart/form-data")) return request.formData();
-  return unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESOURCE_FILE_BYTES })).catch(() => null);
+  return unstable_parseMultipartFormData(
+    request,
+    unstable_createMemoryUploadHandler({ maxPartSize: MAX_RESOURCE_FILE_BYTES }),
+  ).catch(() => null);
 }
 
-async function uploadFile(userId: string, slug: string, placementId: string, input: SessionResourceFileInput, formData: FormData) {
+async function uploadFile(
+  userId: string,
+  slug: string,
+  placementId: string,
+  input: SessionResourceFileInput,
+  formData: FormData,
+) {
   const file = formData.get("file");
-  const upload = file instanceof File ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : { name: "", bytes: new Uint8Array() };
+  const upload =
+    file instanceof File
+      ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }
+      : { name: "", bytes: new Uint8Array() };
   return addSessionResourceFile(userId, slug, placementId, input, upload);
 }
 
@@ -67,7 +87,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   // Only the session's people get as far as the form.
   await guard(sessionPostsFor(user.id, slug, placementId));
   const formData = await readForm(request);
-  if (!formData) return invalid(failure({ intent: "file" }, { fieldErrors: { file: ["Use a file of at most 10 MB."] } }));
+  if (!formData)
+    return invalid(failure({ intent: "file" }, { fieldErrors: { file: ["Use a file of at most 10 MB."] } }));
   const submission = parseSubmission(SessionPostSchema, formData);
   if (!submission.ok) return invalid(submission);
   const input = submission.data;
@@ -83,11 +104,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
             : hideSessionPost(user.id, slug, input.postId);
   const result = await guardForm(formDataToObject(formData), work);
   if (!result.ok) return invalid(result.result);
-  return redirectWithToast(`/e/${slug}/sessions/${placementId}/takeaways`, { kind: "success", message: DONE[input.intent] });
+  return redirectWithToast(`/e/${slug}/sessions/${placementId}/takeaways`, {
+    kind: "success",
+    message: DONE[input.intent],
+  });
 }
 
 export default function Takeaways() {
-  const { event, session, canTakeaway, canAddResource, canHide, canRemove, isOpen, takeaways, resources } = useLoaderData<typeof loader>();
+  const { event, session, canTakeaway, canAddResource, canHide, canRemove, isOpen, takeaways, resources } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const takeawayFailed = failureOf(result, "takeaway");
   const resourceFailed = failureOf(result, "resource");
@@ -102,7 +127,9 @@ export default function Takeaways() {
         </p>
         <h1 id="takeaways-title">Takeaways</h1>
         {other ? <FormErrors errors={allMessages(other)} /> : null}
-        {!isOpen ? <p className="muted">Takeaways and resources open when the session starts ({session.startTime}).</p> : null}
+        {!isOpen ? (
+          <p className="muted">Takeaways and resources open when the session starts ({session.startTime}).</p>
+        ) : null}
         <PostList posts={takeaways} canHide={canHide} empty="No takeaways yet.">
           {(t) => <p>{t.text}</p>}
         </PostList>

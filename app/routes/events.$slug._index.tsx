@@ -74,8 +74,19 @@ function describeChange(action: string, detail: string) {
 }
 
 export default function EventDashboard() {
-  const { event, people, proposals, rooms, blocks, vendors, outboxCount, recentChanges, nextStatuses, latestVersion, afterTheDay } =
-    useLoaderData<typeof loader>();
+  const {
+    event,
+    people,
+    proposals,
+    rooms,
+    blocks,
+    vendors,
+    outboxCount,
+    recentChanges,
+    nextStatuses,
+    latestVersion,
+    afterTheDay,
+  } = useLoaderData<typeof loader>();
   const proposalTotal = Object.values(proposals).reduce((sum, n) => sum + n, 0);
   const status = event.status as EventStatus;
   const stageIndex = EVENT_STATUSES.indexOf(status);
@@ -96,33 +107,81 @@ export default function EventDashboard() {
             {event.venue ? ` · ${event.venue}` : ""}
           </p>
         </div>
-        <span className={`tag ${status === "archived" ? "tag-archived" : ""}`}>{EVENT_STATUS_LABELS[status] ?? status}</span>
+        <span className={`tag ${status === "archived" ? "tag-archived" : ""}`}>
+          {EVENT_STATUS_LABELS[status] ?? status}
+        </span>
       </div>
 
       <nav aria-label="This PD day" className="card">
         <ul className="event-nav">
-          <li><Link to="settings">Settings</Link></li>
-          <li><Link to="people">People and invitations</Link></li>
-          <li><Link to="proposals">Proposals</Link></li>
-          <li><Link to="mail-templates">Mail templates</Link></li>
-          <li><Link to="rooms">Rooms</Link></li>
-          <li><Link to="blocks">Time blocks</Link></li>
-          <li><Link to="grid">Grid</Link></li>
-          <li><Link to="publish">Publish</Link></li>
-          <li><Link to="day-of">Day-of sessions</Link></li>
-          <li><Link to="print/grid">Print grid poster</Link></li>
-          <li><Link to="print/door-signs">Print door signs</Link></li>
-          <li><a href={`/e/${event.slug}/grid.csv`}>Grid as CSV</a></li>
-          <li><Link to="roster">Roster</Link></li>
-          <li><Link to="badges">Badges</Link></li>
-          <li><Link to="kiosk">Door check-in</Link></li>
-          <li><Link to="live">Live view</Link></li>
-          <li><Link to="credit">PD credit</Link></li>
-          <li><Link to="vendors">Vendors and donations</Link></li>
-          <li><Link to="drawings">Prize drawings</Link></li>
-          <li><Link to="circles">Follow-up circles</Link></li>
-          <li><Link to="/outbox">Outbox ({outboxCount})</Link></li>
-          {status !== "draft" ? <li><Link to={`/e/${event.slug}`}>Public page</Link></li> : null}
+          <li>
+            <Link to="settings">Settings</Link>
+          </li>
+          <li>
+            <Link to="people">People and invitations</Link>
+          </li>
+          <li>
+            <Link to="proposals">Proposals</Link>
+          </li>
+          <li>
+            <Link to="mail-templates">Mail templates</Link>
+          </li>
+          <li>
+            <Link to="rooms">Rooms</Link>
+          </li>
+          <li>
+            <Link to="blocks">Time blocks</Link>
+          </li>
+          <li>
+            <Link to="grid">Grid</Link>
+          </li>
+          <li>
+            <Link to="publish">Publish</Link>
+          </li>
+          <li>
+            <Link to="day-of">Day-of sessions</Link>
+          </li>
+          <li>
+            <Link to="print/grid">Print grid poster</Link>
+          </li>
+          <li>
+            <Link to="print/door-signs">Print door signs</Link>
+          </li>
+          <li>
+            <a href={`/e/${event.slug}/grid.csv`}>Grid as CSV</a>
+          </li>
+          <li>
+            <Link to="roster">Roster</Link>
+          </li>
+          <li>
+            <Link to="badges">Badges</Link>
+          </li>
+          <li>
+            <Link to="kiosk">Door check-in</Link>
+          </li>
+          <li>
+            <Link to="live">Live view</Link>
+          </li>
+          <li>
+            <Link to="credit">PD credit</Link>
+          </li>
+          <li>
+            <Link to="vendors">Vendors and donations</Link>
+          </li>
+          <li>
+            <Link to="drawings">Prize drawings</Link>
+          </li>
+          <li>
+            <Link to="circles">Follow-up circles</Link>
+          </li>
+          <li>
+            <Link to="/outbox">Outbox ({outboxCount})</Link>
+          </li>
+          {status !== "draft" ? (
+            <li>
+              <Link to={`/e/${event.slug}`}>Public page</Link>
+            </li>
+          ) : null}
         </ul>
       </nav>
 
@@ -151,15 +210,15 @@ export default function EventDashboard() {
                 Publish the schedule…
               </Link>
             ) : (
-            <Form method="post" key={next} className="inline-form">
-              <input type="hidden" name="status" value={next} />
-              <button
-                type="submit"
-                className={`button ${next === "archived" || back ? "button-secondary" : "button-primary"}`}
-              >
-                {back ? `Back to “${EVENT_STATUS_LABELS[next]}”` : STATUS_ACTION_LABELS[next]}
-              </button>
-            </Form>
+              <Form method="post" key={next} className="inline-form">
+                <input type="hidden" name="status" value={next} />
+                <button
+                  type="submit"
+                  className={`button ${next === "archived" || back ? "button-secondary" : "button-primary"}`}
+                >
+                  {back ? `Back to “${EVENT_STATUS_LABELS[next]}”` : STATUS_ACTION_LABELS[next]}
+                </button>
+              </Form>
             ),
           )}
         </div>
@@ -178,7 +237,9 @@ export default function EventDashboard() {
         <section aria-labelledby="grid-title" className="card">
           <h2 id="grid-title">Schedule grid</h2>
           <span className="stat">{rooms}</span>
-          <p className="muted">{plural(rooms, "room")} · {count(blocks, "time block")}</p>
+          <p className="muted">
+            {plural(rooms, "room")} · {count(blocks, "time block")}
+          </p>
         </section>
         <section aria-labelledby="people-title" className="card">
           <h2 id="people-title">People</h2>

@@ -8,7 +8,9 @@ import { guard } from "~/utils/http.server";
 import { count } from "~/utils/plural";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Badges ${data.sheet.page} of ${data.sheet.pages} · ${data.event.name} · Dropin` : "Badges · Dropin" },
+  {
+    title: data ? `Badges ${data.sheet.page} of ${data.sheet.pages} · ${data.event.name} · Dropin` : "Badges · Dropin",
+  },
 ];
 
 /** Badges per page of the sheet (the service's page size; kept here for the links' words). */

@@ -43,14 +43,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!submission.ok) return invalid(submission);
       const saved = await guardForm(
         raw,
-        raw.intent === "create" ? createBlock(user.id, event.id, submission.data) : updateBlock(user.id, blockId, submission.data),
+        raw.intent === "create"
+          ? createBlock(user.id, event.id, submission.data)
+          : updateBlock(user.id, blockId, submission.data),
       );
       if (!saved.ok) return invalid(saved.result);
       return redirectWithToast(here, { kind: "success", message: `${saved.value.label} is saved.` });
     }
     case "delete": {
       const block = await guard(deleteBlock(user.id, blockId));
-      return redirectWithToast(here, { kind: "success", message: `${block.label} is deleted; its sessions went back to the tray.` });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: `${block.label} is deleted; its sessions went back to the tray.`,
+      });
     }
     case "copy": {
       const copied = await guardForm(raw, copyBlocksFromEvent(user.id, event.id, String(raw.sourceEventId ?? "")));
@@ -73,7 +78,12 @@ export default function Blocks() {
   const result = useActionData<typeof action>();
   const pending = usePending();
   const createFailure = failureOf(result, "create");
-  const { field, onSubmit, formErrors, pending: adding } = useValidatedForm(BlockSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: adding,
+  } = useValidatedForm(BlockSchema, {
     posts: { intent: "create" },
     defaultValues: { kind: "sessions" },
     lastResult: createFailure,
@@ -83,18 +93,21 @@ export default function Blocks() {
   const updateFailure = failureOf(result, "update");
   const editing = updateFailure ? postedText(updateFailure.values.blockId) : editParam;
   const editFailure = updateFailure && blocks.some((b) => b.id === editing) ? updateFailure : null;
-  const lostUpdate = updateFailure && !editFailure ? ["That time block no longer exists: it may have been deleted. Nothing was saved."] : [];
+  const lostUpdate =
+    updateFailure && !editFailure
+      ? ["That time block no longer exists: it may have been deleted. Nothing was saved."]
+      : [];
 
   return (
     <>
       <p>
-        <Link to={`/events/${event.slug}`}>← {event.name}</Link> · <Link to={`/events/${event.slug}/rooms`}>Rooms</Link> ·{" "}
-        <Link to={`/events/${event.slug}/grid`}>Grid</Link>
+        <Link to={`/events/${event.slug}`}>← {event.name}</Link> · <Link to={`/events/${event.slug}/rooms`}>Rooms</Link>{" "}
+        · <Link to={`/events/${event.slug}/grid`}>Grid</Link>
       </p>
       <h1>Time blocks</h1>
       <p className="muted">
-        The rows of the grid, in the order of the day ({event.startTime}–{event.endTime}). Sessions go in session blocks; a
-        session placed in a break, lunch or keynote gets a warning.
+        The rows of the grid, in the order of the day ({event.startTime}–{event.endTime}). Sessions go in session
+        blocks; a session placed in a break, lunch or keynote gets a warning.
       </p>
 
       <section className="card" aria-labelledby="blocks-title">
@@ -130,7 +143,9 @@ export default function Blocks() {
                     />
                   </div>
                   <div className="form-actions">
-                    <Button name="intent" value="update" disabled={pending({ intent: "update", blockId: block.id })}>Save {block.label}</Button>
+                    <Button name="intent" value="update" disabled={pending({ intent: "update", blockId: block.id })}>
+                      Save {block.label}
+                    </Button>
                     <Link to=".">Cancel</Link>
                   </div>
                 </Form>
@@ -168,14 +183,19 @@ export default function Blocks() {
             <SelectField id="new-block-kind" label="What happens" options={KIND_OPTIONS} {...field("kind")} />
           </div>
           <div className="form-actions">
-            <Button name="intent" value="create" disabled={adding}>Add block</Button>
+            <Button name="intent" value="create" disabled={adding}>
+              Add block
+            </Button>
           </div>
         </Form>
       </section>
 
       <CopyFromEvent
         what="time blocks"
-        sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${count(s._count.timeBlocks, "block")}` }))}
+        sources={sources.map((s) => ({
+          value: s.id,
+          label: `${s.name} (${s.date}) · ${count(s._count.timeBlocks, "block")}`,
+        }))}
         failure={failureOf(result, "copy")}
       />
     </>

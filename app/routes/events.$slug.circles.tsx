@@ -3,7 +3,13 @@
 // that changes the preview carries the version it was read at.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { circleBoard, formCirclePreview, publishCircles, saveCircleSettings, swapCircleMembers } from "~/.server/circles/rounds";
+import {
+  circleBoard,
+  formCirclePreview,
+  publishCircles,
+  saveCircleSettings,
+  swapCircleMembers,
+} from "~/.server/circles/rounds";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
@@ -16,7 +22,9 @@ import { count } from "~/utils/plural";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Circles · ${data?.event.name ?? "PD day"} · Dropin` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Circles · ${data?.event.name ?? "PD day"} · Dropin` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -36,12 +44,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "settings": {
       const saved = await guardForm(raw, saveCircleSettings(user.id, event.slug, input));
       if (!saved.ok) return invalid(saved.result);
-      return redirectWithToast(here, { kind: "success", message: "Circles are open: attendees and presenters can opt in from their Circles page." });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: "Circles are open: attendees and presenters can opt in from their Circles page.",
+      });
     }
     case "form": {
       const formed = await guardForm(raw, formCirclePreview(user.id, event.slug, input.version));
       if (!formed.ok) return invalid(formed.result);
-      return redirectWithToast(here, { kind: "success", message: `Formed ${count(formed.value, "circle")}. Check them, swap people if needed, then publish.` });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: `Formed ${count(formed.value, "circle")}. Check them, swap people if needed, then publish.`,
+      });
     }
     case "swap": {
       const swapped = await guardForm(raw, swapCircleMembers(user.id, event.slug, input));
@@ -51,7 +65,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "publish": {
       const sent = await guardForm(raw, publishCircles(user.id, event.slug, input.version));
       if (!sent.ok) return invalid(sent.result);
-      return redirectWithToast(here, { kind: "success", message: `Circles published; “Meet your circle” went to ${count(sent.value, "person", "people")}.` });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: `Circles published; “Meet your circle” went to ${count(sent.value, "person", "people")}.`,
+      });
     }
   }
 }
@@ -72,9 +89,25 @@ function SettingsForm() {
     <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="settings" />
       <FormErrors errors={formErrors} />
-      <SelectField label="People per circle" {...field("groupSize")} options={["4", "5", "6"].map((n) => ({ value: n, label: n }))} />
-      <Field label="Reminder after (weeks)" type="number" min={1} max={12} {...field("reminderWeeks")} hint="“What did you try? Post it to your circle” goes this many weeks after publishing." />
-      <TextareaField label="Roles people choose from" rows={6} {...field("roles")} hint="The district's list, one a line." />
+      <SelectField
+        label="People per circle"
+        {...field("groupSize")}
+        options={["4", "5", "6"].map((n) => ({ value: n, label: n }))}
+      />
+      <Field
+        label="Reminder after (weeks)"
+        type="number"
+        min={1}
+        max={12}
+        {...field("reminderWeeks")}
+        hint="“What did you try? Post it to your circle” goes this many weeks after publishing."
+      />
+      <TextareaField
+        label="Roles people choose from"
+        rows={6}
+        {...field("roles")}
+        hint="The district's list, one a line."
+      />
       <Button>{round ? "Save settings" : "Open circles"}</Button>
     </Form>
   );
@@ -84,7 +117,9 @@ export default function CircleBoard() {
   const { event, round, optIns, circles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const boardFailure = isFormFailure(result) && !failureOf(result, "settings") ? result : null;
-  const people = circles.flatMap((c) => c.members.filter((m) => !m.left).map((m) => ({ value: m.userId, label: `${m.name} (circle ${c.number})` })));
+  const people = circles.flatMap((c) =>
+    c.members.filter((m) => !m.left).map((m) => ({ value: m.userId, label: `${m.name} (circle ${c.number})` })),
+  );
   const published = round?.status === "published";
   return (
     <>
@@ -92,7 +127,10 @@ export default function CircleBoard() {
         <Link to={`/events/${event.slug}`}>← {event.name}</Link>
       </p>
       <h1>Follow-up circles</h1>
-      <p>Small groups of 4–6 who keep learning together after the day. People opt in on their Circles page (/e/{event.slug}/circles).</p>
+      <p>
+        Small groups of 4–6 who keep learning together after the day. People opt in on their Circles page (/e/
+        {event.slug}/circles).
+      </p>
       {boardFailure ? <FormErrors errors={allMessages(boardFailure)} /> : null}
       {/* Published circles keep their settings; a refused change still shows why, beside its field. */}
       {!published || failureOf(result, "settings") ? (
@@ -121,7 +159,8 @@ export default function CircleBoard() {
             {circles.map((c) => (
               <div key={c.id}>
                 <h3>
-                  Circle {c.number} {published ? <span className="session-meta">· {count(c.posts, "post")}</span> : null}
+                  Circle {c.number}{" "}
+                  {published ? <span className="session-meta">· {count(c.posts, "post")}</span> : null}
                 </h3>
                 <ul className="list-plain post-list">
                   {c.members.map((m) => (
@@ -130,7 +169,9 @@ export default function CircleBoard() {
                       {m.left ? " (left)" : ""}
                       <br />
                       <span className="session-meta">
-                        {[m.role, m.school, m.subject, m.gradeBand, m.otherSchools ? "" : "own school"].filter(Boolean).join(" · ")}
+                        {[m.role, m.school, m.subject, m.gradeBand, m.otherSchools ? "" : "own school"]
+                          .filter(Boolean)
+                          .join(" · ")}
                       </span>
                     </li>
                   ))}
@@ -145,8 +186,18 @@ export default function CircleBoard() {
               <Form method="post">
                 <input type="hidden" name="intent" value="swap" />
                 <input type="hidden" name="version" value={round.version} />
-                <SelectField label="Move" name="first" options={people} error={failureOf(result, "swap")?.fieldErrors.first?.[0]} />
-                <SelectField label="With" name="second" options={people} error={failureOf(result, "swap")?.fieldErrors.second?.[0]} />
+                <SelectField
+                  label="Move"
+                  name="first"
+                  options={people}
+                  error={failureOf(result, "swap")?.fieldErrors.first?.[0]}
+                />
+                <SelectField
+                  label="With"
+                  name="second"
+                  options={people}
+                  error={failureOf(result, "swap")?.fieldErrors.second?.[0]}
+                />
                 <Button variant="secondary">Swap</Button>
               </Form>
               <h3>Publish</h3>

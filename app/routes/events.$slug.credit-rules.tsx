@@ -16,7 +16,9 @@ import { useValidatedForm } from "~/utils/use-validated-form";
 import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Credit rules and categories · ${data.event.name} · Dropin` : "Credit rules and categories · Dropin" },
+  {
+    title: data ? `Credit rules and categories · ${data.event.name} · Dropin` : "Credit rules and categories · Dropin",
+  },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -38,7 +40,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!submission.ok) return invalid(submission);
       const saved = await guardForm(raw, saveCreditSettings(user.id, event.id, submission.data));
       if (!saved.ok) return invalid(saved.result);
-      return redirectWithToast(here, { kind: "success", message: "Credit rules saved. Credit pages, certificates and exports use them now." });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: "Credit rules saved. Credit pages, certificates and exports use them now.",
+      });
     }
     case "tag": {
       const submission = parseSubmission(SessionCategoriesSchema, formData);
@@ -58,7 +63,13 @@ export default function CreditRules() {
   const pending = usePending();
   const settingsFailure = failureOf(result, "settings");
   const tagFailure = failureOf(result, "tag");
-  const { form, field, onSubmit, values, pending: saving } = useValidatedForm(CreditSettingsSchema, {
+  const {
+    form,
+    field,
+    onSubmit,
+    values,
+    pending: saving,
+  } = useValidatedForm(CreditSettingsSchema, {
     posts: { intent: "settings" },
     defaultValues: {
       providerName: settings.providerName,
@@ -74,12 +85,14 @@ export default function CreditRules() {
   return (
     <>
       <p>
-        <Link to={`/events/${event.slug}`}>← {event.name}</Link> · <Link to={`/events/${event.slug}/credit`}>PD credit</Link>
+        <Link to={`/events/${event.slug}`}>← {event.name}</Link> ·{" "}
+        <Link to={`/events/${event.slug}/credit`}>PD credit</Link>
       </p>
       <h1>Credit rules and categories</h1>
       <p className="muted">
-        A session counts after {event.minStayMinutes} minutes in the room and presenters’ credit follows the presenter rule (both in
-        the PD day’s settings). Breaks and lunch never count. Attendees see every rule explained on their credit page.
+        A session counts after {event.minStayMinutes} minutes in the room and presenters’ credit follows the presenter
+        rule (both in the PD day’s settings). Breaks and lunch never count. Attendees see every rule explained on their
+        credit page.
       </p>
       <section className="card" aria-labelledby="rules-title">
         <h2 id="rules-title">Provider, categories and rules</h2>
@@ -88,8 +101,16 @@ export default function CreditRules() {
           <input type="hidden" name="version" value={settings.version} />
           <FormErrors errors={settingsFailure?.formErrors ?? []} />
           <div className="form-row">
-            <Field label="Provider or sponsor name (optional)" {...field("providerName")} hint="As the state certificate must show it." />
-            <Field label="Provider number (optional)" {...field("providerNumber")} hint="E.g. the Act 48 or CTLE provider number." />
+            <Field
+              label="Provider or sponsor name (optional)"
+              {...field("providerName")}
+              hint="As the state certificate must show it."
+            />
+            <Field
+              label="Provider number (optional)"
+              {...field("providerNumber")}
+              hint="E.g. the Act 48 or CTLE provider number."
+            />
           </div>
           <TextareaField
             label="Credit categories (optional)"
@@ -104,7 +125,11 @@ export default function CreditRules() {
           />
           <div className="checkbox-row">
             <label className="checkbox">
-              <input type="checkbox" {...form.register("feedbackForCredit")} defaultChecked={values.feedbackForCredit === "on"} />
+              <input
+                type="checkbox"
+                {...form.register("feedbackForCredit")}
+                defaultChecked={values.feedbackForCredit === "on"}
+              />
               Hold each session’s credit until the attendee gives its feedback
             </label>
           </div>
@@ -126,7 +151,8 @@ export default function CreditRules() {
         ) : (
           <ul className="list-plain">
             {sessions.map((s) => {
-              const failed = tagFailure && postedText(tagFailure.values.proposalId) === s.proposalId ? tagFailure : null;
+              const failed =
+                tagFailure && postedText(tagFailure.values.proposalId) === s.proposalId ? tagFailure : null;
               const checked = failed ? [tagFailure!.values.categories ?? []].flat() : s.stored.split("\n");
               return (
                 <li key={s.proposalId}>

@@ -24,7 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { rows, sessions, members } = await guard(getEventCredit(user.id, event.id));
   const url = new URL(request.url);
   return {
-    event: { slug: event.slug, name: event.name, minStayMinutes: event.minStayMinutes, presenterCreditRule: event.presenterCreditRule },
+    event: {
+      slug: event.slug,
+      name: event.name,
+      minStayMinutes: event.minStayMinutes,
+      presenterCreditRule: event.presenterCreditRule,
+    },
     rows: rows.map((r) => ({ ...r, name: r.person.name, school: r.person.school, staffId: r.person.staffId })),
     sessions: sessions.map((s) => ({ id: s.placementId, label: `${s.blockLabel} · ${s.roomName} · ${s.title}` })),
     people: members.map((m) => ({ value: m.id, label: `${m.name} (${m.email})` })),
@@ -40,10 +45,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!submission.ok) return invalid(submission);
   const saved = await guardForm(formDataToObject(formData), correctCredit(user.id, event.id, submission.data));
   if (!saved.ok) return invalid(saved.result);
-  return redirectWithToast(`/events/${event.slug}/credit`, { kind: "success", message: "Credit corrected. The change is in the audit log." });
+  return redirectWithToast(`/events/${event.slug}/credit`, {
+    kind: "success",
+    message: "Credit corrected. The change is in the audit log.",
+  });
 }
 
-const RULE_WORDS: Record<string, string> = { none: "no credit", session: "the session's length", double: "twice the session's length" };
+const RULE_WORDS: Record<string, string> = {
+  none: "no credit",
+  session: "the session's length",
+  double: "twice the session's length",
+};
 
 export default function EventCredit() {
   const { event, rows, sessions, people, preset } = useLoaderData<typeof loader>();
@@ -59,7 +71,8 @@ export default function EventCredit() {
       </p>
       <h1>PD credit</h1>
       <p className="muted">
-        A session counts after {event.minStayMinutes} minutes in the room; presenters get {RULE_WORDS[event.presenterCreditRule] ?? event.presenterCreditRule}.
+        A session counts after {event.minStayMinutes} minutes in the room; presenters get{" "}
+        {RULE_WORDS[event.presenterCreditRule] ?? event.presenterCreditRule}.
       </p>
       <p>
         <a href={`/events/${event.slug}/credit.csv`} download>
@@ -70,8 +83,8 @@ export default function EventCredit() {
       <section className="card" aria-labelledby="correct-title">
         <h2 id="correct-title">Correct a record</h2>
         <p className="muted">
-          The minutes you set replace what the room check-ins show; earlier values stay in the record’s history. Your reason goes in the
-          audit log.
+          The minutes you set replace what the room check-ins show; earlier values stay in the record’s history. Your
+          reason goes in the audit log.
         </p>
         {/* Keyed so a "Correct" link's choice replaces what the uncontrolled fields show. */}
         <Form method="post" key={`${values.userId}|${values.placementId}`}>
@@ -89,10 +102,27 @@ export default function EventCredit() {
               name="placementId"
               defaultValue={String(values.placementId ?? "")}
               error={errors.placementId?.[0]}
-              options={[{ value: "", label: "Choose a session" }, ...sessions.map((s) => ({ value: s.id, label: s.label }))]}
+              options={[
+                { value: "", label: "Choose a session" },
+                ...sessions.map((s) => ({ value: s.id, label: s.label })),
+              ]}
             />
-            <Field label="Minutes" name="minutes" type="number" min={0} max={600} inputMode="numeric" defaultValue={String(isFormFailure(failed) ? (failed.values.minutes ?? "") : "")} error={errors.minutes?.[0]} />
-            <Field label="Reason" name="reason" defaultValue={String(isFormFailure(failed) ? (failed.values.reason ?? "") : "")} error={errors.reason?.[0]} />
+            <Field
+              label="Minutes"
+              name="minutes"
+              type="number"
+              min={0}
+              max={600}
+              inputMode="numeric"
+              defaultValue={String(isFormFailure(failed) ? (failed.values.minutes ?? "") : "")}
+              error={errors.minutes?.[0]}
+            />
+            <Field
+              label="Reason"
+              name="reason"
+              defaultValue={String(isFormFailure(failed) ? (failed.values.reason ?? "") : "")}
+              error={errors.reason?.[0]}
+            />
           </div>
           <div className="form-actions">
             <Button disabled={busy}>Save correction</Button>
@@ -129,7 +159,10 @@ export default function EventCredit() {
                   <td>{r.minutes}</td>
                   <td>{r.hours.toFixed(2)}</td>
                   <td>
-                    <Link to={`?userId=${r.userId}&placementId=${r.placementId}#correct-title`} aria-label={`Correct ${r.name}, ${r.title}`}>
+                    <Link
+                      to={`?userId=${r.userId}&placementId=${r.placementId}#correct-title`}
+                      aria-label={`Correct ${r.name}, ${r.title}`}
+                    >
                       Correct
                     </Link>
                   </td>

@@ -23,7 +23,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const board = await guard(getDayOfBoard(user.id, params.slug!));
   const offerId = new URL(request.url).searchParams.get("offer");
   const selected = board.offers.find((o) => o.id === offerId) ?? null;
-  return { event: { slug: board.event.slug, name: board.event.name }, offers: board.offers, cells: board.cells, selected };
+  return {
+    event: { slug: board.event.slug, name: board.event.name },
+    offers: board.offers,
+    cells: board.cells,
+    selected,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -92,11 +97,17 @@ export default function DayOfBoard() {
 
       <section className="card" aria-labelledby="offers-title">
         <h2 id="offers-title">Waiting for a room ({waiting.length})</h2>
-        {waiting.length === 0 ? <p>No offers waiting. Teachers offer sessions at /e/{event.slug}/propose-now.</p> : null}
+        {waiting.length === 0 ? (
+          <p>No offers waiting. Teachers offer sessions at /e/{event.slug}/propose-now.</p>
+        ) : null}
         <ul className="list-plain">
           {waiting.map((o) => (
             <li key={o.id}>
-              <Link to={`?offer=${o.id}`} className="offer-link" aria-current={selected?.id === o.id ? "true" : undefined}>
+              <Link
+                to={`?offer=${o.id}`}
+                className="offer-link"
+                aria-current={selected?.id === o.id ? "true" : undefined}
+              >
                 {o.title}
               </Link>
               <br />

@@ -81,7 +81,8 @@ export default function ProjectorView() {
             </Link>
           ) : (
             <p className="projector-done">
-              {drawing.total === 1 ? "The winner is revealed." : `All ${count(drawing.total, "winner")} revealed.`} Congratulations!
+              {drawing.total === 1 ? "The winner is revealed." : `All ${count(drawing.total, "winner")} revealed.`}{" "}
+              Congratulations!
             </p>
           )}
           {revealed.length > 1 ? (

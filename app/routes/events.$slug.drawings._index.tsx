@@ -2,7 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDrawings } from "~/.server/drawings/drawing-views";
-import { createDrawing, markClaimed, markNoShow, prizesToChoose, runDrawing, verifyDrawing } from "~/.server/drawings/drawings";
+import {
+  createDrawing,
+  markClaimed,
+  markNoShow,
+  prizesToChoose,
+  runDrawing,
+  verifyDrawing,
+} from "~/.server/drawings/drawings";
 import type { DrawingRules } from "~/.server/drawings/eligibility";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
@@ -25,7 +32,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
-  const [drawings, prizes] = await Promise.all([guard(listDrawings(user.id, event.id)), guard(prizesToChoose(user.id, event.id))]);
+  const [drawings, prizes] = await Promise.all([
+    guard(listDrawings(user.id, event.id)),
+    guard(prizesToChoose(user.id, event.id)),
+  ]);
   const verified = await Promise.all(drawings.map((d) => (d.status === "drawn" ? verifyDrawing(d.id) : null)));
   const prizeNames = Object.fromEntries(prizes.map((p) => [p.id, p.itemName]));
   return {
@@ -125,7 +135,8 @@ export default function Drawings() {
           ) : (
             <>
               <p>
-                Pool: {count(d.poolSize, "eligible person", "eligible people")}. <Link to={`/events/${event.slug}/drawings/${d.id}/show`}>Projector view</Link>
+                Pool: {count(d.poolSize, "eligible person", "eligible people")}.{" "}
+                <Link to={`/events/${event.slug}/drawings/${d.id}/show`}>Projector view</Link>
               </p>
               <details>
                 <summary>Verification</summary>
@@ -163,10 +174,22 @@ export default function Drawings() {
                           {w.status === "drawn" ? (
                             <Form method="post" className="winner-actions">
                               <input type="hidden" name="winnerId" value={w.id} />
-                              <Button name="intent" value="claimed" variant="secondary" disabled={pending({ winnerId: w.id })} aria-label={`Claimed: ${w.user.name}`}>
+                              <Button
+                                name="intent"
+                                value="claimed"
+                                variant="secondary"
+                                disabled={pending({ winnerId: w.id })}
+                                aria-label={`Claimed: ${w.user.name}`}
+                              >
                                 Claimed
                               </Button>
-                              <Button name="intent" value="no-show" variant="secondary" disabled={pending({ winnerId: w.id })} aria-label={`No-show: ${w.user.name}`}>
+                              <Button
+                                name="intent"
+                                value="no-show"
+                                variant="secondary"
+                                disabled={pending({ winnerId: w.id })}
+                                aria-label={`No-show: ${w.user.name}`}
+                              >
                                 No-show
                               </Button>
                             </Form>
@@ -187,8 +210,9 @@ export default function Drawings() {
       <section className="card" aria-labelledby="new-drawing-title">
         <h2 id="new-drawing-title">New drawing</h2>
         <p className="muted">
-          Choose the prizes this drawing gives away: every unit of a chosen prize not yet won is drawn, and prizes you do not
-          choose stay for a later drawing. Only people checked in at the door qualify; coordinators and vendors never do. The random seed is fixed now and its fingerprint shown, before anyone knows the pool.
+          Choose the prizes this drawing gives away: every unit of a chosen prize not yet won is drawn, and prizes you
+          do not choose stay for a later drawing. Only people checked in at the door qualify; coordinators and vendors
+          never do. The random seed is fixed now and its fingerprint shown, before anyone knows the pool.
         </p>
         <Form method="post" noValidate onSubmit={create.onSubmit}>
           <input type="hidden" name="intent" value="create" />
@@ -204,20 +228,34 @@ export default function Drawings() {
               inputProps={create.form.register("prizeIds")}
             />
           ) : (
-            <p className="notice">No delivered prizes are left to draw. Mark prizes delivered on the vendors page first.</p>
+            <p className="notice">
+              No delivered prizes are left to draw. Mark prizes delivered on the vendors page first.
+            </p>
           )}
           <Field label="Minimum sessions attended (optional)" inputMode="numeric" {...create.field("minSessions")} />
           <div className="checkbox-row">
             <label className="checkbox">
-              <input type="checkbox" {...create.form.register("requireFeedback")} defaultChecked={checked("requireFeedback")} />
+              <input
+                type="checkbox"
+                {...create.form.register("requireFeedback")}
+                defaultChecked={checked("requireFeedback")}
+              />
               Gave feedback on a session
             </label>
             <label className="checkbox">
-              <input type="checkbox" {...create.form.register("excludePresenters")} defaultChecked={checked("excludePresenters")} />
+              <input
+                type="checkbox"
+                {...create.form.register("excludePresenters")}
+                defaultChecked={checked("excludePresenters")}
+              />
               Leave out presenters
             </label>
             <label className="checkbox">
-              <input type="checkbox" {...create.form.register("allowMultiplePrizes")} defaultChecked={checked("allowMultiplePrizes")} />
+              <input
+                type="checkbox"
+                {...create.form.register("allowMultiplePrizes")}
+                defaultChecked={checked("allowMultiplePrizes")}
+              />
               Allow more than one prize per person
             </label>
           </div>

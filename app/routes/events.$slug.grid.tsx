@@ -67,7 +67,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const back = `/events/${event.slug}/grid${String(formData.get("_back") ?? "")}`;
   const submission = parseSubmission(GridActionSchema, formData);
   if (!submission.ok) {
-    const message = Object.values(submission.fieldErrors).flat()[0] ?? submission.formErrors[0] ?? "Choose where it goes.";
+    const message =
+      Object.values(submission.fieldErrors).flat()[0] ?? submission.formErrors[0] ?? "Choose where it goes.";
     if (viaFetcher) return data({ ok: false, message }, { status: 400 });
     return redirectWithToast(back, { kind: "error", message });
   }
@@ -90,8 +91,8 @@ export default function Grid() {
   return (
     <>
       <p>
-        <Link to={`/events/${event.slug}`}>← {event.name}</Link> · <Link to={`/events/${event.slug}/rooms`}>Rooms</Link> ·{" "}
-        <Link to={`/events/${event.slug}/blocks`}>Time blocks</Link>
+        <Link to={`/events/${event.slug}`}>← {event.name}</Link> · <Link to={`/events/${event.slug}/rooms`}>Rooms</Link>{" "}
+        · <Link to={`/events/${event.slug}/blocks`}>Time blocks</Link>
       </p>
       <div className="page-head">
         <h1>Grid</h1>

@@ -17,7 +17,16 @@ import { getEventForDoor } from "~/.server/events/events";
 import { tokenFromScan } from "~/utils/badge-code";
 import { Button } from "~/components/button";
 import { CameraScanner, type KioskPanel } from "~/components/checkin/kiosk-client";
-import { panelFor, PersonResults, queuedPanel, syncedPanel, useKioskServiceWorker, WaitingList, WalkInForm, type PersonRow } from "~/components/checkin/kiosk-parts";
+import {
+  panelFor,
+  PersonResults,
+  queuedPanel,
+  syncedPanel,
+  useKioskServiceWorker,
+  WaitingList,
+  WalkInForm,
+  type PersonRow,
+} from "~/components/checkin/kiosk-parts";
 import { useKioskQueue, type DoorCounts } from "~/components/checkin/kiosk-queue";
 import { findOnDevice, searchLocally, useKioskRoster } from "~/components/checkin/kiosk-roster";
 import { ErrorMessage } from "~/components/error-message";
@@ -41,7 +50,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // A badge scanned with a plain phone camera opens this page with the code filled in;
   // checking in still takes a press of the button (a GET never writes).
   const token = url.searchParams.get("token") ?? "";
-  const [results, counts] = await Promise.all([guard(searchRoster(user.id, event.id, q)), doorCounts(user.id, event.id)]);
+  const [results, counts] = await Promise.all([
+    guard(searchRoster(user.id, event.id, q)),
+    doorCounts(user.id, event.id),
+  ]);
   // Volunteers see before the first scan whether the door is open yet.
   const rule = doorRule(event.id);
   const doors = rule && isEarly(rule, new Date()) ? { opens: rule.opensLabel, early: rule.earlyCheckIn } : null;
@@ -51,7 +63,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     q,
     token,
     counts,
-    results: results.map((r) => ({ ...r, checkedInAt: r.checkedInAt ? clockTime(r.checkedInAt, event.timeZone) : null })),
+    results: results.map((r) => ({
+      ...r,
+      checkedInAt: r.checkedInAt ? clockTime(r.checkedInAt, event.timeZone) : null,
+    })),
   };
 }
 
@@ -70,7 +85,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!submission.ok) return invalid(submission);
     const done = await guardForm(formDataToObject(formData), registerWalkIn(user.id, event.id, submission.data));
     if (!done.ok) return invalid(done.result);
-    return data<KioskAnswer>({ panel: toPanel(done.value, event.timeZone) }, { status: done.value.status === "closed" ? 409 : 200 });
+    return data<KioskAnswer>(
+      { panel: toPanel(done.value, event.timeZone) },
+      { status: done.value.status === "closed" ? 409 : 200 },
+    );
   }
   if (intent === "user") {
     const userId = String(formData.get("userId") ?? "").trim();
@@ -80,7 +98,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const typed = String(formData.get("token") ?? "").slice(0, 300);
   const token = tokenFromScan(typed);
   if (!token) return refused("token", "Scan a badge or type its code first.", typed);
-  return answer(await guard(checkInByToken(user.id, event.id, token)), event.timeZone, { field: "token", value: typed });
+  return answer(await guard(checkInByToken(user.id, event.id, token)), event.timeZone, {
+    field: "token",
+    value: typed,
+  });
 }
 
 /**
@@ -176,7 +197,10 @@ export default function Kiosk() {
     e.preventDefault();
     const query = String(new FormData(e.currentTarget).get("q") ?? "");
     const people = roster.people ?? (await roster.load());
-    setSearch({ q: query, people: people ? searchLocally(people, query).map((p) => ({ ...p, checkedInAt: p.in })) : null });
+    setSearch({
+      q: query,
+      people: people ? searchLocally(people, query).map((p) => ({ ...p, checkedInAt: p.in })) : null,
+    });
   }
 
   function onPersonCheckIn(person: PersonRow, e: FormEvent<HTMLFormElement>) {
@@ -214,7 +238,9 @@ export default function Kiosk() {
       <h1>Door check-in</h1>
       <p className="muted">
         {shownCounts.checkedIn} of {shownCounts.roster} on the roster checked in.
-        {roster.people ? ` Roster on this device: ${roster.people.length} ${roster.people.length === 1 ? "person" : "people"}.` : ""}
+        {roster.people
+          ? ` Roster on this device: ${roster.people.length} ${roster.people.length === 1 ? "person" : "people"}.`
+          : ""}
       </p>
       {doors ? (
         <p className="toast toast-info">
@@ -270,14 +296,21 @@ export default function Kiosk() {
           </div>
         </Form>
         {problem?.field === "person" && serverPanel ? <FormErrors errors={[serverPanel.title]} /> : null}
-        {search && !search.people ? <p>The roster is not on this device yet: name search needs the server once, when the kiosk opens.</p> : null}
-        {query.trim().length >= 2 && found.length === 0 && (!search || search.people) ? <p>Nobody on the roster matches “{query}”.</p> : null}
+        {search && !search.people ? (
+          <p>The roster is not on this device yet: name search needs the server once, when the kiosk opens.</p>
+        ) : null}
+        {query.trim().length >= 2 && found.length === 0 && (!search || search.people) ? (
+          <p>Nobody on the roster matches “{query}”.</p>
+        ) : null}
         {found.length > 0 ? <PersonResults people={found} onCheckIn={onPersonCheckIn} /> : null}
       </section>
 
       <WalkInForm
         values={walkIn?.values ?? {}}
-        errors={{ name: walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0], email: walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0] }}
+        errors={{
+          name: walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0],
+          email: walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0],
+        }}
         formErrors={walkIn?.formErrors ?? []}
         busy={pending({ intent: "walk-in" })}
         onSubmit={onWalkIn}

@@ -50,8 +50,8 @@ export default function Live() {
       </p>
       {early ? (
         <p>
-          <span className="live-early-tag">Early</span> {early.count} of them checked in before the doors opened ({early.doorsOpened}), with early
-          check-in on: they are not in prize drawings.
+          <span className="live-early-tag">Early</span> {early.count} of them checked in before the doors opened (
+          {early.doorsOpened}), with early check-in on: they are not in prize drawings.
         </p>
       ) : null}
 
@@ -73,7 +73,11 @@ export default function Live() {
                 <tr key={b.label} className={b.early ? "live-early" : undefined}>
                   <th scope="row">{b.label}</th>
                   <td>
-                    <span className={b.early ? "bar bar-early" : "bar"} style={{ width: `${(b.count / max) * 100}%` }} aria-hidden="true" />
+                    <span
+                      className={b.early ? "bar bar-early" : "bar"}
+                      style={{ width: `${(b.count / max) * 100}%` }}
+                      aria-hidden="true"
+                    />
                     <span className="bar-value">{b.count}</span>
                     {/* Said in words, not only by the bar's pattern. */}
                     {b.early ? <span className="live-early-tag">Early · not in drawings</span> : null}
@@ -101,7 +105,12 @@ export default function Live() {
                   {room.present} / {room.capacity}
                   {level === "full" ? " · full" : level === "nearly" ? " · nearly full" : ""}
                 </span>
-                <meter min={0} max={Math.max(room.capacity, 1)} value={room.present} aria-label={`${room.name}: ${room.present} of ${room.capacity} seats`} />
+                <meter
+                  min={0}
+                  max={Math.max(room.capacity, 1)}
+                  value={room.present}
+                  aria-label={`${room.name}: ${room.present} of ${room.capacity} seats`}
+                />
               </li>
             );
           })}

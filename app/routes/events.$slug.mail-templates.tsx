@@ -5,7 +5,13 @@ import { listTemplates, previewTemplate, resetTemplate, saveTemplate } from "~/.
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { ErrorSummary, Field, FormErrors, TextareaField } from "~/components/forms";
-import { MailTemplateSchema, PLACEHOLDER_HINTS, PLACEHOLDERS, TEMPLATE_KEYS, type TemplateKey } from "~/schemas/mail-templates";
+import {
+  MailTemplateSchema,
+  PLACEHOLDER_HINTS,
+  PLACEHOLDERS,
+  TEMPLATE_KEYS,
+  type TemplateKey,
+} from "~/schemas/mail-templates";
 import { requireUser } from "~/utils/auth.server";
 import { formatTimestamp } from "~/utils/dates";
 import { failure, formDataToObject, isFormFailure, parseSubmission, type FormFailure } from "~/utils/forms";
@@ -40,7 +46,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (raw.intent === "reset") {
     // A key that names no message must not fall back to (and reset) the first one.
-    if (!TEMPLATE_KEYS.includes(raw.key as TemplateKey)) return invalid(failure(raw, { fieldErrors: { key: ["Choose which message to reset."] } }));
+    if (!TEMPLATE_KEYS.includes(raw.key as TemplateKey))
+      return invalid(failure(raw, { fieldErrors: { key: ["Choose which message to reset."] } }));
     await guard(resetTemplate(user.id, event.id, key));
     return redirectWithToast(here, { kind: "success", message: "Back to the default wording." });
   }
@@ -62,7 +69,8 @@ export default function MailTemplates() {
   // A save or preview comes back to the message it was for, even when the page it was
   // posted from had another one selected (a no-JS post does not carry ?key=). One whose
   // key names no message is shown on the selected one, its key error as an alert.
-  const key = result && TEMPLATE_KEYS.includes(result.values.key as TemplateKey) ? (result.values.key as TemplateKey) : selected;
+  const key =
+    result && TEMPLATE_KEYS.includes(result.values.key as TemplateKey) ? (result.values.key as TemplateKey) : selected;
   const template = templates.find((t) => t.key === key)!;
   const preview = result && !isFormFailure(result) && result.values.key === key ? result : null;
   const failed = isFormFailure(result) ? result : null;
@@ -72,9 +80,7 @@ export default function MailTemplates() {
         <Link to={`/events/${event.slug}`}>← {event.name}</Link>
       </p>
       <h1>Mail templates</h1>
-      <p className="muted">
-        The messages presenters receive about their proposals. Changes apply to this PD day only.
-      </p>
+      <p className="muted">The messages presenters receive about their proposals. Changes apply to this PD day only.</p>
       <nav className="card" aria-label="Message templates">
         <ul className="template-list">
           {templates.map((t) => (
@@ -102,7 +108,9 @@ export default function MailTemplates() {
           <p>
             <strong>Subject:</strong> <span data-testid="preview-subject">{preview.preview.subject}</span>
           </p>
-          <pre className="mail" data-testid="preview-body">{preview.preview.body}</pre>
+          <pre className="mail" data-testid="preview-body">
+            {preview.preview.body}
+          </pre>
         </section>
       ) : null}
     </>
@@ -115,12 +123,24 @@ function TemplateEditor({
   lastResult,
   previewValues,
 }: {
-  template: { key: string; label: string; subject: string; body: string; customized: boolean; updatedAt: Date | string | null };
+  template: {
+    key: string;
+    label: string;
+    subject: string;
+    body: string;
+    customized: boolean;
+    updatedAt: Date | string | null;
+  };
   timeZone: string;
   lastResult: FormFailure | null;
   previewValues: Record<string, string | string[]> | null;
 }) {
-  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(MailTemplateSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(MailTemplateSchema, {
     defaultValues: previewValues ?? { key: template.key, subject: template.subject, body: template.body },
     lastResult,
     posts: { intent: ["preview", "save"] },
@@ -153,14 +173,20 @@ function TemplateEditor({
           </ul>
         </details>
         <div className="form-actions">
-          <Button name="intent" value="preview" variant="secondary" disabled={busy}>Preview</Button>
-          <Button name="intent" value="save" disabled={busy}>Save</Button>
+          <Button name="intent" value="preview" variant="secondary" disabled={busy}>
+            Preview
+          </Button>
+          <Button name="intent" value="save" disabled={busy}>
+            Save
+          </Button>
         </div>
       </Form>
       {template.customized ? (
         <Form method="post" className="form-actions">
           <input type="hidden" name="key" value={template.key} />
-          <Button name="intent" value="reset" variant="link" disabled={resetting}>Reset to default</Button>
+          <Button name="intent" value="reset" variant="link" disabled={resetting}>
+            Reset to default
+          </Button>
         </Form>
       ) : null}
     </section>

@@ -12,7 +12,13 @@ import { KioskLinks, type NewKioskLink } from "~/components/people/kiosk-links";
 import { MemberTable } from "~/components/people/member-table";
 import { RowAction } from "~/components/people/row-action";
 import { InviteSchema, ROLE_LABELS, ROLES, type Role } from "~/schemas/events";
-import { ChangeRoleSchema, KioskLinkSchema, RemoveMemberSchema, RevokeInvitationSchema, RevokeKioskLinkSchema } from "~/schemas/people";
+import {
+  ChangeRoleSchema,
+  KioskLinkSchema,
+  RemoveMemberSchema,
+  RevokeInvitationSchema,
+  RevokeKioskLinkSchema,
+} from "~/schemas/people";
 import { requireUser } from "~/utils/auth.server";
 import { formatTimestamp } from "~/utils/dates";
 import { allMessages, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
@@ -27,7 +33,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const user = await requireUser(request);
   const event = await guard(getEventForCoordinator(user.id, params.slug!));
-  const [people, kioskLinks] = await Promise.all([guard(listPeople(user.id, event.id)), guard(listKioskLinks(user.id, event.id))]);
+  const [people, kioskLinks] = await Promise.all([
+    guard(listPeople(user.id, event.id)),
+    guard(listKioskLinks(user.id, event.id)),
+  ]);
   return { event, ...people, kioskLinks, keepsData: REMOVAL_KEEPS_DATA };
 }
 
@@ -46,7 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await request.formData();
   const raw = formDataToObject(formData);
   // The invitation form predates intents: a post without one is an invitation.
-  const intent = (typeof raw.intent === "string" && raw.intent in SCHEMAS ? raw.intent : "invite") as keyof typeof SCHEMAS;
+  const intent = (
+    typeof raw.intent === "string" && raw.intent in SCHEMAS ? raw.intent : "invite"
+  ) as keyof typeof SCHEMAS;
   const here = `/events/${event.slug}/people`;
   const done = (message: string) => redirectWithToast(here, { kind: "success", message });
   switch (intent) {
@@ -76,7 +87,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!submission.ok) return invalid(submission);
       const removed = await guardForm(raw, removeMember(user.id, event.id, submission.data));
       if (!removed.ok) return invalid(removed.result);
-      return done(`${removed.value.name} is no longer ${ROLE_LABELS[removed.value.role].toLowerCase()}. ${REMOVAL_KEEPS_DATA}`);
+      return done(
+        `${removed.value.name} is no longer ${ROLE_LABELS[removed.value.role].toLowerCase()}. ${REMOVAL_KEEPS_DATA}`,
+      );
     }
     case "kiosk-link": {
       const submission = parseSubmission(KioskLinkSchema, formData);
@@ -85,7 +98,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!made.ok) return invalid(made.result);
       // Shown once, in this answer: only the code's hash is kept.
       const { label, url, expiresAt } = made.value;
-      return data({ created: { label, url, expiresAt: expiresAt.toISOString(), qrSvg: await qrSvg(url) } satisfies NewKioskLink });
+      return data({
+        created: { label, url, expiresAt: expiresAt.toISOString(), qrSvg: await qrSvg(url) } satisfies NewKioskLink,
+      });
     }
     case "revoke-kiosk-link": {
       const submission = parseSubmission(RevokeKioskLinkSchema, formData);
@@ -104,7 +119,12 @@ export default function People() {
   const kioskFailure = failureOf(lastResult, "kiosk-link");
   const rowFailure = failureOf(lastResult, "revoke-invitation", "change-role", "remove-member", "revoke-kiosk-link");
   // A failure of no other form is the invitation's (a post without an intent is one).
-  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(InviteSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(InviteSchema, {
     posts: { intent: "invite" },
     defaultValues: { role: "presenter" },
     lastResult: isFormFailure(lastResult) && !kioskFailure && !rowFailure ? lastResult : null,
@@ -119,8 +139,8 @@ export default function People() {
       <section className="card" aria-labelledby="invite-title">
         <h2 id="invite-title">Invite someone</h2>
         <p className="muted">
-          They get an email with a link to join this PD day in the role you choose. Door volunteers reach the door kiosk and
-          the live view only.
+          They get an email with a link to join this PD day in the role you choose. Door volunteers reach the door kiosk
+          and the live view only.
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <FormErrors errors={formErrors} />

@@ -38,8 +38,8 @@ export default function DoorSigns() {
   return (
     <div className="print-page">
       <p className="no-print">
-        <Link to={`/events/${event.slug}/publish`}>← Publish</Link> · {count(signs.length, "door sign")}, one page each. Use your
-        browser’s Print command.
+        <Link to={`/events/${event.slug}/publish`}>← Publish</Link> · {count(signs.length, "door sign")}, one page each.
+        Use your browser’s Print command.
       </p>
       <h1 className="visually-hidden">Door signs for {event.name}</h1>
       {signs.map(({ room, url, qrSvg, sessions }) => (

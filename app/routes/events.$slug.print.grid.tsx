@@ -25,7 +25,8 @@ export default function GridPoster() {
   return (
     <div className="print-page print-grid">
       <p className="no-print">
-        <Link to={`/events/${event.slug}/publish`}>← Publish</Link> · Use your browser’s Print command; landscape fits best.
+        <Link to={`/events/${event.slug}/publish`}>← Publish</Link> · Use your browser’s Print command; landscape fits
+        best.
       </p>
       <h1>{event.name}</h1>
       <p>

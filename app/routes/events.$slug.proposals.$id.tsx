@@ -46,7 +46,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     stateLabel: stateLabel(proposal.state),
     stagedLabel: proposal.stagedDecision ? stateLabel(proposal.stagedDecision) : null,
     canReopen: ["accepted", "waitlisted", "declined"].includes(proposal.state),
-    history: review.history.map((h) => ({ id: h.id, who: h.actor?.name ?? "Dropin", what: describe(h.action, h.detail), at: h.createdAt })),
+    history: review.history.map((h) => ({
+      id: h.id,
+      who: h.actor?.name ?? "Dropin",
+      what: describe(h.action, h.detail),
+      at: h.createdAt,
+    })),
   };
 }
 
@@ -70,7 +75,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "reopen": {
       const done = await guardForm(raw, reopen(user.id, id));
       if (!done.ok) return invalid(done.result);
-      return redirectWithToast(here, { kind: "success", message: "Reopened: it is “Submitted” again and its presenters can edit it." });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: "Reopened: it is “Submitted” again and its presenters can edit it.",
+      });
     }
     case "unstage": {
       await guard(unstage(user.id, [id]));
@@ -105,7 +113,13 @@ export default function ReviewProposal() {
   const decisionErrors = failed && failed.values.intent !== "review" ? failed.formErrors : [];
   const pending = usePending();
   const deciding = pending({ intent: ["accept", "waitlist", "decline"] });
-  const { form, field, onSubmit, values, pending: reviewing } = useValidatedForm(ReviewSchema, {
+  const {
+    form,
+    field,
+    onSubmit,
+    values,
+    pending: reviewing,
+  } = useValidatedForm(ReviewSchema, {
     posts: { intent: "review" },
     defaultValues: {
       score: data.myReview?.score ? String(data.myReview.score) : "",
@@ -113,7 +127,8 @@ export default function ReviewProposal() {
     },
     lastResult: reviewFailed,
   });
-  const scoreError = reviewFailed?.fieldErrors.score?.[0] ?? (form.formState.errors.score?.message as string | undefined);
+  const scoreError =
+    reviewFailed?.fieldErrors.score?.[0] ?? (form.formState.errors.score?.message as string | undefined);
 
   return (
     <>
@@ -132,10 +147,15 @@ export default function ReviewProposal() {
         <h2 id="proposal-title">The proposal</h2>
         <Facts
           rows={[
-            ["Presenter", `${data.presenter.name} (${data.presenter.email}${data.presenter.school ? `, ${data.presenter.school}` : ""})`],
+            [
+              "Presenter",
+              `${data.presenter.name} (${data.presenter.email}${data.presenter.school ? `, ${data.presenter.school}` : ""})`,
+            ],
             [
               "Co-presenters",
-              data.coPresenters.map((c) => `${c.name || c.email}${c.confirmed ? "" : " (invited, not confirmed)"}`).join(", ") || "—",
+              data.coPresenters
+                .map((c) => `${c.name || c.email}${c.confirmed ? "" : " (invited, not confirmed)"}`)
+                .join(", ") || "—",
             ],
             ...proposalFacts(proposal),
             ["Submitted", proposal.submittedAt ? formatTimestamp(proposal.submittedAt, event.timeZone) : "—"],
@@ -163,9 +183,15 @@ export default function ReviewProposal() {
           <FormErrors errors={decisionErrors} />
           <Form method="post">
             <div className="bulk-buttons">
-              <Button name="intent" value="accept" disabled={deciding}>Accept</Button>
-              <Button name="intent" value="waitlist" variant="secondary" disabled={deciding}>Waitlist</Button>
-              <Button name="intent" value="decline" variant="secondary" disabled={deciding}>Decline</Button>
+              <Button name="intent" value="accept" disabled={deciding}>
+                Accept
+              </Button>
+              <Button name="intent" value="waitlist" variant="secondary" disabled={deciding}>
+                Waitlist
+              </Button>
+              <Button name="intent" value="decline" variant="secondary" disabled={deciding}>
+                Decline
+              </Button>
             </div>
             <div className="check">
               <input type="checkbox" id="decision-stage" name="stage" />
@@ -174,9 +200,25 @@ export default function ReviewProposal() {
           </Form>
           {data.stagedLabel || data.canReopen ? (
             <Form method="post" className="form-actions">
-              {data.stagedLabel ? <Button name="intent" value="unstage" variant="secondary" disabled={pending({ intent: ["unstage", "reopen"] })}>Clear staged decision</Button> : null}
+              {data.stagedLabel ? (
+                <Button
+                  name="intent"
+                  value="unstage"
+                  variant="secondary"
+                  disabled={pending({ intent: ["unstage", "reopen"] })}
+                >
+                  Clear staged decision
+                </Button>
+              ) : null}
               {data.canReopen ? (
-                <Button name="intent" value="reopen" variant="secondary" disabled={pending({ intent: ["unstage", "reopen"] })}>Reopen for editing</Button>
+                <Button
+                  name="intent"
+                  value="reopen"
+                  variant="secondary"
+                  disabled={pending({ intent: ["unstage", "reopen"] })}
+                >
+                  Reopen for editing
+                </Button>
               ) : null}
             </Form>
           ) : null}
@@ -187,7 +229,9 @@ export default function ReviewProposal() {
         <h2 id="reviews-title">Review team notes</h2>
         <p className="muted">Only coordinators and reviewers see these; presenters never do.</p>
         <p>
-          {data.averageScore === null ? "Not scored yet." : `Average score ${data.averageScore} from ${count(data.reviews.filter((r) => r.score !== null).length, "score")}.`}
+          {data.averageScore === null
+            ? "Not scored yet."
+            : `Average score ${data.averageScore} from ${count(data.reviews.filter((r) => r.score !== null).length, "score")}.`}
         </p>
         {data.reviews.length > 0 ? (
           <ul className="list-plain">
@@ -209,7 +253,13 @@ export default function ReviewProposal() {
             <legend>Score (optional)</legend>
             {["1", "2", "3", "4", "5"].map((n) => (
               <span className="check" key={n}>
-                <input type="radio" id={`score-${n}`} value={n} defaultChecked={values.score === n} {...form.register("score")} />
+                <input
+                  type="radio"
+                  id={`score-${n}`}
+                  value={n}
+                  defaultChecked={values.score === n}
+                  {...form.register("score")}
+                />
                 <label htmlFor={`score-${n}`}>{n}</label>
               </span>
             ))}
@@ -218,11 +268,17 @@ export default function ReviewProposal() {
               <label htmlFor="score-none">No score</label>
             </span>
             <p className="field-hint">1 = not for this day, 5 = must have.</p>
-            {scoreError ? <p id="score-error" className="field-error">{scoreError}</p> : null}
+            {scoreError ? (
+              <p id="score-error" className="field-error">
+                {scoreError}
+              </p>
+            ) : null}
           </fieldset>
           <TextareaField label="Note" hint="Private to the review team." rows={4} {...field("note")} />
           <div className="form-actions">
-            <Button name="intent" value="review" disabled={reviewing}>Save my review</Button>
+            <Button name="intent" value="review" disabled={reviewing}>
+              Save my review
+            </Button>
           </div>
         </Form>
       </section>

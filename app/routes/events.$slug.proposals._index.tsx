@@ -88,7 +88,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (bulkIntent === "unstage") {
     const cleared = await guardForm(formDataToObject(formData), unstage(user.id, ids));
     if (!cleared.ok) return invalid(cleared.result);
-    return redirectWithToast(back, { kind: "info", message: `Cleared the staged decision on ${plural(cleared.value, "proposal")}.` });
+    return redirectWithToast(back, {
+      kind: "info",
+      message: `Cleared the staged decision on ${plural(cleared.value, "proposal")}.`,
+    });
   }
   const decision = DECISION_FOR_INTENT[bulkIntent];
   const decided = await guardForm(formDataToObject(formData), decide(user.id, ids, decision, { stage }));
@@ -134,7 +137,8 @@ export default function ProposalBoard() {
           {data.stagedCount > 0 ? (
             <Form method="post" className="inline-form">
               <p>
-                {plural(data.stagedCount, "decision is", "decisions are")} staged. Presenters hear nothing until you release them, all at once.
+                {plural(data.stagedCount, "decision is", "decisions are")} staged. Presenters hear nothing until you
+                release them, all at once.
               </p>
               <Button name="intent" value="release" disabled={pending({ intent: "release" })}>
                 Release {plural(data.stagedCount, "staged decision")}
@@ -166,30 +170,48 @@ export default function ProposalBoard() {
               label="Audience"
               name="audience"
               defaultValue={filters.audience ?? ""}
-              options={[{ value: "", label: "Any audience" }, ...AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] }))]}
+              options={[
+                { value: "", label: "Any audience" },
+                ...AUDIENCES.map((a) => ({ value: a, label: AUDIENCE_LABELS[a] })),
+              ]}
             />
             {data.subjectTags.length > 0 ? (
               <SelectField
                 label="Subject"
                 name="tag"
                 defaultValue={filters.tag ?? ""}
-                options={[{ value: "", label: "Any subject" }, ...data.subjectTags.map((t) => ({ value: t, label: t }))]}
+                options={[
+                  { value: "", label: "Any subject" },
+                  ...data.subjectTags.map((t) => ({ value: t, label: t })),
+                ]}
               />
             ) : null}
             <SelectField
               label="Format"
               name="format"
               defaultValue={filters.format ?? ""}
-              options={[{ value: "", label: "Any format" }, ...FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] }))]}
+              options={[
+                { value: "", label: "Any format" },
+                ...FORMATS.map((f) => ({ value: f, label: FORMAT_LABELS[f] })),
+              ]}
             />
             <SelectField
               label="Needs"
               name="tech"
               defaultValue={filters.tech ?? ""}
-              options={[{ value: "", label: "Any needs" }, ...TECH_NEEDS.map((t) => ({ value: t, label: TECH_NEED_LABELS[t] }))]}
+              options={[
+                { value: "", label: "Any needs" },
+                ...TECH_NEEDS.map((t) => ({ value: t, label: TECH_NEED_LABELS[t] })),
+              ]}
             />
             <Field label="Presenter" name="presenter" hint="Name or email" defaultValue={filters.presenter ?? ""} />
-            <Field label="Search" type="search" name="q" hint="Titles and descriptions" defaultValue={filters.q ?? ""} />
+            <Field
+              label="Search"
+              type="search"
+              name="q"
+              hint="Titles and descriptions"
+              defaultValue={filters.q ?? ""}
+            />
             <SelectField
               label="Sort"
               name="sort"
@@ -209,7 +231,9 @@ export default function ProposalBoard() {
           {filtered ? `${plural(proposals.length, "match", "matches")}` : `All proposals (${proposals.length})`}
         </h2>
         {proposals.length === 0 ? (
-          <p className="card">{filtered ? "No proposal matches these filters." : "No proposals have been submitted yet."}</p>
+          <p className="card">
+            {filtered ? "No proposal matches these filters." : "No proposals have been submitted yet."}
+          </p>
         ) : (
           // Keyed by navigation: after a decision redirects back, the ticks clear; after a refusal they stay.
           <Form method="post" className="board-form" key={location.key}>
@@ -218,16 +242,26 @@ export default function ProposalBoard() {
                 <legend>With the selected proposals</legend>
                 <FormErrors errors={errors} />
                 <div className="bulk-buttons">
-                  <Button name="intent" value="accept" disabled={deciding}>Accept selected</Button>
-                  <Button name="intent" value="waitlist" variant="secondary" disabled={deciding}>Waitlist selected</Button>
-                  <Button name="intent" value="decline" variant="secondary" disabled={deciding}>Decline selected</Button>
+                  <Button name="intent" value="accept" disabled={deciding}>
+                    Accept selected
+                  </Button>
+                  <Button name="intent" value="waitlist" variant="secondary" disabled={deciding}>
+                    Waitlist selected
+                  </Button>
+                  <Button name="intent" value="decline" variant="secondary" disabled={deciding}>
+                    Decline selected
+                  </Button>
                   {data.stagedCount > 0 ? (
-                    <Button name="intent" value="unstage" variant="link" disabled={deciding}>Clear staged decision</Button>
+                    <Button name="intent" value="unstage" variant="link" disabled={deciding}>
+                      Clear staged decision
+                    </Button>
                   ) : null}
                 </div>
                 <div className="check">
                   <input type="checkbox" id="bulk-stage" name="stage" defaultChecked={failure?.values.stage === "on"} />
-                  <label htmlFor="bulk-stage">Stage for release instead of sending now (no mail until you release)</label>
+                  <label htmlFor="bulk-stage">
+                    Stage for release instead of sending now (no mail until you release)
+                  </label>
                 </div>
               </fieldset>
             ) : null}
@@ -251,7 +285,9 @@ export default function ProposalBoard() {
                     <p className="board-meta">
                       <span className={`tag tag-state-${p.state}`}>{p.stateLabel}</span>
                       {p.stagedDecision ? (
-                        <span className="tag tag-staged">Staged: {data.stagedLabels[p.stagedDecision] ?? p.stagedDecision}</span>
+                        <span className="tag tag-staged">
+                          Staged: {data.stagedLabels[p.stagedDecision] ?? p.stagedDecision}
+                        </span>
                       ) : null}
                     </p>
                     <p className="board-meta">
@@ -264,7 +300,9 @@ export default function ProposalBoard() {
                       {p.tags.length > 0 ? ` · ${p.tags.join(", ")}` : ""}
                     </p>
                     <p className="board-meta">
-                      {p.averageScore === null ? "Not scored yet" : `Average score ${p.averageScore} (${plural(p.reviewCount, "review")})`}
+                      {p.averageScore === null
+                        ? "Not scored yet"
+                        : `Average score ${p.averageScore} (${plural(p.reviewCount, "review")})`}
                       {p.myScore !== null ? ` · Your score ${p.myScore}` : ""}
                     </p>
                   </div>

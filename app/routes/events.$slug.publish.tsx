@@ -52,14 +52,12 @@ export default function PublishPage() {
       </p>
       <h1>Publish the schedule</h1>
       <p className="muted">
-        Attendees see only published versions. Changes you make on the grid stay drafts until you publish. Presenters whose
-        sessions are added, moved or cancelled get an email.
+        Attendees see only published versions. Changes you make on the grid stay drafts until you publish. Presenters
+        whose sessions are added, moved or cancelled get an email.
       </p>
 
       <section className="card" aria-labelledby="warnings-title">
-        <h2 id="warnings-title">
-          {conflicts.length === 0 ? "No warnings" : count(conflicts.length, "warning")}
-        </h2>
+        <h2 id="warnings-title">{conflicts.length === 0 ? "No warnings" : count(conflicts.length, "warning")}</h2>
         {conflicts.length > 0 ? (
           <ul className="warning-list">
             {conflicts.map((c, i) => (

@@ -64,7 +64,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     formData = await readForm(request);
   } catch {
     return data<ImportOutcome>(
-      { intent: "import", created: 0, updated: 0, errors: [], message: "That file is too large: keep room lists under 256 KB." },
+      {
+        intent: "import",
+        created: 0,
+        updated: 0,
+        errors: [],
+        message: "That file is too large: keep room lists under 256 KB.",
+      },
       { status: 400 },
     );
   }
@@ -77,14 +83,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
       if (!submission.ok) return invalid(submission);
       const saved = await guardForm(
         raw,
-        raw.intent === "create" ? createRoom(user.id, event.id, submission.data) : updateRoom(user.id, roomId, submission.data),
+        raw.intent === "create"
+          ? createRoom(user.id, event.id, submission.data)
+          : updateRoom(user.id, roomId, submission.data),
       );
       if (!saved.ok) return invalid(saved.result);
       return redirectWithToast(here, { kind: "success", message: `${saved.value.name} is saved.` });
     }
     case "delete": {
       const room = await guard(deleteRoom(user.id, roomId));
-      return redirectWithToast(here, { kind: "success", message: `${room.name} is deleted; its sessions went back to the tray.` });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: `${room.name} is deleted; its sessions went back to the tray.`,
+      });
     }
     case "up":
     case "down":
@@ -103,15 +114,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const file = formData.get("csvFile");
       const text = file instanceof File && file.size > 0 ? await file.text() : String(raw.csv ?? "");
       if (!text.trim()) {
-        return data<ImportOutcome>({ intent: "import", created: 0, updated: 0, errors: [], message: "Choose a CSV file or paste the rows." }, { status: 400 });
+        return data<ImportOutcome>(
+          { intent: "import", created: 0, updated: 0, errors: [], message: "Choose a CSV file or paste the rows." },
+          { status: 400 },
+        );
       }
       const imported = await guardForm(raw, importRoomsCsv(user.id, event.id, text));
       if (!imported.ok) {
-        return data<ImportOutcome>({ intent: "import", created: 0, updated: 0, errors: [], message: imported.result.fieldErrors.csv?.[0] ?? imported.result.formErrors[0] }, { status: 400 });
+        return data<ImportOutcome>(
+          {
+            intent: "import",
+            created: 0,
+            updated: 0,
+            errors: [],
+            message: imported.result.fieldErrors.csv?.[0] ?? imported.result.formErrors[0],
+          },
+          { status: 400 },
+        );
       }
       const { created, updated, errors } = imported.value;
       if (errors.length > 0) return data<ImportOutcome>({ intent: "import", created, updated, errors });
-      return redirectWithToast(here, { kind: "success", message: `Imported ${created} new room${created === 1 ? "" : "s"}, updated ${updated}.` });
+      return redirectWithToast(here, {
+        kind: "success",
+        message: `Imported ${created} new room${created === 1 ? "" : "s"}, updated ${updated}.`,
+      });
     }
     default:
       throw data({ message: "Unknown action." }, { status: 400 });
@@ -127,19 +153,29 @@ export default function Rooms() {
   const result = useActionData<typeof action>();
   const pending = usePending();
   const createFailure = failureOf(result, "create");
-  const { field, form, errorFor, onSubmit, formErrors, values, pending: adding } = useValidatedForm(RoomSchema, { lastResult: createFailure, posts: { intent: "create" } });
+  const {
+    field,
+    form,
+    errorFor,
+    onSubmit,
+    formErrors,
+    values,
+    pending: adding,
+  } = useValidatedForm(RoomSchema, { lastResult: createFailure, posts: { intent: "create" } });
   const importOutcome = result && "intent" in result && result.intent === "import" ? (result as ImportOutcome) : null;
   // A failed update re-opens the form of the room it names, wherever it was posted
   // from: ?edit= is only how the form is opened, and a no-JS post does not carry it.
   const updateFailure = failureOf(result, "update");
   const editing = updateFailure ? postedText(updateFailure.values.roomId) : editParam;
   const editFailure = updateFailure && rooms.some((r) => r.id === editing) ? updateFailure : null;
-  const lostUpdate = updateFailure && !editFailure ? ["That room no longer exists: it may have been deleted. Nothing was saved."] : [];
+  const lostUpdate =
+    updateFailure && !editFailure ? ["That room no longer exists: it may have been deleted. Nothing was saved."] : [];
 
   return (
     <>
       <p>
-        <Link to={`/events/${event.slug}`}>← {event.name}</Link> · <Link to={`/events/${event.slug}/blocks`}>Time blocks</Link> ·{" "}
+        <Link to={`/events/${event.slug}`}>← {event.name}</Link> ·{" "}
+        <Link to={`/events/${event.slug}/blocks`}>Time blocks</Link> ·{" "}
         <Link to={`/events/${event.slug}/grid`}>Grid</Link>
       </p>
       <h1>Rooms</h1>
@@ -147,7 +183,9 @@ export default function Rooms() {
       <section className="card" aria-labelledby="rooms-title">
         <h2 id="rooms-title">Rooms ({rooms.length})</h2>
         <FormErrors errors={lostUpdate} />
-        {rooms.length === 0 ? <p className="muted">No rooms yet. Add them below, import a CSV, or copy them from another PD day.</p> : null}
+        {rooms.length === 0 ? (
+          <p className="muted">No rooms yet. Add them below, import a CSV, or copy them from another PD day.</p>
+        ) : null}
         <ul className="list-plain room-list">
           {rooms.map((room, index) =>
             editing === room.id ? (
@@ -169,7 +207,9 @@ export default function Rooms() {
                     featuresError={editFailure?.fieldErrors.features?.[0]}
                   />
                   <div className="form-actions">
-                    <Button name="intent" value="update" disabled={pending({ intent: "update", roomId: room.id })}>Save {room.name}</Button>
+                    <Button name="intent" value="update" disabled={pending({ intent: "update", roomId: room.id })}>
+                      Save {room.name}
+                    </Button>
                     <Link to=".">Cancel</Link>
                   </div>
                 </Form>
@@ -181,7 +221,12 @@ export default function Rooms() {
                   {room.accessible ? " · accessible" : " · not wheelchair accessible"}
                   <br />
                   <span className="muted">
-                    {[describeRoom(room), splitList(room.features).map((f) => ROOM_FEATURE_LABELS[f as RoomFeature] ?? f).join(", ")]
+                    {[
+                      describeRoom(room),
+                      splitList(room.features)
+                        .map((f) => ROOM_FEATURE_LABELS[f as RoomFeature] ?? f)
+                        .join(", "),
+                    ]
                       .filter(Boolean)
                       .join(" · ") || "No features listed"}
                   </span>
@@ -219,11 +264,16 @@ export default function Rooms() {
             idPrefix="new-room"
             bind={(name) => field(name)}
             register={(name) => form.register(name)}
-            checked={{ features: splitList(values.features), accessible: createFailure ? Boolean(values.accessible) : true }}
+            checked={{
+              features: splitList(values.features),
+              accessible: createFailure ? Boolean(values.accessible) : true,
+            }}
             featuresError={errorFor("features")}
           />
           <div className="form-actions">
-            <Button name="intent" value="create" disabled={adding}>Add room</Button>
+            <Button name="intent" value="create" disabled={adding}>
+              Add room
+            </Button>
           </div>
         </Form>
       </section>
@@ -231,8 +281,9 @@ export default function Rooms() {
       <section className="card" aria-labelledby="import-title">
         <h2 id="import-title">Import rooms from a spreadsheet</h2>
         <p className="muted">
-          Save it as CSV with the columns <code>name, building, floor, capacity, features, accessible</code>. Separate features with
-          semicolons (<code>projector;charging</code>); accessible is yes or no. A row with the name of an existing room updates it.
+          Save it as CSV with the columns <code>name, building, floor, capacity, features, accessible</code>. Separate
+          features with semicolons (<code>projector;charging</code>); accessible is yes or no. A row with the name of an
+          existing room updates it.
         </p>
         {importOutcome ? (
           <div className={importOutcome.errors.length || importOutcome.message ? "form-errors" : ""} role="alert">
@@ -240,8 +291,9 @@ export default function Rooms() {
             {importOutcome.errors.length > 0 ? (
               <>
                 <p>
-                  Imported {importOutcome.created} new room{importOutcome.created === 1 ? "" : "s"} and updated {importOutcome.updated}.{" "}
-                  {count(importOutcome.errors.length, "row")} {importOutcome.errors.length === 1 ? "needs" : "need"} fixing:
+                  Imported {importOutcome.created} new room{importOutcome.created === 1 ? "" : "s"} and updated{" "}
+                  {importOutcome.updated}. {count(importOutcome.errors.length, "row")}{" "}
+                  {importOutcome.errors.length === 1 ? "needs" : "need"} fixing:
                 </p>
                 <ul>
                   {importOutcome.errors.map((error) => (
@@ -259,16 +311,26 @@ export default function Rooms() {
             <label htmlFor="csv-file">CSV file</label>
             <input id="csv-file" type="file" name="csvFile" accept=".csv,text/csv" />
           </div>
-          <TextareaField label="Or paste the rows (optional)" name="csv" rows={5} placeholder="name,capacity,features&#10;Library,60,projector;charging" />
+          <TextareaField
+            label="Or paste the rows (optional)"
+            name="csv"
+            rows={5}
+            placeholder="name,capacity,features&#10;Library,60,projector;charging"
+          />
           <div className="form-actions">
-            <Button name="intent" value="import" disabled={pending({ intent: "import" })}>Import rooms</Button>
+            <Button name="intent" value="import" disabled={pending({ intent: "import" })}>
+              Import rooms
+            </Button>
           </div>
         </Form>
       </section>
 
       <CopyFromEvent
         what="rooms"
-        sources={sources.map((s) => ({ value: s.id, label: `${s.name} (${s.date}) · ${count(s._count.rooms, "room")}` }))}
+        sources={sources.map((s) => ({
+          value: s.id,
+          label: `${s.name} (${s.date}) · ${count(s._count.rooms, "room")}`,
+        }))}
         failure={failureOf(result, "copy")}
       />
     </>

@@ -8,7 +8,13 @@ import {
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { addWalkIn, listRoster } from "~/.server/checkin/roster";
-import { rosterImportProgress, rosterUploadPreview, startRosterImport, storeRosterUpload, warmImportThread } from "~/.server/checkin/roster-import";
+import {
+  rosterImportProgress,
+  rosterUploadPreview,
+  startRosterImport,
+  storeRosterUpload,
+  warmImportThread,
+} from "~/.server/checkin/roster-import";
 import { NotFoundError } from "~/.server/errors";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
@@ -42,7 +48,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress = importId ? await guard(rosterImportProgress(user.id, event.id, importId)) : null;
   // The pending file being matched (kept on the server between the steps); a stale link shows the first step.
   const uploadId = search.get("upload");
-  const found = uploadId ? await guardRule(rosterUploadPreview(user.id, event.id, uploadId), (error) => error instanceof NotFoundError) : null;
+  const found = uploadId
+    ? await guardRule(rosterUploadPreview(user.id, event.id, uploadId), (error) => error instanceof NotFoundError)
+    : null;
   const upload = found?.ok ? found.value : null;
   return { event, roster, q, progress, upload, uploadGone: Boolean(uploadId && !upload) };
 }
@@ -58,7 +66,8 @@ type Problem = { intent: "problem"; message: string };
 
 async function csvFrom(formData: FormData) {
   const file = formData.get("file");
-  if (file && typeof file !== "string" && file.size > 0) return { fileName: file.name || "roster.csv", csv: await file.text() };
+  if (file && typeof file !== "string" && file.size > 0)
+    return { fileName: file.name || "roster.csv", csv: await file.text() };
   return { fileName: "pasted roster", csv: String(formData.get("csv") ?? "") };
 }
 
@@ -70,7 +79,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     formData = await traced("multipart", () => readForm(request));
   } catch {
-    return data<Problem>({ intent: "problem", message: "That file is too large: keep rosters under 2 MB." }, { status: 400 });
+    return data<Problem>(
+      { intent: "problem", message: "That file is too large: keep rosters under 2 MB." },
+      { status: 400 },
+    );
   }
   const intent = formData.get("intent");
   if (intent === "walk-in") {
@@ -91,13 +103,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
       (error) => error.status !== 403,
     );
     if (!started.ok) return invalid(started.result);
-    return redirectWithToast(`${roster}?import=${started.value.id}`, { kind: "success", message: "Roster import started." });
+    return redirectWithToast(`${roster}?import=${started.value.id}`, {
+      kind: "success",
+      message: "Roster import started.",
+    });
   }
   const { fileName, csv } = await traced("csv text", () => csvFrom(formData));
-  if (!csv.trim()) return data<Problem>({ intent: "problem", message: "Choose a CSV file or paste the roster first." }, { status: 400 });
+  if (!csv.trim())
+    return data<Problem>(
+      { intent: "problem", message: "Choose a CSV file or paste the roster first." },
+      { status: 400 },
+    );
   const stored = await guardRule(storeRosterUpload(user.id, event.id, fileName, csv));
   if (!stored.ok) return data<Problem>({ intent: "problem", message: stored.error.message }, { status: 400 });
-  return redirectWithToast(`${roster}?upload=${stored.value}`, { kind: "success", message: `${fileName} is ready: match its columns.` });
+  return redirectWithToast(`${roster}?upload=${stored.value}`, {
+    kind: "success",
+    message: `${fileName} is ready: match its columns.`,
+  });
 }
 
 export default function Roster() {
@@ -107,7 +129,14 @@ export default function Roster() {
   const refused = failureOf(outcome, "import");
   const gone = "That roster file is no longer here: choose it again.";
   // A refused import is shown beside its fields on the matching; with no pending file to match, here.
-  const problems = outcome && !isFormFailure(outcome) ? [outcome.message] : refused && !upload ? allMessages(refused) : uploadGone ? [gone] : [];
+  const problems =
+    outcome && !isFormFailure(outcome)
+      ? [outcome.message]
+      : refused && !upload
+        ? allMessages(refused)
+        : uploadGone
+          ? [gone]
+          : [];
   const previewing = usePending()({ intent: "preview" });
   const addWalkIn = useValidatedForm(PersonSchema, { lastResult: walkIn, posts: { intent: "walk-in" } });
   const base = `/events/${event.slug}/roster`;
@@ -118,7 +147,8 @@ export default function Roster() {
       </p>
       <h1>Attendee roster</h1>
       <p>
-        <Link to={`/events/${event.slug}/badges`}>Print badges</Link> · <Link to={`/events/${event.slug}/kiosk`}>Door kiosk</Link>
+        <Link to={`/events/${event.slug}/badges`}>Print badges</Link> ·{" "}
+        <Link to={`/events/${event.slug}/kiosk`}>Door kiosk</Link>
       </p>
       <div role="status" aria-live="polite">
         {progress ? <ImportProgress progress={progress} refreshTo={`${base}?import=${progress.id}`} /> : null}
@@ -130,9 +160,9 @@ export default function Roster() {
         <section className="card" aria-labelledby="import-title">
           <h2 id="import-title">Import a roster</h2>
           <p className="muted">
-            A CSV with a header row, such as an HR or student-information-system export: names (in one column, or first and last
-            name in two), email addresses and optionally school and staff ID. People already on the roster (same email) are
-            updated, not added twice.
+            A CSV with a header row, such as an HR or student-information-system export: names (in one column, or first
+            and last name in two), email addresses and optionally school and staff ID. People already on the roster
+            (same email) are updated, not added twice.
           </p>
           <Form method="post" encType="multipart/form-data" action={base}>
             <Field label="CSV file (optional)" type="file" name="file" accept=".csv,text/csv" />

@@ -20,7 +20,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     event: { name: event.name, slug: event.slug, date: event.date, venue: event.venue },
     vendor: { company: letter.vendor.company, contactName: letter.vendor.contactName },
-    donations: letter.donations.map((d) => ({ id: d.id, itemName: d.itemName, kind: d.kind, quantity: d.quantity, unitValueCents: d.unitValueCents })),
+    donations: letter.donations.map((d) => ({
+      id: d.id,
+      itemName: d.itemName,
+      kind: d.kind,
+      quantity: d.quantity,
+      unitValueCents: d.unitValueCents,
+    })),
     total: letter.total,
     signer: letter.signer,
   };
@@ -31,7 +37,8 @@ export default function ThankYouLetter() {
   return (
     <article className="print-page thank-you-letter">
       <p className="no-print">
-        <Link to={`/events/${event.slug}/vendors`}>← Vendors</Link> · Use your browser’s Print command to print or save as PDF.
+        <Link to={`/events/${event.slug}/vendors`}>← Vendors</Link> · Use your browser’s Print command to print or save
+        as PDF.
       </p>
       <h1>Thank you, {vendor.company}</h1>
       <p>Dear {vendor.contactName},</p>

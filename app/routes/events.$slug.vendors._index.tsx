@@ -56,14 +56,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithToast(back, { kind: "success", message: "Gift value limit saved." });
   }
   if (intent === "deliver") {
-    const done = await guardForm(formDataToObject(formData), markDelivered(user.id, String(formData.get("donationId"))));
+    const done = await guardForm(
+      formDataToObject(formData),
+      markDelivered(user.id, String(formData.get("donationId"))),
+    );
     if (!done.ok) return invalid(done.result);
     return redirectWithToast(back, { kind: "success", message: "Marked delivered." });
   }
   if (intent === "send-thanks") {
     const sent = await guardForm(formDataToObject(formData), sendThankYouLetters(user.id, event.id));
     if (!sent.ok) return invalid(sent.result);
-    return redirectWithToast(back, { kind: "success", message: `${count(sent.value, "thank-you letter")} ${sent.value === 1 ? "is" : "are"} in the outbox.` });
+    return redirectWithToast(back, {
+      kind: "success",
+      message: `${count(sent.value, "thank-you letter")} ${sent.value === 1 ? "is" : "are"} in the outbox.`,
+    });
   }
   throw data({ message: "Unknown action." }, { status: 400 });
 }
@@ -73,7 +79,10 @@ export default function Vendors() {
   const actionData = useActionData<typeof action>();
   const failure = isFormFailure(actionData) ? actionData : null;
   const intent = failure?.values.intent;
-  const invite = useValidatedForm(VendorInviteSchema, { lastResult: intent === "invite" ? failure : null, posts: { intent: "invite" } });
+  const invite = useValidatedForm(VendorInviteSchema, {
+    lastResult: intent === "invite" ? failure : null,
+    posts: { intent: "invite" },
+  });
   const limit = useValidatedForm(GiftLimitSchema, {
     defaultValues: { giftLimit: event.giftValueLimitCents == null ? "" : (event.giftValueLimitCents / 100).toFixed(2) },
     lastResult: intent === "gift-limit" ? failure : null,
@@ -87,7 +96,9 @@ export default function Vendors() {
         <Link to={`/events/${event.slug}`}>← {event.name}</Link>
       </p>
       <h1>Vendors and donations</h1>
-      {failure && (intent === "deliver" || intent === "send-thanks") ? <FormErrors errors={failure.formErrors} /> : null}
+      {failure && (intent === "deliver" || intent === "send-thanks") ? (
+        <FormErrors errors={failure.formErrors} />
+      ) : null}
 
       <section className="card" aria-labelledby="totals-title">
         <h2 id="totals-title">Totals</h2>
@@ -150,7 +161,11 @@ export default function Vendors() {
                           <Form method="post">
                             <input type="hidden" name="intent" value="deliver" />
                             <input type="hidden" name="donationId" value={d.id} />
-                            <Button variant="secondary" disabled={pending({ intent: "deliver", donationId: d.id })} aria-label={`Mark delivered: ${d.itemName}`}>
+                            <Button
+                              variant="secondary"
+                              disabled={pending({ intent: "deliver", donationId: d.id })}
+                              aria-label={`Mark delivered: ${d.itemName}`}
+                            >
                               Mark delivered
                             </Button>
                           </Form>

@@ -26,7 +26,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
-  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(ForgotPasswordSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(ForgotPasswordSchema, {
     lastResult: isFormFailure(result) ? result : null,
   });
   if (result?.ok) {
@@ -34,8 +39,7 @@ export default function ForgotPassword() {
       <section className="card narrow" aria-labelledby="forgot-title">
         <h1 id="forgot-title">Check your email</h1>
         <p role="status">
-          If {result.email} has a Dropin account, a link to choose a new password is on its way. It
-          works for one hour.
+          If {result.email} has a Dropin account, a link to choose a new password is on its way. It works for one hour.
         </p>
         <p>
           <Link to="/login">Back to sign in</Link>

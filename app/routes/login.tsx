@@ -71,7 +71,12 @@ export default function Login() {
   const redirectTo = searchParams.get("redirectTo") ?? "";
   // An invitation's "Sign in" passes the invited address.
   const invitedEmail = searchParams.get("email") ?? "";
-  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(LoginSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(LoginSchema, {
     defaultValues: { email: invitedEmail },
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
@@ -103,11 +108,16 @@ export default function Login() {
     <section className="card narrow" aria-labelledby="login-title">
       <h1 id="login-title">Sign in</h1>
       {signedOut ? <p className="toast toast-info">You are signed out.</p> : null}
-      {searchParams.get("reset") ? <p className="toast toast-success">Your password is changed. Sign in with the new one.</p> : null}
+      {searchParams.get("reset") ? (
+        <p className="toast toast-success">Your password is changed. Sign in with the new one.</p>
+      ) : null}
       <DistrictSignInButtons buttons={district} redirectTo={redirectTo} />
       {adminsOnly ? (
         <>
-          <p>Teachers and staff sign in with their district account. Dropin passwords are turned off, except for its administrators.</p>
+          <p>
+            Teachers and staff sign in with their district account. Dropin passwords are turned off, except for its
+            administrators.
+          </p>
           {/* Open when an administrator's attempt came back with an error, so they see it. */}
           <details open={Boolean(lastResult)}>
             <summary>Administrator sign-in with a password</summary>
@@ -119,7 +129,8 @@ export default function Login() {
           {district.length > 0 ? <h2 className="district-sign-in-or">Or with a Dropin password</h2> : null}
           {passwordForm}
           <p className="muted" style={{ marginTop: "1.5rem" }}>
-            New here? <Link to={signupLink(redirectTo, searchParams.get("event"), invitedEmail)}>Create an account</Link>
+            New here?{" "}
+            <Link to={signupLink(redirectTo, searchParams.get("event"), invitedEmail)}>Create an account</Link>
           </p>
         </>
       )}

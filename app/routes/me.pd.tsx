@@ -30,7 +30,8 @@ export default function MyPdRecord() {
     <>
       <h1>My PD record</h1>
       <p className="muted">
-        Every PD day in Dropin you attended or presented at, with the hours each one credited you. School years run July 1 to June 30.
+        Every PD day in Dropin you attended or presented at, with the hours each one credited you. School years run July
+        1 to June 30.
       </p>
       <Form method="get" className="record-span" onSubmit={onSubmit} noValidate aria-label="Choose the span">
         <FormErrors errors={failed?.formErrors ?? []} />
@@ -41,7 +42,8 @@ export default function MyPdRecord() {
         </div>
       </Form>
       <p className="credit-summary">
-        <strong>{formatHours(record.total)}</strong> from {formatEventDate(record.span.from)} to {formatEventDate(record.span.to)}.
+        <strong>{formatHours(record.total)}</strong> from {formatEventDate(record.span.from)} to{" "}
+        {formatEventDate(record.span.to)}.
       </p>
       {record.days.length === 0 ? (
         <p>No PD days in this span yet. Hours appear here after a PD day you attended or presented at.</p>

@@ -1,6 +1,12 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { categoryHours, getPdRecord, isTranscriptIssued, issueTranscript, transcriptCode } from "~/.server/credit/record";
+import {
+  categoryHours,
+  getPdRecord,
+  isTranscriptIssued,
+  issueTranscript,
+  transcriptCode,
+} from "~/.server/credit/record";
 import { spanFromUrl } from "~/.server/credit/record-span";
 import { appLink } from "~/.server/outbox/outbox";
 import { Button } from "~/components/button";
@@ -26,7 +32,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const days = record.days.filter((d) => d.schoolYear === y.label);
     return { ...y, days, byCategory: categoryHours(days.flatMap((d) => d.lines)) };
   });
-  return { record, years, issued, code, verifyUrl: appLink(`/verify/${code}`), query: new URLSearchParams(span).toString() };
+  return {
+    record,
+    years,
+    issued,
+    code,
+    verifyUrl: appLink(`/verify/${code}`),
+    query: new URLSearchParams(span).toString(),
+  };
 }
 
 // Making the transcript stores its verification code; the page itself only reads.
@@ -49,8 +62,8 @@ export default function Transcript() {
       <section className="card narrow" aria-labelledby="transcript-title">
         <h1 id="transcript-title">Your PD transcript</h1>
         <p>
-          {formatHours(record.total)} from {spanWords}. Making your transcript gives it a verification code that your school or the
-          state can check.
+          {formatHours(record.total)} from {spanWords}. Making your transcript gives it a verification code that your
+          school or the state can check.
         </p>
         <FormErrors errors={refused} />
         <Form method="post">
@@ -76,7 +89,9 @@ export default function Transcript() {
         <p className="certificate-kicker">Professional development transcript</p>
         <h1 id="transcript-title">{record.person.name}</h1>
         <p>
-          {[record.person.school, record.person.staffId ? `Staff ID ${record.person.staffId}` : ""].filter(Boolean).join(" · ")}
+          {[record.person.school, record.person.staffId ? `Staff ID ${record.person.staffId}` : ""]
+            .filter(Boolean)
+            .join(" · ")}
           <br />
           {spanWords}: <strong>{formatHours(record.total)}</strong> over {record.days.length} PD{" "}
           {record.days.length === 1 ? "day" : "days"}

@@ -29,14 +29,17 @@ export default function Outbox() {
       </p>
       {!delivered ? (
         <p className="toast toast-error" role="note">
-          <strong>Mail is not being delivered:</strong> no mail server is set (SMTP_URL), so nobody receives these messages.
+          <strong>Mail is not being delivered:</strong> no mail server is set (SMTP_URL), so nobody receives these
+          messages.
           {secretsShown
             ? " Sign-in codes and join, reset and invitation links are shown here to district coordinators only. Pass one on only to the person it is addressed to."
             : null}
         </p>
       ) : null}
       {!secretsShown ? (
-        <p className="muted">Sign-in codes and private links are removed from what you see here: they belong to their recipient.</p>
+        <p className="muted">
+          Sign-in codes and private links are removed from what you see here: they belong to their recipient.
+        </p>
       ) : null}
       {messages.length === 0 ? (
         <p className="card">No messages yet.</p>
@@ -48,7 +51,8 @@ export default function Outbox() {
                 <summary>
                   <strong>{message.subject}</strong> — to {message.to}{" "}
                   <span className="muted">
-                    · {formatTimestamp(message.createdAt, message.event?.timeZone)} · {STATUS_LABELS[message.status] ?? message.status}
+                    · {formatTimestamp(message.createdAt, message.event?.timeZone)} ·{" "}
+                    {STATUS_LABELS[message.status] ?? message.status}
                   </span>
                 </summary>
                 <pre className="mail">{message.text}</pre>

@@ -105,10 +105,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "autosave": {
       // Answered to a fetcher: the page stays as it is, only "Saved 10:42" changes.
       const draft = ProposalDraftSchema.safeParse(raw);
-      if (!draft.success) return data({ autosave: true, ok: false, message: "some text is too long." } as const, { status: 400 });
+      if (!draft.success)
+        return data({ autosave: true, ok: false, message: "some text is too long." } as const, { status: 400 });
       const saved = await guardForm(raw, saveDraft(user.id, id, draft.data));
       if (!saved.ok) {
-        return data({ autosave: true, ok: false, message: saved.result.formErrors[0] ?? "try again." } as const, { status: 409 });
+        return data({ autosave: true, ok: false, message: saved.result.formErrors[0] ?? "try again." } as const, {
+          status: 409,
+        });
       }
       return { autosave: true, ok: true, savedAt: saved.value.updatedAt.toISOString() } as const;
     }
@@ -222,7 +225,10 @@ export default function ProposalPage() {
                     : "The call for proposals is closed, so this draft can no longer be submitted."}
               </p>
             ) : (
-              <p className="muted">You can edit your proposal until the call closes on {event.proposalsCloseOn ?? "the day the PD team decides"}.</p>
+              <p className="muted">
+                You can edit your proposal until the call closes on{" "}
+                {event.proposalsCloseOn ?? "the day the PD team decides"}.
+              </p>
             )}
             <ProposalForm
               state={proposal.state as "draft" | "submitted"}

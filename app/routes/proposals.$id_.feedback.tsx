@@ -6,7 +6,9 @@ import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Feedback · ${data?.proposal.title ?? "Session"} · Dropin` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Feedback · ${data?.proposal.title ?? "Session"} · Dropin` },
+];
 
 // Presenters see counts and comments without names; the event's coordinators see names too.
 export async function loader({ request, params }: LoaderFunctionArgs) {

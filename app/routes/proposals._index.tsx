@@ -70,14 +70,21 @@ function PresenterFeeds() {
             ) : null}
             <Form method="post">
               <input type="hidden" name="eventId" value={event.id} />
-              <Button variant="secondary" name="intent" value="reset-feed" aria-label={`${feedUrl ? "Reset these links" : "Get my links"} for ${event.name}`}>
+              <Button
+                variant="secondary"
+                name="intent"
+                value="reset-feed"
+                aria-label={`${feedUrl ? "Reset these links" : "Get my links"} for ${event.name}`}
+              >
                 {feedUrl ? "Reset these links" : "Get my links"}
               </Button>
             </Form>
           </li>
         ))}
       </ul>
-      <p className="muted">Shared a link by mistake? Resetting gives new addresses; the old ones stop working at once.</p>
+      <p className="muted">
+        Shared a link by mistake? Resetting gives new addresses; the old ones stop working at once.
+      </p>
     </section>
   );
 }

@@ -25,7 +25,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!submission.ok) return invalid(submission);
   const limited = await rateLimits.resetSubmit(context.clientIp);
   if (limited) return tooManyAttempts(formDataToObject(formData), limited);
-  const done = await guardForm(formDataToObject(formData), resetPassword(submission.data.token, submission.data.password));
+  const done = await guardForm(
+    formDataToObject(formData),
+    resetPassword(submission.data.token, submission.data.password),
+  );
   if (!done.ok) return invalid(done.result);
   return redirect("/login?reset=1");
 }
@@ -33,7 +36,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { token, usable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(ResetPasswordSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(ResetPasswordSchema, {
     lastResult: isFormFailure(lastResult) ? lastResult : null,
     // The token travels in a hidden input; react-hook-form validates it from here.
     defaultValues: { token },
@@ -67,7 +75,13 @@ export default function ResetPassword() {
           hint="At least 10 characters."
           {...field("password")}
         />
-        <Field label="New password again" type="password" autoComplete="new-password" required {...field("confirmPassword")} />
+        <Field
+          label="New password again"
+          type="password"
+          autoComplete="new-password"
+          required
+          {...field("confirmPassword")}
+        />
         <div className="form-actions">
           <Button disabled={busy}>Save new password</Button>
         </div>

@@ -30,15 +30,20 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Setup() {
   const lastResult = useActionData<typeof action>();
-  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(SetupSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(SetupSchema, {
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });
   return (
     <section className="card narrow" aria-labelledby="setup-title">
       <h1 id="setup-title">Welcome to Dropin</h1>
       <p>
-        Create the district coordinator account. This first account can create PD days, review
-        proposals and invite everyone else.
+        Create the district coordinator account. This first account can create PD days, review proposals and invite
+        everyone else.
       </p>
       <Form method="post" noValidate onSubmit={onSubmit}>
         <FormErrors errors={formErrors} />

@@ -45,21 +45,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const limited = await rateLimits.signup(context.clientIp);
   if (limited) return tooManyAttempts(formDataToObject(formData), limited);
   const { event, redirectTo, ...account } = submission.data;
-  const created = await guardForm(formDataToObject(formData), signUp({ ...account, eventSlug: event || undefined, fromPath: redirectTo }));
+  const created = await guardForm(
+    formDataToObject(formData),
+    signUp({ ...account, eventSlug: event || undefined, fromPath: redirectTo }),
+  );
   if (!created.ok) return invalid(created.result);
   // Signed up from an invitation mailed to this address: the link proved it.
-  if (created.value.proven) return signInAndRedirect(request, created.value.id, redirectTo || (event ? `/e/${event}` : "/events"));
+  if (created.value.proven)
+    return signInAndRedirect(request, created.value.id, redirectTo || (event ? `/e/${event}` : "/events"));
   // No session yet: the account signs in once the mailed code proves the address.
   const next = new URLSearchParams({ email: created.value.email });
   if (redirectTo) next.set("redirectTo", redirectTo);
   // This browser chose the password: a confirmation from it keeps the password.
-  return redirect(`/verify-email?${next}`, { headers: { "Set-Cookie": await rememberSignupBrowser(created.value.id) } });
+  return redirect(`/verify-email?${next}`, {
+    headers: { "Set-Cookie": await rememberSignupBrowser(created.value.id) },
+  });
 }
 
 export default function Signup() {
   const { event, redirectTo, email } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const { field, onSubmit, formErrors, pending: busy } = useValidatedForm(SignupSchema, {
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: busy,
+  } = useValidatedForm(SignupSchema, {
     defaultValues: { email },
     lastResult: isFormFailure(lastResult) ? lastResult : null,
   });

@@ -52,9 +52,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await guard(assertVendorAccess(user.id, vendorId));
   const isMultipart = request.headers.get("Content-Type")?.startsWith("multipart/form-data");
   const formData = isMultipart
-    ? await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES })).catch(
-        () => null,
-      )
+    ? await unstable_parseMultipartFormData(
+        request,
+        unstable_createMemoryUploadHandler({ maxPartSize: MAX_PHOTO_BYTES }),
+      ).catch(() => null)
     : await request.formData();
   const back = `/vendor/${vendorId}`;
   if (!formData) {
@@ -131,13 +132,18 @@ export default function VendorPortal() {
             {donations.map((d) => (
               <li key={d.id} className={`donation-item${d.id === logged ? " is-new" : ""}`}>
                 <p>
-                  {d.id === logged ? <span className="tag">Just logged</span> : null} <strong>{d.itemName}</strong> · {DONATION_KIND_LABELS[d.kind as DonationKind]?.split(" (")[0]} · {d.quantity} ×{" "}
+                  {d.id === logged ? <span className="tag">Just logged</span> : null} <strong>{d.itemName}</strong> ·{" "}
+                  {DONATION_KIND_LABELS[d.kind as DonationKind]?.split(" (")[0]} · {d.quantity} ×{" "}
                   {formatCents(d.unitValueCents)} · {DONATION_STATUS_LABELS[d.status]}
                 </p>
                 {d.description ? <p>{d.description}</p> : null}
                 {d.restrictions ? <p className="muted">Restrictions: {d.restrictions}</p> : null}
                 {d.photoPath ? (
-                  <img className="donation-photo" src={`/vendor/${vendor.id}/donations/${d.id}/photo`} alt={d.itemName} />
+                  <img
+                    className="donation-photo"
+                    src={`/vendor/${vendor.id}/donations/${d.id}/photo`}
+                    alt={d.itemName}
+                  />
                 ) : null}
                 <Form method="post" encType="multipart/form-data" className="photo-form">
                   <input type="hidden" name="intent" value="photo" />
@@ -149,7 +155,11 @@ export default function VendorPortal() {
                     accept="image/jpeg,image/png,image/webp"
                     hint="JPEG, PNG or WebP, at most 2 MB."
                   />
-                  <Button variant="secondary" disabled={pending({ intent: "photo", donationId: d.id })} aria-label={`Upload photo of ${d.itemName}`}>
+                  <Button
+                    variant="secondary"
+                    disabled={pending({ intent: "photo", donationId: d.id })}
+                    aria-label={`Upload photo of ${d.itemName}`}
+                  >
                     Upload photo
                   </Button>
                 </Form>

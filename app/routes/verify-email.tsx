@@ -35,7 +35,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (formData.get("intent") === "link") {
     const submission = parseSubmission(VerifyEmailLinkSchema, formData);
     if (!submission.ok) return invalid(submission);
-    const result = await guardForm({}, verifyEmailByLink(submission.data.token, { fromSignupBrowser: await signupBrowserUser(request) }));
+    const result = await guardForm(
+      {},
+      verifyEmailByLink(submission.data.token, { fromSignupBrowser: await signupBrowserUser(request) }),
+    );
     if (!result.ok) return invalid(result.result);
     return confirmed(request, result.value, "");
   }
@@ -46,14 +49,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Same limits as attendee codes: a 6-digit code must not be guessable by volume.
   const limited = await rateLimits.codeAttempt(email, context.clientIp);
   if (limited) return tooManyAttempts(typed, limited);
-  const result = await guardForm(typed, verifyEmailByCode(email, code, { fromSignupBrowser: await signupBrowserUser(request) }));
+  const result = await guardForm(
+    typed,
+    verifyEmailByCode(email, code, { fromSignupBrowser: await signupBrowserUser(request) }),
+  );
   if (!result.ok) return invalid(result.result);
   await rateLimits.codeSucceeded(email, context.clientIp);
   return confirmed(request, result.value, redirectTo ?? "");
 }
 
 /** Signed in; when the password set at sign-up was removed (confirmed from another browser), say why and what to do. */
-async function confirmed(request: Request, proof: { userId: string; eventSlug: string | null; passwordRemoved: boolean }, redirectTo: string) {
+async function confirmed(
+  request: Request,
+  proof: { userId: string; eventSlug: string | null; passwordRemoved: boolean },
+  redirectTo: string,
+) {
   const response = await signInAndRedirect(request, proof.userId, landing(proof.eventSlug, redirectTo));
   if (proof.passwordRemoved) {
     response.headers.append(
@@ -111,8 +121,14 @@ export default function VerifyEmail() {
     <section className="card narrow" aria-labelledby="verify-title">
       <h1 id="verify-title">Check your email</h1>
       <p role="status">
-        We sent a 6-digit code and a link{email ? <> to <strong>{email}</strong></> : null}. Your account works once you
-        confirm the address is yours.
+        We sent a 6-digit code and a link
+        {email ? (
+          <>
+            {" "}
+            to <strong>{email}</strong>
+          </>
+        ) : null}
+        . Your account works once you confirm the address is yours.
       </p>
       <Form method="post" noValidate>
         <FormErrors errors={failed.formErrors} />
@@ -120,7 +136,15 @@ export default function VerifyEmail() {
         {page.email ? (
           <input type="hidden" name="email" value={email} />
         ) : (
-          <Field label="Email" name="email" type="email" autoComplete="email" required defaultValue={email} error={failed.fieldErrors.email?.[0]} />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={email}
+            error={failed.fieldErrors.email?.[0]}
+          />
         )}
         <CodeField error={failed.fieldErrors.code?.[0] ?? (page.email ? failed.fieldErrors.email?.[0] : undefined)} />
         <div className="form-actions">

@@ -29,7 +29,10 @@ export const ForgotPasswordSchema = z.object({ email: emailField });
 
 export const ResetPasswordSchema = z
   .object({
-    token: z.string({ error: "This reset link is incomplete" }).trim().min(1, { error: "This reset link is incomplete" }),
+    token: z
+      .string({ error: "This reset link is incomplete" })
+      .trim()
+      .min(1, { error: "This reset link is incomplete" }),
     password: passwordField,
     confirmPassword: z.string().min(1, { error: "Type the password again" }),
   })

@@ -29,13 +29,21 @@ export const FeedResetSchema = z.object({
 
 /** The same for a presenter's own feed, on "My proposals": which PD day's link. */
 export const PresenterFeedResetSchema = FeedResetSchema.extend({
-  eventId: z.string({ error: "Choose the PD day whose link to reset." }).trim().min(1, { error: "Choose the PD day whose link to reset." }).max(64),
+  eventId: z
+    .string({ error: "Choose the PD day whose link to reset." })
+    .trim()
+    .min(1, { error: "Choose the PD day whose link to reset." })
+    .max(64),
 });
 
 export const FeedbackSchema = z.object({
   rating: z.preprocess(
     (v) => (typeof v === "string" && v !== "" ? Number(v) : v),
-    z.number({ error: "Choose a rating from 1 to 5" }).int().min(1, { error: "Choose a rating from 1 to 5" }).max(5, { error: "Choose a rating from 1 to 5" }),
+    z
+      .number({ error: "Choose a rating from 1 to 5" })
+      .int()
+      .min(1, { error: "Choose a rating from 1 to 5" })
+      .max(5, { error: "Choose a rating from 1 to 5" }),
   ),
   comment: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
@@ -45,12 +53,21 @@ export const FeedbackSchema = z.object({
 export type FeedbackInput = z.output<typeof FeedbackSchema>;
 
 const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? v : undefined), z.enum(values).optional());
+  z.preprocess(
+    (v) => (typeof v === "string" && (values as readonly string[]).includes(v) ? v : undefined),
+    z.enum(values).optional(),
+  );
 
 /** The filter bar is a GET form: unknown or blank values are simply ignored. */
 export const ScheduleFilterSchema = z.object({
   audience: optionalChoice(AUDIENCES),
   format: optionalChoice(FORMATS),
-  subject: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 60) : undefined), z.string().optional()),
-  q: z.preprocess((v) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 100) : undefined), z.string().optional()),
+  subject: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 60) : undefined),
+    z.string().optional(),
+  ),
+  q: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() ? v.trim().slice(0, 100) : undefined),
+    z.string().optional(),
+  ),
 });

@@ -2,11 +2,18 @@
 // credit corrections). Shared by the browser and the actions.
 import { z } from "zod";
 
-const optionalText = z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(200).optional().default(""));
+const optionalText = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z.string().max(200).optional().default(""),
+);
 
 export const PersonSchema = z.object({
   name: z.string().trim().min(1, { error: "Enter the person's name." }).max(120),
-  email: z.string().trim().toLowerCase().pipe(z.email({ error: "Enter a valid email address." })),
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: "Enter a valid email address." })),
   school: optionalText,
   staffId: optionalText,
 });
@@ -51,7 +58,11 @@ export const CorrectionSchema = z.object({
   // A blank box is a mistake, not zero minutes.
   minutes: z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.coerce.number({ error: "Enter the minutes to credit." }).int({ error: "Enter whole minutes." }).min(0, { error: "Minutes cannot be negative." }).max(600),
+    z.coerce
+      .number({ error: "Enter the minutes to credit." })
+      .int({ error: "Enter whole minutes." })
+      .min(0, { error: "Minutes cannot be negative." })
+      .max(600),
   ),
   reason: z.string().trim().min(3, { error: "Say why, for the audit log." }).max(500),
 });

@@ -16,7 +16,10 @@ const requiredText = (max: number, empty: string) =>
     .max(max, { error: `Use at most ${max} characters` });
 
 const wholeNumber = (min: number, max: number, message: string) =>
-  z.preprocess((v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v), z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }));
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }),
+  );
 
 /** A version read with the page, carried by every change to the preview. */
 const versionField = wholeNumber(1, 1_000_000_000, "Reload the page and try again.");
@@ -45,18 +48,39 @@ const postIdField = (empty: string) => z.string({ error: empty }).trim().min(1, 
 
 export const HidePostSchema = z.object({ intent: z.literal("hide"), postId: postIdField("Choose a post to hide.") });
 
-export const RemoveResourceSchema = z.object({ intent: z.literal("remove"), postId: postIdField("Choose a resource to remove.") });
-
-export const SessionPostSchema = z.discriminatedUnion("intent", [TakeawaySchema, SessionResourceSchema, SessionResourceFileSchema, HidePostSchema, RemoveResourceSchema], {
-  error: "Choose what to post.",
+export const RemoveResourceSchema = z.object({
+  intent: z.literal("remove"),
+  postId: postIdField("Choose a resource to remove."),
 });
+
+export const SessionPostSchema = z.discriminatedUnion(
+  "intent",
+  [TakeawaySchema, SessionResourceSchema, SessionResourceFileSchema, HidePostSchema, RemoveResourceSchema],
+  {
+    error: "Choose what to post.",
+  },
+);
 
 /** The district's roles, one a line: at least two, so people have a choice. */
 export function parseRoles(text: string) {
-  return [...new Set(text.split(/\r?\n/).map((r) => r.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/\r?\n/)
+        .map((r) => r.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
-export const DEFAULT_ROLES = ["Classroom teacher", "Instructional coach", "Librarian", "Counsellor", "Special education", "Administrator"];
+export const DEFAULT_ROLES = [
+  "Classroom teacher",
+  "Instructional coach",
+  "Librarian",
+  "Counsellor",
+  "Special education",
+  "Administrator",
+];
 
 export const CircleSettingsSchema = z.object({
   intent: z.literal("settings"),
@@ -77,16 +101,24 @@ export const SwapSchema = z
     intent: z.literal("swap"),
     version: versionField,
     first: z.string({ error: "Choose the first person" }).trim().min(1, { error: "Choose the first person" }).max(64),
-    second: z.string({ error: "Choose the second person" }).trim().min(1, { error: "Choose the second person" }).max(64),
+    second: z
+      .string({ error: "Choose the second person" })
+      .trim()
+      .min(1, { error: "Choose the second person" })
+      .max(64),
   })
   .refine((v) => v.first !== v.second, { error: "Choose two different people", path: ["second"] });
 export type SwapInput = z.output<typeof SwapSchema>;
 
 export const PublishCirclesSchema = z.object({ intent: z.literal("publish"), version: versionField });
 
-export const CircleBoardSchema = z.discriminatedUnion("intent", [CircleSettingsSchema, FormCirclesSchema, SwapSchema, PublishCirclesSchema], {
-  error: "Choose what to do.",
-});
+export const CircleBoardSchema = z.discriminatedUnion(
+  "intent",
+  [CircleSettingsSchema, FormCirclesSchema, SwapSchema, PublishCirclesSchema],
+  {
+    error: "Choose what to do.",
+  },
+);
 
 export const OptInSchema = z.object({
   intent: z.literal("opt-in"),
@@ -119,6 +151,10 @@ export type NextMeetingInput = z.output<typeof NextMeetingSchema>;
 
 export const LeaveCircleSchema = z.object({ intent: z.literal("leave") });
 
-export const CirclePageSchema = z.discriminatedUnion("intent", [CirclePostSchema, NextMeetingSchema, LeaveCircleSchema], {
-  error: "Choose what to do.",
-});
+export const CirclePageSchema = z.discriminatedUnion(
+  "intent",
+  [CirclePostSchema, NextMeetingSchema, LeaveCircleSchema],
+  {
+    error: "Choose what to do.",
+  },
+);

@@ -7,10 +7,21 @@ export const MAX_CREDIT_CATEGORY_LENGTH = 60;
 
 /** The textarea's lines as categories: trimmed, blanks and repeats dropped. */
 export function splitCategoryLines(value: string) {
-  return [...new Set(value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
-const text = (max: number) => z.preprocess((v) => (typeof v === "string" ? v.trim() : (v ?? "")), z.string().max(max, { error: `Keep it to ${max} characters.` }));
+const text = (max: number) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : (v ?? "")),
+    z.string().max(max, { error: `Keep it to ${max} characters.` }),
+  );
 
 export const CreditSettingsSchema = z.object({
   providerName: text(120),
@@ -49,7 +60,10 @@ export type CreditSettingsInput = z.infer<typeof CreditSettingsSchema>;
 
 export const SessionCategoriesSchema = z.object({
   proposalId: z.string().min(1, { error: "Choose a session." }).max(40, { error: "Choose a session." }),
-  categories: z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []), z.array(z.string().max(MAX_CREDIT_CATEGORY_LENGTH)).max(MAX_CREDIT_CATEGORIES)),
+  categories: z.preprocess(
+    (v) => (Array.isArray(v) ? v : typeof v === "string" && v ? [v] : []),
+    z.array(z.string().max(MAX_CREDIT_CATEGORY_LENGTH)).max(MAX_CREDIT_CATEGORIES),
+  ),
   // The categories the form showed, one per line: a change made meanwhile is refused.
   // (A browser posts a hidden field's line breaks as CRLF.)
   was: z.preprocess(

@@ -5,7 +5,11 @@ import { AUDIENCES } from "./proposals";
 
 // No JS: absent, one string or several. react-hook-form: an array, or false when none is checked.
 const asArray = (value: unknown) =>
-  value === undefined || value === "" || value === false || value === null ? [] : Array.isArray(value) ? value : [value];
+  value === undefined || value === "" || value === false || value === null
+    ? []
+    : Array.isArray(value)
+      ? value
+      : [value];
 
 export const ProposeNowSchema = z.object({
   title: z

@@ -97,10 +97,7 @@ export const DrawingSchema = z.object({
   // Which delivered prizes this drawing gives away: chosen, never "whatever is left".
   prizeIds: z.preprocess(
     (v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? [v] : []),
-    z
-      .array(z.string().min(1).max(64))
-      .min(1, { error: "Choose at least one prize to draw" })
-      .max(500),
+    z.array(z.string().min(1).max(64)).min(1, { error: "Choose at least one prize to draw" }).max(500),
   ),
 });
 export type DrawingInput = z.output<typeof DrawingSchema>;

@@ -1,14 +1,7 @@
 import { z } from "zod";
 import { fieldsValid, optionalText } from "./fields";
 
-export const EVENT_STATUSES = [
-  "draft",
-  "proposals_open",
-  "scheduling",
-  "published",
-  "live",
-  "archived",
-] as const;
+export const EVENT_STATUSES = ["draft", "proposals_open", "scheduling", "published", "live", "archived"] as const;
 export type EventStatus = (typeof EVENT_STATUSES)[number];
 
 export const EVENT_STATUS_LABELS: Record<EventStatus, string> = {
@@ -85,7 +78,14 @@ export const MAX_SUBJECT_TAG_LENGTH = 40;
 
 /** The textarea's lines as tags: trimmed, blanks and repeats dropped. */
 export function splitSubjectTags(value: string) {
-  return [...new Set(value.split(/\r?\n/).map((line) => line.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      value
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 // Proposals store their chosen tags comma-separated, so a comma inside a tag
@@ -124,11 +124,7 @@ const doorsOpenField = z.preprocess(
 );
 
 const timeField = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .regex(timePattern, { error: "Use a time like 08:30" });
+  z.string({ error: missing }).trim().min(1, { error: missing }).regex(timePattern, { error: "Use a time like 08:30" });
 
 export const EventSchema = z
   .object({

@@ -30,7 +30,11 @@ export const sixDigitCodeField = z
 export function optionalText(max: number) {
   return z.preprocess(
     (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-    z.string().trim().max(max, { error: `Use at most ${max} characters` }).optional(),
+    z
+      .string()
+      .trim()
+      .max(max, { error: `Use at most ${max} characters` })
+      .optional(),
   );
 }
 

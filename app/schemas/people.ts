@@ -3,7 +3,12 @@
 import { z } from "zod";
 import { ROLES } from "./events";
 
-const recordId = (what: string) => z.string({ error: `Choose the ${what}.` }).trim().min(1, { error: `Choose the ${what}.` }).max(40);
+const recordId = (what: string) =>
+  z
+    .string({ error: `Choose the ${what}.` })
+    .trim()
+    .min(1, { error: `Choose the ${what}.` })
+    .max(40);
 const role = z.enum(ROLES, { error: "Choose a role from the list" });
 
 export const RevokeInvitationSchema = z.object({

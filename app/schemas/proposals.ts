@@ -68,7 +68,14 @@ export function joinList(values: readonly string[]) {
 
 /** Event.subjectTags holds one tag per line; an empty text means no tags to choose. */
 export function parseSubjectTags(text: string | null | undefined): string[] {
-  return [...new Set((text ?? "").split(/\r?\n/).map((t) => t.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (text ?? "")
+        .split(/\r?\n/)
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 // A checkbox group posts nothing (none checked), one string (one checked) or an
@@ -91,7 +98,10 @@ const requiredText = (max: number, missing: string) =>
 const textUpTo = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? v : ""),
-    z.string().trim().max(max, { error: `Use at most ${max} characters` }),
+    z
+      .string()
+      .trim()
+      .max(max, { error: `Use at most ${max} characters` }),
   );
 
 export const ProposalSchema = z.object({

@@ -54,7 +54,10 @@ export const ReviewSchema = z
     ),
     note: z.preprocess(
       (v) => (typeof v === "string" ? v : ""),
-      z.string().trim().max(REVIEW_NOTE_MAX, { error: `Use at most ${REVIEW_NOTE_MAX} characters` }),
+      z
+        .string()
+        .trim()
+        .max(REVIEW_NOTE_MAX, { error: `Use at most ${REVIEW_NOTE_MAX} characters` }),
     ),
   })
   .refine((v) => v.score !== undefined || v.note !== "", {

@@ -39,7 +39,12 @@ export function splitList(value: unknown): string[] {
   if (typeof value !== "string") return [];
   return value
     .split(/[,;|]/)
-    .map((word) => word.trim().toLowerCase().replace(/[\s-]+/g, "_"))
+    .map((word) =>
+      word
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_"),
+    )
     .filter(Boolean);
 }
 
@@ -71,11 +76,7 @@ export type RoomInput = z.infer<typeof RoomSchema>;
 
 const timePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
 const time = (missing: string) =>
-  z
-    .string({ error: missing })
-    .trim()
-    .min(1, { error: missing })
-    .regex(timePattern, { error: "Use a time like 08:30" });
+  z.string({ error: missing }).trim().min(1, { error: missing }).regex(timePattern, { error: "Use a time like 08:30" });
 
 export const BlockSchema = z
   .object({
@@ -130,7 +131,11 @@ export const GridActionSchema = z.discriminatedUnion("intent", [
     otherPlacementId: id("Choose a session to swap with"),
     version: z.coerce.number().int().optional(),
   }),
-  z.object({ intent: z.literal("remove"), placementId: id("Choose a session"), version: z.coerce.number().int().optional() }),
+  z.object({
+    intent: z.literal("remove"),
+    placementId: id("Choose a session"),
+    version: z.coerce.number().int().optional(),
+  }),
   z.object({ intent: z.literal("undo") }),
 ]);
 export type GridAction = z.infer<typeof GridActionSchema>;

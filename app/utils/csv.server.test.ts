@@ -13,7 +13,7 @@ const runsAsFormula = (cell: string) => /^[=+\-@\t\r\n]/.test(cell) && !/^-?\d+(
 
 describe("neutralising formulas in CSV cells", () => {
   test.each([
-    ["=HYPERLINK(\"http://evil.example\",\"Click\")"],
+    ['=HYPERLINK("http://evil.example","Click")'],
     ["+SUM(1,2)"],
     ["-2+3"],
     ["@SUM(A1)"],
@@ -42,17 +42,24 @@ describe("neutralising formulas in CSV cells", () => {
     const [first, ...rest] = version.snapshot.sessions;
     const text = gridCsv({
       ...version.snapshot,
-      sessions: [{ ...first!, roomName: "=HYPERLINK(\"http://evil.example\")\nRoom 12", title: "@SUM(1)\nand more" }, ...rest],
+      sessions: [
+        { ...first!, roomName: '=HYPERLINK("http://evil.example")\nRoom 12', title: "@SUM(1)\nand more" },
+        ...rest,
+      ],
     });
     const rows = cells(text);
-    expect(rows[1]![3]).toBe("'=HYPERLINK(\"http://evil.example\")\nRoom 12");
+    expect(rows[1]![3]).toBe('\'=HYPERLINK("http://evil.example")\nRoom 12');
     expect(rows[1]![4]).toBe("'@SUM(1)\nand more");
     expect(rows.flat().filter(runsAsFormula)).toEqual([]);
   });
 
   test("the HR credit export: a multi-line name starting with = is text", async () => {
     const day = await createPublishedDay({ presenterCreditRule: "none" });
-    const { user } = await createAttendee(day.event.id, { name: "=1+1\nAna", school: "+Lincoln\nElementary", staffId: "@E-77" });
+    const { user } = await createAttendee(day.event.id, {
+      name: "=1+1\nAna",
+      school: "+Lincoln\nElementary",
+      staffId: "@E-77",
+    });
     await checkIntoRoom(user.id, day.event.id, day.roomA.id, new Date("2027-03-12T15:00:00Z"));
     const rows = cells(await hrCsv(day.coordinator.id, day.event.id));
     expect(rows[1]!.slice(0, 3)).toEqual(["'@E-77", "'=1+1\nAna", "'+Lincoln\nElementary"]);

@@ -88,12 +88,19 @@ describe("parseEnv", () => {
       SEED_DEMO: "false",
       APP_URL: "https://pd.springfield.k12.us",
     });
-    expect(env).toMatchObject({ NODE_ENV: "production", PORT: 8080, SEED_DEMO: false, APP_URL: "https://pd.springfield.k12.us" });
+    expect(env).toMatchObject({
+      NODE_ENV: "production",
+      PORT: 8080,
+      SEED_DEMO: false,
+      APP_URL: "https://pd.springfield.k12.us",
+    });
   });
 });
 
 describe("district sign-in settings", () => {
-  const google = JSON.stringify([{ id: "google", type: "google", clientId: "g", clientSecret: "s", allowedDomains: ["springfield.k12.us"] }]);
+  const google = JSON.stringify([
+    { id: "google", type: "google", clientId: "g", clientSecret: "s", allowedDomains: ["springfield.k12.us"] },
+  ]);
 
   test("default: no providers, passwords for everyone", () => {
     expect(parseEnv({ DATABASE_URL: databaseUrl })).toMatchObject({ OIDC_PROVIDERS: [], PASSWORD_SIGNIN: "everyone" });
@@ -106,8 +113,14 @@ describe("district sign-in settings", () => {
   });
 
   test("admins-only needs a provider, or only administrators could sign in", () => {
-    expect(envError({ PASSWORD_SIGNIN: "admins-only" })).toContain("PASSWORD_SIGNIN: admins-only needs at least one provider");
-    expect(envError({ PASSWORD_SIGNIN: "nobody", OIDC_PROVIDERS: google })).toContain('PASSWORD_SIGNIN: must be "everyone" or "admins-only"');
-    expect(parseEnv({ DATABASE_URL: databaseUrl, PASSWORD_SIGNIN: "admins-only", OIDC_PROVIDERS: google }).PASSWORD_SIGNIN).toBe("admins-only");
+    expect(envError({ PASSWORD_SIGNIN: "admins-only" })).toContain(
+      "PASSWORD_SIGNIN: admins-only needs at least one provider",
+    );
+    expect(envError({ PASSWORD_SIGNIN: "nobody", OIDC_PROVIDERS: google })).toContain(
+      'PASSWORD_SIGNIN: must be "everyone" or "admins-only"',
+    );
+    expect(
+      parseEnv({ DATABASE_URL: databaseUrl, PASSWORD_SIGNIN: "admins-only", OIDC_PROVIDERS: google }).PASSWORD_SIGNIN,
+    ).toBe("admins-only");
   });
 });

@@ -15,52 +15,53 @@ function isProxyAddress(value: string) {
   return rest.length === 0 && net.isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
 }
 
-const blankAsUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
+const blankAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
-const EnvSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
-  DATABASE_URL: z
-    .string()
-    .startsWith("file:", { error: "must be a SQLite URL such as file:./data/dropin.db" }),
-  SESSION_SECRET: z.preprocess(
-    blankAsUndefined,
-    z.string().min(32, { error: "must be at least 32 characters" }).optional(),
-  ),
-  APP_URL: z.preprocess(
-    blankAsUndefined,
-    z.url({ error: "must be the public address, e.g. https://pd.example.k12.us" }).default("http://localhost:3000"),
-  ),
-  SMTP_URL: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" })
-      .optional(),
-  ),
-  MAIL_FROM: z.preprocess(blankAsUndefined, z.string().default("Dropin <dropin@localhost>")),
-  SEED_DEMO: z.preprocess(blankAsUndefined, z.enum(["true", "false"]).default("true")),
-  // Express's "trust proxy": which hops may set X-Forwarded-For / -Proto. Off by
-  // default, because a client that reaches Dropin directly could forge them
-  // (a fake IP to dodge rate limits). See README → Security.
-  TRUST_PROXY: z.preprocess(
-    blankAsUndefined,
-    z
-      .string()
-      .default("false")
-      .refine((v) => /^(true|false|\d+)$/.test(v) || v.split(",").every((part) => isProxyAddress(part.trim())), {
-        error: "must be true, false, a number of proxy hops, or addresses/subnets such as loopback or 10.0.0.0/8",
-      })
-      .transform((v): boolean | number | string => (v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v)),
-  ),
-  // District sign-in (README → District sign-in).
-  OIDC_PROVIDERS: z.preprocess(blankAsUndefined, OidcProvidersSchema.default([])),
-  PASSWORD_SIGNIN: z.preprocess(blankAsUndefined, PasswordSignInSchema.default("everyone")),
-}).refine((env) => env.PASSWORD_SIGNIN === "everyone" || env.OIDC_PROVIDERS.length > 0, {
-  path: ["PASSWORD_SIGNIN"],
-  error: "admins-only needs at least one provider in OIDC_PROVIDERS, or only administrators could sign in",
-});
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: z.string().startsWith("file:", { error: "must be a SQLite URL such as file:./data/dropin.db" }),
+    SESSION_SECRET: z.preprocess(
+      blankAsUndefined,
+      z.string().min(32, { error: "must be at least 32 characters" }).optional(),
+    ),
+    APP_URL: z.preprocess(
+      blankAsUndefined,
+      z.url({ error: "must be the public address, e.g. https://pd.example.k12.us" }).default("http://localhost:3000"),
+    ),
+    SMTP_URL: z.preprocess(
+      blankAsUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\//, { error: "must start with smtp:// or smtps://" })
+        .optional(),
+    ),
+    MAIL_FROM: z.preprocess(blankAsUndefined, z.string().default("Dropin <dropin@localhost>")),
+    SEED_DEMO: z.preprocess(blankAsUndefined, z.enum(["true", "false"]).default("true")),
+    // Express's "trust proxy": which hops may set X-Forwarded-For / -Proto. Off by
+    // default, because a client that reaches Dropin directly could forge them
+    // (a fake IP to dodge rate limits). See README → Security.
+    TRUST_PROXY: z.preprocess(
+      blankAsUndefined,
+      z
+        .string()
+        .default("false")
+        .refine((v) => /^(true|false|\d+)$/.test(v) || v.split(",").every((part) => isProxyAddress(part.trim())), {
+          error: "must be true, false, a number of proxy hops, or addresses/subnets such as loopback or 10.0.0.0/8",
+        })
+        .transform((v): boolean | number | string =>
+          v === "true" ? true : v === "false" ? false : /^\d+$/.test(v) ? Number(v) : v,
+        ),
+    ),
+    // District sign-in (README → District sign-in).
+    OIDC_PROVIDERS: z.preprocess(blankAsUndefined, OidcProvidersSchema.default([])),
+    PASSWORD_SIGNIN: z.preprocess(blankAsUndefined, PasswordSignInSchema.default("everyone")),
+  })
+  .refine((env) => env.PASSWORD_SIGNIN === "everyone" || env.OIDC_PROVIDERS.length > 0, {
+    path: ["PASSWORD_SIGNIN"],
+    error: "admins-only needs at least one provider in OIDC_PROVIDERS, or only administrators could sign in",
+  });
 
 export type Env = Omit<z.infer<typeof EnvSchema>, "SESSION_SECRET" | "SEED_DEMO"> & {
   SESSION_SECRET: string;
@@ -73,9 +74,7 @@ export class EnvError extends Error {}
 export function parseEnv(raw: Record<string, string | undefined>): Env {
   const result = EnvSchema.safeParse({ ...raw, DATABASE_URL: resolveDatabaseUrl(raw) });
   if (!result.success) {
-    const lines = result.error.issues.map(
-      (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
-    );
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
     throw new EnvError(`Dropin cannot start, fix these environment variables:\n${lines.join("\n")}`);
   }
   const env = result.data;

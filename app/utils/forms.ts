@@ -38,10 +38,7 @@ export function parseSubmission<S extends z.ZodType>(
 }
 
 /** A failure with errors the schema could not know (e.g. "email already registered"). */
-export function failure(
-  raw: FormValues,
-  errors: { fieldErrors?: FieldErrors; formErrors?: string[] },
-): FormFailure {
+export function failure(raw: FormValues, errors: { fieldErrors?: FieldErrors; formErrors?: string[] }): FormFailure {
   const values: FormValues = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!SECRET_FIELDS.has(key)) values[key] = value;
@@ -67,7 +64,12 @@ export function issuesToErrors(issues: readonly z.core.$ZodIssue[]) {
 
 export function isFormFailure(value: unknown): value is FormFailure {
   // `values` too: other answers say `ok: false` (a proposal's autosave), but are no form's.
-  return typeof value === "object" && value !== null && (value as FormFailure).ok === false && typeof (value as FormFailure).values === "object";
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    (value as FormFailure).ok === false &&
+    typeof (value as FormFailure).values === "object"
+  );
 }
 
 /** The failure of the form whose button posted one of these intents, on a page with several. */
@@ -77,7 +79,9 @@ export function failureOf(result: unknown, ...intents: string[]): FormFailure | 
 
 /** Every message of a failure, once each: for forms whose fields are hidden or have no room for their own. */
 export function allMessages(failure: FormFailure) {
-  return [...new Set([...failure.formErrors, ...Object.values(failure.fieldErrors).flatMap((messages) => messages ?? [])])];
+  return [
+    ...new Set([...failure.formErrors, ...Object.values(failure.fieldErrors).flatMap((messages) => messages ?? [])]),
+  ];
 }
 
 /** One posted field as text (the first, if repeated): what a failed form shows back. */

@@ -8,7 +8,9 @@ export function errorHeaders(error: DomainError): Record<string, string> {
 }
 
 function toResponse(error: unknown): unknown {
-  return error instanceof DomainError ? data({ message: error.message }, { status: error.status, headers: errorHeaders(error) }) : error;
+  return error instanceof DomainError
+    ? data({ message: error.message }, { status: error.status, headers: errorHeaders(error) })
+    : error;
 }
 
 /**
@@ -56,7 +58,9 @@ export async function guardForm<T>(
   if (outcome.ok) return outcome;
   const { error } = outcome;
   const field = error instanceof RuleError ? error.field : undefined;
-  const result = field ? failure(raw, { fieldErrors: { [field]: [error.message] } }) : failure(raw, { formErrors: [error.message] });
+  const result = field
+    ? failure(raw, { fieldErrors: { [field]: [error.message] } })
+    : failure(raw, { formErrors: [error.message] });
   return { ok: false, result };
 }
 

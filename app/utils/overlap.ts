@@ -12,7 +12,9 @@ type Timed = {
 
 /** Wall-clock "HH:MM" strings compare correctly as text. */
 export function overlaps(a: Timed, b: Timed) {
-  return a.placementId !== b.placementId && a.blockId !== b.blockId && a.startTime < b.endTime && b.startTime < a.endTime;
+  return (
+    a.placementId !== b.placementId && a.blockId !== b.blockId && a.startTime < b.endTime && b.startTime < a.endTime
+  );
 }
 
 /** placementId → the placements that overlap it. */

@@ -20,7 +20,10 @@ function open() {
   return sqlite;
 }
 
-const globalForSqlite = globalThis as unknown as { __dropinSqlite?: Database.Database; __dropinStatements?: Map<string, Database.Statement> };
+const globalForSqlite = globalThis as unknown as {
+  __dropinSqlite?: Database.Database;
+  __dropinStatements?: Map<string, Database.Statement>;
+};
 
 export function sqlite() {
   return (globalForSqlite.__dropinSqlite ??= open());

@@ -23,14 +23,23 @@ type RemixManifest = { entry: Chunk; routes: Record<string, Chunk & { parentId?:
 export function attendeeJavaScript(buildDir = process.env.DROPIN_BUILD_DIR ?? "build") {
   const clientDir = path.resolve(buildDir, "client");
   const assets = path.join(clientDir, "assets");
-  const manifestFile = fs.existsSync(assets) ? fs.readdirSync(assets).find((f) => /^manifest-[\w-]+\.js$/.test(f)) : undefined;
+  const manifestFile = fs.existsSync(assets)
+    ? fs.readdirSync(assets).find((f) => /^manifest-[\w-]+\.js$/.test(f))
+    : undefined;
   if (!manifestFile) return null;
   const manifestSource = fs.readFileSync(path.join(assets, manifestFile), "utf8");
-  const manifest = JSON.parse(manifestSource.slice(manifestSource.indexOf("{"), manifestSource.lastIndexOf("}") + 1)) as RemixManifest;
-  const gzipSize = (urlPath: string) => zlib.gzipSync(fs.readFileSync(path.join(clientDir, urlPath)), { level: 9 }).length;
+  const manifest = JSON.parse(
+    manifestSource.slice(manifestSource.indexOf("{"), manifestSource.lastIndexOf("}") + 1),
+  ) as RemixManifest;
+  const gzipSize = (urlPath: string) =>
+    zlib.gzipSync(fs.readFileSync(path.join(clientDir, urlPath)), { level: 9 }).length;
   return ATTENDEE_ROUTES.map((routeId) => {
     const files = chunksFor(manifest, routeId);
-    return { route: routeId.replace("routes/", ""), chunks: files.length, kb: files.reduce((sum, file) => sum + gzipSize(file), 0) / 1024 };
+    return {
+      route: routeId.replace("routes/", ""),
+      chunks: files.length,
+      kb: files.reduce((sum, file) => sum + gzipSize(file), 0) / 1024,
+    };
   });
 }
 
@@ -54,7 +63,15 @@ if (process.argv[1]?.endsWith("attendee-js-size.ts")) {
     console.error("No Remix client manifest in the build: build first (npm run build).");
     process.exit(2);
   }
-  console.table(pages.map(({ route, chunks, kb }) => ({ route, chunks, "gzipped KB": Number(kb.toFixed(1)), budget: BUDGET_KB, ok: kb <= BUDGET_KB ? "yes" : "OVER" })));
+  console.table(
+    pages.map(({ route, chunks, kb }) => ({
+      route,
+      chunks,
+      "gzipped KB": Number(kb.toFixed(1)),
+      budget: BUDGET_KB,
+      ok: kb <= BUDGET_KB ? "yes" : "OVER",
+    })),
+  );
   if (pages.some((p) => p.kb > BUDGET_KB)) {
     console.error(`An attendee page ships more than ${BUDGET_KB} KB of gzipped JavaScript.`);
     process.exit(1);

@@ -53,7 +53,9 @@ if (seeded.status !== 0) throw new Error("npm run seed:large failed");
 // An attendee with the most picks: the schedule shows the most "Picked" buttons.
 const sqlite = new Database(`${dir}/large.db`);
 const attendee = sqlite
-  .prepare("SELECT p.userId FROM Pick p JOIN Event e ON e.id = p.eventId WHERE e.slug = 'large' GROUP BY p.userId ORDER BY COUNT(*) DESC LIMIT 1")
+  .prepare(
+    "SELECT p.userId FROM Pick p JOIN Event e ON e.id = p.eventId WHERE e.slug = 'large' GROUP BY p.userId ORDER BY COUNT(*) DESC LIMIT 1",
+  )
   .get() as { userId: string };
 const largeCookie = await signedInCookie(sqlite, attendee.userId, SECRET);
 sqlite.close();
@@ -102,7 +104,9 @@ try {
     { page: "schedule", url: `${origin}/e/demo`, headers: {} },
     ...(sessionPath ? [{ page: "session", url: `${origin}${sessionPath}`, headers: {} }] : []),
     { page: "large, signed in: schedule", url: `${largeOrigin}/e/large`, headers: signedIn },
-    ...(largeSession ? [{ page: "large, signed in: session", url: `${largeOrigin}${largeSession}`, headers: signedIn }] : []),
+    ...(largeSession
+      ? [{ page: "large, signed in: session", url: `${largeOrigin}${largeSession}`, headers: signedIn }]
+      : []),
     { page: "large, signed in: my day", url: `${largeOrigin}/e/large/my-day`, headers: signedIn },
     ...(largeRoom ? [{ page: "large, signed in: room", url: `${largeOrigin}${largeRoom}`, headers: signedIn }] : []),
     { page: "large, signed in: credit", url: `${largeOrigin}/e/large/credit`, headers: signedIn },
@@ -116,8 +120,15 @@ try {
   for (const { page, url, headers } of pages) {
     const path = new URL(url).pathname;
     // Defaults: a mid-range phone (Moto G Power), simulated slow 4G and 4x CPU slowdown.
-    const result = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance"], extraHeaders: headers });
-    if (!result || result.lhr.runtimeError) throw new Error(`Lighthouse failed on ${path}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: "json",
+      logLevel: "error",
+      onlyCategories: ["performance"],
+      extraHeaders: headers,
+    });
+    if (!result || result.lhr.runtimeError)
+      throw new Error(`Lighthouse failed on ${path}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
     const { lhr } = result;
     const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
     rows.push({
@@ -132,7 +143,9 @@ try {
     });
     // Issue 16's targets: performance ≥ 0.95, LCP ≤ 2.5 s, TBT ≤ 200 ms.
     const row = rows[rows.length - 1]!;
-    Object.assign(row, { "≥95, ≤2500, ≤200": row.performance >= 95 && row["LCP ms"] <= 2500 && row["TBT ms"] <= 200 ? "met" : "NOT met" });
+    Object.assign(row, {
+      "≥95, ≤2500, ≤200": row.performance >= 95 && row["LCP ms"] <= 2500 && row["TBT ms"] <= 200 ? "met" : "NOT met",
+    });
   }
   console.log("Lighthouse, mobile emulation, simulated slow 4G:");
   console.table(rows);
@@ -142,7 +155,9 @@ try {
 } finally {
   await chrome?.kill();
   // The database goes only once the app has closed it (SQLite would recreate -wal files).
-  const exited = Promise.all([server, largeServer].map((child) => new Promise((resolve) => child.once("exit", resolve))));
+  const exited = Promise.all(
+    [server, largeServer].map((child) => new Promise((resolve) => child.once("exit", resolve))),
+  );
   stopServer();
   await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
   fs.rmSync(dir, { recursive: true, force: true });

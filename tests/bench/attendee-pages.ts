@@ -4,7 +4,14 @@ import http from "node:http";
 import { attendeeJavaScript, BUDGET_KB } from "./attendee-js-size";
 import { load, type Load } from "./bench-support";
 
-export type BenchRow = { what: string; figure: string; target: string; ok: boolean | null; reference: string; ratio: string };
+export type BenchRow = {
+  what: string;
+  figure: string;
+  target: string;
+  ok: boolean | null;
+  reference: string;
+  ratio: string;
+};
 
 const PHONE = { "accept-encoding": "gzip, br", "user-agent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)" };
 const ms = (n: number) => `${n.toFixed(1)} ms`;
@@ -28,7 +35,8 @@ export async function measureAttendeePages(base: string, cookie: string, duratio
   const sessionPath = /href="(\/e\/large\/sessions\/[^"?#]+)"/.exec(schedule)?.[1];
   const roomPath = /href="(\/e\/large\/rooms\/[^"?#]+)"/.exec(schedule)?.[1];
   if (!sessionPath || !roomPath) throw new Error("The signed-in schedule links no session or room");
-  const bytes = (await gzippedBytes(`${base}/e/large`, cookie)) + (await gzippedBytes(`${base}/e/large/my-picks`, cookie));
+  const bytes =
+    (await gzippedBytes(`${base}/e/large`, cookie)) + (await gzippedBytes(`${base}/e/large/my-picks`, cookie));
   const pages: Record<string, Load> = {};
   console.log("Attendee schedule page, signed in, 100 phones; its picks request (GET /e/large/my-picks), 10 phones…");
   pages.schedule100 = await load({ url: `${base}/e/large`, connections: 100, duration, headers: signedIn });
@@ -46,7 +54,11 @@ export async function measureAttendeePages(base: string, cookie: string, duratio
 }
 
 /** The rows, each against the anonymous schedule page at 10 phones (`anon`) from the same run. */
-export function attendeePageRows(anon: Load, signedIn10: Load, measured: Awaited<ReturnType<typeof measureAttendeePages>>): BenchRow[] {
+export function attendeePageRows(
+  anon: Load,
+  signedIn10: Load,
+  measured: Awaited<ReturnType<typeof measureAttendeePages>>,
+): BenchRow[] {
   const { pages, bytes, js } = measured;
   const half = (what: string, r: Load): BenchRow => ({
     what,

@@ -11,7 +11,17 @@ import { sameOrigin } from "../support/same-origin";
 import { sessionCookie } from "../support/session-cookie";
 import { toDbTime } from "../../app/utils/db-time";
 
-export type Load = { rps: number; p50: number; p95: number; p99: number; requests: number; errors: number; non2xx: number; seconds: number; times: number[] };
+export type Load = {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  requests: number;
+  errors: number;
+  non2xx: number;
+  seconds: number;
+  times: number[];
+};
 
 export function percentile(sorted: number[], p: number) {
   if (sorted.length === 0) return NaN;
@@ -84,10 +94,29 @@ export async function waitForHealth(url: string, child: ChildProcess) {
 }
 
 /** `npm start` on a given database: migrate, build if stale, serve. Its own process group, so stop() ends tsx's child too. */
-export function startDropin({ port, databaseUrl, sessionSecret, env = {} }: { port: number; databaseUrl: string; sessionSecret: string; env?: Record<string, string> }) {
+export function startDropin({
+  port,
+  databaseUrl,
+  sessionSecret,
+  env = {},
+}: {
+  port: number;
+  databaseUrl: string;
+  sessionSecret: string;
+  env?: Record<string, string>;
+}) {
   const appUrl = `http://localhost:${port}`;
   const child = spawn(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "server/start.ts"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SESSION_SECRET: sessionSecret, SEED_DEMO: "false", NODE_ENV: "production", APP_URL: appUrl, ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      SESSION_SECRET: sessionSecret,
+      SEED_DEMO: "false",
+      NODE_ENV: "production",
+      APP_URL: appUrl,
+      ...env,
+    },
     stdio: ["ignore", "ignore", "inherit"],
     detached: true,
   });
@@ -117,7 +146,9 @@ export function rawSqliteTransactions(dir: string, rows = 50_000) {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.exec("CREATE TABLE t (id TEXT PRIMARY KEY, eventId TEXT, userId TEXT, checkedInAt TEXT, UNIQUE(eventId, userId))");
+  sqlite.exec(
+    "CREATE TABLE t (id TEXT PRIMARY KEY, eventId TEXT, userId TEXT, checkedInAt TEXT, UNIQUE(eventId, userId))",
+  );
   const insert = sqlite.prepare("INSERT INTO t (id, eventId, userId, checkedInAt) VALUES (?, 'e', ?, ?)");
   const started = performance.now();
   for (let i = 0; i < rows; i++) insert.run(crypto.randomUUID(), `u${i}`, new Date().toISOString());
@@ -128,7 +159,10 @@ export function rawSqliteTransactions(dir: string, rows = 50_000) {
 
 /** Physical limit 2: a plain node:http server answering a 6 KB page from memory, in its own process, under the same load tool. */
 export async function staticNodeServer(port: number, connections: number, duration: number) {
-  const child = fork("tests/bench/static-reference-server.ts", { env: { ...process.env, PORT: String(port) }, execArgv: ["--import", "tsx"] });
+  const child = fork("tests/bench/static-reference-server.ts", {
+    env: { ...process.env, PORT: String(port) },
+    execArgv: ["--import", "tsx"],
+  });
   await new Promise<void>((resolve, reject) => {
     child.once("message", () => resolve());
     child.once("exit", (code) => reject(new Error(`static reference server exited (${code})`)));

@@ -14,7 +14,16 @@ const SIZE = 5;
 const TARGET_MS = 1_000;
 const RUNS = 15;
 
-const SUBJECTS = ["Math", "ELA", "Science", "Social studies", "Arts", "World languages", "PE and health", "Any subject"];
+const SUBJECTS = [
+  "Math",
+  "ELA",
+  "Science",
+  "Social studies",
+  "Arts",
+  "World languages",
+  "PE and health",
+  "Any subject",
+];
 const BANDS = ["K-2", "3-5", "6-8", "9-12", "all"];
 
 function role(i: number) {
@@ -40,7 +49,12 @@ function generate(): OptInForForming[] {
 
 function sortReference(people: OptInForForming[]) {
   return [...people].sort(
-    (a, b) => a.school.localeCompare(b.school) || a.role.localeCompare(b.role) || a.subject.localeCompare(b.subject) || a.gradeBand.localeCompare(b.gradeBand) || (a.userId < b.userId ? -1 : 1),
+    (a, b) =>
+      a.school.localeCompare(b.school) ||
+      a.role.localeCompare(b.role) ||
+      a.subject.localeCompare(b.subject) ||
+      a.gradeBand.localeCompare(b.gradeBand) ||
+      (a.userId < b.userId ? -1 : 1),
   );
 }
 
@@ -66,14 +80,33 @@ const forming = time(() => formCircles(input, SIZE));
 
 const circles = formCircles(input, SIZE);
 const placed = circles.flat();
-const valid = placed.length === PEOPLE && new Set(placed).size === PEOPLE && circles.every((c) => c.length >= MIN_CIRCLE && c.length <= MAX_CIRCLE);
+const valid =
+  placed.length === PEOPLE &&
+  new Set(placed).size === PEOPLE &&
+  circles.every((c) => c.length >= MIN_CIRCLE && c.length <= MAX_CIRCLE);
 const sameTwice = JSON.stringify(formCircles([...input].reverse(), SIZE)) === JSON.stringify(circles);
 const ok = forming.worst < TARGET_MS && valid && sameTwice;
 
-console.log(`Circle forming · ${new Date().toISOString()} · ${PEOPLE.toLocaleString("en-US")} people, circles of ${SIZE}, ${RUNS} runs`);
+console.log(
+  `Circle forming · ${new Date().toISOString()} · ${PEOPLE.toLocaleString("en-US")} people, circles of ${SIZE}, ${RUNS} runs`,
+);
 console.table([
-  { measure: "formCircles", median: `${forming.median.toFixed(1)} ms`, worst: `${forming.worst.toFixed(1)} ms`, target: `< ${TARGET_MS} ms`, met: ok ? "yes" : "NO" },
-  { measure: "reference: sort the same opt-ins", median: `${reference.median.toFixed(1)} ms`, worst: `${reference.worst.toFixed(1)} ms`, target: "", met: "" },
+  {
+    measure: "formCircles",
+    median: `${forming.median.toFixed(1)} ms`,
+    worst: `${forming.worst.toFixed(1)} ms`,
+    target: `< ${TARGET_MS} ms`,
+    met: ok ? "yes" : "NO",
+  },
+  {
+    measure: "reference: sort the same opt-ins",
+    median: `${reference.median.toFixed(1)} ms`,
+    worst: `${reference.worst.toFixed(1)} ms`,
+    target: "",
+    met: "",
+  },
 ]);
-console.log(`Ratio to the sort (median): ${(forming.median / Math.max(reference.median, 0.001)).toFixed(1)}× · ${circles.length} circles, every one 4–6: ${valid ? "yes" : "NO"} · same circles for the input reversed: ${sameTwice ? "yes" : "NO"}`);
+console.log(
+  `Ratio to the sort (median): ${(forming.median / Math.max(reference.median, 0.001)).toFixed(1)}× · ${circles.length} circles, every one 4–6: ${valid ? "yes" : "NO"} · same circles for the input reversed: ${sameTwice ? "yes" : "NO"}`,
+);
 if (!ok) process.exitCode = 1;

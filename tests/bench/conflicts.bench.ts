@@ -40,7 +40,12 @@ function generate(): ConflictInput {
   }));
   const placements = proposals
     .filter((_, i) => i % 50 !== 1) // a few confirmed ones stay unplaced
-    .map((p, i) => ({ id: `placement-${i}`, proposalId: p.id, roomId: `room-${i % 60}`, timeBlockId: `block-${(i * 7) % 6}` }));
+    .map((p, i) => ({
+      id: `placement-${i}`,
+      proposalId: p.id,
+      roomId: `room-${i % 60}`,
+      timeBlockId: `block-${(i * 7) % 6}`,
+    }));
   const interest = new Map(placements.filter((_, i) => i % 2 === 0).map((p, i) => [p.id, 10 + (i % 40)]));
   return { rooms, blocks, placements, proposals, interest };
 }
@@ -61,7 +66,9 @@ const p95 = times[Math.floor(runs * 0.95)]!;
 console.log(
   `findConflicts: ${input.rooms.length} rooms × ${input.blocks.length} blocks, ${input.placements.length} placements of ${input.proposals.length} sessions → ${count} warnings`,
 );
-console.log(`${runs} runs: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms (target ≤ 50 ms)`);
+console.log(
+  `${runs} runs: median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms (target ≤ 50 ms)`,
+);
 if (p95 > 50) {
   console.error("Too slow: p95 above 50 ms.");
   process.exitCode = 1;

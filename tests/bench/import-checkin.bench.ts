@@ -27,7 +27,9 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 function addBadges(sqlite: Database.Database, eventId: string) {
   const now = toDbTime(new Date());
   const user = sqlite.prepare("INSERT INTO User (id, email, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)");
-  const member = sqlite.prepare("INSERT INTO Membership (id, eventId, userId, role, badgeToken, createdAt) VALUES (?, ?, ?, 'attendee', ?, ?)");
+  const member = sqlite.prepare(
+    "INSERT INTO Membership (id, eventId, userId, role, badgeToken, createdAt) VALUES (?, ?, ?, 'attendee', ?, ?)",
+  );
   const tokens: string[] = [];
   sqlite.transaction(() => {
     for (let i = 0; i < BADGES; i++) {
@@ -52,7 +54,12 @@ async function main() {
   fs.mkdirSync(DIR, { recursive: true });
   const secret = crypto.randomBytes(32).toString("hex");
   console.log("Starting Dropin on the demo PD day (production build; builds first if stale)…");
-  const server = startDropin({ port: PORT, databaseUrl: `file:./${DB_FILE}`, sessionSecret: secret, env: { SEED_DEMO: "true" } });
+  const server = startDropin({
+    port: PORT,
+    databaseUrl: `file:./${DB_FILE}`,
+    sessionSecret: secret,
+    env: { SEED_DEMO: "true" },
+  });
   const results: Record<string, Load> = {};
   let importSeconds = 0;
   let importPostMs = 0;
@@ -62,7 +69,9 @@ async function main() {
     const sqlite = new Database(DB_FILE);
     sqlite.pragma("busy_timeout = 5000");
     const event = sqlite.prepare("SELECT id FROM Event WHERE slug = 'demo'").get() as { id: string };
-    const coordinator = sqlite.prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'coordinator'").get(event.id) as { userId: string };
+    const coordinator = sqlite
+      .prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'coordinator'")
+      .get(event.id) as { userId: string };
     const cookie = await signedInCookie(sqlite, coordinator.userId, secret);
     const tokens = addBadges(sqlite, event.id);
     let next = 0;
@@ -78,7 +87,15 @@ async function main() {
           headers: { "content-type": "application/json", cookie, ...server.origin },
           setupRequest: (request) => ({
             ...request,
-            body: JSON.stringify({ scans: [{ clientId: crypto.randomUUID(), token: tokens[next++ % tokens.length]!, scannedAt: new Date().toISOString() }] }),
+            body: JSON.stringify({
+              scans: [
+                {
+                  clientId: crypto.randomUUID(),
+                  token: tokens[next++ % tokens.length]!,
+                  scannedAt: new Date().toISOString(),
+                },
+              ],
+            }),
           }),
         },
       ],
@@ -97,19 +114,34 @@ async function main() {
     // upload), then the column matching ("Import"). Remix compares Origin with Host on
     // page actions: post as the page at APP_URL would.
     const post = (body: FormData | URLSearchParams, path = "/events/demo/roster") =>
-      fetch(`http://localhost:${PORT}${path}`, { method: "POST", redirect: "manual", headers: { cookie, ...server.origin }, body });
+      fetch(`http://localhost:${PORT}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { cookie, ...server.origin },
+        body,
+      });
     const file = new FormData();
     file.append("intent", "preview");
     file.append("file", new Blob([rosterCsv()], { type: "text/csv" }), "staff-export.csv");
-    const posted = post(file).then(async (stored) => {
-      const uploadId = stored.status === 302 ? new URL(stored.headers.get("location")!, BASE).searchParams.get("upload") : null;
-      if (!uploadId) return stored;
-      const mapping = { intent: "import", uploadId, name: "Full name", email: "Email", school: "School", staffId: "Employee ID" };
-      return post(new URLSearchParams(mapping), `/events/demo/roster?upload=${uploadId}`);
-    }).then((answer) => {
-      importPostMs = performance.now() - started;
-      return answer;
-    });
+    const posted = post(file)
+      .then(async (stored) => {
+        const uploadId =
+          stored.status === 302 ? new URL(stored.headers.get("location")!, BASE).searchParams.get("upload") : null;
+        if (!uploadId) return stored;
+        const mapping = {
+          intent: "import",
+          uploadId,
+          name: "Full name",
+          email: "Email",
+          school: "School",
+          staffId: "Employee ID",
+        };
+        return post(new URLSearchParams(mapping), `/events/demo/roster?upload=${uploadId}`);
+      })
+      .then((answer) => {
+        importPostMs = performance.now() - started;
+        return answer;
+      });
     let jobId: string | null = null;
     let refused: string | null = null;
     void posted.then(async (answer) => {
@@ -117,7 +149,8 @@ async function main() {
       else refused = `The import was not started: ${answer.status} ${await answer.text()}`;
     });
     const status = sqlite.prepare("SELECT status, done FROM RosterImport WHERE id = ?");
-    const running = () => refused === null && (jobId === null || (status.get(jobId) as { status: string }).status === "running");
+    const running = () =>
+      refused === null && (jobId === null || (status.get(jobId) as { status: string }).status === "running");
     // Measured from the moment the file is posted (it is checked before the job starts) until the last row is in.
     console.log("Door check-ins while it runs (1-second loads from the post until the import is done)…");
     const during: Load[] = [];
@@ -135,7 +168,13 @@ async function main() {
   const { reference, during } = results as Record<string, Load>;
   console.log(`\nCheck-ins during a roster import · ${new Date().toISOString()} · ${RATE} scans/s from 10 kiosks\n`);
   console.table([
-    { measure: "Door check-in p99, nothing else running", result: `${ms(reference!.p99)} (p50 ${ms(reference!.p50)}, ${reference!.requests} scans)`, target: "reference", met: "", ratio: "1" },
+    {
+      measure: "Door check-in p99, nothing else running",
+      result: `${ms(reference!.p99)} (p50 ${ms(reference!.p50)}, ${reference!.requests} scans)`,
+      target: "reference",
+      met: "",
+      ratio: "1",
+    },
     {
       measure: `Door check-in p99 during a ${ROWS.toLocaleString("en-US")}-row import`,
       result: `${ms(during!.p99)} (p50 ${ms(during!.p50)}, ${during!.requests} scans)`,
@@ -143,10 +182,24 @@ async function main() {
       met: during!.p99 < 100 && during!.non2xx === 0 && during!.errors === 0 ? "yes" : "NO",
       ratio: (during!.p99 / Math.max(reference!.p99, 0.001)).toFixed(2),
     },
-    { measure: "Import: start (file and matching POSTs, 20,000 rows checked, job stored)", result: ms(importPostMs), target: "reported", met: "", ratio: "—" },
-    { measure: "Import: rows in, total time", result: `${imported} rows in ${importSeconds.toFixed(1)} s (${(imported / importSeconds).toFixed(0)} rows/s)`, target: "reported", met: "", ratio: "—" },
+    {
+      measure: "Import: start (file and matching POSTs, 20,000 rows checked, job stored)",
+      result: ms(importPostMs),
+      target: "reported",
+      met: "",
+      ratio: "—",
+    },
+    {
+      measure: "Import: rows in, total time",
+      result: `${imported} rows in ${importSeconds.toFixed(1)} s (${(imported / importSeconds).toFixed(0)} rows/s)`,
+      target: "reported",
+      met: "",
+      ratio: "—",
+    },
   ]);
-  for (const [name, r] of Object.entries(results)) if (r.errors > 0 || r.non2xx > 0) console.log(`! ${name}: ${r.errors} errors/timeouts, ${r.non2xx} non-2xx answers`);
+  for (const [name, r] of Object.entries(results))
+    if (r.errors > 0 || r.non2xx > 0)
+      console.log(`! ${name}: ${r.errors} errors/timeouts, ${r.non2xx} non-2xx answers`);
 }
 
 main().catch((error: unknown) => {

@@ -11,7 +11,16 @@ import fs from "node:fs";
 import type autocannon from "autocannon";
 import Database from "better-sqlite3";
 import { attendeePageRows, measureAttendeePages, type BenchRow } from "./attendee-pages";
-import { combine, load, rawSqliteTransactions, signedInCookie, startDropin, staticNodeServer, waitForHealth, type Load } from "./bench-support";
+import {
+  combine,
+  load,
+  rawSqliteTransactions,
+  signedInCookie,
+  startDropin,
+  staticNodeServer,
+  waitForHealth,
+  type Load,
+} from "./bench-support";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -44,14 +53,20 @@ async function main() {
   const sqlite = new Database(DB_FILE);
   sqlite.pragma("busy_timeout = 5000");
   const event = sqlite.prepare("SELECT id FROM Event WHERE slug = 'large'").get() as { id: string };
-  const coordinator = sqlite.prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'coordinator'").get(event.id) as { userId: string };
+  const coordinator = sqlite
+    .prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'coordinator'")
+    .get(event.id) as { userId: string };
   // The attendee with the most picks: their pages show the most of them.
   const attendee = sqlite
     .prepare(
       "SELECT m.userId FROM Membership m JOIN Pick p ON p.userId = m.userId AND p.eventId = m.eventId WHERE m.eventId = ? AND m.role = 'attendee' GROUP BY m.userId ORDER BY COUNT(*) DESC LIMIT 1",
     )
     .get(event.id) as { userId: string };
-  const tokens = (sqlite.prepare("SELECT badgeToken FROM Membership WHERE eventId = ? AND role = 'attendee'").all(event.id) as Array<{ badgeToken: string }>).map((r) => r.badgeToken);
+  const tokens = (
+    sqlite.prepare("SELECT badgeToken FROM Membership WHERE eventId = ? AND role = 'attendee'").all(event.id) as Array<{
+      badgeToken: string;
+    }>
+  ).map((r) => r.badgeToken);
   const coordinatorCookie = await signedInCookie(sqlite, coordinator.userId, secret);
   const attendeeCookie = await signedInCookie(sqlite, attendee.userId, secret);
   // The morning starts with nobody in: every badge's first scan is a new row.
@@ -75,7 +90,9 @@ async function main() {
         headers: { "content-type": "application/json", cookie: coordinatorCookie, ...server.origin },
         setupRequest: (request) => ({
           ...request,
-          body: JSON.stringify({ scans: [{ clientId: crypto.randomUUID(), token: token(), scannedAt: new Date().toISOString() }] }),
+          body: JSON.stringify({
+            scans: [{ clientId: crypto.randomUUID(), token: token(), scannedAt: new Date().toISOString() }],
+          }),
         }),
       },
     ];
@@ -99,33 +116,70 @@ async function main() {
       rounds.push(await round());
     }
     results.checkin = combine(rounds);
-    const rows = writer.prepare("SELECT COUNT(*) AS n FROM DoorCheckIn WHERE eventId = ?").get(event.id) as { n: number };
+    const rows = writer.prepare("SELECT COUNT(*) AS n FROM DoorCheckIn WHERE eventId = ?").get(event.id) as {
+      n: number;
+    };
     writer.close();
     console.log(`  ${rows.n} people checked in by the last round; ${results.checkin.requests} first scans measured`);
     let next = 0;
-    console.log("Repeat scans (the same badges again: answered \"already checked in\")…");
-    results.repeat = await load({ url, connections: 100, duration: DURATION, warmup: 0, requests: scan(() => tokens[next++ % tokens.length]!) });
+    console.log('Repeat scans (the same badges again: answered "already checked in")…');
+    results.repeat = await load({
+      url,
+      connections: 100,
+      duration: DURATION,
+      warmup: 0,
+      requests: scan(() => tokens[next++ % tokens.length]!),
+    });
 
     console.log("Attendee schedule page, anonymous (GET /e/large, 100 and 10 phones)…");
     results.page100 = await load({ url: `${BASE}/e/large`, connections: 100, duration: DURATION, headers: PHONE });
     results.page10 = await load({ url: `${BASE}/e/large`, connections: 10, duration: DURATION, headers: PHONE });
     console.log("Attendee schedule page, signed in (stored render per kind of viewer, 10 phones)…");
-    results.pageSignedIn = await load({ url: `${BASE}/e/large`, connections: 10, duration: DURATION, headers: { ...PHONE, cookie: attendeeCookie } });
+    results.pageSignedIn = await load({
+      url: `${BASE}/e/large`,
+      connections: 10,
+      duration: DURATION,
+      headers: { ...PHONE, cookie: attendeeCookie },
+    });
     attendeePages = await measureAttendeePages(BASE, attendeeCookie, DURATION);
     console.log("Coordinator grid page (GET /events/large/grid, one coordinator)…");
-    results.grid = await load({ url: `${BASE}/events/large/grid`, connections: 1, duration: DURATION, headers: { cookie: coordinatorCookie } });
+    results.grid = await load({
+      url: `${BASE}/events/large/grid`,
+      connections: 1,
+      duration: DURATION,
+      headers: { cookie: coordinatorCookie },
+    });
     // The reference: a small coordinator page on the same server (sign-in check, layout, six
     // blocks), so the ratio is the grid's own cost over what any coordinator page costs here now.
     console.log("Coordinator time-blocks page (GET /events/large/blocks, the grid's reference)…");
-    results.blocksPage = await load({ url: `${BASE}/events/large/blocks`, connections: 1, duration: DURATION, headers: { cookie: coordinatorCookie } });
+    results.blocksPage = await load({
+      url: `${BASE}/events/large/blocks`,
+      connections: 1,
+      duration: DURATION,
+      headers: { cookie: coordinatorCookie },
+    });
   } finally {
     server.stop();
   }
 
   const { checkin, repeat, page100, page10, pageSignedIn, grid, blocksPage } = results as Record<string, Load>;
   const table: Row[] = [
-    { what: "Raw SQLite single-row transactions (WAL, NORMAL)", figure: `${rawTx.toFixed(0)} tx/s`, target: "reference", ok: null, reference: "—", ratio: "1" },
-    { what: "Plain Node, 6 KB page, 100 concurrent", figure: `${staticPage.rps.toFixed(0)} req/s, p95 ${ms(staticPage.p95)}`, target: "reference", ok: null, reference: "—", ratio: "1" },
+    {
+      what: "Raw SQLite single-row transactions (WAL, NORMAL)",
+      figure: `${rawTx.toFixed(0)} tx/s`,
+      target: "reference",
+      ok: null,
+      reference: "—",
+      ratio: "1",
+    },
+    {
+      what: "Plain Node, 6 KB page, 100 concurrent",
+      figure: `${staticPage.rps.toFixed(0)} req/s, p95 ${ms(staticPage.p95)}`,
+      target: "reference",
+      ok: null,
+      reference: "—",
+      ratio: "1",
+    },
     {
       what: "Door check-in, first scans (each writes), 100 concurrent",
       figure: `${checkin!.rps.toFixed(0)} /s, p99 ${ms(checkin!.p99)}`,
@@ -176,23 +230,46 @@ async function main() {
       ratio: (grid!.p95 / Math.max(blocksPage!.p95, 0.001)).toFixed(1),
     },
   ];
-  console.log(`\nDropin benchmark · ${new Date().toISOString()} · ${DURATION} s per load · large event: 5,000 attendees, 300 sessions\n`);
-  console.table(table.map((r) => ({ measure: r.what, result: r.figure, target: r.target, met: r.ok === null ? "" : r.ok ? "yes" : "NO", "ratio to": r.reference, ratio: r.ratio })));
+  console.log(
+    `\nDropin benchmark · ${new Date().toISOString()} · ${DURATION} s per load · large event: 5,000 attendees, 300 sessions\n`,
+  );
+  console.table(
+    table.map((r) => ({
+      measure: r.what,
+      result: r.figure,
+      target: r.target,
+      met: r.ok === null ? "" : r.ok ? "yes" : "NO",
+      "ratio to": r.reference,
+      ratio: r.ratio,
+    })),
+  );
   const errors = Object.entries(results).filter(([, r]) => r.errors > 0 || r.non2xx > 0);
-  for (const [name, r] of [...errors, ...Object.entries(attendeePages!.pages).filter(([, r]) => r.errors > 0 || r.non2xx > 0)]) console.log(`! ${name}: ${r.errors} errors/timeouts, ${r.non2xx} non-2xx answers`);
+  for (const [name, r] of [
+    ...errors,
+    ...Object.entries(attendeePages!.pages).filter(([, r]) => r.errors > 0 || r.non2xx > 0),
+  ])
+    console.log(`! ${name}: ${r.errors} errors/timeouts, ${r.non2xx} non-2xx answers`);
 
   // Door check-ins during a 20,000-row roster import: its own server on its own scratch database.
   if (process.env.BENCH_SKIP_IMPORT === "1") return;
   console.log("\nCheck-ins during a roster import (npm run bench:import)…");
-  const importBench = spawnSync(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/bench/import-checkin.bench.ts"], {
-    env: { ...process.env, BENCH_PORT: String(PORT + 5) },
-    stdio: "inherit",
-  });
+  const importBench = spawnSync(
+    process.execPath,
+    ["./node_modules/tsx/dist/cli.mjs", "tests/bench/import-checkin.bench.ts"],
+    {
+      env: { ...process.env, BENCH_PORT: String(PORT + 5) },
+      stdio: "inherit",
+    },
+  );
   if (importBench.status !== 0) process.exitCode = 1;
 
   // Forming follow-up circles for 5,000 people: pure computation, no server.
   console.log("\nForming circles for 5,000 people (npm run bench:circles)…");
-  const circlesBench = spawnSync(process.execPath, ["./node_modules/tsx/dist/cli.mjs", "tests/bench/circles-forming.bench.ts"], { stdio: "inherit" });
+  const circlesBench = spawnSync(
+    process.execPath,
+    ["./node_modules/tsx/dist/cli.mjs", "tests/bench/circles-forming.bench.ts"],
+    { stdio: "inherit" },
+  );
   if (circlesBench.status !== 0) process.exitCode = 1;
 }
 

@@ -23,8 +23,22 @@ test("someone who was in a session posts a takeaway; a coordinator hides it", as
   const f = await app();
   // A day in the past: its sessions have started.
   const day = await f.createPublishedDay({ slug: unique("takeaway-day"), name: "Takeaway Day", date: "2026-11-20" });
-  const ann = (await f.createAttendee(day.event.id, { name: "Ann Present", email: `${unique("ann")}@springfield.k12.test`.toLowerCase() })).user;
-  await db().roomVisit.create({ data: { eventId: day.event.id, userId: ann.id, roomId: day.roomA.id, timeBlockId: day.block1.id, placementId: day.a1.id, enteredAt: new Date() } });
+  const ann = (
+    await f.createAttendee(day.event.id, {
+      name: "Ann Present",
+      email: `${unique("ann")}@springfield.k12.test`.toLowerCase(),
+    })
+  ).user;
+  await db().roomVisit.create({
+    data: {
+      eventId: day.event.id,
+      userId: ann.id,
+      roomId: day.roomA.id,
+      timeBlockId: day.block1.id,
+      placementId: day.a1.id,
+      enteredAt: new Date(),
+    },
+  });
 
   const context = await browser.newContext(phone);
   const page = await context.newPage();
@@ -55,12 +69,27 @@ test("someone who was in a session posts a takeaway; a coordinator hides it", as
   await coordinator.close();
 });
 
-test("a presenter uploads a resource file without JavaScript; only the session's people can open it; the presenter removes it", async ({ browser, baseURL }) => {
+test("a presenter uploads a resource file without JavaScript; only the session's people can open it; the presenter removes it", async ({
+  browser,
+  baseURL,
+}) => {
   const f = await app();
   const day = await f.createPublishedDay({ slug: unique("resource-day"), name: "Resource Day", date: "2026-11-20" });
-  const ann = (await f.createAttendee(day.event.id, { name: "Ann Present", email: `${unique("ann")}@springfield.k12.test`.toLowerCase() })).user;
-  await db().pick.create({ data: { eventId: day.event.id, userId: ann.id, placementId: day.a1.id, proposalId: day.a1.proposalId } });
-  const abe = (await f.createAttendee(day.event.id, { name: "Abe Elsewhere", email: `${unique("abe")}@springfield.k12.test`.toLowerCase() })).user;
+  const ann = (
+    await f.createAttendee(day.event.id, {
+      name: "Ann Present",
+      email: `${unique("ann")}@springfield.k12.test`.toLowerCase(),
+    })
+  ).user;
+  await db().pick.create({
+    data: { eventId: day.event.id, userId: ann.id, placementId: day.a1.id, proposalId: day.a1.proposalId },
+  });
+  const abe = (
+    await f.createAttendee(day.event.id, {
+      name: "Abe Elsewhere",
+      email: `${unique("abe")}@springfield.k12.test`.toLowerCase(),
+    })
+  ).user;
   const takeaways = `${baseURL}/e/${day.event.slug}/sessions/${day.a1.id}/takeaways`;
 
   // The presenter's page with its upload forms, checked with JavaScript on (axe needs it).
@@ -77,13 +106,19 @@ test("a presenter uploads a resource file without JavaScript; only the session's
   await page.goto(takeaways);
   // A web page named like a PDF is refused beside the file field; the name typed stays.
   await page.getByLabel("File name").fill("Exit tickets handout");
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "handout.pdf", mimeType: "application/pdf", buffer: Buffer.from("<html><script>alert(1)</script></html>") });
+  await page.getByLabel("File", { exact: true }).setInputFiles({
+    name: "handout.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+  });
   await page.getByRole("button", { name: "Upload file" }).click();
   await expect(page.getByLabel("File", { exact: true })).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByText("Use a PDF, PowerPoint, Word, Excel, JPEG, PNG or WebP file.")).toBeVisible();
   await expect(page.getByLabel("File name")).toHaveValue("Exit tickets handout");
   const pdf = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(3000, 0x20)]);
-  await page.getByLabel("File", { exact: true }).setInputFiles({ name: "Exit tickets.pdf", mimeType: "application/pdf", buffer: pdf });
+  await page
+    .getByLabel("File", { exact: true })
+    .setInputFiles({ name: "Exit tickets.pdf", mimeType: "application/pdf", buffer: pdf });
   await page.getByRole("button", { name: "Upload file" }).click();
   await expect(page.getByText("The file is added.")).toBeVisible();
   const link = page.getByRole("link", { name: "Exit tickets handout" });
@@ -117,10 +152,18 @@ test("a presenter uploads a resource file without JavaScript; only the session's
   for (const context of [presenterContext, noJs, annContext, abeContext, anonymous]) await context.close();
 });
 
-test("a coordinator opens, forms, swaps and publishes circles; a member meets theirs; unsubscribing needs no sign-in", async ({ browser, baseURL }) => {
+test("a coordinator opens, forms, swaps and publishes circles; a member meets theirs; unsubscribing needs no sign-in", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const f = await app();
-  const event = await f.createEvent({ slug: unique("circles-day"), name: "Circles Day", status: "archived", subjectTags: "Math\nELA" });
+  const event = await f.createEvent({
+    slug: unique("circles-day"),
+    name: "Circles Day",
+    status: "archived",
+    subjectTags: "Math\nELA",
+  });
   const coordinator = await f.createUser({ name: "Dana Whitfield" });
   await f.addMember(event.id, coordinator.id, "coordinator");
 
@@ -136,7 +179,11 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   const email = () => `${unique("circle")}@springfield.k12.test`.toLowerCase();
   const people: Awaited<ReturnType<typeof f.createUser>>[] = [];
   for (let i = 0; i < 10; i++) {
-    const user = await f.createUser({ email: email(), name: `Member ${String.fromCharCode(65 + i)}`, school: ["Lincoln Elementary", "Jefferson High"][i % 2] });
+    const user = await f.createUser({
+      email: email(),
+      name: `Member ${String.fromCharCode(65 + i)}`,
+      school: ["Lincoln Elementary", "Jefferson High"][i % 2],
+    });
     await f.addMember(event.id, user.id, "attendee");
     people.push(user);
   }
@@ -153,7 +200,13 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   await phonePage.getByRole("button", { name: "Join a circle" }).click();
   await expect(phonePage.getByRole("status")).toContainText("You're in.");
   for (const [i, p] of people.slice(1).entries()) {
-    await f.optIntoCircles(p.id, event.slug, { intent: "opt-in", subject: i < 4 ? "Math" : "ELA", gradeBand: "6-8", role: "Classroom teacher", otherSchools: true });
+    await f.optIntoCircles(p.id, event.slug, {
+      intent: "opt-in",
+      subject: i < 4 ? "Math" : "ELA",
+      gradeBand: "6-8",
+      role: "Classroom teacher",
+      otherSchools: true,
+    });
   }
 
   await board.reload();
@@ -166,7 +219,11 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   const from = Number(aLabel.match(/circle (\d)/)![1]);
   const to = 3 - from;
   await board.getByLabel("Move").selectOption({ label: aLabel });
-  const withLabel = (await board.getByLabel("With").locator("option", { hasText: `(circle ${to})` }).first().textContent())!;
+  const withLabel = (await board
+    .getByLabel("With")
+    .locator("option", { hasText: `(circle ${to})` })
+    .first()
+    .textContent())!;
   await board.getByLabel("With").selectOption({ label: withLabel });
   await board.getByRole("button", { name: "Swap" }).click();
   await expect(board.getByRole("status")).toContainText("Swapped.");
@@ -195,7 +252,9 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   await expect(phonePage.getByText("Next meeting:")).toContainText("2099");
 
   // "Meet your circle", and its unsubscribe link opened in a browser nobody signed in to.
-  const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: people[0]!.email, subject: { startsWith: "Meet your circle" } } });
+  const mail = await db().outboxMessage.findFirstOrThrow({
+    where: { to: people[0]!.email, subject: { startsWith: "Meet your circle" } },
+  });
   const link = mail.text.match(/http\S+\/circles\/unsubscribe\/\S+/)![0];
   const stranger = await (await browser.newContext(phone)).newPage();
   await stranger.goto(link.replace(/^http:\/\/[^/]+/, baseURL!));

@@ -21,10 +21,15 @@ export async function seedDay() {
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Spring Exchange", status: "live" });
   const { zone, date } = noonZone();
-  await db().event.update({ where: { id: event.id }, data: { timeZone: zone, date, startTime: "08:00", endTime: "15:00" } });
+  await db().event.update({
+    where: { id: event.id },
+    data: { timeZone: zone, date, startTime: "08:00", endTime: "15:00" },
+  });
   const rooms = await Promise.all(
     ["Library", "Room 114", "Room 115"].map((name, i) =>
-      db().room.create({ data: { eventId: event.id, name, building: "Main building", floor: String(i + 1), capacity: 30, sortOrder: i } }),
+      db().room.create({
+        data: { eventId: event.id, name, building: "Main building", floor: String(i + 1), capacity: 30, sortOrder: i },
+      }),
     ),
   );
   const block = (label: string, startTime: string, endTime: string) =>
@@ -37,7 +42,15 @@ export async function seedDay() {
   const placed: Record<string, { proposalId: string; placementId: string }> = {};
   const session = async (title: string, audience: string, roomIndex: number, blockId: string) => {
     const proposal = await db().proposal.create({
-      data: { eventId: event.id, presenterId: maria.id, title, summary: `${title}, hands on.`, audience, format: "hands_on", state: "confirmed" },
+      data: {
+        eventId: event.id,
+        presenterId: maria.id,
+        title,
+        summary: `${title}, hands on.`,
+        audience,
+        format: "hands_on",
+        state: "confirmed",
+      },
     });
     const placement = await db().placement.create({
       data: { eventId: event.id, proposalId: proposal.id, roomId: rooms[roomIndex]!.id, timeBlockId: blockId },
@@ -57,7 +70,9 @@ export async function seedDay() {
 
 export async function noSidewaysScroll(page: Page) {
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
   await page.setViewportSize(phone.viewport);
 }
@@ -80,7 +95,15 @@ export async function dayWithTwoAttendees(browser: Browser, baseURL: string) {
   const ben = await createUser({ name: "Benedikt Oyelaran" });
   await addMember(g.event.id, ben.id, "attendee");
   const pick = (userId: string, title: string, clientId: string) =>
-    db().pick.create({ data: { eventId: g.event.id, userId, placementId: g.placed[title]!.placementId, proposalId: g.placed[title]!.proposalId, clientId } });
+    db().pick.create({
+      data: {
+        eventId: g.event.id,
+        userId,
+        placementId: g.placed[title]!.placementId,
+        proposalId: g.placed[title]!.proposalId,
+        clientId,
+      },
+    });
   await pick(g.attendee.id, "Fractions with tiles", "keisha-pick-tiles");
   await pick(ben.id, "Station rotation", "ben-pick-rotation");
   return { ...g, ben };

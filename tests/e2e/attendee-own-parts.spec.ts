@@ -14,34 +14,64 @@ async function dayWithTwoAttendeesAndRoom(browser: Parameters<typeof dayWithTwoA
   return { ...g, library };
 }
 
-test("the session, room, My day and credit pages are one stored render for both attendees, holding nothing of either", async ({ browser, baseURL, request }) => {
+test("the session, room, My day and credit pages are one stored render for both attendees, holding nothing of either", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const g = await dayWithTwoAttendeesAndRoom(browser, baseURL!);
   const [keishaCookie, benCookie] = await Promise.all([cookieFor(g.attendee.id), cookieFor(g.ben.id)]);
   const slug = g.event.slug;
-  for (const path of [`/e/${slug}/sessions/${g.placed["Fractions with tiles"]!.placementId}`, `/e/${slug}/rooms/${g.library.id}`, `/e/${slug}/my-day`, `/e/${slug}/credit`]) {
+  for (const path of [
+    `/e/${slug}/sessions/${g.placed["Fractions with tiles"]!.placementId}`,
+    `/e/${slug}/rooms/${g.library.id}`,
+    `/e/${slug}/my-day`,
+    `/e/${slug}/credit`,
+  ]) {
     const forKeisha = await request.get(path, { headers: { ...PHONE_HEADERS, cookie: keishaCookie } });
     const forBen = await request.get(path, { headers: { ...PHONE_HEADERS, cookie: benCookie } });
     expect(forKeisha.status(), path).toBe(200);
     expect(forBen.headers()["etag"], `${path} is one stored render`).toBe(forKeisha.headers()["etag"]);
     expect(forKeisha.headers()["content-security-policy"]).not.toContain("nonce-");
     const html = await forKeisha.text();
-    for (const secret of ["keisha-pick-tiles", "ben-pick-rotation", "Keisha", "Benedikt", g.attendee.id, g.ben.id, g.attendee.email]) {
+    for (const secret of [
+      "keisha-pick-tiles",
+      "ben-pick-rotation",
+      "Keisha",
+      "Benedikt",
+      g.attendee.id,
+      g.ben.id,
+      g.attendee.email,
+    ]) {
       expect(html, `the stored ${path} holds ${secret}`).not.toContain(secret);
     }
   }
   // The per-person part answers each cookie with its own person only.
   const mine = await request.get(`/e/${slug}/mine/my-day`, { headers: { cookie: benCookie } });
   expect(JSON.stringify(await mine.json())).toContain("ben-pick-rotation");
-  expect(JSON.stringify(await (await request.get(`/e/${slug}/mine/my-day`, { headers: { cookie: benCookie } })).json())).not.toContain("keisha-pick");
+  expect(
+    JSON.stringify(await (await request.get(`/e/${slug}/mine/my-day`, { headers: { cookie: benCookie } })).json()),
+  ).not.toContain("keisha-pick");
   expect((await request.get(`/e/${slug}/mine/my-day`)).status()).toBe(401);
 });
 
-test("each attendee sees their own picks, check-in and rating state on the stored pages", async ({ browser, baseURL }) => {
+test("each attendee sees their own picks, check-in and rating state on the stored pages", async ({
+  browser,
+  baseURL,
+}) => {
   const g = await dayWithTwoAttendeesAndRoom(browser, baseURL!);
   const slug = g.event.slug;
   // Keisha is checked in to the Library for Block 2 (running now); Ben is not.
   const block2 = await db().timeBlock.findFirstOrThrow({ where: { eventId: g.event.id, label: "Block 2" } });
-  await db().roomVisit.create({ data: { eventId: g.event.id, userId: g.attendee.id, roomId: g.library.id, timeBlockId: block2.id, enteredAt: new Date() } });
+  await db().roomVisit.create({
+    data: {
+      eventId: g.event.id,
+      userId: g.attendee.id,
+      roomId: g.library.id,
+      timeBlockId: block2.id,
+      enteredAt: new Date(),
+    },
+  });
   for (const [userId, mine, theirs, checkedIn] of [
     [g.attendee.id, "Fractions with tiles", "Station rotation", true],
     [g.ben.id, "Station rotation", "Fractions with tiles", false],
@@ -78,7 +108,10 @@ test("each attendee sees their own picks, check-in and rating state on the store
   }
 });
 
-test("without JavaScript, My day and the room page send the phone to its own render, where its forms work", async ({ browser, baseURL }) => {
+test("without JavaScript, My day and the room page send the phone to its own render, where its forms work", async ({
+  browser,
+  baseURL,
+}) => {
   const g = await dayWithTwoAttendeesAndRoom(browser, baseURL!);
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();

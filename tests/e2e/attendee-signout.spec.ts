@@ -40,7 +40,10 @@ test.describe("signing out on a shared phone", () => {
     expect(left.filter((p) => p.startsWith("/e/"))).toEqual([]);
   });
 
-  test("a sign-out the worker did not see (a plain form POST) is cleared by the sign-in page", async ({ page, baseURL }) => {
+  test("a sign-out the worker did not see (a plain form POST) is cleared by the sign-in page", async ({
+    page,
+    baseURL,
+  }) => {
     const myDay = await attendeeWithCachedDay(page, baseURL!);
     // form.submit() skips Remix's handler: a navigation POST, outside the worker's /e/ scope.
     // Chromium's Clear-Site-Data "cache" empties only the HTTP cache; the signed-out

@@ -22,7 +22,10 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
     await page.getByRole("button", { name: "Send me a code" }).click();
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
     await expect(page.getByText(`A code is sent only if ${email} is on the list for Spring Exchange.`)).toBeVisible();
-    await expect(page.getByRole("link", { name: g.coordinator.email })).toHaveAttribute("href", `mailto:${g.coordinator.email}`);
+    await expect(page.getByRole("link", { name: g.coordinator.email })).toHaveAttribute(
+      "href",
+      `mailto:${g.coordinator.email}`,
+    );
     await expect(page.getByText("To be added to the list, ask Dana Whitfield")).toBeVisible();
     return (await page.getByRole("region", { name: "Check your email" }).innerText()).replaceAll(email, "EMAIL");
   };
@@ -37,7 +40,10 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   expect(await db().outboxMessage.count({ where: { to: "nobody-here@example.org" } })).toBe(0);
   await expectAccessible(page);
 
-  const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: g.attendee.email }, orderBy: { createdAt: "desc" } });
+  const mail = await db().outboxMessage.findFirstOrThrow({
+    where: { to: g.attendee.email },
+    orderBy: { createdAt: "desc" },
+  });
   const code = mail.text.match(/\b(\d{6})\b/)![1]!;
   await page.getByLabel("6-digit code").fill(code === "000000" ? "111111" : "000000");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -79,7 +85,9 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   await noSidewaysScroll(page);
   expect((await serverPicks()).length).toBe(3);
   await context.setOffline(false);
-  await expect.poll(async () => (await serverPicks()).filter((p) => p.placementId === g.placed["Math talks"]!.placementId).length).toBe(1);
+  await expect
+    .poll(async () => (await serverPicks()).filter((p) => p.placementId === g.placed["Math talks"]!.placementId).length)
+    .toBe(1);
   await page.waitForTimeout(500);
   expect((await serverPicks()).length).toBe(4);
 
@@ -105,7 +113,8 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   const feed = await page.request.get(new URL(feedUrl).pathname);
   expect(feed.headers()["content-type"]).toContain("text/calendar");
   const ics = await feed.text();
-  for (const title of ["Fractions with tiles", "Station rotation", "Exit tickets", "Math talks"]) expect(ics).toContain(title);
+  for (const title of ["Fractions with tiles", "Station rotation", "Exit tickets", "Math talks"])
+    expect(ics).toContain(title);
   expect(ics).not.toContain("Phonics games");
 
   // Block 1 has ended: its session can be rated; Block 2's cannot yet.
@@ -146,7 +155,10 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   await coordinator.close();
 });
 
-test("without JavaScript: sign in by the mailed link (once), search, pick and unpick by plain POST", async ({ browser, baseURL }) => {
+test("without JavaScript: sign in by the mailed link (once), search, pick and unpick by plain POST", async ({
+  browser,
+  baseURL,
+}) => {
   const g = await seedDay();
   await publishDay(browser, baseURL!, g);
 

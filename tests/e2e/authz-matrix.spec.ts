@@ -22,7 +22,16 @@
 import { expect, test } from "@playwright/test";
 import { sameOrigin } from "../support/same-origin";
 import { coverageGaps, paramValues, routeFiles, urlFor } from "./route-inventory";
-import { buildWorld, fingerprint, freshCookie, ROLES, startOwnServer, type OwnServer, type Role, type World } from "./world";
+import {
+  buildWorld,
+  fingerprint,
+  freshCookie,
+  ROLES,
+  startOwnServer,
+  type OwnServer,
+  type Role,
+  type World,
+} from "./world";
 
 type Outcome = "ok" | "redirect" | "login" | 400 | 401 | 403 | 404 | 405 | 409 | 415;
 type Row = Record<Role, Outcome>;
@@ -61,9 +70,15 @@ const MATRIX: Record<string, Entry> = {
   },
   // Circles are for the day's attendees and presenters (the world's circles are
   // published: a well-formed opt-in would get the rule's 409; an empty body 400).
-  "e.$slug.circles._index.tsx": { get: R(403, "ok", "ok", 403, 403, "login", 403), post: R(403, 400, 400, 403, 403, "login", 403) },
+  "e.$slug.circles._index.tsx": {
+    get: R(403, "ok", "ok", 403, 403, "login", 403),
+    post: R(403, 400, 400, 403, 403, "login", 403),
+  },
   // Members and the PD day's coordinators only; to everyone else the circle does not exist.
-  "e.$slug.circles.$circleId.tsx": { get: R("ok", 404, "ok", 404, 404, "login", 404), post: R(400, 404, 400, 404, 404, "login", 404) },
+  "e.$slug.circles.$circleId.tsx": {
+    get: R("ok", 404, "ok", 404, 404, "login", 404),
+    post: R(400, 404, 400, 404, 404, "login", 404),
+  },
   "e.$slug.credit.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok") },
   "e.$slug.grid[.]csv.ts": { get: all("ok") },
   "e.$slug.join.tsx": { get: all("ok"), post: all(400) },
@@ -71,7 +86,10 @@ const MATRIX: Record<string, Entry> = {
   "e.$slug.join_.$token.tsx": { get: all("ok"), post: all(400) },
   "e.$slug.my-badge.tsx": { get: R(403, 403, "ok", 403, 403, "login", 403) },
   "e.$slug.my-day.$token[.]ics.ts": { get: all(404) },
-  "e.$slug.my-day.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok"), post: R(400, 400, 400, 400, 403, "login", 400) },
+  "e.$slug.my-day.tsx": {
+    get: R("ok", "ok", "ok", "ok", 403, "login", "ok"),
+    post: R(400, 400, 400, 400, 403, "login", 400),
+  },
   // Validation runs before the membership check here (a non-member's well-formed
   // pick gets 403: see the "well-formed bodies" test below).
   "e.$slug.my-picks.ts": { get: R("ok", "ok", "ok", "ok", "ok", 401, "ok") },
@@ -83,7 +101,10 @@ const MATRIX: Record<string, Entry> = {
   "e.$slug.presenters.$token[.]ics.ts": { get: all(404) },
   // Any signed-in person sees which prizes they could win (none, if not a member).
   "e.$slug.prizes.tsx": { get: signedIn("ok") },
-  "e.$slug.propose-now.tsx": { get: R("ok", "ok", "ok", "ok", 403, "login", "ok"), post: R(400, 400, 400, 400, 403, "login", 400) },
+  "e.$slug.propose-now.tsx": {
+    get: R("ok", "ok", "ok", "ok", 403, "login", "ok"),
+    post: R(400, 400, 400, 400, 403, "login", 400),
+  },
   // Self-service: anyone signed in may propose while the call is open (it is closed in the world: 400).
   "e.$slug.propose.tsx": { get: all("ok"), post: signedIn(400) },
   // No session is running now: members get the rule's 409, outsiders 403.
@@ -94,10 +115,16 @@ const MATRIX: Record<string, Entry> = {
   // As with picks: an empty body is refused by the form first; a well-formed one by the service.
   "e.$slug.sessions.$placementId.tsx": { get: all("ok"), post: signedIn(400) },
   // The session's people only: its presenters, the day's coordinators, and those who were there or picked it.
-  "e.$slug.sessions.$placementId_.takeaways.tsx": { get: R("ok", "ok", "ok", 403, 403, "login", 403), post: R(400, 400, 400, 403, 403, "login", 403) },
+  "e.$slug.sessions.$placementId_.takeaways.tsx": {
+    get: R("ok", "ok", "ok", 403, 403, "login", 403),
+    post: R(400, 400, 400, 403, 403, "login", 403),
+  },
   // A resource file: the session's people get the made-up file's 404, everyone else the takeaways page's 403.
   "e.$slug.sessions.$placementId_.resources.$postId.ts": { get: R(404, 404, 404, 403, 403, "login", 403) },
-  "e.$slug.sessions.$placementId_.attendance.tsx": { get: R(403, "ok", 403, 403, 403, "login", 403), post: R(403, 400, 403, 403, 403, "login", 403) },
+  "e.$slug.sessions.$placementId_.attendance.tsx": {
+    get: R(403, "ok", 403, 403, 403, "login", 403),
+    post: R(403, 400, 403, 403, 403, "login", 403),
+  },
   // An unreadable stage redirects back with an error toast (the page's own pattern).
   "events.$slug._index.tsx": { get: coordinatorOnly("ok"), post: coordinatorOnly("redirect") },
   "events.$slug.badges.tsx": { get: coordinatorOnly("ok") },
@@ -144,20 +171,32 @@ const MATRIX: Record<string, Entry> = {
   // A made-up kiosk link: the page says so (GET); pressing its button is refused (POST), signed in or not.
   "kiosk-link.$token.tsx": { get: all("ok"), post: all(404) },
   "invite.$token.tsx": { get: all("ok"), post: R(404, 404, 404, 404, 404, "login", 404) },
-  "login.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect"), post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400, "redirect") },
+  "login.tsx": {
+    get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect"),
+    post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400, "redirect"),
+  },
   // Posted last (it ends the role's session).
   "logout.tsx": { get: all("redirect"), post: all("redirect") },
   // Coordinators read the outbox of their own PD days (the service filters by event).
   "outbox.tsx": { get: R("ok", 403, 403, 403, "ok", "login", 403) },
-  "proposals.$id.tsx": { get: R(403, "ok", 403, 403, 403, "login", 403), post: R(403, 400, 403, 403, 403, "login", 403) },
+  "proposals.$id.tsx": {
+    get: R(403, "ok", 403, 403, 403, "login", 403),
+    post: R(403, 400, 403, 403, 403, "login", 403),
+  },
   "proposals.$id_.feedback.tsx": { get: R("ok", "ok", 403, 403, 403, "login", 403) },
   // Self-service: anyone signed in may ask for their own presenter links (an empty body: 400).
   "proposals._index.tsx": { get: signedIn("ok"), post: signedIn(400) },
   "reset-password.tsx": { get: all("ok"), post: all(400) },
   // Accounts exist, so the first-run page sends everyone to sign in.
   "setup.tsx": { get: all("redirect"), post: all("redirect") },
-  "signup.tsx": { get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect"), post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400, "redirect") },
-  "vendor.$vendorId._index.tsx": { get: R("ok", 404, 404, "ok", 404, "login", 404), post: R(400, 404, 404, 400, 404, "login", 404) },
+  "signup.tsx": {
+    get: R("redirect", "redirect", "redirect", "redirect", "redirect", "ok", "redirect"),
+    post: R("redirect", "redirect", "redirect", "redirect", "redirect", 400, "redirect"),
+  },
+  "vendor.$vendorId._index.tsx": {
+    get: R("ok", 404, 404, "ok", 404, "login", 404),
+    post: R(400, 404, 404, 400, 404, "login", 404),
+  },
   // The demo donation has no photo: 404 to those allowed, and the same 404 to everyone else.
   "vendor.$vendorId.donations.$donationId.photo.ts": { get: signedIn(404) },
   "vendor._index.tsx": { get: R("ok", "ok", "ok", "redirect", "ok", "login", "ok") },
@@ -196,14 +235,25 @@ test.afterAll(async () => {
   await server?.stop();
 });
 
-function request(method: "GET" | "POST", role: Role, url: string, body = "", contentType = "application/x-www-form-urlencoded") {
+function request(
+  method: "GET" | "POST",
+  role: Role,
+  url: string,
+  body = "",
+  contentType = "application/x-www-form-urlencoded",
+) {
   const headers: Record<string, string> = {};
   if (world.cookies[role]) headers.cookie = world.cookies[role];
   if (method === "POST") {
     headers["content-type"] = contentType;
     Object.assign(headers, sameOrigin(server.baseURL));
   }
-  return fetch(server.baseURL + url, { method, headers, body: method === "POST" ? body : undefined, redirect: "manual" });
+  return fetch(server.baseURL + url, {
+    method,
+    headers,
+    body: method === "POST" ? body : undefined,
+    redirect: "manual",
+  });
 }
 
 test("every route file has a matrix entry, and every entry a route file", () => {
@@ -212,7 +262,10 @@ test("every route file has a matrix entry, and every entry a route file", () => 
     files.map((f) => f.file),
     MATRIX,
   );
-  expect(missing, "route files without an authorization-matrix entry: add them to MATRIX in authz-matrix.spec.ts").toEqual([]);
+  expect(
+    missing,
+    "route files without an authorization-matrix entry: add them to MATRIX in authz-matrix.spec.ts",
+  ).toEqual([]);
   expect(stale, "matrix entries whose route file no longer exists").toEqual([]);
   for (const f of files) {
     const entry = MATRIX[f.file]!;
@@ -234,7 +287,8 @@ test("every route answers every role as the matrix says", async () => {
       for (const role of ROLES) {
         const res = await request(method, role, url);
         const got = classify(res);
-        if (got !== row[role]) mismatches.push(`${method} ${url} (${file}) as ${role}: expected ${row[role]}, got ${got}`);
+        if (got !== row[role])
+          mismatches.push(`${method} ${url} (${file}) as ${role}: expected ${row[role]}, got ${got}`);
         if (typeof got === "number" && got >= 500) mismatches.push(`${method} ${url} as ${role}: server error ${got}`);
       }
     };
@@ -250,7 +304,7 @@ test("the matrix itself refuses every outsider to event A's coordinator pages", 
   for (const [file, entry] of Object.entries(MATRIX)) {
     if (!file.startsWith("events.$slug.")) continue;
     for (const row of [entry.get, entry.post]) {
-      if (!row || file === "events.$slug.kiosk.sync.ts" && row === entry.get) continue;
+      if (!row || (file === "events.$slug.kiosk.sync.ts" && row === entry.get)) continue;
       for (const role of ["presenter", "attendee", "vendor", "otherCoordinator", "anonymous"] as const) {
         expect(REFUSED, `${file} ${role}`).toContain(row[role]);
       }
@@ -260,7 +314,12 @@ test("the matrix itself refuses every outsider to event A's coordinator pages", 
   }
 });
 
-const DOOR_PAGES = ["events.$slug.kiosk.tsx", "events.$slug.kiosk.sync.ts", "events.$slug.kiosk.roster.ts", "events.$slug.live.tsx"];
+const DOOR_PAGES = [
+  "events.$slug.kiosk.tsx",
+  "events.$slug.kiosk.sync.ts",
+  "events.$slug.kiosk.roster.ts",
+  "events.$slug.live.tsx",
+];
 
 test("the header offers each role only the links it can use", async () => {
   // The matrix signed every role out when it posted to /logout: sign in again.
@@ -289,18 +348,41 @@ test("well-formed bodies from someone outside the PD day are refused, and change
   const picked = await request("POST", "otherCoordinator", `/e/${world.slug}/picks`, pick.toString());
   expect(picked.status).toBe(403);
   const rating = new URLSearchParams({ rating: "5", comment: "great" });
-  const rated = await request("POST", "otherCoordinator", `/e/${world.slug}/sessions/${world.placementId}`, rating.toString());
+  const rated = await request(
+    "POST",
+    "otherCoordinator",
+    `/e/${world.slug}/sessions/${world.placementId}`,
+    rating.toString(),
+  );
   expect(rated.status).toBe(403);
   // A circle's thread, from someone not in it (the presenter is in no circle of the world's).
   world.cookies.presenter = await freshCookie(server, world.userIds.presenter);
   const circlePost = new URLSearchParams({ intent: "post", text: "Let me in" });
-  const posted = await request("POST", "presenter", `/e/${world.slug}/circles/${world.circleId}`, circlePost.toString());
+  const posted = await request(
+    "POST",
+    "presenter",
+    `/e/${world.slug}/circles/${world.circleId}`,
+    circlePost.toString(),
+  );
   expect(posted.status).toBe(404);
   const takeaway = new URLSearchParams({ intent: "takeaway", text: "I was not there" });
-  const tookAway = await request("POST", "otherCoordinator", `/e/${world.slug}/sessions/${world.placementId}/takeaways`, takeaway.toString());
+  const tookAway = await request(
+    "POST",
+    "otherCoordinator",
+    `/e/${world.slug}/sessions/${world.placementId}/takeaways`,
+    takeaway.toString(),
+  );
   expect(tookAway.status).toBe(403);
-  const sync = JSON.stringify({ scans: [{ clientId: "authz-matrix-0002", token: world.badgeToken, scannedAt: new Date().toISOString() }] });
-  const synced = await request("POST", "otherCoordinator", `/events/${world.slug}/kiosk/sync`, sync, "application/json");
+  const sync = JSON.stringify({
+    scans: [{ clientId: "authz-matrix-0002", token: world.badgeToken, scannedAt: new Date().toISOString() }],
+  });
+  const synced = await request(
+    "POST",
+    "otherCoordinator",
+    `/events/${world.slug}/kiosk/sync`,
+    sync,
+    "application/json",
+  );
   expect(synced.status).toBe(403);
   const after = fingerprint(server.dbFile);
   // The new Session row is the only difference.

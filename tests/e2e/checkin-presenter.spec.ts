@@ -15,15 +15,26 @@ async function seedDay() {
   const f = await factories();
   const day = await f.createPublishedDay({ slug: unique("attendance-day"), name: "Attendance Day" });
   const email = () => `${unique("att")}@springfield.k12.test`.toLowerCase();
-  const keisha = await f.createAttendee(day.event.id, { name: "Keisha Reyes", school: "Roosevelt Middle", email: email() });
-  const tomasz = await f.createAttendee(day.event.id, { name: "Tomasz Kowalski", school: "Jefferson High", email: email() });
+  const keisha = await f.createAttendee(day.event.id, {
+    name: "Keisha Reyes",
+    school: "Roosevelt Middle",
+    email: email(),
+  });
+  const tomasz = await f.createAttendee(day.event.id, {
+    name: "Tomasz Kowalski",
+    school: "Jefferson High",
+    email: email(),
+  });
   return { ...day, keisha: keisha.user, tomasz: tomasz.user };
 }
 
 const phone = { viewport: { width: 320, height: 640 } };
 
 test.describe("presenter attendance", () => {
-  test("a presenter goes from the room page to their session, finds people by name and marks them present", async ({ browser, baseURL }) => {
+  test("a presenter goes from the room page to their session, finds people by name and marks them present", async ({
+    browser,
+    baseURL,
+  }) => {
     const day = await seedDay();
     const context = await browser.newContext(phone);
     const page = await context.newPage();
@@ -67,10 +78,15 @@ test.describe("presenter attendance", () => {
     await expect(plain.getByRole("heading", { name: "In the room now (2)" })).toBeVisible();
     await expect(plain.locator(".attendance-present")).toContainText("Tomasz Kowalski");
     await noJs.close();
-    expect(await db().roomVisit.count({ where: { eventId: day.event.id, placementId: day.a1.id, leftAt: null } })).toBe(2);
+    expect(await db().roomVisit.count({ where: { eventId: day.event.id, placementId: day.a1.id, leftAt: null } })).toBe(
+      2,
+    );
   });
 
-  test("someone who does not present the session is refused, and marking by a direct POST changes nothing", async ({ page, baseURL }) => {
+  test("someone who does not present the session is refused, and marking by a direct POST changes nothing", async ({
+    page,
+    baseURL,
+  }) => {
     const day = await seedDay();
     await signIn(page, day.keisha.id, baseURL!);
     // No attendance link on the room page for an attendee.

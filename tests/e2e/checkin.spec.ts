@@ -7,9 +7,16 @@ const token = () => crypto.randomBytes(16).toString("base64url");
 
 async function addAttendee(eventId: string, name: string, extra: { school?: string; staffId?: string } = {}) {
   const user = await db().user.create({
-    data: { name, email: `${unique("att")}@springfield.k12.test`.toLowerCase(), school: extra.school ?? "Lincoln Elementary", staffId: extra.staffId ?? null },
+    data: {
+      name,
+      email: `${unique("att")}@springfield.k12.test`.toLowerCase(),
+      school: extra.school ?? "Lincoln Elementary",
+      staffId: extra.staffId ?? null,
+    },
   });
-  const membership = await db().membership.create({ data: { eventId, userId: user.id, role: "attendee", badgeToken: token() } });
+  const membership = await db().membership.create({
+    data: { eventId, userId: user.id, role: "attendee", badgeToken: token() },
+  });
   return { user, token: membership.badgeToken! };
 }
 
@@ -18,7 +25,10 @@ function clockTime(at: Date) {
 }
 
 test.describe("check-in and PD credit", () => {
-  test("roster import: 300 rows with 3 bad ones shows each error by row and brings the 297 good ones in", async ({ page, baseURL }) => {
+  test("roster import: 300 rows with 3 bad ones shows each error by row and brings the 297 good ones in", async ({
+    page,
+    baseURL,
+  }) => {
     // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
     test.setTimeout(120_000);
     const coordinator = await createUser({ name: "Dana Whitfield" });
@@ -35,7 +45,9 @@ test.describe("check-in and PD credit", () => {
     await page.goto(`/events/${event.slug}/roster`);
     await expect(page.getByRole("heading", { name: "Attendee roster" })).toBeVisible();
     await expectAccessible(page);
-    await page.getByLabel("CSV file (optional)").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
+    await page
+      .getByLabel("CSV file (optional)")
+      .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(lines.join("\n")) });
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.getByText("300 rows found")).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Email" })).toHaveValue("Email");
@@ -59,7 +71,11 @@ test.describe("check-in and PD credit", () => {
     await expectAccessible(page);
   });
 
-  test("kiosk: check in by badge code and by name; a duplicate says when; attendees cannot use it", async ({ page, baseURL, browser }) => {
+  test("kiosk: check in by badge code and by name; a duplicate says when; attendees cannot use it", async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
     const coordinator = await createUser({ name: "Val Volunteer" });
     const event = await createEvent(coordinator.id, { name: "Kiosk Day" });
     const keisha = await addAttendee(event.id, "Keisha Reyes", { school: "Roosevelt Middle" });
@@ -76,7 +92,9 @@ test.describe("check-in and PD credit", () => {
     await expect(status).toContainText("Checked in");
     await expect(status).toContainText("Keisha Reyes");
     await expectAccessible(page);
-    const row = await db().doorCheckIn.findUniqueOrThrow({ where: { eventId_userId: { eventId: event.id, userId: keisha.user.id } } });
+    const row = await db().doorCheckIn.findUniqueOrThrow({
+      where: { eventId_userId: { eventId: event.id, userId: keisha.user.id } },
+    });
 
     await page.getByLabel("Badge code").fill(keisha.token);
     await page.getByRole("button", { name: "Check in", exact: true }).click();
@@ -93,7 +111,9 @@ test.describe("check-in and PD credit", () => {
     await page.getByRole("button", { name: "Check in Tomasz Kowalski" }).click();
     await expect(status).toContainText("Checked in");
     await expect(status).toContainText("Tomasz Kowalski");
-    expect(await db().doorCheckIn.findFirst({ where: { eventId: event.id, userId: tom.user.id, source: "search" } })).not.toBeNull();
+    expect(
+      await db().doorCheckIn.findFirst({ where: { eventId: event.id, userId: tom.user.id, source: "search" } }),
+    ).not.toBeNull();
 
     await page.getByRole("textbox", { name: "Name" }).fill("Walt Inn");
     await page.getByRole("textbox", { name: "Email" }).fill(`${unique("walt")}@springfield.k12.test`);
@@ -109,7 +129,14 @@ test.describe("check-in and PD credit", () => {
     await signIn(attendeePage, tom.user.id, baseURL!);
     const response = await attendeePage.goto(`${baseURL}/events/${event.slug}/kiosk`);
     expect(response?.status()).toBe(403);
-    expect((await attendeePage.request.post(`${baseURL}/events/${event.slug}/kiosk/sync`, { headers: sameOrigin(baseURL!), data: { scans: [] } })).status()).toBe(403);
+    expect(
+      (
+        await attendeePage.request.post(`${baseURL}/events/${event.slug}/kiosk/sync`, {
+          headers: sameOrigin(baseURL!),
+          data: { scans: [] },
+        })
+      ).status(),
+    ).toBe(403);
     await attendeeContext.close();
   });
 
@@ -142,21 +169,39 @@ test.describe("check-in and PD credit", () => {
     // A repeat upload of the same queue (a lost response) changes nothing.
     const again = await page.request.post(`/events/${event.slug}/kiosk/sync`, {
       headers: sameOrigin(baseURL!),
-      data: { scans: rows.map((r, i) => ({ clientId: r.clientId, token: people[i]!.token, scannedAt: new Date().toISOString() })) },
+      data: {
+        scans: rows.map((r, i) => ({
+          clientId: r.clientId,
+          token: people[i]!.token,
+          scannedAt: new Date().toISOString(),
+        })),
+      },
     });
     expect(again.ok()).toBe(true);
     expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(5);
   });
 
-  test("room attendance: room A then room B in one block earns credit in B only; certificate and HR CSV agree", async ({ page, baseURL, browser }) => {
+  test("room attendance: room A then room B in one block earns credit in B only; certificate and HR CSV agree", async ({
+    page,
+    baseURL,
+    browser,
+  }) => {
     // Two browsers, a publish, a certificate and the HR export: 20–28 s on a quiet
     // machine, so twice the default to keep half the budget spare on one 2× slower.
     test.setTimeout(120_000);
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const presenter = await createUser({ name: "Maria Delgado" });
     const now = new Date();
-    const today = new Intl.DateTimeFormat("en-CA", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-    const [hh, mm] = now.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: ZONE }).split(":").map(Number) as [number, number];
+    const today = new Intl.DateTimeFormat("en-CA", {
+      timeZone: ZONE,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+    }).format(now);
+    const [hh, mm] = now
+      .toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: ZONE })
+      .split(":")
+      .map(Number) as [number, number];
     const minutes = hh * 60 + mm;
     const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
     test.skip(minutes < 30 || minutes > 23 * 60 + 20, "needs a block around now on today's date in Chicago");
@@ -174,17 +219,33 @@ test.describe("check-in and PD credit", () => {
         status: "live",
         minStayMinutes: 20,
         presenterCreditRule: "session",
-        memberships: { create: [{ userId: coordinator.id, role: "coordinator" }, { userId: presenter.id, role: "presenter" }] },
+        memberships: {
+          create: [
+            { userId: coordinator.id, role: "coordinator" },
+            { userId: presenter.id, role: "presenter" },
+          ],
+        },
       },
     });
     const roomA = await db().room.create({ data: { eventId: event.id, name: "Library", capacity: 40, sortOrder: 0 } });
     const roomB = await db().room.create({ data: { eventId: event.id, name: "Room 114", capacity: 1, sortOrder: 1 } });
-    const block = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 1", startTime: blockStart, endTime: blockEnd } });
+    const block = await db().timeBlock.create({
+      data: { eventId: event.id, label: "Block 1", startTime: blockStart, endTime: blockEnd },
+    });
     const place = async (title: string, roomId: string) => {
       const proposal = await db().proposal.create({
-        data: { eventId: event.id, presenterId: presenter.id, title, summary: `${title}.`, audience: "6-8", state: "confirmed" },
+        data: {
+          eventId: event.id,
+          presenterId: presenter.id,
+          title,
+          summary: `${title}.`,
+          audience: "6-8",
+          state: "confirmed",
+        },
       });
-      await db().placement.create({ data: { eventId: event.id, proposalId: proposal.id, roomId, timeBlockId: block.id } });
+      await db().placement.create({
+        data: { eventId: event.id, proposalId: proposal.id, roomId, timeBlockId: block.id },
+      });
     };
     await place("Desmos for Algebra I", roomA.id);
     await place("Schoology rubrics", roomB.id);
@@ -208,12 +269,17 @@ test.describe("check-in and PD credit", () => {
 
     await phone.goto(`${baseURL}/e/${event.slug}/rooms/${roomB.id}`);
     await phone.getByRole("button", { name: "Check in to this room" }).click();
-    await expect(phone.getByRole("status")).toContainText("Checked in to “Schoology rubrics” for Block 1. Your previous room is checked out.");
+    await expect(phone.getByRole("status")).toContainText(
+      "Checked in to “Schoology rubrics” for Block 1. Your previous room is checked out.",
+    );
     // Room 114 seats one: the next person at its door is pointed to the Library.
     await expect(phone.getByText("This room is full right now.")).toBeVisible();
     await expect(phone.getByRole("link", { name: "Desmos for Algebra I" })).toBeVisible();
     await expectAccessible(phone);
-    const visits = await db().roomVisit.findMany({ where: { eventId: event.id, userId: ana.user.id }, orderBy: { enteredAt: "asc" } });
+    const visits = await db().roomVisit.findMany({
+      where: { eventId: event.id, userId: ana.user.id },
+      orderBy: { enteredAt: "asc" },
+    });
     expect(visits.map((v) => [v.roomId, v.leftAt === null])).toEqual([
       [roomA.id, false],
       [roomB.id, true],
@@ -222,7 +288,9 @@ test.describe("check-in and PD credit", () => {
     // Seconds in the Library stay under the 20-minute minimum; Room 114 runs to the block's end.
     await phone.goto(`${baseURL}/e/${event.slug}/credit`);
     await expect(phone.getByText("0.50 hours")).toBeVisible();
-    await expect(phone.getByRole("row", { name: /Desmos for Algebra I.*Under the 20-minute minimum stay/ })).toBeVisible();
+    await expect(
+      phone.getByRole("row", { name: /Desmos for Algebra I.*Under the 20-minute minimum stay/ }),
+    ).toBeVisible();
     await expectAccessible(phone);
     await phone.getByRole("button", { name: "Certificate (print or save as PDF)" }).click();
     await expect(phone.getByRole("heading", { name: "Ana Ruiz" })).toBeVisible();
@@ -242,15 +310,24 @@ test.describe("check-in and PD credit", () => {
     await phone.goto(`${baseURL}/e/${event.slug}/my-badge`);
     await expect(phone.getByRole("img", { name: "Your check-in code" })).toBeVisible();
     // The typed fallback is the short code (issue 20), not the long token.
-    const { shortCode } = await db().membership.findFirstOrThrow({ where: { eventId: event.id, userId: ana.user.id, role: "attendee" } });
+    const { shortCode } = await db().membership.findFirstOrThrow({
+      where: { eventId: event.id, userId: ana.user.id, role: "attendee" },
+    });
     await expect(phone.getByText(`Code: ${shortCode!.slice(0, 4)}-${shortCode!.slice(4)}`)).toBeVisible();
     await expectAccessible(phone);
     await attendeeContext.close();
 
     const csv = await (await page.request.get(`/events/${event.slug}/credit.csv`)).text();
-    const csvLines = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
-    expect(csvLines[0]).toBe("Staff ID,Name,School,PD day,Date,Session,Categories,Provider,Provider number,Minutes,Hours");
-    expect(csvLines.filter((l) => /^E-4471,Ana Ruiz,Lincoln Elementary,.*,Schoology rubrics,.*,30,0\.50$/.test(l))).toHaveLength(1);
+    const csvLines = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(csvLines[0]).toBe(
+      "Staff ID,Name,School,PD day,Date,Session,Categories,Provider,Provider number,Minutes,Hours",
+    );
+    expect(
+      csvLines.filter((l) => /^E-4471,Ana Ruiz,Lincoln Elementary,.*,Schoology rubrics,.*,30,0\.50$/.test(l)),
+    ).toHaveLength(1);
     expect(csvLines.some((l) => l.includes("Ana Ruiz") && l.includes("Desmos"))).toBe(false);
     // The presenter is credited for presenting both sessions (60 minutes each).
     expect(csvLines.filter((l) => l.startsWith(",Maria Delgado,,"))).toHaveLength(2);

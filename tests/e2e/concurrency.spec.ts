@@ -24,7 +24,9 @@ async function submit(url: string, cookie: string, fields: Record<string, string
 }
 
 async function attendee(eventId: string) {
-  const user = await db().user.create({ data: { name: "Keisha Reyes", email: `${unique("att")}@springfield.k12.test`.toLowerCase() } });
+  const user = await db().user.create({
+    data: { name: "Keisha Reyes", email: `${unique("att")}@springfield.k12.test`.toLowerCase() },
+  });
   const token = crypto.randomBytes(16).toString("base64url");
   await db().membership.create({ data: { eventId, userId: user.id, role: "attendee", badgeToken: token } });
   return { user, token };
@@ -42,7 +44,9 @@ test.describe("concurrency", () => {
         const response = await fetch(`${baseURL}/events/${event.slug}/kiosk/sync`, {
           method: "POST",
           headers: { "content-type": "application/json", cookie, ...sameOrigin(baseURL!) },
-          body: JSON.stringify({ scans: [{ clientId: crypto.randomUUID(), token: keisha.token, scannedAt: new Date().toISOString() }] }),
+          body: JSON.stringify({
+            scans: [{ clientId: crypto.randomUUID(), token: keisha.token, scannedAt: new Date().toISOString() }],
+          }),
         });
         expect(response.status).toBe(200);
         return ((await response.json()) as { results: { status: string }[] }).results[0]!.status;
@@ -63,7 +67,10 @@ test.describe("concurrency", () => {
 
     const panels = await Promise.all(
       Array.from({ length: 40 }, async (_, i) => {
-        const answer = await submit(url, cookie, { intent: "token", token: i % 2 ? tom.token : `${baseURL}/events/${event.slug}/kiosk?token=${tom.token}` });
+        const answer = await submit(url, cookie, {
+          intent: "token",
+          token: i % 2 ? tom.token : `${baseURL}/events/${event.slug}/kiosk?token=${tom.token}`,
+        });
         expect(answer.status).toBe(200);
         return (answer.data as { panel: { status: string; title: string } }).panel;
       }),
@@ -74,19 +81,35 @@ test.describe("concurrency", () => {
     expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
   });
 
-  test("simultaneous grid moves of one session: one applies, the others are told someone else changed it", async ({ baseURL }) => {
+  test("simultaneous grid moves of one session: one applies, the others are told someone else changed it", async ({
+    baseURL,
+  }) => {
     const COORDINATORS = 8;
     const lead = await createUser({ name: "Dana Whitfield" });
     const event = await createEvent(lead.id, { name: "Grid Race Day", status: "scheduling" });
-    const others = await Promise.all(Array.from({ length: COORDINATORS - 1 }, () => createUser({ name: "Co Ordinator" })));
-    await db().membership.createMany({ data: others.map((u) => ({ eventId: event.id, userId: u.id, role: "coordinator" })) });
+    const others = await Promise.all(
+      Array.from({ length: COORDINATORS - 1 }, () => createUser({ name: "Co Ordinator" })),
+    );
+    await db().membership.createMany({
+      data: others.map((u) => ({ eventId: event.id, userId: u.id, role: "coordinator" })),
+    });
     const coordinators = [lead, ...others];
     const rooms = await Promise.all(
-      Array.from({ length: COORDINATORS + 1 }, (_, i) => db().room.create({ data: { eventId: event.id, name: `Room ${100 + i}`, capacity: 30, sortOrder: i } })),
+      Array.from({ length: COORDINATORS + 1 }, (_, i) =>
+        db().room.create({ data: { eventId: event.id, name: `Room ${100 + i}`, capacity: 30, sortOrder: i } }),
+      ),
     );
-    const block = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "09:50" } });
+    const block = await db().timeBlock.create({
+      data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "09:50" },
+    });
     const proposal = await db().proposal.create({
-      data: { eventId: event.id, presenterId: lead.id, title: "Station Rotation with Chromebooks", state: "accepted", summary: "Hands-on." },
+      data: {
+        eventId: event.id,
+        presenterId: lead.id,
+        title: "Station Rotation with Chromebooks",
+        state: "accepted",
+        summary: "Hands-on.",
+      },
     });
     const placement = await db().placement.create({
       data: { eventId: event.id, proposalId: proposal.id, roomId: rooms[0]!.id, timeBlockId: block.id },
@@ -99,7 +122,14 @@ test.describe("concurrency", () => {
     const url = `${baseURL}/events/${event.slug}/grid.data`;
     const answers = await Promise.all(
       cookies.map(async (cookie, i) => {
-        const move = { intent: "move", placementId: placement.id, roomId: rooms[i + 1]!.id, timeBlockId: block.id, version: "1", _via: "dnd" };
+        const move = {
+          intent: "move",
+          placementId: placement.id,
+          roomId: rooms[i + 1]!.id,
+          timeBlockId: block.id,
+          version: "1",
+          _via: "dnd",
+        };
         const answer = await submit(url, cookie, move);
         return { room: rooms[i + 1]!.id, status: answer.status, body: answer.data as { ok: boolean; message: string } };
       }),
@@ -117,14 +147,26 @@ test.describe("concurrency", () => {
     const after = await db().placement.findUniqueOrThrow({ where: { id: placement.id } });
     expect(after.roomId).toBe(winners[0]!.room);
     expect(after.version).toBe(2);
-    const log = await db().auditLog.findMany({ where: { eventId: event.id, entity: "Placement", entityId: placement.id } });
+    const log = await db().auditLog.findMany({
+      where: { eventId: event.id, entity: "Placement", entityId: placement.id },
+    });
     expect(log.map((entry) => entry.action)).toEqual(["placement.moved"]);
-    expect(JSON.parse(log[0]!.detail)).toMatchObject({ before: [{ roomId: rooms[0]!.id, version: 1 }], after: [{ roomId: winners[0]!.room, version: 2 }] });
+    expect(JSON.parse(log[0]!.detail)).toMatchObject({
+      before: [{ roomId: rooms[0]!.id, version: 1 }],
+      after: [{ roomId: winners[0]!.room, version: 2 }],
+    });
 
     // A second round from grids loaded after the first move: again exactly one wins.
     const round2 = await Promise.all(
       cookies.slice(0, 4).map(async (cookie, i) => {
-        const move = { intent: "move", placementId: placement.id, roomId: rooms[i]!.id, timeBlockId: block.id, version: "2", _via: "dnd" };
+        const move = {
+          intent: "move",
+          placementId: placement.id,
+          roomId: rooms[i]!.id,
+          timeBlockId: block.id,
+          version: "2",
+          _via: "dnd",
+        };
         return (await submit(url, cookie, move)).status;
       }),
     );

@@ -18,7 +18,6 @@ const ATTENDEES = 600;
 const KILL_AFTER_ACKS = 300;
 const IN_FLIGHT = 32;
 
-
 /** A live PD day, its door volunteer (a coordinator) signed in, and the attendees' badge tokens. */
 function seed(file: string) {
   const db = new Database(file, { timeout: 5000 });
@@ -33,11 +32,17 @@ function seed(file: string) {
     db.prepare(
       `INSERT INTO Event (id, slug, name, date, startTime, endTime, timeZone, status, doorsOpenAt, updatedAt) VALUES (?, ?, 'Crash Test PD Day', '2027-03-06', '08:00', '15:00', 'America/Chicago', 'live', '2000-01-01T00:00', ?)`,
     ).run(eventId, slug, now);
-    const user = db.prepare(`INSERT INTO User (id, email, name, school, updatedAt) VALUES (?, ?, ?, 'Lincoln Elementary', ?)`);
+    const user = db.prepare(
+      `INSERT INTO User (id, email, name, school, updatedAt) VALUES (?, ?, ?, 'Lincoln Elementary', ?)`,
+    );
     const member = db.prepare(`INSERT INTO Membership (id, eventId, userId, role, badgeToken) VALUES (?, ?, ?, ?, ?)`);
     user.run(volunteerId, `door.${slug}@springfield.k12.test`, "Dana Door", now);
     member.run(crypto.randomUUID(), eventId, volunteerId, "coordinator", null);
-    db.prepare(`INSERT INTO Session (id, userId, expiresAt) VALUES (?, ?, ?)`).run(sessionId, volunteerId, toDbTime(new Date(Date.now() + 86_400_000)));
+    db.prepare(`INSERT INTO Session (id, userId, expiresAt) VALUES (?, ?, ?)`).run(
+      sessionId,
+      volunteerId,
+      toDbTime(new Date(Date.now() + 86_400_000)),
+    );
     for (let i = 0; i < ATTENDEES; i++) {
       const userId = crypto.randomUUID();
       const token = crypto.randomBytes(16).toString("base64url");
@@ -58,7 +63,10 @@ async function sync(url: string, slug: string, cookie: string, scan: Scan) {
     headers: { "content-type": "application/json", cookie, ...sameOrigin(url) },
     body: JSON.stringify({ scans: [scan] }),
   });
-  return { status: response.status, body: (await response.json()) as { results: { clientId: string; status: string }[] } };
+  return {
+    status: response.status,
+    body: (await response.json()) as { results: { clientId: string; status: string }[] },
+  };
 }
 
 test.describe("crash safety", () => {
@@ -75,7 +83,11 @@ test.describe("crash safety", () => {
     const { eventId, slug, sessionId, tokens } = seed(DB_FILE);
     const cookie = await sessionCookie(sessionId, TEST_SESSION_SECRET);
 
-    const scans: Scan[] = tokens.map((token) => ({ clientId: crypto.randomUUID(), token, scannedAt: new Date().toISOString() }));
+    const scans: Scan[] = tokens.map((token) => ({
+      clientId: crypto.randomUUID(),
+      token,
+      scannedAt: new Date().toISOString(),
+    }));
     const acked = new Map<string, Scan>();
     let next = 0;
     let inFlight = 0;
@@ -91,7 +103,8 @@ test.describe("crash safety", () => {
           const answer = await sync(running.url, slug, cookie, scan);
           // Acknowledged: the kiosk would now drop the scan from its offline queue.
           if (answer.status === 200 && answer.body.results[0]?.status === "checked_in") acked.set(scan.clientId, scan);
-          else if (!killing) throw new Error(`Unexpected answer before the kill: ${answer.status} ${JSON.stringify(answer.body)}`);
+          else if (!killing)
+            throw new Error(`Unexpected answer before the kill: ${answer.status} ${JSON.stringify(answer.body)}`);
         } catch (error) {
           if (!killing) throw error;
           failedAfterKill++;
@@ -117,7 +130,10 @@ test.describe("crash safety", () => {
     const db = new Database(DB_FILE, { readonly: true, fileMustExist: true });
     try {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
-      const stored = db.prepare("SELECT clientId, userId FROM DoorCheckIn WHERE eventId = ?").all(eventId) as { clientId: string; userId: string }[];
+      const stored = db.prepare("SELECT clientId, userId FROM DoorCheckIn WHERE eventId = ?").all(eventId) as {
+        clientId: string;
+        userId: string;
+      }[];
       const storedIds = new Set(stored.map((row) => row.clientId));
       const missing = [...acked.keys()].filter((id) => !storedIds.has(id));
       test.info().annotations.push({

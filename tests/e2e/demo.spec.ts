@@ -14,7 +14,13 @@ function readmeLogins() {
 
 test("every demo login in the README signs in", async ({ browser }) => {
   const logins = readmeLogins();
-  expect(logins.map((l) => l.role)).toEqual(["District coordinator", "Presenter (teacher)", "Attendee", "Vendor contact", "Door volunteer"]);
+  expect(logins.map((l) => l.role)).toEqual([
+    "District coordinator",
+    "Presenter (teacher)",
+    "Attendee",
+    "Vendor contact",
+    "Door volunteer",
+  ]);
   for (const login of logins) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -55,9 +61,18 @@ test("the demo coordinator sees a realistic PD day on the dashboard", async ({ p
 test("public pages fit a 320px phone and pass axe", async ({ browser }) => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
   const page = await context.newPage();
-  for (const path of ["/", "/e/demo", "/login", "/signup?event=demo", "/verify-email?email=alex%40demo.dropin.test", "/forgot-password"]) {
+  for (const path of [
+    "/",
+    "/e/demo",
+    "/login",
+    "/signup?event=demo",
+    "/verify-email?email=alex%40demo.dropin.test",
+    "/forgot-password",
+  ]) {
     await page.goto(path);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow, `${path} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   }

@@ -34,8 +34,22 @@ test.beforeAll(async () => {
   provider = await startOidcProvider(PROVIDER_PORT, clients);
   const common = { issuer: provider.issuer };
   const providers = [
-    { ...common, id: "google", type: "google", clientId: "dropin-google", clientSecret: clients[0]!.client_secret, allowedDomains: ["springfield.k12.us"] },
-    { ...common, id: "microsoft", type: "microsoft", tenantId: DISTRICT_TENANT, clientId: "dropin-microsoft", clientSecret: clients[1]!.client_secret },
+    {
+      ...common,
+      id: "google",
+      type: "google",
+      clientId: "dropin-google",
+      clientSecret: clients[0]!.client_secret,
+      allowedDomains: ["springfield.k12.us"],
+    },
+    {
+      ...common,
+      id: "microsoft",
+      type: "microsoft",
+      tenantId: DISTRICT_TENANT,
+      clientId: "dropin-microsoft",
+      clientSecret: clients[1]!.client_secret,
+    },
   ];
   wipeDatabase(DB_FILE);
   server = await spawnServer({
@@ -68,23 +82,42 @@ async function signInWithDistrict(page: Page, button: string, login: string) {
   }
 }
 
-test("a teacher signs in with the district account: her account is linked, its stray password and sessions end, the second sign-in matches", async ({ page, request }) => {
+test("a teacher signs in with the district account: her account is linked, its stray password and sessions end, the second sign-in matches", async ({
+  page,
+  request,
+}) => {
   // Someone registered Maria's address before she ever used Dropin (never proven it),
   // and holds a session from before proven email.
   const maria = await db.user.create({
-    data: { email: "maria.hernandez@springfield.k12.us", name: "Maria H.", password: { create: { hash: await bcrypt.hash(OLD_PASSWORD, 4) } } },
+    data: {
+      email: "maria.hernandez@springfield.k12.us",
+      name: "Maria H.",
+      password: { create: { hash: await bcrypt.hash(OLD_PASSWORD, 4) } },
+    },
   });
-  const strayCookie = await sessionCookie((await db.session.create({ data: { userId: maria.id, expiresAt: new Date(Date.now() + 86_400_000) } })).id, TEST_SESSION_SECRET);
+  const strayCookie = await sessionCookie(
+    (await db.session.create({ data: { userId: maria.id, expiresAt: new Date(Date.now() + 86_400_000) } })).id,
+    TEST_SESSION_SECRET,
+  );
   await db.user.create({
     // Made as `npm run create-coordinator` makes one: a proven address.
-    data: { email: "admin@dropin.local", name: "Dana Admin", isDistrictCoordinator: true, emailVerifiedAt: new Date(), password: { create: { hash: await bcrypt.hash(ADMIN_PASSWORD, 4) } } },
+    data: {
+      email: "admin@dropin.local",
+      name: "Dana Admin",
+      isDistrictCoordinator: true,
+      emailVerifiedAt: new Date(),
+      password: { create: { hash: await bcrypt.hash(ADMIN_PASSWORD, 4) } },
+    },
   });
 
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/login");
   await expect(page.getByText("Dropin passwords are turned off, except for its administrators.")).toBeVisible();
   await expectAccessible(page);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), "/login scrolls sideways at 320px").toBeLessThanOrEqual(320);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    "/login scrolls sideways at 320px",
+  ).toBeLessThanOrEqual(320);
   await page.setViewportSize({ width: 1280, height: 720 });
 
   await signInWithDistrict(page, "Sign in with Google", "maria");
@@ -117,10 +150,14 @@ test("a teacher signs in with the district account: her account is linked, its s
   await expect(page).toHaveURL(/\/events$/);
 });
 
-test("an account from another Google Workspace or another Microsoft tenant is refused, saying why", async ({ page }) => {
+test("an account from another Google Workspace or another Microsoft tenant is refused, saying why", async ({
+  page,
+}) => {
   await signInWithDistrict(page, "Sign in with Google", "mallory");
   await expect(page.getByRole("heading", { name: "You are not signed in" })).toBeVisible();
-  await expect(page.getByRole("alert")).toContainText("Only springfield.k12.us Google accounts can sign in here. You signed in as mallory@shelbyville.k12.us.");
+  await expect(page.getByRole("alert")).toContainText(
+    "Only springfield.k12.us Google accounts can sign in here. You signed in as mallory@shelbyville.k12.us.",
+  );
   await expectAccessible(page);
 
   await signInWithDistrict(page, "Sign in with Microsoft", "mallory");

@@ -1,7 +1,10 @@
 import { createUser, expect, expectAccessible, signIn, test } from "./support";
 
 test.describe("creating and running a PD day", () => {
-  test("bad input shows field errors and keeps what was typed; good input opens the dashboard", async ({ page, baseURL }) => {
+  test("bad input shows field errors and keeps what was typed; good input opens the dashboard", async ({
+    page,
+    baseURL,
+  }) => {
     const coordinator = await createUser({ name: "Dana Whitfield", districtCoordinator: true });
     await signIn(page, coordinator.id, baseURL!);
 

@@ -61,7 +61,11 @@ test("while one form on the people page posts, the others stay usable", async ({
   await expect(revokeSecond).toBeEnabled();
 });
 
-test("the roster's walk-in form checks in the browser with the server's schema, and without JavaScript on the server", async ({ browser, page, baseURL }) => {
+test("the roster's walk-in form checks in the browser with the server's schema, and without JavaScript on the server", async ({
+  browser,
+  page,
+  baseURL,
+}) => {
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Walk-in Day" });
   await signIn(page, coordinator.id, baseURL!);

@@ -64,12 +64,41 @@ type Target = {
 };
 
 const FUZZ: Record<string, Target> = {
-  "circles.unsubscribe.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "stops circle mail for the link in the URL (a made-up one: 404); the body is ignored" },
-  "co-present.$token.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "accepts the invitation in the URL; the body is ignored" },
-  "e.$slug.certificate.tsx": { role: "attendee", kind: "bodyless", forms: [], why: "stores the member's own certificate code (already stored at start: no change); the body is ignored" },
-  "kiosk-link.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs the device in with the link in the URL (a made-up one: 404); the body is ignored" },
-  "e.$slug.join_.$token.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs in with the link in the URL (a made-up one: 400); the body is ignored" },
-  "e.$slug.circles._index.tsx": { role: "attendee", kind: "form", forms: [{ intent: "opt-in", poison: ["subject", "role"], fields: ["gradeBand", "otherSchools"] }] },
+  "circles.unsubscribe.$token.tsx": {
+    role: "anonymous",
+    kind: "bodyless",
+    forms: [],
+    why: "stops circle mail for the link in the URL (a made-up one: 404); the body is ignored",
+  },
+  "co-present.$token.tsx": {
+    role: "presenter",
+    kind: "bodyless",
+    forms: [],
+    why: "accepts the invitation in the URL; the body is ignored",
+  },
+  "e.$slug.certificate.tsx": {
+    role: "attendee",
+    kind: "bodyless",
+    forms: [],
+    why: "stores the member's own certificate code (already stored at start: no change); the body is ignored",
+  },
+  "kiosk-link.$token.tsx": {
+    role: "anonymous",
+    kind: "bodyless",
+    forms: [],
+    why: "signs the device in with the link in the URL (a made-up one: 404); the body is ignored",
+  },
+  "e.$slug.join_.$token.tsx": {
+    role: "anonymous",
+    kind: "bodyless",
+    forms: [],
+    why: "signs in with the link in the URL (a made-up one: 400); the body is ignored",
+  },
+  "e.$slug.circles._index.tsx": {
+    role: "attendee",
+    kind: "form",
+    forms: [{ intent: "opt-in", poison: ["subject", "role"], fields: ["gradeBand", "otherSchools"] }],
+  },
   // Leaving takes no input.
   "e.$slug.circles.$circleId.tsx": {
     role: "attendee",
@@ -86,11 +115,36 @@ const FUZZ: Record<string, Target> = {
   },
   // "Get my calendar address" / "Reset this link" take no input (only unknown intents are malformed); leaving names the roles seen.
   "e.$slug.my-day.tsx": { role: "attendee", kind: "form", forms: [{ intent: "leave", poison: ["roles"] }] },
-  "e.$slug.picks.ts": { role: "attendee", kind: "form", forms: [{ intent: "pick", poison: ["placementId", "clientId"], fields: ["returnTo"] }, { intent: "unpick", poison: ["clientId"], fields: ["placementId"] }] },
-  "e.$slug.propose-now.tsx": { role: "attendee", kind: "form", forms: [{ poison: ["title", "summary"], fields: ["audience"] }] },
-  "e.$slug.propose.tsx": { role: "presenter", kind: "bodyless", forms: [], why: "starts an empty draft; the body is ignored (the call is closed: 400)" },
-  "e.$slug.rooms.$roomId.tsx": { role: "attendee", kind: "bodyless", forms: [], why: "checks into the room in the URL; the body is ignored (nothing running: 409)" },
-  "e.$slug.sessions.$placementId.tsx": { role: "attendee", kind: "form", forms: [{ poison: ["rating"], fields: ["comment"] }] },
+  "e.$slug.picks.ts": {
+    role: "attendee",
+    kind: "form",
+    forms: [
+      { intent: "pick", poison: ["placementId", "clientId"], fields: ["returnTo"] },
+      { intent: "unpick", poison: ["clientId"], fields: ["placementId"] },
+    ],
+  },
+  "e.$slug.propose-now.tsx": {
+    role: "attendee",
+    kind: "form",
+    forms: [{ poison: ["title", "summary"], fields: ["audience"] }],
+  },
+  "e.$slug.propose.tsx": {
+    role: "presenter",
+    kind: "bodyless",
+    forms: [],
+    why: "starts an empty draft; the body is ignored (the call is closed: 400)",
+  },
+  "e.$slug.rooms.$roomId.tsx": {
+    role: "attendee",
+    kind: "bodyless",
+    forms: [],
+    why: "checks into the room in the URL; the body is ignored (nothing running: 409)",
+  },
+  "e.$slug.sessions.$placementId.tsx": {
+    role: "attendee",
+    kind: "form",
+    forms: [{ poison: ["rating"], fields: ["comment"] }],
+  },
   "e.$slug.sessions.$placementId_.takeaways.tsx": {
     role: "presenter",
     kind: "form",
@@ -102,7 +156,11 @@ const FUZZ: Record<string, Target> = {
       { intent: "remove", poison: ["postId"] },
     ],
   },
-  "e.$slug.sessions.$placementId_.attendance.tsx": { role: "presenter", kind: "form", forms: [{ poison: ["attendeeId"], fields: ["q"] }] },
+  "e.$slug.sessions.$placementId_.attendance.tsx": {
+    role: "presenter",
+    kind: "form",
+    forms: [{ poison: ["attendeeId"], fields: ["q"] }],
+  },
   "events.$slug._index.tsx": { role: "coordinator", kind: "toast", forms: [{ poison: ["status"] }] },
   "events.$slug.blocks.tsx": {
     role: "coordinator",
@@ -124,22 +182,46 @@ const FUZZ: Record<string, Target> = {
       { intent: "publish", poison: ["version"] },
     ],
   },
-  "events.$slug.credit.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["userId", "reason"], fields: ["placementId", "minutes"] }] },
+  "events.$slug.credit.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [{ poison: ["userId", "reason"], fields: ["placementId", "minutes"] }],
+  },
   "events.$slug.credit-rules.tsx": {
     role: "coordinator",
     kind: "form",
     forms: [
-      { intent: "settings", poison: ["version"], fields: ["providerName", "providerNumber", "creditCategories", "feedbackForCredit", "dailyCapHours"] },
+      {
+        intent: "settings",
+        poison: ["version"],
+        fields: ["providerName", "providerNumber", "creditCategories", "feedbackForCredit", "dailyCapHours"],
+      },
       { intent: "tag", poison: ["proposalId"], fields: ["categories", "was"] },
     ],
   },
   "me.pd_.transcript.tsx": { role: "attendee", kind: "form", forms: [{ poison: ["from", "to"] }] },
-  "events.$slug.day-of.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["proposalId"], fields: ["roomId", "timeBlockId"] }] },
+  "events.$slug.day-of.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [{ poison: ["proposalId"], fields: ["roomId", "timeBlockId"] }],
+  },
   "events.$slug.drawings._index.tsx": {
     role: "coordinator",
     kind: "form",
     forms: [
-      { intent: "create", poison: ["name"], fields: ["minSessions", "requireFeedback", "school", "gradeBand", "excludePresenters", "allowMultiplePrizes", "prizeIds"] },
+      {
+        intent: "create",
+        poison: ["name"],
+        fields: [
+          "minSessions",
+          "requireFeedback",
+          "school",
+          "gradeBand",
+          "excludePresenters",
+          "allowMultiplePrizes",
+          "prizeIds",
+        ],
+      },
       { intent: "run", poison: ["drawingId"] },
       { intent: "no-show", poison: ["winnerId"] },
       { intent: "claimed", poison: ["winnerId"] },
@@ -187,14 +269,27 @@ const FUZZ: Record<string, Target> = {
       { intent: "revoke-kiosk-link", poison: ["kioskLinkId"] },
     ],
   },
-  "events.$slug.proposals.$id.tsx": { role: "coordinator", kind: "form", forms: [{ intent: "review", poison: ["note"], fields: ["score"] }] },
+  "events.$slug.proposals.$id.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [{ intent: "review", poison: ["note"], fields: ["score"] }],
+  },
   "events.$slug.proposals._index.tsx": {
     role: "coordinator",
     kind: "form",
-    forms: ["accept", "waitlist", "decline", "unstage"].map((intent) => ({ intent, poison: ["ids"], fields: ["stage"] })),
+    forms: ["accept", "waitlist", "decline", "unstage"].map((intent) => ({
+      intent,
+      poison: ["ids"],
+      fields: ["stage"],
+    })),
   },
   // The note is optional: only one over 500 characters makes the form invalid.
-  "events.$slug.publish.tsx": { role: "coordinator", kind: "form", forms: [{ poison: [], fields: ["blockOnConflicts"] }], always: [["note", HUGE]] },
+  "events.$slug.publish.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [{ poison: [], fields: ["blockOnConflicts"] }],
+    always: [["note", HUGE]],
+  },
   "events.$slug.rooms.tsx": {
     role: "coordinator",
     kind: "form",
@@ -219,7 +314,13 @@ const FUZZ: Record<string, Target> = {
       { intent: "import", poison: ["uploadId"], fields: ["name", "lastName", "email", "school", "staffId"] },
     ],
   },
-  "events.$slug.settings.tsx": { role: "coordinator", kind: "form", forms: [{ poison: ["name", "date"], fields: ["startTime", "endTime", "timeZone", "venue", "description", "status"] }] },
+  "events.$slug.settings.tsx": {
+    role: "coordinator",
+    kind: "form",
+    forms: [
+      { poison: ["name", "date"], fields: ["startTime", "endTime", "timeZone", "venue", "description", "status"] },
+    ],
+  },
   "events.$slug.vendors._index.tsx": {
     role: "coordinator",
     kind: "form",
@@ -230,11 +331,25 @@ const FUZZ: Record<string, Target> = {
       { intent: "deliver", poison: ["donationId"] },
     ],
   },
-  "events.new.tsx": { role: "district", kind: "form", forms: [{ poison: ["name", "date"], fields: ["startTime", "endTime", "timeZone", "venue", "description"] }] },
+  "events.new.tsx": {
+    role: "district",
+    kind: "form",
+    forms: [{ poison: ["name", "date"], fields: ["startTime", "endTime", "timeZone", "venue", "description"] }],
+  },
   "forgot-password.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email"] }] },
-  "invite.$token.tsx": { role: "attendee", kind: "bodyless", forms: [], why: "accepts the invitation in the URL; the body is ignored" },
+  "invite.$token.tsx": {
+    role: "attendee",
+    kind: "bodyless",
+    forms: [],
+    why: "accepts the invitation in the URL; the body is ignored",
+  },
   "login.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "password"], fields: ["redirectTo"] }] },
-  "logout.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "signs out whoever is signed in; the body is ignored" },
+  "logout.tsx": {
+    role: "anonymous",
+    kind: "bodyless",
+    forms: [],
+    why: "signs out whoever is signed in; the body is ignored",
+  },
   "proposals.$id.tsx": {
     role: "presenter",
     kind: "form",
@@ -249,14 +364,36 @@ const FUZZ: Record<string, Target> = {
     ],
   },
   "proposals._index.tsx": { role: "presenter", kind: "form", forms: [{ intent: "reset-feed", poison: ["eventId"] }] },
-  "reset-password.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["token", "password"], fields: ["confirmPassword"] }] },
-  "setup.tsx": { role: "anonymous", kind: "bodyless", forms: [], why: "accounts exist, so it redirects to sign-in before reading anything" },
-  "signup.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "password"], fields: ["name", "confirmPassword", "school", "event"] }] },
-  "verify-email.tsx": { role: "anonymous", kind: "form", forms: [{ poison: ["email", "code"], fields: ["redirectTo"] }, { intent: "link", poison: ["token"] }] },
+  "reset-password.tsx": {
+    role: "anonymous",
+    kind: "form",
+    forms: [{ poison: ["token", "password"], fields: ["confirmPassword"] }],
+  },
+  "setup.tsx": {
+    role: "anonymous",
+    kind: "bodyless",
+    forms: [],
+    why: "accounts exist, so it redirects to sign-in before reading anything",
+  },
+  "signup.tsx": {
+    role: "anonymous",
+    kind: "form",
+    forms: [{ poison: ["email", "password"], fields: ["name", "confirmPassword", "school", "event"] }],
+  },
+  "verify-email.tsx": {
+    role: "anonymous",
+    kind: "form",
+    forms: [
+      { poison: ["email", "code"], fields: ["redirectTo"] },
+      { intent: "link", poison: ["token"] },
+    ],
+  },
   "vendor.$vendorId._index.tsx": {
     role: "vendor",
     kind: "form",
-    forms: [{ intent: "log", poison: ["itemName", "quantity"], fields: ["kind", "description", "unitValue", "restrictions"] }],
+    forms: [
+      { intent: "log", poison: ["itemName", "quantity"], fields: ["kind", "description", "unitValue", "restrictions"] },
+    ],
   },
 };
 
@@ -266,12 +403,12 @@ const HOSTILE = [
   " ",
   HUGE,
   "'; DROP TABLE User; --",
-  "\" OR 1=1 --",
+  '" OR 1=1 --',
   "<script>alert(1)</script>",
   "<img src=x onerror=alert(1)>",
   "=cmd|' /C calc'!A0",
   "+SUM(1,2)",
-  "@HYPERLINK(\"http://evil.test\")",
+  '@HYPERLINK("http://evil.test")',
   "\u0000",
   "a\u0000b",
   "\u202Eevil\u202C",
@@ -287,13 +424,20 @@ const HOSTILE = [
   "true",
   "null",
   "[object Object]",
-  "{\"$ne\":null}",
+  '{"$ne":null}',
   "%00",
   "\r\n\r\nSet-Cookie: x=1",
 ];
-const hostile = fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ unit: "grapheme", maxLength: 40 }), fc.string({ unit: "binary", maxLength: 40 }));
+const hostile = fc.oneof(
+  fc.constantFrom(...HOSTILE),
+  fc.string({ unit: "grapheme", maxLength: 40 }),
+  fc.string({ unit: "binary", maxLength: 40 }),
+);
 // Never a valid intent: empty, injected, or a near miss.
-const badIntent = fc.oneof(fc.constantFrom("", "DROP", "<script>", "Create", "delete ", "undefined", "__proto__", HUGE), fc.string({ maxLength: 12 }));
+const badIntent = fc.oneof(
+  fc.constantFrom("", "DROP", "<script>", "Create", "delete ", "undefined", "__proto__", HUGE),
+  fc.string({ maxLength: 12 }),
+);
 
 type Body = { pairs: [string, string][]; formIntent?: string; label: string };
 
@@ -304,7 +448,10 @@ function bodiesFor(target: Target, seed: number): Body[] {
     fc
       .record({
         poisons: fc.array(poisonValue(form), { minLength: form.poison.length, maxLength: form.poison.length }),
-        values: fc.array(fc.array(hostile, { minLength: 0, maxLength: 3 }), { minLength: (form.fields ?? []).length, maxLength: (form.fields ?? []).length }),
+        values: fc.array(fc.array(hostile, { minLength: 0, maxLength: 3 }), {
+          minLength: (form.fields ?? []).length,
+          maxLength: (form.fields ?? []).length,
+        }),
         extra,
       })
       .map(({ poisons, values, extra: more }) => {
@@ -321,31 +468,72 @@ function bodiesFor(target: Target, seed: number): Body[] {
         return { pairs, formIntent: form.intent ?? "", label: `form ${form.intent ?? "(single)"}` };
       });
   const garbage = fc
-    .record({ intent: fc.option(badIntent, { nil: undefined }), rest: fc.array(fc.tuple(fc.constantFrom("name", "email", "id", "title", "x", "intent"), hostile), { maxLength: 5 }) })
+    .record({
+      intent: fc.option(badIntent, { nil: undefined }),
+      rest: fc.array(fc.tuple(fc.constantFrom("name", "email", "id", "title", "x", "intent"), hostile), {
+        maxLength: 5,
+      }),
+    })
     .map(({ intent, rest }) => ({
-      pairs: [...(intent === undefined ? [] : ([["intent", intent]] as [string, string][])), ...rest.filter(([k]) => k !== "intent")],
+      pairs: [
+        ...(intent === undefined ? [] : ([["intent", intent]] as [string, string][])),
+        ...rest.filter(([k]) => k !== "intent"),
+      ],
       label: "unknown intent",
     }));
   const arbitrary: fc.Arbitrary<Body> =
     target.forms.length === 0
       ? garbage
-      : fc.oneof({ arbitrary: garbage, weight: 1 }, ...target.forms.map((f) => ({ arbitrary: fromForm(f), weight: 3 })));
+      : fc.oneof(
+          { arbitrary: garbage, weight: 1 },
+          ...target.forms.map((f) => ({ arbitrary: fromForm(f), weight: 3 })),
+        );
   const always = target.always ?? [];
-  return fc.sample(arbitrary, { seed, numRuns: BODIES }).map((b) => ({ ...b, pairs: [...b.pairs.filter(([k]) => !always.some(([a]) => a === k)), ...always] }));
+  return fc
+    .sample(arbitrary, { seed, numRuns: BODIES })
+    .map((b) => ({ ...b, pairs: [...b.pairs.filter(([k]) => !always.some(([a]) => a === k)), ...always] }));
 }
 
 // Malformed JSON and wrong shapes for the kiosk's JSON endpoint.
 function jsonBodies(seed: number): string[] {
   const scan = fc.record(
-    { clientId: hostile, token: hostile, userId: hostile, scannedAt: fc.oneof(hostile, fc.constant("2026-13-45T99:99:99Z")) },
+    {
+      clientId: hostile,
+      token: hostile,
+      userId: hostile,
+      scannedAt: fc.oneof(hostile, fc.constant("2026-13-45T99:99:99Z")),
+    },
     { requiredKeys: [] },
   );
   const shape = fc.oneof(
-    fc.constantFrom("", "{", "[", "null", "true", "42", "\"scans\"", "{\"scans\":", "{\"scans\": null}", "{\"scans\": {}}", `{"scans": "${HUGE}"}`, "\u0000", "{'scans': []}"),
+    fc.constantFrom(
+      "",
+      "{",
+      "[",
+      "null",
+      "true",
+      "42",
+      '"scans"',
+      '{"scans":',
+      '{"scans": null}',
+      '{"scans": {}}',
+      `{"scans": "${HUGE}"}`,
+      "\u0000",
+      "{'scans': []}",
+    ),
     hostile,
     // Too many scans, or scans of the wrong shape (a clientId < 8 chars or a missing/invalid time always fails).
-    fc.array(scan, { minLength: 1, maxLength: 4 }).map((scans) => JSON.stringify({ scans: scans.map((s) => ({ ...s, scannedAt: "not-a-time" })) })),
-    fc.constant(JSON.stringify({ scans: Array.from({ length: 1001 }, (_, i) => ({ clientId: `c-${i}-abcdef`, scannedAt: "2026-01-01T00:00:00Z" })) })),
+    fc
+      .array(scan, { minLength: 1, maxLength: 4 })
+      .map((scans) => JSON.stringify({ scans: scans.map((s) => ({ ...s, scannedAt: "not-a-time" })) })),
+    fc.constant(
+      JSON.stringify({
+        scans: Array.from({ length: 1001 }, (_, i) => ({
+          clientId: `c-${i}-abcdef`,
+          scannedAt: "2026-01-01T00:00:00Z",
+        })),
+      }),
+    ),
   );
   return fc.sample(shape, { seed, numRuns: BODIES });
 }
@@ -378,7 +566,12 @@ test("every action route has fuzz coverage, and every fuzz entry an action route
   expect(stale, "FUZZ entries that are not action routes any more").toEqual([]);
 });
 
-type Payload = { fieldErrors?: Record<string, string[] | undefined>; formErrors?: string[]; message?: unknown; panel?: { title?: string } };
+type Payload = {
+  fieldErrors?: Record<string, string[] | undefined>;
+  formErrors?: string[];
+  message?: unknown;
+  panel?: { title?: string };
+};
 
 /**
  * The answer of a `.data` POST, decoded the way Remix's client does: a returned
@@ -411,7 +604,9 @@ function messageOf(payload: unknown, formIntent: string | undefined): string | n
   if (!payload || typeof payload !== "object") return null;
   const p = payload as Payload & { data?: Payload };
   const inner = p.data && typeof p.data === "object" ? p.data : p;
-  const fieldMessages = Object.values(inner.fieldErrors ?? {}).flat().filter(Boolean);
+  const fieldMessages = Object.values(inner.fieldErrors ?? {})
+    .flat()
+    .filter(Boolean);
   if (fieldMessages.length > 0) return "field";
   // A body naming a real form must be told which field is wrong; garbage may get a form-level message.
   if (formIntent !== undefined && inner.fieldErrors !== undefined && (inner.formErrors ?? []).length === 0) return null;
@@ -422,7 +617,11 @@ function messageOf(payload: unknown, formIntent: string | undefined): string | n
 }
 
 const describe = (pairs: [string, string][] | string) =>
-  JSON.stringify(typeof pairs === "string" ? pairs.slice(0, 200) : pairs.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]));
+  JSON.stringify(
+    typeof pairs === "string"
+      ? pairs.slice(0, 200)
+      : pairs.map(([k, v]) => [k, v.length > 80 ? `${v.slice(0, 40)}…(${v.length} chars)` : v]),
+  );
 
 for (const [file, target] of Object.entries(FUZZ)) {
   test(`fuzz ${file}: ${BODIES} malformed bodies as ${target.role}`, async () => {
@@ -448,7 +647,9 @@ for (const [file, target] of Object.entries(FUZZ)) {
       }).catch((error: Error) => {
         // A dropped connection is as bad as a 500: report it with the body.
         const cause = error.cause as (Error & { code?: string }) | undefined;
-        return new Response(`connection failed: ${cause?.code ?? ""} ${String(cause?.message ?? error.message)}`, { status: 599 });
+        return new Response(`connection failed: ${cause?.code ?? ""} ${String(cause?.message ?? error.message)}`, {
+          status: 599,
+        });
       });
 
     if (target.kind === "json") {
@@ -467,7 +668,9 @@ for (const [file, target] of Object.entries(FUZZ)) {
         const viaPage = target.kind !== "form" || i % 40 === 0;
         const res = await post(viaPage || resource ? path : dataUrl, form, "application/x-www-form-urlencoded");
         if (res.status >= 500) {
-          failures.push(`${res.status} for ${describe(body.pairs)}${res.status === 599 ? ` (${await res.text()})` : ""}`);
+          failures.push(
+            `${res.status} for ${describe(body.pairs)}${res.status === 599 ? ` (${await res.text()})` : ""}`,
+          );
           return;
         }
         if (target.kind === "bodyless") return;
@@ -489,15 +692,23 @@ for (const [file, target] of Object.entries(FUZZ)) {
           // "unexpected problem" fallback for a bug.
           const html = await res.text();
           const fieldOrAlert = /aria-invalid="true"|role="alert"|class="[^"]*error/.test(html);
-          const errorPage = (res.status !== 400 || body.formIntent === undefined) && /id="error-title"/.test(html) && !html.includes("Dropin hit an unexpected problem");
-          if (!fieldOrAlert && !errorPage) failures.push(`${res.status} page without a visible error for ${describe(body.pairs)}`);
+          const errorPage =
+            (res.status !== 400 || body.formIntent === undefined) &&
+            /id="error-title"/.test(html) &&
+            !html.includes("Dropin hit an unexpected problem");
+          if (!fieldOrAlert && !errorPage)
+            failures.push(`${res.status} page without a visible error for ${describe(body.pairs)}`);
           return;
         }
         const payload = await readData(res);
         const message = messageOf(payload, body.formIntent);
-        if (!message) failures.push(`${res.status} without a message (${JSON.stringify(payload)?.slice(0, 160)}) for ${body.label} ${describe(body.pairs)}`);
+        if (!message)
+          failures.push(
+            `${res.status} without a message (${JSON.stringify(payload)?.slice(0, 160)}) for ${body.label} ${describe(body.pairs)}`,
+          );
       };
-      for (let i = 0; i < bodies.length; i += 8) await Promise.all(bodies.slice(i, i + 8).map((b, j) => check(b, i + j)));
+      for (let i = 0; i < bodies.length; i += 8)
+        await Promise.all(bodies.slice(i, i + 8).map((b, j) => check(b, i + j)));
     }
 
     const errLog = server.stderr().slice(errStart);

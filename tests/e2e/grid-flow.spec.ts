@@ -35,13 +35,29 @@ async function seedProposals() {
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Spring Exchange", status: "scheduling" });
   const people: Record<string, Awaited<ReturnType<typeof createUser>>> = {};
-  for (const name of ["Maria Delgado", "Aisha Nguyen", "Ben Okafor", "Grace Kim", "James Okoye", "Luis Reyes", "Tom Schmidt"]) {
+  for (const name of [
+    "Maria Delgado",
+    "Aisha Nguyen",
+    "Ben Okafor",
+    "Grace Kim",
+    "James Okoye",
+    "Luis Reyes",
+    "Tom Schmidt",
+  ]) {
     people[name] = await createUser({ name });
     await addMember(event.id, people[name]!.id, "presenter");
   }
   const proposal = (presenter: string, title: string, extra: Record<string, unknown> = {}) =>
     db().proposal.create({
-      data: { eventId: event.id, presenterId: people[presenter]!.id, title, summary: `${title}, hands on.`, audience: "6-8", state: "accepted", ...extra },
+      data: {
+        eventId: event.id,
+        presenterId: people[presenter]!.id,
+        title,
+        summary: `${title}, hands on.`,
+        audience: "6-8",
+        state: "accepted",
+        ...extra,
+      },
     });
   await proposal("Maria Delgado", "Station rotation", { state: "confirmed" });
   await proposal("Maria Delgado", "Podcasting");
@@ -71,7 +87,10 @@ async function keyboardDrop(page: Page, title: string, room: string, block: stri
   await settled(page);
 }
 
-test("a coordinator builds the grid, clears its warnings, publishes twice; mail, public page and exports follow", async ({ page, baseURL }) => {
+test("a coordinator builds the grid, clears its warnings, publishes twice; mail, public page and exports follow", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(150_000);
   const { coordinator, event, james } = await seedProposals();
   await page.setViewportSize({ width: 1400, height: 2400 });
@@ -91,7 +110,12 @@ test("a coordinator builds the grid, clears its warnings, publishes twice; mail,
     await expect(page.getByRole("status")).toContainText(`${room.name} is saved.`);
   }
   const roomList = page.getByRole("region", { name: /Rooms \(4\)/ }).getByRole("listitem");
-  await expect(roomList).toHaveText([/Library · seats 60/, /Room 203 · seats 30/, /STEM Lab · seats 30.*Student devices/, /Art Room · seats 25/]);
+  await expect(roomList).toHaveText([
+    /Library · seats 60/,
+    /Room 203 · seats 30/,
+    /STEM Lab · seats 30.*Student devices/,
+    /Art Room · seats 25/,
+  ]);
   await expectAccessible(page);
 
   // Time blocks, including a lunch that sessions must stay out of.
@@ -140,21 +164,27 @@ test("a coordinator builds the grid, clears its warnings, publishes twice; mail,
 
   // Drag 3: Room 203 has no student devices; the STEM Lab does.
   await dragAndSave(page, "Chromebook basics", "Room 203", "Block 1");
-  await expect(list).toContainText("Room lacks a feature: “Chromebook basics” needs student devices, but Room 203 does not have it.");
+  await expect(list).toContainText(
+    "Room lacks a feature: “Chromebook basics” needs student devices, but Room 203 does not have it.",
+  );
   await expectAccessible(page);
   await dragAndSave(page, "Chromebook basics", "STEM Lab", "Block 1");
   await expect(list).not.toContainText("Room lacks a feature");
 
   // Drag 4: a session in the lunch block; dragged up into Block 2 instead.
   await dragAndSave(page, "Makerspace", "Room 203", "Lunch");
-  await expect(list).toContainText("Not a session block: “Makerspace” is placed in Lunch, which is a lunch block, not a session block.");
+  await expect(list).toContainText(
+    "Not a session block: “Makerspace” is placed in Lunch, which is a lunch block, not a session block.",
+  );
   await dragAndSave(page, "Makerspace", "Room 203", "Block 2");
   await expect(list).not.toContainText("Not a session block");
 
   // Drag 5: two sessions in the Library during Block 2; one goes on to Block 3.
   await dragAndSave(page, "Spreadsheets", "Library", "Block 2");
   await expect(list).toContainText("Room double-booked: Library has 2 sessions during Block 2:");
-  await expect(list.getByRole("listitem").filter({ hasText: "Room double-booked" })).toContainText(/“Podcasting” and “Spreadsheets”|“Spreadsheets” and “Podcasting”/);
+  await expect(list.getByRole("listitem").filter({ hasText: "Room double-booked" })).toContainText(
+    /“Podcasting” and “Spreadsheets”|“Spreadsheets” and “Podcasting”/,
+  );
   await dragAndSave(page, "Spreadsheets", "Library", "Block 3");
   await expect(list).not.toContainText("Room double-booked");
 
@@ -220,7 +250,9 @@ test("a coordinator builds the grid, clears its warnings, publishes twice; mail,
   await expect(change).toHaveCount(1);
   await expect(change).toContainText(`to ${james.email}`);
   await change.getByText("Schedule change for your sessions").click();
-  await expect(change.locator("pre")).toContainText("Moved: “Math talks” — from Block 1 (09:00–09:50), Room 203 to Block 1 (09:00–09:50), Art Room");
+  await expect(change.locator("pre")).toContainText(
+    "Moved: “Math talks” — from Block 1 (09:00–09:50), Room 203 to Block 1 (09:00–09:50), Art Room",
+  );
   await expectAccessible(page);
 
   // The public page shows v2.

@@ -2,7 +2,8 @@
 import type { Locator, Page } from "@playwright/test";
 import { expect } from "./support";
 
-export const cell = (page: Page, room: string, block: string) => page.locator(`td[data-room="${room}"][data-block="${block}"]`);
+export const cell = (page: Page, room: string, block: string) =>
+  page.locator(`td[data-room="${room}"][data-block="${block}"]`);
 export const handle = (page: Page, title: string) => page.getByRole("button", { name: `Drag “${title}”` });
 
 /** The optimistic card has been confirmed by the server and the status line says so. */
@@ -48,7 +49,13 @@ export async function keyboardDrop(
     if (over && over[1] === room && over[2] === block) break;
     const [r, b] = over ? [rooms.indexOf(over[1]!), blocks.indexOf(over[2]!)] : [-1, -1];
     const key =
-      r < rooms.indexOf(room) ? "ArrowRight" : r > rooms.indexOf(room) ? "ArrowLeft" : b < blocks.indexOf(block) ? "ArrowDown" : "ArrowUp";
+      r < rooms.indexOf(room)
+        ? "ArrowRight"
+        : r > rooms.indexOf(room)
+          ? "ArrowLeft"
+          : b < blocks.indexOf(block)
+            ? "ArrowDown"
+            : "ArrowUp";
     await page.keyboard.press(key);
     await expect(live).not.toHaveText(text);
   }

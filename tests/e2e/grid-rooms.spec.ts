@@ -6,7 +6,14 @@ import { addMember, createEvent, createUser, db, expect, expectAccessible, signI
 
 const ROOMS = Array.from({ length: 60 }, (_, i) => `Room ${100 + i}`);
 const BLOCKS = ["Block 1", "Block 2", "Block 3", "Block 4", "Block 5", "Block 6"];
-const GROUPS = ["Main, floor 1", "Main, floor 2", "Main, floor 3", "East wing, floor 1", "East wing, floor 2", "East wing, floor 3"];
+const GROUPS = [
+  "Main, floor 1",
+  "Main, floor 2",
+  "Main, floor 3",
+  "East wing, floor 1",
+  "East wing, floor 2",
+  "East wing, floor 3",
+];
 
 /** 60 rooms: Main and East wing, three floors each, ten rooms a floor (Room 100–109 on Main floor 1). */
 async function seedBigDay() {
@@ -25,31 +32,48 @@ async function seedBigDay() {
     })),
   });
   await db().timeBlock.createMany({
-    data: BLOCKS.map((label, i) => ({ eventId, label, startTime: `${String(9 + i).padStart(2, "0")}:00`, endTime: `${String(9 + i).padStart(2, "0")}:50`, sortOrder: i })),
+    data: BLOCKS.map((label, i) => ({
+      eventId,
+      label,
+      startTime: `${String(9 + i).padStart(2, "0")}:00`,
+      endTime: `${String(9 + i).padStart(2, "0")}:50`,
+      sortOrder: i,
+    })),
   });
   const rooms = await db().room.findMany({ where: { eventId }, orderBy: { sortOrder: "asc" } });
   const blocks = await db().timeBlock.findMany({ where: { eventId }, orderBy: { sortOrder: "asc" } });
   const presenter = await createUser({ name: "Aisha Nguyen" });
   await addMember(eventId, presenter.id, "presenter");
   const proposal = (title: string, extra: Record<string, unknown> = {}) =>
-    db().proposal.create({ data: { eventId, presenterId: presenter.id, title, state: "accepted", audience: "K-2", ...extra } });
+    db().proposal.create({
+      data: { eventId, presenterId: presenter.id, title, state: "accepted", audience: "K-2", ...extra },
+    });
   const coding = await proposal("Coding club");
-  await db().placement.create({ data: { eventId, proposalId: coding.id, roomId: rooms[0]!.id, timeBlockId: blocks[0]!.id } });
+  await db().placement.create({
+    data: { eventId, proposalId: coding.id, roomId: rooms[0]!.id, timeBlockId: blocks[0]!.id },
+  });
   // Needs a sink; Room 157 (East wing, floor 3) has none: a warning in a group not on screen.
   const science = await proposal("Kitchen science", { techNeeds: "sink_lab" });
-  await db().placement.create({ data: { eventId, proposalId: science.id, roomId: rooms[57]!.id, timeBlockId: blocks[2]!.id } });
+  await db().placement.create({
+    data: { eventId, proposalId: science.id, roomId: rooms[57]!.id, timeBlockId: blocks[2]!.id },
+  });
   await proposal("Station rotation");
   return { coordinator, event };
 }
 
 test.describe("grid with 60 rooms", () => {
-  test("shows one floor at a time, the warning on another floor counted and linked; keyboard moves work", async ({ page, baseURL }) => {
+  test("shows one floor at a time, the warning on another floor counted and linked; keyboard moves work", async ({
+    page,
+    baseURL,
+  }) => {
     const { coordinator, event } = await seedBigDay();
     await signIn(page, coordinator.id, baseURL!);
     await page.goto(`/events/${event.slug}/grid`);
 
     const nav = page.getByRole("navigation", { name: "Room groups" });
-    await expect(nav.getByRole("link")).toHaveText(GROUPS.map((g, i) => new RegExp(`^${g}10 rooms${i === 5 ? " · ⚠ 1 warning" : ""}$`)));
+    await expect(nav.getByRole("link")).toHaveText(
+      GROUPS.map((g, i) => new RegExp(`^${g}10 rooms${i === 5 ? " · ⚠ 1 warning" : ""}$`)),
+    );
     await expect(nav.getByRole("link", { name: /Main, floor 1/ })).toHaveAttribute("aria-current", "page");
     // Ten rooms side by side, not sixty.
     await expect(page.getByRole("columnheader")).toHaveCount(10);
@@ -70,11 +94,16 @@ test.describe("grid with 60 rooms", () => {
     await expect(nav.getByRole("link", { name: /East wing, floor 3/ })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("columnheader")).toHaveText(ROOMS.slice(50, 60).map((name) => new RegExp(`^${name}`)));
     await expect(warnings).toContainText("“Kitchen science” needs a sink or lab space, but Room 157 does not have it.");
-    await expect(cell(page, "Room 157", "Block 3").getByRole("list", { name: "Warnings" })).toContainText("Room lacks a feature");
+    await expect(cell(page, "Room 157", "Block 3").getByRole("list", { name: "Warnings" })).toContainText(
+      "Room lacks a feature",
+    );
     await expectAccessible(page);
   });
 
-  test("without JavaScript, a session is placed into a room on another floor and the grid stays on the floor shown", async ({ browser, baseURL }) => {
+  test("without JavaScript, a session is placed into a room on another floor and the grid stays on the floor shown", async ({
+    browser,
+    baseURL,
+  }) => {
     const { coordinator, event } = await seedBigDay();
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
@@ -89,7 +118,10 @@ test.describe("grid with 60 rooms", () => {
     await expect(page.getByRole("status")).toContainText("Session placed.");
     await expect(page.getByRole("table")).toContainText("Working grid (Main, floor 2)");
 
-    await page.getByRole("navigation", { name: "Room groups" }).getByRole("link", { name: /East wing, floor 2/ }).click();
+    await page
+      .getByRole("navigation", { name: "Room groups" })
+      .getByRole("link", { name: /East wing, floor 2/ })
+      .click();
     await expect(cell(page, "Room 145", "Block 4")).toContainText("Station rotation");
     await context.close();
   });

@@ -14,12 +14,21 @@ async function seedDay() {
   const rooms = await Promise.all([
     db().room.create({ data: { eventId, name: "Library", capacity: 60, features: "projector", sortOrder: 1 } }),
     db().room.create({ data: { eventId, name: "Room 203", capacity: 20, features: "projector", sortOrder: 2 } }),
-    db().room.create({ data: { eventId, name: "STEM Lab", capacity: 30, features: "projector,student_devices", sortOrder: 3 } }),
+    db().room.create({
+      data: { eventId, name: "STEM Lab", capacity: 30, features: "projector,student_devices", sortOrder: 3 },
+    }),
   ]);
-  const times = [["09:00", "09:50", "sessions"], ["10:00", "10:50", "sessions"], ["12:00", "12:45", "lunch"], ["13:00", "13:50", "sessions"]];
+  const times = [
+    ["09:00", "09:50", "sessions"],
+    ["10:00", "10:50", "sessions"],
+    ["12:00", "12:45", "lunch"],
+    ["13:00", "13:50", "sessions"],
+  ];
   const blocks = await Promise.all(
     BLOCKS.map((label, i) =>
-      db().timeBlock.create({ data: { eventId, label, startTime: times[i]![0]!, endTime: times[i]![1]!, kind: times[i]![2]!, sortOrder: i } }),
+      db().timeBlock.create({
+        data: { eventId, label, startTime: times[i]![0]!, endTime: times[i]![1]!, kind: times[i]![2]!, sortOrder: i },
+      }),
     ),
   );
   const maria = await createUser({ name: "Maria Delgado" });
@@ -31,7 +40,13 @@ async function seedDay() {
     db().proposal.create({ data: { eventId, presenterId, title, state: "accepted", audience: "K-2", ...extra } });
   const robotics = await proposal(aisha.id, "Robotics lab", { lengthBlocks: 2, audience: "6-8" });
   await db().proposalCoPresenter.create({
-    data: { proposalId: robotics.id, email: "james@x.test", userId: james.id, tokenHash: `t-${robotics.id}`, confirmedAt: new Date() },
+    data: {
+      proposalId: robotics.id,
+      email: "james@x.test",
+      userId: james.id,
+      tokenHash: `t-${robotics.id}`,
+      confirmedAt: new Date(),
+    },
   });
   await proposal(maria.id, "Station rotation", { state: "confirmed" });
   await proposal(maria.id, "Podcasting");
@@ -42,7 +57,9 @@ async function seedDay() {
   await proposal(james.id, "Math talks", { unavailableBlockIds: blocks[1]!.id });
   const coding = await proposal(grace.id, "Coding club", { audience: "9-12" });
   // Already on the grid: Coding club in Room 203, Block 3.
-  await db().placement.create({ data: { eventId, proposalId: coding.id, roomId: rooms[1]!.id, timeBlockId: blocks[3]!.id } });
+  await db().placement.create({
+    data: { eventId, proposalId: coding.id, roomId: rooms[1]!.id, timeBlockId: blocks[3]!.id },
+  });
   await proposal(maria.id, "Not yet decided", { state: "submitted" });
   return { coordinator, event };
 }
@@ -80,11 +97,17 @@ test.describe("rooms and time blocks", () => {
     await expect(page.getByRole("status")).toContainText("Library is saved.");
     await expect(page.getByRole("region", { name: /Rooms \(1\)/ })).toContainText("seats 60 · accessible");
 
-    await page.getByLabel("Or paste the rows (optional)").fill("name,capacity,features,accessible\nRoom 203,28,projector,no\nGym,many,,yes\nLibrary,75,projector;charging,yes");
+    await page
+      .getByLabel("Or paste the rows (optional)")
+      .fill(
+        "name,capacity,features,accessible\nRoom 203,28,projector,no\nGym,many,,yes\nLibrary,75,projector;charging,yes",
+      );
     await page.getByRole("button", { name: "Import rooms" }).click();
     await expect(page.getByRole("alert")).toContainText("Imported 1 new room and updated 1. 1 row needs fixing:");
     await expect(page.getByRole("alert")).toContainText("Row 3: capacity: Enter the number of seats, e.g. 30");
-    await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText("Room 203 · seats 28 · not wheelchair accessible");
+    await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText(
+      "Room 203 · seats 28 · not wheelchair accessible",
+    );
     await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText("Library · seats 75");
     await expectAccessible(page);
 
@@ -93,7 +116,9 @@ test.describe("rooms and time blocks", () => {
     const edit = page.getByRole("form", { name: "Edit Room 203" });
     await edit.getByLabel("Seats").fill("0");
     await edit.getByRole("button", { name: "Save Room 203" }).click();
-    await expect(page.getByRole("form", { name: "Edit Room 203" }).getByText("A room seats at least 1 person")).toBeVisible();
+    await expect(
+      page.getByRole("form", { name: "Edit Room 203" }).getByText("A room seats at least 1 person"),
+    ).toBeVisible();
     await page.getByRole("form", { name: "Edit Room 203" }).getByLabel("Seats").fill("32");
     await page.getByRole("form", { name: "Edit Room 203" }).getByLabel("Wheelchair accessible").check();
     await page.getByRole("button", { name: "Save Room 203" }).click();
@@ -107,7 +132,11 @@ test.describe("rooms and time blocks", () => {
     await expect(page.getByRole("region", { name: /Rooms \(1\)/ })).toBeVisible();
 
     // The same import from a file upload.
-    await page.getByLabel("CSV file").setInputFiles({ name: "rooms.csv", mimeType: "text/csv", buffer: Buffer.from("name,capacity,features\nArt Room,25,sink_lab\n") });
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "rooms.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from("name,capacity,features\nArt Room,25,sink_lab\n"),
+    });
     await page.getByRole("button", { name: "Import rooms" }).click();
     await expect(page.getByRole("status")).toContainText("Imported 1 new room, updated 0.");
     await expect(page.getByRole("region", { name: /Rooms \(2\)/ })).toContainText("Art Room · seats 25");
@@ -133,12 +162,18 @@ test.describe("rooms and time blocks", () => {
     await expect(addBlock.getByText("This overlaps Block 1 (09:00–09:50).")).toBeVisible();
     await expect(addBlock.getByLabel("Label")).toHaveValue("Block 2");
     await expectAccessible(page);
-    await expect(page.getByRole("region", { name: /Blocks \(2\)/ }).getByRole("listitem")).toHaveText([/Block 1 · 09:00–09:50/, /Lunch · 12:00–12:45/]);
+    await expect(page.getByRole("region", { name: /Blocks \(2\)/ }).getByRole("listitem")).toHaveText([
+      /Block 1 · 09:00–09:50/,
+      /Lunch · 12:00–12:45/,
+    ]);
   });
 });
 
 test.describe("the grid editor", () => {
-  test("drag-and-drop and keyboard placement, every warning appearing and clearing, undo", async ({ page, baseURL }) => {
+  test("drag-and-drop and keyboard placement, every warning appearing and clearing, undo", async ({
+    page,
+    baseURL,
+  }) => {
     test.setTimeout(120_000);
     const { coordinator, event } = await seedDay();
     await page.setViewportSize({ width: 1400, height: 2400 });
@@ -158,12 +193,16 @@ test.describe("the grid editor", () => {
 
     // 2. Drag: Maria in two places at once.
     await dragTo(page, handle(page, "Podcasting"), cell(page, "Room 203", "Block 1"));
-    await expect(list).toContainText("Presenter in two places: Maria Delgado is in Library and Room 203 during Block 1.");
+    await expect(list).toContainText(
+      "Presenter in two places: Maria Delgado is in Library and Room 203 during Block 1.",
+    );
     await expect(cell(page, "Room 203", "Block 1")).toContainText("Presenter in two places");
 
     // 3. Drag: a room without the student devices the session needs.
     await dragTo(page, handle(page, "Chromebook basics"), cell(page, "Library", "Block 2"));
-    await expect(list).toContainText("Room lacks a feature: “Chromebook basics” needs student devices, but Library does not have it.");
+    await expect(list).toContainText(
+      "Room lacks a feature: “Chromebook basics” needs student devices, but Library does not have it.",
+    );
     await settled(page);
     // Fixed by dragging it on to the STEM Lab.
     await dragTo(page, handle(page, "Chromebook basics"), cell(page, "STEM Lab", "Block 1"));
@@ -178,12 +217,16 @@ test.describe("the grid editor", () => {
 
     // 5. Drag: a session in the lunch block.
     await dragTo(page, handle(page, "Read-aloud"), cell(page, "Library", "Lunch"));
-    await expect(list).toContainText("Not a session block: “Read-aloud” is placed in Lunch, which is a lunch block, not a session block.");
+    await expect(list).toContainText(
+      "Not a session block: “Read-aloud” is placed in Lunch, which is a lunch block, not a session block.",
+    );
     await settled(page);
 
     // 6. Drag: two sessions in one room and block — and undo takes it back off.
     await dragTo(page, handle(page, "Book talk"), cell(page, "Library", "Block 1"));
-    await expect(list).toContainText("Room double-booked: Library has 2 sessions during Block 1: “Station rotation” and “Book talk”.");
+    await expect(list).toContainText(
+      "Room double-booked: Library has 2 sessions during Block 1: “Station rotation” and “Book talk”.",
+    );
     await settled(page);
     await page.getByRole("button", { name: "Undo last move" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Last change undone." })).toBeVisible();
@@ -193,7 +236,9 @@ test.describe("the grid editor", () => {
 
     // Keyboard 1: Math talks into Block 2, which James marked unavailable; then on to Block 3.
     await keyboardDrop(page, "Math talks", "STEM Lab", "Block 2");
-    await expect(list).toContainText("Presenter unavailable: James Okafor marked Block 2 as a time they cannot present, but “Math talks” is placed then.");
+    await expect(list).toContainText(
+      "Presenter unavailable: James Okafor marked Block 2 as a time they cannot present, but “Math talks” is placed then.",
+    );
     await settled(page);
     // From STEM Lab, Block 2 to Library, Block 3: exactly one cell per arrow press, the
     // first press included (it used to land on the card's own cell), with the keys on screen.
@@ -221,7 +266,9 @@ test.describe("the grid editor", () => {
     // Block 3, where James now has Math talks.
     await keyboardDrop(page, "Robotics lab", "STEM Lab", "Block 2");
     await expect(cell(page, "STEM Lab", "Block 3")).toContainText("Robotics labcontinued from Block 2");
-    await expect(list).toContainText("Presenter in two places: James Okafor is in Library and STEM Lab during Block 3.");
+    await expect(list).toContainText(
+      "Presenter in two places: James Okafor is in Library and STEM Lab during Block 3.",
+    );
     await settled(page);
 
     // Fix the rest with the keyboard-only Move to… form and Remove.
@@ -277,17 +324,24 @@ test.describe("the grid editor", () => {
     await page.getByRole("link", { name: "Place in… “Robotics lab”" }).click();
     await page.getByLabel("Time block", { exact: true }).selectOption({ label: "Block 3 (13:00–13:50)" });
     await page.getByRole("button", { name: "Place here" }).click();
-    await expect(page.getByRole("status")).toContainText("“Robotics lab” takes two blocks, but there is no session block after Block 3.");
+    await expect(page.getByRole("status")).toContainText(
+      "“Robotics lab” takes two blocks, but there is no session block after Block 3.",
+    );
     await context.close();
   });
 
-  test("at 320px the rooms, blocks and grid pages never scroll sideways; the grid scrolls in its own region", async ({ page, baseURL }) => {
+  test("at 320px the rooms, blocks and grid pages never scroll sideways; the grid scrolls in its own region", async ({
+    page,
+    baseURL,
+  }) => {
     const { coordinator, event } = await seedDay();
     await page.setViewportSize({ width: 320, height: 800 });
     await signIn(page, coordinator.id, baseURL!);
     for (const path of ["rooms", "blocks", "grid"]) {
       await page.goto(`/events/${event.slug}/${path}`);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
     }
     const region = page.getByRole("region", { name: "Working grid: rooms across, time blocks down" });
@@ -302,7 +356,10 @@ test.describe("the grid editor", () => {
     await addMember(event.id, presenter.id, "presenter");
     await signIn(page, presenter.id, baseURL!);
     expect((await page.goto(`/events/${event.slug}/grid`))?.status()).toBe(403);
-    const post = await page.request.post(`/events/${event.slug}/grid`, { headers: sameOrigin(baseURL!), form: { intent: "undo" } });
+    const post = await page.request.post(`/events/${event.slug}/grid`, {
+      headers: sameOrigin(baseURL!),
+      form: { intent: "undo" },
+    });
     expect(post.status()).toBe(403);
   });
 });

@@ -10,13 +10,22 @@ test("a PD day's coordinator cannot take over the district coordinator through t
   request,
   baseURL,
 }) => {
-  const district = await createUser({ name: "Dana District", districtCoordinator: true, password: "district-head-2027" });
+  const district = await createUser({
+    name: "Dana District",
+    districtCoordinator: true,
+    password: "district-head-2027",
+  });
   const coordinatorB = await createUser({ name: "Blake Coordinator" });
   const dayB = await createEvent(coordinatorB.id, { name: "Day B", status: "live" });
   const asB = { cookie: await cookieFor(coordinatorB.id), ...sameOrigin(baseURL!) };
   const walkIn = (name: string, email: string) =>
-    request.post(`/events/${dayB.slug}/roster`, { headers: asB, form: { intent: "walk-in", name, email }, maxRedirects: 0 });
-  const askForCode = (email: string) => request.post(`/e/${dayB.slug}/join`, { headers: sameOrigin(baseURL!), form: { email } });
+    request.post(`/events/${dayB.slug}/roster`, {
+      headers: asB,
+      form: { intent: "walk-in", name, email },
+      maxRedirects: 0,
+    });
+  const askForCode = (email: string) =>
+    request.post(`/e/${dayB.slug}/join`, { headers: sameOrigin(baseURL!), form: { email } });
 
   // 1. B's coordinator puts the district coordinator's address on B's roster…
   expect((await walkIn("Dana District", district.email)).status()).toBe(302);
@@ -55,7 +64,11 @@ test("a PD day's coordinator cannot take over the district coordinator through t
   expect(await db().session.count({ where: { userId: district.id } })).toBe(0);
 });
 
-test("an address typed at sign-up signs nobody in until the mailed code proves it", async ({ page, request, baseURL }) => {
+test("an address typed at sign-up signs nobody in until the mailed code proves it", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const email = `claimed-${Date.now()}@springfield.k12.test`;
   const signup = await request.post("/signup", {
     headers: sameOrigin(baseURL!),

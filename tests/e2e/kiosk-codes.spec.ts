@@ -2,7 +2,18 @@
 // going at sign-out (issue 14), and early check-ins on the live view (issue 14).
 import type { Page } from "@playwright/test";
 import { sameOrigin } from "../support/same-origin";
-import { addMember, cookieFor, createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
+import {
+  addMember,
+  cookieFor,
+  createEvent,
+  createUser,
+  db,
+  expect,
+  expectAccessible,
+  signIn,
+  test,
+  unique,
+} from "./support";
 
 const kioskStatus = (page: Page) => page.getByRole("status").and(page.locator(".kiosk-status"));
 const rosterKey = (slug: string) => `dropin-kiosk-roster:${slug}`;
@@ -11,10 +22,12 @@ const stored = (page: Page, key: string) => page.evaluate((k) => localStorage.ge
 
 /** An attendee as a sign-in code makes one: the database gives the badge token and short code. */
 async function addAttendee(eventId: string, name: string, school: string) {
-  const user = await db().user.create({ data: { name, school, email: `${unique("att")}@springfield.k12.test`.toLowerCase() } });
-  const { shortCode, badgeToken } = await db().membership.create({ data: { eventId, userId: user.id, role: "attendee" } }).then((m) =>
-    db().membership.findUniqueOrThrow({ where: { id: m.id } }),
-  );
+  const user = await db().user.create({
+    data: { name, school, email: `${unique("att")}@springfield.k12.test`.toLowerCase() },
+  });
+  const { shortCode, badgeToken } = await db()
+    .membership.create({ data: { eventId, userId: user.id, role: "attendee" } })
+    .then((m) => db().membership.findUniqueOrThrow({ where: { id: m.id } }));
   return { user, code: shortCode!, token: badgeToken! };
 }
 
@@ -26,7 +39,11 @@ async function doorDay(name: string) {
   return { coordinator, event, keisha, tom };
 }
 
-test("a volunteer types the badge's short code, in any case and with or without the hyphen, and the person is checked in", async ({ page, browser, baseURL }) => {
+test("a volunteer types the badge's short code, in any case and with or without the hyphen, and the person is checked in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const { coordinator, event, keisha, tom } = await doorDay("Typed Code Day");
   expect(keisha.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{8}$/);
   await signIn(page, coordinator.id, baseURL!);
@@ -58,7 +75,10 @@ test("a volunteer types the badge's short code, in any case and with or without 
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   await expect(kioskStatus(page)).toContainText("Tomasz Kowalski");
   await expectAccessible(page);
-  const rows = await db().doorCheckIn.findMany({ where: { eventId: event.id }, select: { userId: true, source: true } });
+  const rows = await db().doorCheckIn.findMany({
+    where: { eventId: event.id },
+    select: { userId: true, source: true },
+  });
   expect(rows.map((r) => r.userId).sort()).toEqual([keisha.user.id, tom.user.id].sort());
 });
 
@@ -81,7 +101,10 @@ test("without JavaScript a typed short code checks the person in too", async ({ 
   await context.close();
 });
 
-test("a short code is a secret of its PD day: only its door staff can use it, and only the person and coordinators see it", async ({ request, baseURL }) => {
+test("a short code is a secret of its PD day: only its door staff can use it, and only the person and coordinators see it", async ({
+  request,
+  baseURL,
+}) => {
   const { coordinator, event, keisha } = await doorDay("Secret Code Day");
   const volunteer = await createUser({ name: "Dee Volunteer" });
   await addMember(event.id, volunteer.id, "door");
@@ -108,7 +131,9 @@ test("a short code is a secret of its PD day: only its door staff can use it, an
     expect(body).not.toContain(keisha.code);
     expect(body).not.toContain(printed);
   }
-  const badges = await request.get(`${baseURL}/events/${event.slug}/badges`, { headers: { Cookie: await cookieFor(coordinator.id) } });
+  const badges = await request.get(`${baseURL}/events/${event.slug}/badges`, {
+    headers: { Cookie: await cookieFor(coordinator.id) },
+  });
   expect(await badges.text()).toContain(printed);
   // Door staff check her in with it: the one thing it is for.
   const door = await post(volunteer.id, event.slug, printed.toLowerCase());
@@ -141,7 +166,10 @@ test.describe("the kiosk's copy of the roster", () => {
     void coordinator;
   });
 
-  test("goes when the server says the volunteer is signed out (401) or no longer door staff (403)", async ({ page, baseURL }) => {
+  test("goes when the server says the volunteer is signed out (401) or no longer door staff (403)", async ({
+    page,
+    baseURL,
+  }) => {
     const { event } = await doorDay("Revoked Day");
     const volunteer = await createUser({ name: "Dee Volunteer" });
     const door = await addMember(event.id, volunteer.id, "door");
@@ -176,12 +204,20 @@ test("the live view marks check-ins made before the doors opened, in words", asy
   const { coordinator, event, keisha, tom } = await doorDay("Early Live Day");
   // Doors open at 7:00 on the day (Chicago); early check-in let Keisha in at 6:40.
   await db().event.update({ where: { id: event.id }, data: { doorsOpenAt: "2027-02-13T07:00", earlyCheckIn: true } });
-  await db().doorCheckIn.create({ data: { eventId: event.id, userId: keisha.user.id, checkedInAt: new Date("2027-02-13T12:40:00Z") } });
-  await db().doorCheckIn.create({ data: { eventId: event.id, userId: tom.user.id, checkedInAt: new Date("2027-02-13T13:20:00Z") } });
+  await db().doorCheckIn.create({
+    data: { eventId: event.id, userId: keisha.user.id, checkedInAt: new Date("2027-02-13T12:40:00Z") },
+  });
+  await db().doorCheckIn.create({
+    data: { eventId: event.id, userId: tom.user.id, checkedInAt: new Date("2027-02-13T13:20:00Z") },
+  });
   await signIn(page, coordinator.id, baseURL!);
   await page.goto(`/events/${event.slug}/live`);
   await expect(page.getByText("2 of 2 checked in at the door.")).toBeVisible();
-  await expect(page.getByText(/1 of them checked in before the doors opened \(Saturday, February 13 at 7:00 AM\).*not in prize drawings/)).toBeVisible();
+  await expect(
+    page.getByText(
+      /1 of them checked in before the doors opened \(Saturday, February 13 at 7:00 AM\).*not in prize drawings/,
+    ),
+  ).toBeVisible();
   const table = page.getByRole("table", { name: "Door check-ins per 15 minutes" });
   await expect(table.getByRole("row", { name: /Sat 13 Feb 06:30/ })).toContainText("Early · not in drawings");
   await expect(table.getByRole("row", { name: /^07:15/ })).not.toContainText("Early");

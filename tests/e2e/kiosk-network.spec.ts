@@ -10,8 +10,12 @@ const kioskStatus = (page: Page) => page.getByRole("status").and(page.locator(".
 const token = () => crypto.randomBytes(16).toString("base64url");
 
 async function addAttendee(eventId: string, name: string, school: string) {
-  const user = await db().user.create({ data: { name, school, email: `${unique("att")}@springfield.k12.test`.toLowerCase() } });
-  const { id } = await db().membership.create({ data: { eventId, userId: user.id, role: "attendee", badgeToken: token() } });
+  const user = await db().user.create({
+    data: { name, school, email: `${unique("att")}@springfield.k12.test`.toLowerCase() },
+  });
+  const { id } = await db().membership.create({
+    data: { eventId, userId: user.id, role: "attendee", badgeToken: token() },
+  });
   // The short code comes from a database trigger, after the insert's RETURNING.
   const { badgeToken, shortCode } = await db().membership.findUniqueOrThrow({ where: { id } });
   return { user, token: badgeToken!, code: shortCode! };
@@ -29,7 +33,10 @@ test.describe("kiosk with a failing server", () => {
   // page.route does not see requests a service worker handles; these tests are about the page's own requests.
   test.use({ serviceWorkers: "block" });
 
-  test("failed check-ins (503, no answer) queue with names and sync by themselves, each exactly once", async ({ page, baseURL }) => {
+  test("failed check-ins (503, no answer) queue with names and sync by themselves, each exactly once", async ({
+    page,
+    baseURL,
+  }) => {
     const { coordinator, event, keisha } = await kioskDay("Flaky Wi-Fi Day");
     await signIn(page, coordinator.id, baseURL!);
     await page.goto(`/events/${event.slug}/kiosk`);
@@ -77,7 +84,11 @@ test.describe("kiosk with a failing server", () => {
   });
 });
 
-test("offline after a reload: the service worker opens the kiosk; check-in by name and by typed badge code queue", async ({ page, context, baseURL }) => {
+test("offline after a reload: the service worker opens the kiosk; check-in by name and by typed badge code queue", async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const { coordinator, event, keisha, tom } = await kioskDay("Dead Wi-Fi Day");
   await signIn(page, coordinator.id, baseURL!);
   const kiosk = `/events/${event.slug}/kiosk`;
@@ -87,7 +98,10 @@ test("offline after a reload: the service worker opens the kiosk; check-in by na
   await expect
     .poll(() =>
       page.evaluate(async (shell) => {
-        const assets = performance.getEntriesByType("resource").map((e) => e.name).filter((n) => new URL(n).pathname.startsWith("/assets/"));
+        const assets = performance
+          .getEntriesByType("resource")
+          .map((e) => e.name)
+          .filter((n) => new URL(n).pathname.startsWith("/assets/"));
         const stored = await Promise.all([shell, ...assets].map((u) => caches.match(u)));
         return stored.every(Boolean);
       }, kiosk),
@@ -110,7 +124,10 @@ test("offline after a reload: the service worker opens the kiosk; check-in by na
   await page.getByLabel("Badge code").fill(`${keisha.code.slice(0, 4)}-${keisha.code.slice(4)}`.toLowerCase());
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   await expect(kioskStatus(page)).toContainText("Keisha Reyes");
-  await expect(page.getByRole("region", { name: /Waiting to sync/ }).getByRole("listitem")).toHaveText([/Tomasz Kowalski/, /Keisha Reyes/]);
+  await expect(page.getByRole("region", { name: /Waiting to sync/ }).getByRole("listitem")).toHaveText([
+    /Tomasz Kowalski/,
+    /Keisha Reyes/,
+  ]);
   await expectAccessible(page);
   expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(0);
 
@@ -124,12 +141,17 @@ test("offline after a reload: the service worker opens the kiosk; check-in by na
   ]);
 });
 
-test("before the doors open a scan is refused with the day; with early check-in on it goes through", async ({ page, baseURL }) => {
+test("before the doors open a scan is refused with the day; with early check-in on it goes through", async ({
+  page,
+  baseURL,
+}) => {
   // The factory's day is Saturday 2027-02-13, 08:00 without blocks: doors open at 7:00 that morning.
   const { coordinator, event, keisha } = await kioskDay("Early Bird Day", { doorsOpenAt: null });
   await signIn(page, coordinator.id, baseURL!);
   await page.goto(`/events/${event.slug}/kiosk`);
-  await expect(page.getByText("Door check-in opens Saturday, February 13 at 7:00 AM. Until then scans are refused.")).toBeVisible();
+  await expect(
+    page.getByText("Door check-in opens Saturday, February 13 at 7:00 AM. Until then scans are refused."),
+  ).toBeVisible();
   await page.getByLabel("Badge code").fill(keisha.token);
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   const status = kioskStatus(page);
@@ -143,14 +165,20 @@ test("before the doors open a scan is refused with the day; with early check-in 
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Changes saved.")).toBeVisible();
   await page.goto(`/events/${event.slug}/kiosk`);
-  await expect(page.getByText(/Early check-in is on: people checked in before then are not in prize drawings/)).toBeVisible();
+  await expect(
+    page.getByText(/Early check-in is on: people checked in before then are not in prize drawings/),
+  ).toBeVisible();
   await page.getByLabel("Badge code").fill(keisha.token);
   await page.getByRole("button", { name: "Check in", exact: true }).click();
   await expect(status).toContainText("Checked in");
   expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
 });
 
-test("outside a block the room page says why and what to do; the credit page explains hours before any room check-in", async ({ page, browser, baseURL }) => {
+test("outside a block the room page says why and what to do; the credit page explains hours before any room check-in", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Two browsers (with and without JavaScript) and three axe scans.
   test.setTimeout(90_000);
   process.env.DATABASE_URL = `file:${process.env.E2E_FRESH_DB ?? "tests/.tmp/e2e-3100/fresh.db"}`;
@@ -161,10 +189,18 @@ test("outside a block the room page says why and what to do; the credit page exp
 
   await page.goto(`/e/${day.event.slug}/credit`);
   await expect(page.getByText("You have not checked in at the door yet.")).toBeVisible();
-  await expect(page.getByText(/Hours come from sessions: at each session, scan the QR code on the room’s door/)).toBeVisible();
-  await db().doorCheckIn.create({ data: { eventId: day.event.id, userId: ana.user.id, checkedInAt: new Date("2027-03-12T14:52:00Z") } });
+  await expect(
+    page.getByText(/Hours come from sessions: at each session, scan the QR code on the room’s door/),
+  ).toBeVisible();
+  await db().doorCheckIn.create({
+    data: { eventId: day.event.id, userId: ana.user.id, checkedInAt: new Date("2027-03-12T14:52:00Z") },
+  });
   await page.reload();
-  await expect(page.getByText("You checked in at the door at 8:52 AM. That records that you came; it does not earn hours by itself.")).toBeVisible();
+  await expect(
+    page.getByText(
+      "You checked in at the door at 8:52 AM. That records that you came; it does not earn hours by itself.",
+    ),
+  ).toBeVisible();
   await expectAccessible(page);
 
   // The schedule's day is 2027-03-12: no block runs now.

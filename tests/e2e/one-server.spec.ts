@@ -49,7 +49,8 @@ test("npm start loads each app module once: the serving process loads no file fr
     .split("\n")
     .map((line) => line.split(" ") as [string, string]);
   const app = `${path.resolve("app")}${path.sep}`;
-  const appFiles = (pid: string) => loads.filter(([p, url]) => p === pid && url.startsWith(`file://${app}`)).map(([, url]) => url);
+  const appFiles = (pid: string) =>
+    loads.filter(([p, url]) => p === pid && url.startsWith(`file://${app}`)).map(([, url]) => url);
   const serving = [...new Set(loads.filter(([, url]) => url.endsWith("/build/server/index.js")).map(([pid]) => pid))];
   expect(serving).toHaveLength(1);
   expect(appFiles(serving[0]!)).toEqual([]);
@@ -58,7 +59,9 @@ test("npm start loads each app module once: the serving process loads no file fr
   expect(others.flatMap(appFiles)).toContainEqual(expect.stringMatching(/\/app\/utils\/db\.server\.ts$/));
 });
 
-test("npm run dev runs the same server: pages carry the CSP nonce and hydrate, the kiosk upload takes the hot path", async ({ page }) => {
+test("npm run dev runs the same server: pages carry the CSP nonce and hydrate, the kiosk upload takes the hot path", async ({
+  page,
+}) => {
   // Migrating, seeding and Vite's first compile of the page: 40–85 s on a busy machine.
   test.setTimeout(240_000);
   const databaseFile = `${TMP}/dev.db`;

@@ -6,15 +6,29 @@ async function seedOverlap(browser: Browser, baseURL: string) {
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Overlap Exchange", status: "live" });
   const [lab, library] = await Promise.all(
-    ["Lab", "Library"].map((name, i) => db().room.create({ data: { eventId: event.id, name, capacity: 30, sortOrder: i } })),
+    ["Lab", "Library"].map((name, i) =>
+      db().room.create({ data: { eventId: event.id, name, capacity: 30, sortOrder: i } }),
+    ),
   );
-  const b1 = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "09:50" } });
-  const b2 = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 2", startTime: "10:00", endTime: "10:50" } });
+  const b1 = await db().timeBlock.create({
+    data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "09:50" },
+  });
+  const b2 = await db().timeBlock.create({
+    data: { eventId: event.id, label: "Block 2", startTime: "10:00", endTime: "10:50" },
+  });
   const maria = await createUser({ name: "Maria Delgado" });
   await addMember(event.id, maria.id, "presenter");
   const place = async (title: string, lengthBlocks: number, roomId: string, timeBlockId: string) => {
     const proposal = await db().proposal.create({
-      data: { eventId: event.id, presenterId: maria.id, title, summary: "Hands on.", format: "hands_on", state: "confirmed", lengthBlocks },
+      data: {
+        eventId: event.id,
+        presenterId: maria.id,
+        title,
+        summary: "Hands on.",
+        format: "hands_on",
+        state: "confirmed",
+        lengthBlocks,
+      },
     });
     return db().placement.create({ data: { eventId: event.id, proposalId: proposal.id, roomId, timeBlockId } });
   };
@@ -74,7 +88,10 @@ test("without JavaScript, an overlapping pick asks first: keep both, then My day
   await context.close();
 });
 
-test("with JavaScript, the pick button asks the same question instead of queueing the overlapping pick", async ({ browser, baseURL }) => {
+test("with JavaScript, the pick button asks the same question instead of queueing the overlapping pick", async ({
+  browser,
+  baseURL,
+}) => {
   const g = await seedOverlap(browser, baseURL!);
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -100,7 +117,9 @@ test("with JavaScript, the pick button asks the same question instead of queuein
   await expect(page.getByText("Overlaps “Makerspace workshop”: you can be in only one of them.")).toBeVisible();
   await expectAccessible(page);
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await context.close();
 });

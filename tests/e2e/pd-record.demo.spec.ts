@@ -19,11 +19,15 @@ async function phone(browser: Browser) {
 }
 
 async function noSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
 }
 
-test("the demo attendee's PD record spans two past PD days; the transcript's code verifies for anyone", async ({ browser }) => {
+test("the demo attendee's PD record spans two past PD days; the transcript's code verifies for anyone", async ({
+  browser,
+}) => {
   test.setTimeout(90_000);
   const { context, page } = await phone(browser);
   await signInAs(page, "attendee@demo.dropin.test", "demo-attendee");
@@ -34,7 +38,9 @@ test("the demo attendee's PD record spans two past PD days; the transcript's cod
   const years = page.getByRole("table", { name: "Hours per school year" });
   await expect(years.getByRole("row")).toHaveCount(3);
   await expect(page.getByRole("table", { name: "Hours per credit category" })).toContainText("Act 48");
-  await expect(page.getByText("Provider: Springfield Unified School District (provider no. PA-ACT48-1207)").first()).toBeVisible();
+  await expect(
+    page.getByText("Provider: Springfield Unified School District (provider no. PA-ACT48-1207)").first(),
+  ).toBeVisible();
   await noSidewaysScroll(page);
   await expectAccessible(page);
 
@@ -75,12 +81,16 @@ test("a past PD day's certificate shows its provider and hours per category", as
   await expectAccessible(page);
   await page.getByRole("button", { name: "Certificate (print or save as PDF)" }).click();
   // (Its code was stored when Dropin started: every listed person's is.)
-  await expect(page.getByText("Provider: Springfield Unified School District (provider no. PA-ACT48-1207)")).toBeVisible();
+  await expect(
+    page.getByText("Provider: Springfield Unified School District (provider no. PA-ACT48-1207)"),
+  ).toBeVisible();
   await expect(page.getByRole("table", { name: "Hours per credit category" })).toContainText("Technology");
   await expectAccessible(page);
 });
 
-test("the coordinator sets credit rules and categories, corrects a record with its history kept, and exports the year", async ({ page }) => {
+test("the coordinator sets credit rules and categories, corrects a record with its history kept, and exports the year", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   await signInAs(page, "coordinator@demo.dropin.test", "demo-coordinator");
   await page.goto("/events/demo/credit");
@@ -121,14 +131,21 @@ test("the coordinator sets credit rules and categories, corrects a record with i
     await expect(page.getByText("Credit corrected.")).toBeVisible();
   }
   // (The credit page's accessibility is its own spec's; axe over its hundreds of rows is slow here.)
-  await expect(page.getByText(/Changed from 40 to 55 minutes by Dana Whitfield, .*: Stayed to help after all/)).toBeVisible();
+  await expect(
+    page.getByText(/Changed from 40 to 55 minutes by Dana Whitfield, .*: Stayed to help after all/),
+  ).toBeVisible();
 
   await page.goto("/events");
   await page.getByRole("link", { name: "Yearly PD credit export" }).click();
   await expect(page.getByRole("heading", { name: "Yearly PD credit export" })).toBeVisible();
   await expectAccessible(page);
-  const href = await page.getByRole("link", { name: /School year .* \(CSV\)/ }).last().getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: /School year .* \(CSV\)/ })
+    .last()
+    .getAttribute("href");
   const csv = await (await page.request.get(href!)).text();
-  expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Staff ID,Name,School,PD day,Date,Session,Categories,Provider,Provider number,Minutes,Hours");
+  expect(csv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(
+    "Staff ID,Name,School,PD day,Date,Session,Categories,Provider,Provider number,Minutes,Hours",
+  );
   expect(csv).toContain("Jordan Price");
 });

@@ -2,15 +2,31 @@
 // volunteer's, revoked), a kiosk link for a shared device (it signs the device in
 // with a press of a button, reaches the door only, and stops at once when
 // revoked), role changes and removals without JavaScript, and leaving a PD day.
-import { addMember, createEvent, createUser, db, expect, expectAccessible, expectAccessibleAsServed, signIn, test } from "./support";
+import {
+  addMember,
+  createEvent,
+  createUser,
+  db,
+  expect,
+  expectAccessible,
+  expectAccessibleAsServed,
+  signIn,
+  test,
+} from "./support";
 
 const phone = { viewport: { width: 320, height: 640 } };
 
 async function fitsPhone(page: import("@playwright/test").Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth), `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(320);
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth),
+    `${page.url()} scrolls sideways at 320px`,
+  ).toBeLessThanOrEqual(320);
 }
 
-test("a coordinator revokes an invitation, and a kiosk link runs the door until it is revoked", async ({ browser, baseURL }) => {
+test("a coordinator revokes an invitation, and a kiosk link runs the door until it is revoked", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Kiosk Day" });
@@ -50,7 +66,10 @@ test("a coordinator revokes an invitation, and a kiosk link runs the door until 
   await expect(tablet).toHaveURL(new RegExp(`/events/${event.slug}/kiosk$`));
   await expect(tablet.getByRole("heading", { name: "Door check-in" })).toBeVisible();
   // The header offers the door pages only; everything else of the PD day is refused.
-  await expect(tablet.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText(["Door check-in", "Live"]);
+  await expect(tablet.getByRole("navigation", { name: "Main" }).getByRole("link")).toHaveText([
+    "Door check-in",
+    "Live",
+  ]);
   expect((await tablet.goto(`/events/${event.slug}/roster`))?.status()).toBe(403);
   // Pages any member may open are closed to the device's session too (its account is a member).
   expect((await tablet.goto(`/e/${event.slug}/my-day`))?.status()).toBe(403);
@@ -58,7 +77,9 @@ test("a coordinator revokes an invitation, and a kiosk link runs the door until 
 
   // Revoked on the coordinator's phone: the device is signed out at its next request.
   await page.getByRole("button", { name: "Revoke the kiosk link Front door iPad" }).click();
-  await expect(page.getByText("The kiosk link “Front door iPad” no longer works; devices using it are signed out.")).toBeVisible();
+  await expect(
+    page.getByText("The kiosk link “Front door iPad” no longer works; devices using it are signed out."),
+  ).toBeVisible();
   await tablet.goto(`/events/${event.slug}/kiosk`);
   await expect(tablet).toHaveURL(/\/login\?redirectTo=/);
   await tablet.goto(new URL(link!).pathname);
@@ -67,7 +88,10 @@ test("a coordinator revokes an invitation, and a kiosk link runs the door until 
   await context.close();
 });
 
-test("without JavaScript: change a role, refuse demoting the last coordinator, remove a member, and leave a PD day", async ({ browser, baseURL }) => {
+test("without JavaScript: change a role, refuse demoting the last coordinator, remove a member, and leave a PD day", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "No Script Day", status: "published" });
@@ -102,7 +126,9 @@ test("without JavaScript: change a role, refuse demoting the last coordinator, r
   await context.clearCookies();
   await signIn(page, leaver.id, baseURL!);
   await page.goto(`/e/${event.slug}/my-badge`);
-  await expect(page.getByRole("navigation", { name: "This PD day" }).getByRole("link", { name: "My badge" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "This PD day" }).getByRole("link", { name: "My badge" }),
+  ).toHaveAttribute("aria-current", "page");
   await page.goto(`/e/${event.slug}/my-day`);
   await expect(page.getByText(/You are attendee of No Script Day\./)).toBeVisible();
   await expectAccessibleAsServed(page);

@@ -1,7 +1,10 @@
 import { sameOrigin } from "../support/same-origin";
 import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test } from "./support";
 
-test("a presenter cannot open the event's settings, and a coordinator of another event cannot either", async ({ page, baseURL }) => {
+test("a presenter cannot open the event's settings, and a coordinator of another event cannot either", async ({
+  page,
+  baseURL,
+}) => {
   const owner = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(owner.id, { name: "Fall Exchange" });
   const presenter = await createUser({ name: "Kevin Osei" });
@@ -21,7 +24,10 @@ test("a presenter cannot open the event's settings, and a coordinator of another
   await signIn(page, otherCoordinator.id, baseURL!);
   expect((await page.goto(`/events/${event.slug}`))?.status()).toBe(403);
   // Posting the archive form directly is refused too, and changes nothing.
-  const post = await page.request.post(`/events/${event.slug}`, { headers: sameOrigin(baseURL!), form: { status: "archived" } });
+  const post = await page.request.post(`/events/${event.slug}`, {
+    headers: sameOrigin(baseURL!),
+    form: { status: "archived" },
+  });
   expect(post.status()).toBe(403);
   expect((await db().event.findUniqueOrThrow({ where: { id: event.id } })).status).toBe("draft");
 

@@ -13,16 +13,34 @@ async function publishedDay(request: APIRequestContext, baseURL: string, roomNam
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Spring Exchange", status: "live" });
   const room = await db().room.create({ data: { eventId: event.id, name: roomName, capacity: 30 } });
-  const block = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "09:50" } });
+  const block = await db().timeBlock.create({
+    data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "09:50" },
+  });
   const maria = await createUser({ name: "Maria Delgado" });
   await addMember(event.id, maria.id, "presenter");
   const proposal = await db().proposal.create({
-    data: { eventId: event.id, presenterId: maria.id, title: "Fractions with tiles", summary: "Hands on.", state: "confirmed" },
+    data: {
+      eventId: event.id,
+      presenterId: maria.id,
+      title: "Fractions with tiles",
+      summary: "Hands on.",
+      state: "confirmed",
+    },
   });
-  const placement = await db().placement.create({ data: { eventId: event.id, proposalId: proposal.id, roomId: room.id, timeBlockId: block.id } });
+  const placement = await db().placement.create({
+    data: { eventId: event.id, proposalId: proposal.id, roomId: room.id, timeBlockId: block.id },
+  });
   const attendee = await createUser({ name: "Keisha Reyes" });
   await addMember(event.id, attendee.id, "attendee");
-  await db().pick.create({ data: { eventId: event.id, userId: attendee.id, placementId: placement.id, proposalId: proposal.id, clientId: crypto.randomUUID() } });
+  await db().pick.create({
+    data: {
+      eventId: event.id,
+      userId: attendee.id,
+      placementId: placement.id,
+      proposalId: proposal.id,
+      clientId: crypto.randomUUID(),
+    },
+  });
   const published = await request.post(`/events/${event.slug}/publish`, {
     headers: { cookie: await cookieFor(coordinator.id), ...sameOrigin(baseURL) },
     form: {},
@@ -34,11 +52,17 @@ async function publishedDay(request: APIRequestContext, baseURL: string, roomNam
 
 async function noSidewaysScroll(page: Page) {
   await page.setViewportSize({ width: 320, height: 640 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
 }
 
-test("an attendee gets a private calendar address, resets it, and the old one answers 404", async ({ page, request, baseURL }) => {
+test("an attendee gets a private calendar address, resets it, and the old one answers 404", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const day = await publishedDay(request, baseURL!);
   await signIn(page, day.attendee.id, baseURL!);
   await page.goto(`/e/${day.event.slug}/my-day`);
@@ -62,10 +86,16 @@ test("an attendee gets a private calendar address, resets it, and the old one an
   expect(await old.text()).toBe("This calendar link does not match anyone's day.\n");
 });
 
-test("a presenter finds their links on My proposals; resetting ends the old feed and print page", async ({ page, request, baseURL }) => {
+test("a presenter finds their links on My proposals; resetting ends the old feed and print page", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const day = await publishedDay(request, baseURL!);
   // Publishing mailed Maria her links.
-  const mail = await db().outboxMessage.findFirstOrThrow({ where: { to: day.maria.email, subject: { contains: "Your sessions at" } } });
+  const mail = await db().outboxMessage.findFirstOrThrow({
+    where: { to: day.maria.email, subject: { contains: "Your sessions at" } },
+  });
   const mailed = mail.text.match(/\/presenters\/([A-Za-z0-9_-]+)\/print/)![1]!;
   await signIn(page, day.maria.id, baseURL!);
   await page.goto("/proposals");
@@ -79,7 +109,9 @@ test("a presenter finds their links on My proposals; resetting ends the old feed
   await expectAccessible(page);
   await region.getByRole("button", { name: "Reset these links for Spring Exchange" }).click();
   await expect(page.getByRole("status")).toContainText("Your sessions have a new private address.");
-  const fresh = (await region.getByRole("link", { name: /\.ics$/ }).innerText()).match(/\/presenters\/([A-Za-z0-9_-]+)\.ics/)![1]!;
+  const fresh = (await region.getByRole("link", { name: /\.ics$/ }).innerText()).match(
+    /\/presenters\/([A-Za-z0-9_-]+)\.ics/,
+  )![1]!;
   expect(fresh).not.toBe(mailed);
   expect((await request.get(`/e/${day.event.slug}/presenters/${fresh}.ics`)).status()).toBe(200);
   expect((await request.get(`/e/${day.event.slug}/presenters/${mailed}.ics`)).status()).toBe(404);
@@ -94,12 +126,19 @@ test("a co-presenter invitation says until when it works, and an expired one say
   const lead = await createUser({ name: "Maria Hernandez" });
   const colleague = await createUser({ name: "Ben Okafor" });
   const event = await createEvent(lead.id, { name: "Spring Exchange", status: "proposals_open" });
-  const proposal = await db().proposal.create({ data: { eventId: event.id, presenterId: lead.id, title: "Phonics games", state: "submitted" } });
+  const proposal = await db().proposal.create({
+    data: { eventId: event.id, presenterId: lead.id, title: "Phonics games", state: "submitted" },
+  });
   const invite = async (invitedAt: Date) => {
     const token = crypto.randomBytes(32).toString("base64url");
     await db().proposalCoPresenter.deleteMany({ where: { proposalId: proposal.id } });
     await db().proposalCoPresenter.create({
-      data: { proposalId: proposal.id, email: colleague.email, tokenHash: crypto.createHash("sha256").update(token).digest("hex"), invitedAt },
+      data: {
+        proposalId: proposal.id,
+        email: colleague.email,
+        tokenHash: crypto.createHash("sha256").update(token).digest("hex"),
+        invitedAt,
+      },
     });
     return `/co-present/${token}`;
   };
@@ -117,10 +156,15 @@ test("a co-presenter invitation says until when it works, and an expired one say
   // The lead's page says it too.
   await signIn(page, lead.id, baseURL!);
   await page.goto(`/proposals/${proposal.id}`);
-  await expect(page.getByRole("region", { name: "Co-presenters" })).toContainText("Invitation expired: remove and invite again");
+  await expect(page.getByRole("region", { name: "Co-presenters" })).toContainText(
+    "Invitation expired: remove and invite again",
+  );
 });
 
-test("grid.csv: a multi-line room name starting with = reaches the spreadsheet as text", async ({ request, baseURL }) => {
+test("grid.csv: a multi-line room name starting with = reaches the spreadsheet as text", async ({
+  request,
+  baseURL,
+}) => {
   const day = await publishedDay(request, baseURL!, '=HYPERLINK("http://evil.example","Click")\nRoom 12');
   const csv = await request.get(`/e/${day.event.slug}/grid.csv`);
   expect(csv.status()).toBe(200);

@@ -30,10 +30,21 @@ export async function openCall(eventId: string, subjectTags: string[]) {
   });
 }
 
-export type ProposalSpec = { name: string; title: string; audience: string; tags: string; format: string; state?: string };
+export type ProposalSpec = {
+  name: string;
+  title: string;
+  audience: string;
+  tags: string;
+  format: string;
+  state?: string;
+};
 
 /** One teacher per spec, each with their (by default submitted) proposal; `submittedAt(i)` orders them. */
-export async function seedProposals(eventId: string, specs: readonly ProposalSpec[], submittedAt: (index: number) => Date) {
+export async function seedProposals(
+  eventId: string,
+  specs: readonly ProposalSpec[],
+  submittedAt: (index: number) => Date,
+) {
   const proposals = [];
   for (const [i, spec] of specs.entries()) {
     const teacher = await createUser({ name: spec.name });

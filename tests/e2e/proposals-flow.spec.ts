@@ -12,7 +12,13 @@ const OTHERS = [
   { name: "Maria Delgado", title: "Phonics games that stick", audience: "K-2", tags: "Literacy", format: "hands_on" },
   { name: "Ben Okafor", title: "Fractions with LEGO bricks", audience: "3-5", tags: "Math", format: "demo" },
   { name: "Tom Schmidt", title: "Cheap chemistry labs", audience: "9-12", tags: "Science", format: "hands_on" },
-  { name: "Luis Reyes", title: "Spreadsheets for grading sanity", audience: "all", tags: "EdTech", format: "playground" },
+  {
+    name: "Luis Reyes",
+    title: "Spreadsheets for grading sanity",
+    audience: "all",
+    tags: "EdTech",
+    format: "playground",
+  },
 ];
 
 /** A PD day taking proposals today, with subject tags, session blocks and four colleagues' submitted proposals. */
@@ -153,7 +159,9 @@ test("a proposal's whole life: draft, fix, submit, co-presenter, review, bulk de
   await coord.getByLabel("Note", { exact: true }).fill("Exactly what our 3-5 teachers asked for.");
   await coord.getByRole("button", { name: "Save my review" }).click();
   await expect(coord.getByRole("status")).toContainText("Your note and score are saved.");
-  await expect(coord.getByRole("region", { name: "Review team notes" })).toContainText("Dana Whitfield (you) · score 5");
+  await expect(coord.getByRole("region", { name: "Review team notes" })).toContainText(
+    "Dana Whitfield (you) · score 5",
+  );
   await expectAccessible(coord);
 
   await coord.getByRole("link", { name: "All proposals" }).click();
@@ -181,12 +189,24 @@ test("a proposal's whole life: draft, fix, submit, co-presenter, review, bulk de
   await expectAccessible(coord);
 
   // ── The outbox: one message per person involved, each naming the session and linking to it.
-  const decisionMail = (await db().outboxMessage.findMany({ where: { eventId: event.id } })).filter((m) => !mailBefore.has(m.id));
+  const decisionMail = (await db().outboxMessage.findMany({ where: { eventId: event.id } })).filter(
+    (m) => !mailBefore.has(m.id),
+  );
   const expected = [
     { to: teacherA.email, name: teacherA.name, subject: `Accepted: ${title} — please confirm`, id: proposal.id },
     { to: teacherB.email, name: teacherB.name, subject: `Accepted: ${title} — please confirm`, id: proposal.id },
-    ...acceptedOthers.map((o) => ({ to: o.teacher.email, name: o.teacher.name, subject: `Accepted: ${o.title} — please confirm`, id: o.id })),
-    { to: declined.teacher.email, name: declined.teacher.name, subject: `About your session: ${declined.title}`, id: declined.id },
+    ...acceptedOthers.map((o) => ({
+      to: o.teacher.email,
+      name: o.teacher.name,
+      subject: `Accepted: ${o.title} — please confirm`,
+      id: o.id,
+    })),
+    {
+      to: declined.teacher.email,
+      name: declined.teacher.name,
+      subject: `About your session: ${declined.title}`,
+      id: declined.id,
+    },
   ];
   expect(decisionMail.map((m) => m.to).sort()).toEqual(expected.map((e) => e.to).sort());
   for (const e of expected) {
@@ -203,9 +223,16 @@ test("a proposal's whole life: draft, fix, submit, co-presenter, review, bulk de
   await coord.goto("/outbox");
   await expect(coord.getByRole("heading", { level: 1, name: "Outbox" })).toBeVisible();
   await expectAccessible(coord);
-  const outboxTo = (email: string) => coord.getByRole("list", { name: "Messages" }).getByRole("listitem").filter({ hasText: `to ${email}` });
+  const outboxTo = (email: string) =>
+    coord
+      .getByRole("list", { name: "Messages" })
+      .getByRole("listitem")
+      .filter({ hasText: `to ${email}` });
   // Teacher A also has the receipt; B also has the invitation.
-  await expect(outboxTo(teacherA.email)).toHaveText([new RegExp(`Accepted: ${title}`), new RegExp(`We received your session: ${title}`)]);
+  await expect(outboxTo(teacherA.email)).toHaveText([
+    new RegExp(`Accepted: ${title}`),
+    new RegExp(`We received your session: ${title}`),
+  ]);
   await expect(outboxTo(teacherB.email)).toHaveText([new RegExp(`Accepted: ${title}`), /invited you to co-present/]);
   await expect(outboxTo(declined.teacher.email)).toHaveText([new RegExp(`About your session: ${declined.title}`)]);
   await expect(outboxTo(untouched.teacher.email)).toHaveCount(0);
@@ -239,7 +266,10 @@ test("a proposal's whole life: draft, fix, submit, co-presenter, review, bulk de
   await coord.context().close();
 });
 
-test("without JavaScript a teacher drafts, leaves, comes back, submits with a mistake, fixes it", async ({ browser, baseURL }) => {
+test("without JavaScript a teacher drafts, leaves, comes back, submits with a mistake, fixes it", async ({
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(60_000);
   const { coordinator, event } = await seedCall("No-Script Exchange");
   const teacher = await createUser({ name: "Aisha Nguyen" });
@@ -288,7 +318,15 @@ test("without JavaScript a teacher drafts, leaves, comes back, submits with a mi
   await expect(toast(page)).toContainText("Proposal submitted.");
   await expect(page.locator(".page-head .tag")).toHaveText("Submitted");
   const proposal = await db().proposal.findFirstOrThrow({ where: { presenterId: teacher.id } });
-  expect(proposal).toMatchObject({ state: "submitted", title, summary, details, audience: "K-2", tags: "Literacy", maxParticipants: 24 });
+  expect(proposal).toMatchObject({
+    state: "submitted",
+    title,
+    summary,
+    details,
+    audience: "K-2",
+    tags: "Literacy",
+    maxParticipants: 24,
+  });
   const receipts = await db().outboxMessage.findMany({ where: { to: teacher.email } });
   expect(receipts.map((m) => m.subject)).toEqual([`We received your session: ${title}`]);
   await context.close();

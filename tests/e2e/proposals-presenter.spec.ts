@@ -1,7 +1,16 @@
 import type { Page } from "@playwright/test";
 import { sameOrigin } from "../support/same-origin";
 import { eventDay, openCall, seedProposals } from "./proposal-fixtures";
-import { createEvent, createUser, db, expect, expectAccessible, expectAccessibleAsServed, signIn, test } from "./support";
+import {
+  createEvent,
+  createUser,
+  db,
+  expect,
+  expectAccessible,
+  expectAccessibleAsServed,
+  signIn,
+  test,
+} from "./support";
 
 /** A PD day taking proposals (window around today), with subject tags and two session blocks. */
 async function openPdDay(name: string) {
@@ -15,7 +24,9 @@ const toast = (page: Page) => page.locator(".toast-region");
 
 async function mailTo(email: string, subject: string | RegExp) {
   const messages = await db().outboxMessage.findMany({ where: { to: email } });
-  const matching = messages.filter((m) => (typeof subject === "string" ? m.subject === subject : subject.test(m.subject)));
+  const matching = messages.filter((m) =>
+    typeof subject === "string" ? m.subject === subject : subject.test(m.subject),
+  );
   expect(matching, `mail to ${email}: ${messages.map((m) => m.subject).join(" | ")}`).toHaveLength(1);
   return matching[0]!;
 }
@@ -59,7 +70,9 @@ test.describe("a teacher proposes a session", () => {
     await expect(page.getByLabel("Short description")).toHaveValue("Ten-minute number talks that build mental math.");
 
     // Submit without choosing an audience: a clear message, and nothing typed is lost.
-    await page.getByLabel("Details for reviewers").fill("We do two number talks as students, then plan one for Monday.");
+    await page
+      .getByLabel("Details for reviewers")
+      .fill("We do two number talks as students, then plan one for Monday.");
     await page.getByRole("checkbox", { name: "Math" }).check();
     await page.getByRole("checkbox", { name: "I also teach or attend in Block 2 (12:30–13:30)" }).check();
     await page.getByRole("button", { name: "Submit proposal" }).click();
@@ -79,7 +92,12 @@ test.describe("a teacher proposes a session", () => {
     await expectAccessible(page);
 
     const proposal = await db().proposal.findFirstOrThrow({ where: { presenterId: teacher.id } });
-    expect(proposal).toMatchObject({ state: "submitted", audience: "3-5", tags: "Math", title: "Number talks for fluency" });
+    expect(proposal).toMatchObject({
+      state: "submitted",
+      audience: "3-5",
+      tags: "Math",
+      title: "Number talks for fluency",
+    });
     const receipt = await mailTo(teacher.email, "We received your session: Number talks for fluency");
     expect(receipt.text).toContain(`${baseURL}/proposals/${proposal.id}`);
 
@@ -123,7 +141,10 @@ test.describe("a teacher proposes a session", () => {
     await expect(page.getByText("Use a web link that starts with https://")).toBeVisible();
     await page.getByLabel("Web address").fill("https://docs.example.org/number-talks");
     await page.getByRole("button", { name: "Add link" }).click();
-    await expect(page.getByRole("link", { name: "Slides" })).toHaveAttribute("href", "https://docs.example.org/number-talks");
+    await expect(page.getByRole("link", { name: "Slides" })).toHaveAttribute(
+      "href",
+      "https://docs.example.org/number-talks",
+    );
     await expectAccessible(page);
   });
 
@@ -149,7 +170,9 @@ test.describe("a teacher proposes a session", () => {
     await expect(page.getByText("Enter at least 1")).toBeVisible();
     await expect(page.getByText("2 fields need your attention.")).toBeVisible();
     await expect(page.getByLabel("Short description")).toHaveValue("Playing cards and dice turned into phonics games.");
-    await expect(page.getByLabel("Details for reviewers")).toHaveValue("Participants play four games and leave with the cards.");
+    await expect(page.getByLabel("Details for reviewers")).toHaveValue(
+      "Participants play four games and leave with the cards.",
+    );
     // (axe needs scripts, so this run checks behaviour only; the same pages pass axe with JS on.)
 
     await page.getByRole("checkbox", { name: "Grades K–2" }).check();
@@ -158,7 +181,12 @@ test.describe("a teacher proposes a session", () => {
     await page.getByRole("button", { name: "Submit proposal" }).click();
     await expect(toast(page)).toContainText("Proposal submitted.");
     const proposal = await db().proposal.findFirstOrThrow({ where: { presenterId: teacher.id } });
-    expect(proposal).toMatchObject({ state: "submitted", audience: "K-2", maxParticipants: 24, techNeeds: "student_devices" });
+    expect(proposal).toMatchObject({
+      state: "submitted",
+      audience: "K-2",
+      maxParticipants: 24,
+      techNeeds: "student_devices",
+    });
     await mailTo(teacher.email, "We received your session: Phonics games with everyday materials");
     await context.close();
   });
@@ -168,14 +196,19 @@ test.describe("a teacher proposes a session", () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`/e/${event.slug}/propose`);
     await expect(page.getByRole("heading", { name: "Propose a session" })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     const back = encodeURIComponent(`/e/${event.slug}/propose`);
     await expect(page.getByRole("link", { name: "Create an account" })).toHaveAttribute(
       "href",
       `/signup?event=${event.slug}&redirectTo=${back}`,
     );
-    await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute("href", `/login?redirectTo=${back}`);
+    await expect(page.getByRole("link", { name: "Sign in" }).last()).toHaveAttribute(
+      "href",
+      `/login?redirectTo=${back}`,
+    );
     await expectAccessible(page);
 
     // Signed in, the proposal form fits the phone too.
@@ -184,7 +217,9 @@ test.describe("a teacher proposes a session", () => {
     await page.reload();
     await page.getByRole("button", { name: "Start a proposal" }).click();
     await expect(page.getByLabel("Title")).toBeVisible();
-    const formOverflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const formOverflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(formOverflow).toBeLessThanOrEqual(0);
   });
 
@@ -212,7 +247,9 @@ test.describe("a teacher proposes a session", () => {
       await expect(page.getByRole("alert").filter({ hasText: "can no longer be edited" })).toHaveCount(1);
       await expect(page.getByLabel("Title")).toHaveValue("Reading conferences that move kids");
       if (!javaScriptEnabled) await expect(page.getByRole("button", { name: "Save changes" })).toHaveCount(0);
-      expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal!.id } })).title).toBe("Reading conferences");
+      expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal!.id } })).title).toBe(
+        "Reading conferences",
+      );
       await (javaScriptEnabled ? expectAccessible(page) : expectAccessibleAsServed(page));
       await context.close();
     });
@@ -220,7 +257,10 @@ test.describe("a teacher proposes a session", () => {
 
   test("a closed call says so, and another teacher cannot open someone's proposal", async ({ page, baseURL }) => {
     const event = await openPdDay("Closed Call Day");
-    await db().event.update({ where: { id: event.id }, data: { proposalsCloseOn: eventDay(-1), proposalsOpenOn: eventDay(-9) } });
+    await db().event.update({
+      where: { id: event.id },
+      data: { proposalsCloseOn: eventDay(-1), proposalsOpenOn: eventDay(-9) },
+    });
     const owner = await createUser();
     const proposal = await db().proposal.create({
       data: { eventId: event.id, presenterId: owner.id, title: "My private draft", state: "draft" },
@@ -236,7 +276,10 @@ test.describe("a teacher proposes a session", () => {
     const response = await page.goto(`/proposals/${proposal.id}`);
     expect(response?.status()).toBe(403);
     await expect(page.getByText("My private draft")).toHaveCount(0);
-    const post = await page.request.post(`/proposals/${proposal.id}`, { headers: sameOrigin(baseURL!), form: { intent: "save", title: "Hijacked" } });
+    const post = await page.request.post(`/proposals/${proposal.id}`, {
+      headers: sameOrigin(baseURL!),
+      form: { intent: "save", title: "Hijacked" },
+    });
     expect(post.status()).toBe(403);
     expect((await db().proposal.findUniqueOrThrow({ where: { id: proposal.id } })).title).toBe("My private draft");
   });

@@ -2,7 +2,6 @@ import type { Page } from "@playwright/test";
 import { seedProposals } from "./proposal-fixtures";
 import { createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
 
-
 /** A PD day past its call for proposals, with six submitted proposals by six teachers and one withdrawn. */
 async function seedBoard() {
   const coordinator = await createUser({ name: "Dana Whitfield" });
@@ -11,11 +10,36 @@ async function seedBoard() {
   const specs = [
     { name: "Maria Delgado", title: "Phonics games that stick", audience: "K-2", tags: "Literacy", format: "hands_on" },
     { name: "Ben Okafor", title: "Fractions with LEGO bricks", audience: "3-5,6-8", tags: "Math", format: "demo" },
-    { name: "Aisha Nguyen", title: "Robots in the middle school library", audience: "6-8", tags: "Technology", format: "hands_on" },
+    {
+      name: "Aisha Nguyen",
+      title: "Robots in the middle school library",
+      audience: "6-8",
+      tags: "Technology",
+      format: "hands_on",
+    },
     { name: "Tom Schmidt", title: "Cheap chemistry labs", audience: "9-12", tags: "Science", format: "hands_on" },
-    { name: "Priya Patel", title: "Discussion circles for tired teens", audience: "9-12", tags: "Literacy", format: "discussion" },
-    { name: "Luis Reyes", title: "Spreadsheets for grading sanity", audience: "all", tags: "Technology", format: "playground" },
-    { name: "Grace Kowalski", title: "Escape rooms for algebra", audience: "6-8,9-12", tags: "Math", format: "hands_on", state: "withdrawn" },
+    {
+      name: "Priya Patel",
+      title: "Discussion circles for tired teens",
+      audience: "9-12",
+      tags: "Literacy",
+      format: "discussion",
+    },
+    {
+      name: "Luis Reyes",
+      title: "Spreadsheets for grading sanity",
+      audience: "all",
+      tags: "Technology",
+      format: "playground",
+    },
+    {
+      name: "Grace Kowalski",
+      title: "Escape rooms for algebra",
+      audience: "6-8,9-12",
+      tags: "Math",
+      format: "hands_on",
+      state: "withdrawn",
+    },
   ];
   const proposals = await seedProposals(event.id, specs, (i) => new Date(Date.UTC(2027, 0, 10 + i)));
   // The robotics session has a confirmed co-presenter, who must hear the decision too.
@@ -42,7 +66,10 @@ async function outboxFor(email: string) {
 }
 
 test.describe("reviewing proposals", () => {
-  test("a coordinator filters, scores, bulk-accepts three, declines one; the outbox has one correct message per person", async ({ page, baseURL }) => {
+  test("a coordinator filters, scores, bulk-accepts three, declines one; the outbox has one correct message per person", async ({
+    page,
+    baseURL,
+  }) => {
     // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
     test.setTimeout(120_000);
     const { coordinator, event, coPresenter, byTitle } = await seedBoard();
@@ -83,13 +110,16 @@ test.describe("reviewing proposals", () => {
     await expectAccessible(page);
 
     await page.getByRole("link", { name: "All proposals" }).click();
-    await expect(board(page).filter({ hasText: "Robots in the middle school library" })).toContainText("Average score 4 (1 review) · Your score 4");
+    await expect(board(page).filter({ hasText: "Robots in the middle school library" })).toContainText(
+      "Average score 4 (1 review) · Your score 4",
+    );
 
     const accepted = ["Phonics games that stick", "Fractions with LEGO bricks", "Robots in the middle school library"];
     for (const title of accepted) await select(page, title);
     await page.getByRole("button", { name: "Accept selected" }).click();
     await expect(page.getByRole("status")).toContainText("3 proposals accepted; 4 messages sent.");
-    for (const title of accepted) await expect(board(page).filter({ hasText: title })).toContainText("Accepted — please confirm");
+    for (const title of accepted)
+      await expect(board(page).filter({ hasText: title })).toContainText("Accepted — please confirm");
 
     await select(page, "Cheap chemistry labs");
     await page.getByRole("button", { name: "Decline selected" }).click();
@@ -121,10 +151,16 @@ test.describe("reviewing proposals", () => {
     const coMessages = page.getByRole("listitem").filter({ hasText: `to ${coPresenter.email}` });
     await expect(coMessages).toHaveCount(1);
     await expect(coMessages).toContainText("Accepted: Robots in the middle school library — please confirm");
-    const declined = page.getByRole("listitem").filter({ hasText: `to ${byTitle("Cheap chemistry labs").teacher.email}` });
+    const declined = page
+      .getByRole("listitem")
+      .filter({ hasText: `to ${byTitle("Cheap chemistry labs").teacher.email}` });
     await expect(declined).toHaveCount(1);
     await expect(declined).toContainText("About your session: Cheap chemistry labs");
-    for (const title of ["Escape rooms for algebra", "Spreadsheets for grading sanity", "Discussion circles for tired teens"]) {
+    for (const title of [
+      "Escape rooms for algebra",
+      "Spreadsheets for grading sanity",
+      "Discussion circles for tired teens",
+    ]) {
       await expect(page.getByRole("listitem").filter({ hasText: `to ${byTitle(title).teacher.email}` })).toHaveCount(0);
     }
   });
@@ -138,7 +174,9 @@ test.describe("reviewing proposals", () => {
     await select(page, "Cheap chemistry labs");
     await page.getByLabel("Stage for release instead of sending now (no mail until you release)").check();
     await page.getByRole("button", { name: "Waitlist selected" }).click();
-    await expect(page.getByRole("status")).toContainText("Staged: waitlist 2 proposals. Nothing is sent until you release.");
+    await expect(page.getByRole("status")).toContainText(
+      "Staged: waitlist 2 proposals. Nothing is sent until you release.",
+    );
     await expect(board(page).filter({ hasText: "Phonics games that stick" })).toContainText("Staged: waitlist");
 
     // One more, staged from the proposal's own page.
@@ -146,7 +184,9 @@ test.describe("reviewing proposals", () => {
     await page.getByLabel("Stage instead of sending now (release it later from the board)").check();
     await page.getByRole("button", { name: "Accept", exact: true }).click();
     await expect(page.getByRole("status")).toContainText("Staged “Accepted — please confirm”");
-    await expect(page.getByRole("region", { name: "History" })).toContainText("staged “Accepted — please confirm” (not sent yet)");
+    await expect(page.getByRole("region", { name: "History" })).toContainText(
+      "staged “Accepted — please confirm” (not sent yet)",
+    );
     await expectAccessible(page);
 
     for (const title of ["Phonics games that stick", "Cheap chemistry labs", "Fractions with LEGO bricks"]) {
@@ -196,12 +236,17 @@ test.describe("reviewing proposals", () => {
     await page.setViewportSize({ width: 320, height: 800 });
     await page.goto(`/events/${event.slug}/proposals`);
     await expect(board(page)).toHaveCount(7);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await expectAccessible(page);
   });
 
-  test("a reviewer scores but sees no decision buttons; a presenter cannot open the board", async ({ page, baseURL }) => {
+  test("a reviewer scores but sees no decision buttons; a presenter cannot open the board", async ({
+    page,
+    baseURL,
+  }) => {
     const { event, byTitle } = await seedBoard();
     const reviewer = await createUser({ name: "Ravi Menon" });
     await db().membership.create({ data: { eventId: event.id, userId: reviewer.id, role: "reviewer" } });
@@ -228,7 +273,10 @@ test.describe("reviewing proposals", () => {
 });
 
 test.describe("mail templates", () => {
-  test("a coordinator previews a reworded message without saving, saves it, and resets it", async ({ page, baseURL }) => {
+  test("a coordinator previews a reworded message without saving, saves it, and resets it", async ({
+    page,
+    baseURL,
+  }) => {
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const event = await createEvent(coordinator.id, { name: "Winter Tech Exchange", status: "scheduling" });
     await signIn(page, coordinator.id, baseURL!);
@@ -244,12 +292,18 @@ test.describe("mail templates", () => {
     await expect(page.getByText("Unknown placeholder {{titel}}.")).toBeVisible();
 
     await page.getByLabel("Subject").fill("You're in: {{title}}");
-    await page.getByLabel("Message", { exact: true }).fill("Hi {{name}}, see you at {{event}} on {{date}}. Confirm: {{link}}");
+    await page
+      .getByLabel("Message", { exact: true })
+      .fill("Hi {{name}}, see you at {{event}} on {{date}}. Confirm: {{link}}");
     await page.getByRole("button", { name: "Preview" }).click();
     const preview = page.getByRole("region", { name: "Preview (not saved)" });
     await expect(preview).toContainText("You're in: Station rotation that runs itself");
-    await expect(preview).toContainText("Hi Jordan Rivera, see you at Winter Tech Exchange on Saturday, February 13, 2027. Confirm: http");
-    await expect(page.getByLabel("Message", { exact: true })).toHaveValue("Hi {{name}}, see you at {{event}} on {{date}}. Confirm: {{link}}");
+    await expect(preview).toContainText(
+      "Hi Jordan Rivera, see you at Winter Tech Exchange on Saturday, February 13, 2027. Confirm: http",
+    );
+    await expect(page.getByLabel("Message", { exact: true })).toHaveValue(
+      "Hi {{name}}, see you at {{event}} on {{date}}. Confirm: {{link}}",
+    );
     expect(await db().mailTemplate.count({ where: { eventId: event.id } })).toBe(0);
     await expectAccessible(page);
 
@@ -272,7 +326,9 @@ test.describe("mail templates", () => {
     await page.goto(`/events/${event.slug}/mail-templates?key=declined`);
     await page.getByLabel("Subject").fill("Not this time, {{name}}");
     await page.getByRole("button", { name: "Preview" }).click();
-    await expect(page.getByRole("region", { name: "Preview (not saved)" })).toContainText("Not this time, Jordan Rivera");
+    await expect(page.getByRole("region", { name: "Preview (not saved)" })).toContainText(
+      "Not this time, Jordan Rivera",
+    );
     await expect(page.getByLabel("Subject")).toHaveValue("Not this time, {{name}}");
     await context.close();
   });
@@ -286,14 +342,23 @@ test("subject tags set in the PD day's settings become the board's subject filte
   await expect(tags).toHaveValue("Literacy\nMath\nScience\nTechnology");
   await tags.fill("Literacy\nMath\nScience\nTechnology\nSocial-emotional learning for every grade band");
   await page.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText("Keep each tag to 40 characters: “Social-emotional learning for every grade band” is too long")).toBeVisible();
+  await expect(
+    page.getByText("Keep each tag to 40 characters: “Social-emotional learning for every grade band” is too long"),
+  ).toBeVisible();
   await expectAccessible(page);
   await tags.fill("Literacy\nMath\nScience\nTechnology\nSEL");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByRole("status")).toContainText("Changes saved.");
 
   await page.goto(`/events/${event.slug}/proposals`);
-  await expect(page.getByLabel("Subject").locator("option")).toHaveText(["Any subject", "Literacy", "Math", "Science", "Technology", "SEL"]);
+  await expect(page.getByLabel("Subject").locator("option")).toHaveText([
+    "Any subject",
+    "Literacy",
+    "Math",
+    "Science",
+    "Technology",
+    "SEL",
+  ]);
   await page.getByLabel("Subject").selectOption("Math");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(board(page)).toHaveCount(2);

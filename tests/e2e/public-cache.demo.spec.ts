@@ -7,7 +7,10 @@ import { toDbTime } from "../../app/utils/db-time";
 const DEMO_DB = `tests/.tmp/e2e-${Number(process.env.E2E_PORT ?? 3100) + 1}/demo.db`;
 const PHONE = { "accept-encoding": "gzip, br" };
 
-test("the anonymous schedule is stored, revalidates with 304, and its CSP allows only its own inline scripts", async ({ request, page }) => {
+test("the anonymous schedule is stored, revalidates with 304, and its CSP allows only its own inline scripts", async ({
+  request,
+  page,
+}) => {
   const first = await request.get("/e/demo", { headers: PHONE });
   const second = await request.get("/e/demo", { headers: PHONE });
   expect(first.status()).toBe(200);
@@ -33,7 +36,10 @@ test("the anonymous schedule is stored, revalidates with 304, and its CSP allows
   await page.goto("/e/demo");
   await page.waitForFunction(() => "__remixRouter" in window);
   await page.getByLabel("Search").fill("Desmos");
-  await page.getByRole("button", { name: /Show|Find|Filter|Search/ }).first().click();
+  await page
+    .getByRole("button", { name: /Show|Find|Filter|Search/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/q=Desmos/);
   await expect(page.getByRole("link", { name: /Desmos/ }).first()).toBeVisible();
   expect(violations).toEqual([]);
@@ -43,9 +49,13 @@ test("the anonymous schedule is stored, revalidates with 304, and its CSP allows
 test("a change to the day reaches anonymous visitors on the next request", async ({ request }) => {
   const sqlite = new Database(DEMO_DB);
   sqlite.pragma("busy_timeout = 5000");
-  const { description } = sqlite.prepare("SELECT description FROM Event WHERE slug = 'demo'").get() as { description: string };
+  const { description } = sqlite.prepare("SELECT description FROM Event WHERE slug = 'demo'").get() as {
+    description: string;
+  };
   const stamp = (text: string) =>
-    sqlite.prepare("UPDATE Event SET description = ?, updatedAt = ? WHERE slug = 'demo'").run(text, toDbTime(new Date()));
+    sqlite
+      .prepare("UPDATE Event SET description = ?, updatedAt = ? WHERE slug = 'demo'")
+      .run(text, toDbTime(new Date()));
   try {
     const before = await request.get("/e/demo");
     expect(await before.text()).not.toContain("Parking moved to the east lot");
@@ -59,7 +69,9 @@ test("a change to the day reaches anonymous visitors on the next request", async
   }
 });
 
-test("a signed-in attendee gets the attendees' stored page, and their picks from one small request", async ({ page }) => {
+test("a signed-in attendee gets the attendees' stored page, and their picks from one small request", async ({
+  page,
+}) => {
   await page.goto("/login");
   await page.getByLabel("Email").fill("attendee@demo.dropin.test");
   await page.getByLabel("Password").fill("demo-attendee");

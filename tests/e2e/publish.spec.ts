@@ -5,26 +5,46 @@ async function seedGrid(status = "published") {
   const event = await createEvent(coordinator.id, { name: "Grid Day", status });
   const library = await db().room.create({ data: { eventId: event.id, name: "Library", capacity: 40, sortOrder: 0 } });
   const lab = await db().room.create({ data: { eventId: event.id, name: "Room 114", capacity: 30, sortOrder: 1 } });
-  const b1 = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "10:00" } });
-  await db().timeBlock.create({ data: { eventId: event.id, label: "Lunch", startTime: "10:00", endTime: "10:15", kind: "lunch" } });
-  const b2 = await db().timeBlock.create({ data: { eventId: event.id, label: "Block 2", startTime: "10:15", endTime: "11:15" } });
+  const b1 = await db().timeBlock.create({
+    data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "10:00" },
+  });
+  await db().timeBlock.create({
+    data: { eventId: event.id, label: "Lunch", startTime: "10:00", endTime: "10:15", kind: "lunch" },
+  });
+  const b2 = await db().timeBlock.create({
+    data: { eventId: event.id, label: "Block 2", startTime: "10:15", endTime: "11:15" },
+  });
   const maria = await createUser({ name: "Maria Delgado" });
   const ben = await createUser({ name: "Ben Okafor" });
   const proposal = async (presenterId: string, title: string) => {
     await addMember(event.id, presenterId, "presenter");
     return db().proposal.create({
-      data: { eventId: event.id, presenterId, title, summary: `${title}, hands on.`, audience: "6-8", state: "confirmed" },
+      data: {
+        eventId: event.id,
+        presenterId,
+        title,
+        summary: `${title}, hands on.`,
+        audience: "6-8",
+        state: "confirmed",
+      },
     });
   };
   const desmos = await proposal(maria.id, "Desmos for Algebra I");
   const rubrics = await proposal(ben.id, "Schoology rubrics");
-  const pDesmos = await db().placement.create({ data: { eventId: event.id, proposalId: desmos.id, roomId: library.id, timeBlockId: b1.id } });
-  const pRubrics = await db().placement.create({ data: { eventId: event.id, proposalId: rubrics.id, roomId: lab.id, timeBlockId: b1.id } });
+  const pDesmos = await db().placement.create({
+    data: { eventId: event.id, proposalId: desmos.id, roomId: library.id, timeBlockId: b1.id },
+  });
+  const pRubrics = await db().placement.create({
+    data: { eventId: event.id, proposalId: rubrics.id, roomId: lab.id, timeBlockId: b1.id },
+  });
   return { coordinator, event, library, lab, b1, b2, maria, ben, pDesmos, pRubrics };
 }
 
 test.describe("publishing the grid", () => {
-  test("publish v1, move a session, publish v2: changelog, mail, public page, exports, printables", async ({ page, baseURL }) => {
+  test("publish v1, move a session, publish v2: changelog, mail, public page, exports, printables", async ({
+    page,
+    baseURL,
+  }) => {
     // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
     test.setTimeout(120_000);
     // Still taking proposals when the coordinator publishes: publishing moves the day on.
@@ -49,7 +69,11 @@ test.describe("publishing the grid", () => {
     const stage = page.getByRole("region", { name: "Stage" });
     await expect(stage).toContainText("Now: Schedule published.");
     await expect(stage).toContainText("Attendees see schedule version 1");
-    await expect(stage.getByRole("button")).toHaveText(["Start the day", "Back to “Building the schedule”", "Archive this PD day"]);
+    await expect(stage.getByRole("button")).toHaveText([
+      "Start the day",
+      "Back to “Building the schedule”",
+      "Archive this PD day",
+    ]);
     await expect(page.getByText("attendees · 2 presenters · 1 coordinator", { exact: true })).toBeVisible();
     await expectAccessible(page);
     await page.goto(`/events/${g.event.slug}/publish`);
@@ -59,7 +83,9 @@ test.describe("publishing the grid", () => {
     await page.getByRole("button", { name: "Publish" }).click();
     await expect(page.getByRole("status")).toContainText("Version 2 is published. 1 presenter notified.");
     await expect(
-      page.getByText("Moved: “Schoology rubrics” — from Block 1 (09:00–10:00), Room 114 to Block 2 (10:15–11:15), Library"),
+      page.getByText(
+        "Moved: “Schoology rubrics” — from Block 1 (09:00–10:00), Room 114 to Block 2 (10:15–11:15), Library",
+      ),
     ).toBeVisible();
     await expect(page.getByRole("heading", { name: "Version 2" })).toBeVisible();
     await expectAccessible(page);
@@ -69,13 +95,17 @@ test.describe("publishing the grid", () => {
     });
     expect(benMail?.text).toContain("from Block 1 (09:00–10:00), Room 114 to Block 2 (10:15–11:15), Library");
     expect(
-      await db().outboxMessage.count({ where: { eventId: g.event.id, to: g.maria.email, subject: { contains: "Schedule change" } } }),
+      await db().outboxMessage.count({
+        where: { eventId: g.event.id, to: g.maria.email, subject: { contains: "Schedule change" } },
+      }),
     ).toBe(0);
 
     // An unpublished draft move is not what attendees see.
     await db().placement.update({ where: { id: g.pDesmos.id }, data: { roomId: g.lab.id } });
     await page.goto(`/e/${g.event.slug}`);
-    const desmos = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Desmos for Algebra I" }) });
+    const desmos = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { name: "Desmos for Algebra I" }) });
     await expect(desmos).toContainText("Library");
     await expect(desmos).not.toContainText("Room 114");
     await expect(page.getByText("Schedule version 2")).toBeVisible();
@@ -105,7 +135,9 @@ test.describe("publishing the grid", () => {
     await expectAccessible(page);
     await page.goto(`/events/${g.event.slug}/print/door-signs`);
     await expect(page.getByRole("heading", { name: "Library" })).toBeVisible();
-    await expect(page.getByRole("img", { name: /QR code for this room's schedule: .*\/rooms\// }).first()).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: /QR code for this room's schedule: .*\/rooms\// }).first(),
+    ).toBeVisible();
     await expectAccessible(page);
 
     // Ben's private links from his mail: a printable page and his own calendar.
@@ -120,7 +152,9 @@ test.describe("publishing the grid", () => {
     const mineText = await mine.text();
     expect(mineText).toContain("Schoology rubrics");
     expect(mineText).not.toContain("Desmos");
-    expect((await page.request.get(new URL(feed).pathname.replace(/[A-Za-z0-9_-]{5}\.ics$/, "AAAAA.ics"))).status()).toBe(404);
+    expect(
+      (await page.request.get(new URL(feed).pathname.replace(/[A-Za-z0-9_-]{5}\.ics$/, "AAAAA.ics"))).status(),
+    ).toBe(404);
   });
 
   test("a presenter cannot open the publish page", async ({ page, baseURL }) => {
@@ -130,7 +164,10 @@ test.describe("publishing the grid", () => {
     expect(response?.status()).toBe(403);
   });
 
-  test("day-of: a teacher proposes from a phone; the coordinator places and publishes it in two taps", async ({ browser, baseURL }) => {
+  test("day-of: a teacher proposes from a phone; the coordinator places and publishes it in two taps", async ({
+    browser,
+    baseURL,
+  }) => {
     // A long journey: about 30 s on a slow 2-core machine, so it gets four times that.
     test.setTimeout(120_000);
     const g = await seedGrid();
@@ -166,10 +203,14 @@ test.describe("publishing the grid", () => {
     await expect(coordinatorPage.getByRole("heading", { name: "Where should “Kahoot tricks” go?" })).toBeVisible();
     await expectAccessible(coordinatorPage);
     await coordinatorPage.getByRole("button", { name: /^Place here and publish\W+Room 114, Block 2$/ }).tap();
-    await expect(coordinatorPage.getByRole("status")).toContainText("Published: “Kahoot tricks” in Room 114 (version 2)");
+    await expect(coordinatorPage.getByRole("status")).toContainText(
+      "Published: “Kahoot tricks” in Room 114 (version 2)",
+    );
 
     await teacherPage.goto(`/e/${g.event.slug}`);
-    const offered = teacherPage.getByRole("listitem").filter({ has: teacherPage.getByRole("heading", { name: /Kahoot tricks/ }) });
+    const offered = teacherPage
+      .getByRole("listitem")
+      .filter({ has: teacherPage.getByRole("heading", { name: /Kahoot tricks/ }) });
     await expect(offered).toContainText("New today");
     await expect(offered).toContainText("Room 114");
     await expectAccessible(teacherPage);

@@ -29,10 +29,16 @@ test("the 11th wrong password for one email gets 429 and the wait; a colleague o
   const dev = await createUser({ password: "dev-right-password" });
   // Malformed posts are not counted: they get their field errors as always.
   for (let i = 0; i < 15; i += 1) {
-    expect((await request.post(`${base}/login`, { headers: fromPage, form: { email: maria.email, password: "" } })).status()).toBe(400);
+    expect(
+      (await request.post(`${base}/login`, { headers: fromPage, form: { email: maria.email, password: "" } })).status(),
+    ).toBe(400);
   }
   for (let i = 0; i < 10; i += 1) {
-    expect((await request.post(`${base}/login`, { headers: fromPage, form: { email: maria.email, password: `wrong-${i}` } })).status()).toBe(400);
+    expect(
+      (
+        await request.post(`${base}/login`, { headers: fromPage, form: { email: maria.email, password: `wrong-${i}` } })
+      ).status(),
+    ).toBe(400);
   }
 
   // The 11th, typed in the browser: a form-level message, the email kept.
@@ -44,7 +50,11 @@ test("the 11th wrong password for one email gets 429 and the wait; a colleague o
   await expect(page.getByLabel("Email")).toHaveValue(maria.email);
 
   // Without JavaScript: 429, and even the right password waits now.
-  const refused = await request.post(`${base}/login`, { headers: fromPage, form: { email: maria.email, password: "maria-right-password" }, maxRedirects: 0 });
+  const refused = await request.post(`${base}/login`, {
+    headers: fromPage,
+    form: { email: maria.email, password: "maria-right-password" },
+    maxRedirects: 0,
+  });
   expect(refused.status()).toBe(429);
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(800);
   const html = await refused.text();
@@ -52,16 +62,27 @@ test("the 11th wrong password for one email gets 429 and the wait; a colleague o
   expect(html).toContain(`value="${maria.email}"`);
   expect(html).not.toContain("maria-right-password");
 
-  const colleague = await request.post(`${base}/login`, { headers: fromPage, form: { email: dev.email, password: "dev-right-password" }, maxRedirects: 0 });
+  const colleague = await request.post(`${base}/login`, {
+    headers: fromPage,
+    form: { email: dev.email, password: "dev-right-password" },
+    maxRedirects: 0,
+  });
   expect(colleague.status()).toBe(302);
   expect(colleague.headers()["location"]).toBe("/events");
 });
 
-test("reset links: the 6th request for one address in an hour is refused and mails nothing", async ({ page, baseURL }) => {
+test("reset links: the 6th request for one address in an hour is refused and mails nothing", async ({
+  page,
+  baseURL,
+}) => {
   const maria = await createUser({ password: "maria-right-password" });
   const mails = () => db().outboxMessage.count({ where: { to: maria.email, subject: "Reset your Dropin password" } });
   for (let i = 0; i < 5; i += 1) {
-    expect((await page.request.post("/forgot-password", { headers: sameOrigin(baseURL!), form: { email: maria.email } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post("/forgot-password", { headers: sameOrigin(baseURL!), form: { email: maria.email } })
+      ).status(),
+    ).toBe(200);
   }
   expect(await mails()).toBe(5);
   await page.goto("/forgot-password");
@@ -72,14 +93,20 @@ test("reset links: the 6th request for one address in an hour is refused and mai
   expect(await mails()).toBe(5);
 });
 
-test("attendee codes: the 9th request for one email is refused and mails nothing; the 11th wrong code is refused", async ({ page, request, baseURL }) => {
+test("attendee codes: the 9th request for one email is refused and mails nothing; the 11th wrong code is refused", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   const coordinator = await createUser();
   const event = await createEvent(coordinator.id, { status: "published" });
   await db().event.update({ where: { id: event.id }, data: { allowedEmailDomain: "springfield.k12.test" } });
   const email = `${unique("walkup")}@springfield.k12.test`.toLowerCase();
   const mails = () => db().outboxMessage.count({ where: { to: email } });
   for (let i = 0; i < 8; i += 1) {
-    expect((await request.post(`/e/${event.slug}/join`, { headers: sameOrigin(baseURL!), form: { email } })).status()).toBe(200);
+    expect(
+      (await request.post(`/e/${event.slug}/join`, { headers: sameOrigin(baseURL!), form: { email } })).status(),
+    ).toBe(200);
   }
   // The service itself stops mailing after five live codes.
   expect(await mails()).toBe(5);
@@ -91,10 +118,16 @@ test("attendee codes: the 9th request for one email is refused and mails nothing
   expect(await mails()).toBe(5);
 
   for (let i = 0; i < 10; i += 1) {
-    const wrong = await request.post(`/e/${event.slug}/join`, { headers: sameOrigin(baseURL!), form: { intent: "verify", email, code: "000000" } });
+    const wrong = await request.post(`/e/${event.slug}/join`, {
+      headers: sameOrigin(baseURL!),
+      form: { intent: "verify", email, code: "000000" },
+    });
     expect(wrong.status()).toBe(400);
   }
-  const refused = await request.post(`/e/${event.slug}/join`, { headers: sameOrigin(baseURL!), form: { intent: "verify", email, code: "123456" } });
+  const refused = await request.post(`/e/${event.slug}/join`, {
+    headers: sameOrigin(baseURL!),
+    form: { intent: "verify", email, code: "123456" },
+  });
   expect(refused.status()).toBe(429);
   expect(await refused.text()).toMatch(/Too many wrong codes\. Try again in 1[45] minutes\./);
 });

@@ -5,9 +5,15 @@ import { sameOrigin } from "../support/same-origin";
 import { freePort, spawnServer, wipeDatabase, type SpawnedServer } from "./spawn-server";
 import { createUser, expect, expectAccessible, test } from "./support";
 
-test("an anonymous 20 MB post to /login is refused with 413 before it is read; the server keeps answering", async ({ baseURL }) => {
+test("an anonymous 20 MB post to /login is refused with 413 before it is read; the server keeps answering", async ({
+  baseURL,
+}) => {
   const body = new URLSearchParams({ email: "a@springfield.k12.test", password: "x".repeat(20 * 1024 * 1024) });
-  const page = await fetch(`${baseURL}/login`, { method: "POST", headers: { ...sameOrigin(baseURL!), Accept: "text/html" }, body });
+  const page = await fetch(`${baseURL}/login`, {
+    method: "POST",
+    headers: { ...sameOrigin(baseURL!), Accept: "text/html" },
+    body,
+  });
   expect(page.status).toBe(413);
   const html = await page.text();
   expect(html).toContain("<h1>Too large</h1>");
@@ -30,11 +36,22 @@ test("an address with a broken %-escape is a readable 400, not a 500", async ({ 
   await expectAccessible(page);
 });
 
-test("after sign-in, a redirectTo with a tab in it (the reported one) lands on Dropin, not another site", async ({ page, baseURL }) => {
+test("after sign-in, a redirectTo with a tab in it (the reported one) lands on Dropin, not another site", async ({
+  page,
+  baseURL,
+}) => {
   const maria = await createUser({ password: "maria-right-password" });
   // If the browser were sent off the site it would try evil.example: fail loudly instead of waiting for DNS.
-  await page.route((url) => url.hostname.endsWith("evil.example"), (route) => route.abort());
-  for (const redirectTo of ["%2F%09%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example", "%2F%0A%2Fevil.example"]) {
+  await page.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => route.abort(),
+  );
+  for (const redirectTo of [
+    "%2F%09%2Fevil.example",
+    "%2F%5Cevil.example",
+    "https%3A%2F%2Fevil.example",
+    "%2F%0A%2Fevil.example",
+  ]) {
     await page.context().clearCookies();
     await page.goto(`/login?redirectTo=${redirectTo}`);
     await page.getByLabel("Email").fill(maria.email);
@@ -59,7 +76,8 @@ test.describe("made-up private links from one address", () => {
     const databaseFile = `tests/.tmp/e2e-${port}-link-limits/fresh.db`;
     wipeDatabase(databaseFile);
     server = await spawnServer({ port, databaseFile, env: { TRUST_PROXY: "loopback" } });
-    const get = (path: string, from: string) => fetch(`${server!.url}${path}`, { headers: { "X-Forwarded-For": from } });
+    const get = (path: string, from: string) =>
+      fetch(`${server!.url}${path}`, { headers: { "X-Forwarded-For": from } });
 
     const statuses: number[] = [];
     for (let i = 0; i < 300; i += 1) statuses.push((await get(`/verify/NOTACODE${i % 10}`, "203.0.113.5")).status);

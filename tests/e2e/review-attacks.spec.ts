@@ -3,14 +3,25 @@
 import { sameOrigin } from "../support/same-origin";
 import { addMember, cookieFor, createEvent, createUser, db, expect, test } from "./support";
 
-test("a door volunteer's kiosk upload cannot rename a rostered teacher or change her staff ID", async ({ request, baseURL }) => {
+test("a door volunteer's kiosk upload cannot rename a rostered teacher or change her staff ID", async ({
+  request,
+  baseURL,
+}) => {
   const coordinator = await createUser({ name: "Cora Coordinator" });
   const event = await createEvent(coordinator.id, { status: "published" });
   const volunteer = await createUser({ name: "Val Volunteer" });
   await addMember(event.id, volunteer.id, "door");
   const rosa = await createUser({ name: "Rosa Diaz" });
   await db().membership.create({
-    data: { eventId: event.id, userId: rosa.id, role: "attendee", name: "Rosa Diaz", school: "Lincoln Elementary", staffId: "E100", badgeToken: `badge-${rosa.id}` },
+    data: {
+      eventId: event.id,
+      userId: rosa.id,
+      role: "attendee",
+      name: "Rosa Diaz",
+      school: "Lincoln Elementary",
+      staffId: "E100",
+      badgeToken: `badge-${rosa.id}`,
+    },
   });
 
   // The "walk-in" carries a rostered teacher's address with another name and staff ID.
@@ -23,7 +34,9 @@ test("a door volunteer's kiosk upload cannot rename a rostered teacher or change
   expect((await sync.json()).results[0]).toMatchObject({ status: "checked_in", name: "Rosa Diaz" });
 
   // The coordinator's roster (what the HR export is made from) still says what it said.
-  const roster = await request.get(`${baseURL}/events/${event.slug}/roster`, { headers: { Cookie: await cookieFor(coordinator.id) } });
+  const roster = await request.get(`${baseURL}/events/${event.slug}/roster`, {
+    headers: { Cookie: await cookieFor(coordinator.id) },
+  });
   const html = await roster.text();
   expect(html).toContain("Rosa Diaz");
   expect(html).toContain("E100");
@@ -31,7 +44,11 @@ test("a door volunteer's kiosk upload cannot rename a rostered teacher or change
   expect(html).not.toContain("X999");
 });
 
-test("an account a stranger made with someone's address keeps no password once the owner confirms from the mail", async ({ page, request, baseURL }) => {
+test("an account a stranger made with someone's address keeps no password once the owner confirms from the mail", async ({
+  page,
+  request,
+  baseURL,
+}) => {
   // The stranger signs up in their own browser and waits for the owner to confirm.
   const email = `rosa-${Date.now()}@springfield.k12.test`;
   const signup = await request.post("/signup", {

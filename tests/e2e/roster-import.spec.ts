@@ -7,18 +7,24 @@ const ROWS = 600;
 
 function rosterCsv(tag: string) {
   const lines = ["Full name,Email,School"];
-  for (let i = 1; i <= ROWS; i++) lines.push(`Teacher ${String(i).padStart(4, "0")},t${i}.${tag}@springfield.k12.test,School ${i % 7}`);
+  for (let i = 1; i <= ROWS; i++)
+    lines.push(`Teacher ${String(i).padStart(4, "0")},t${i}.${tag}@springfield.k12.test,School ${i % 7}`);
   return lines.join("\n");
 }
 
-test("a 600-row import shows its progress, finishes by itself, and its badges print 100 to a page", async ({ page, baseURL }) => {
+test("a 600-row import shows its progress, finishes by itself, and its badges print 100 to a page", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Big Roster Day" });
   await signIn(page, coordinator.id, baseURL!);
 
   await page.goto(`/events/${event.slug}/roster`);
-  await page.getByLabel("CSV file (optional)").setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(rosterCsv(unique("big"))) });
+  await page
+    .getByLabel("CSV file (optional)")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: Buffer.from(rosterCsv(unique("big"))) });
   await page.getByRole("button", { name: "Preview" }).click();
   await page.getByRole("button", { name: `Import ${ROWS} rows` }).click();
   await expect(page).toHaveURL(/\/roster\?import=/);
@@ -46,7 +52,9 @@ test("a 600-row import shows its progress, finishes by itself, and its badges pr
 async function importUnderWay() {
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "Slow Roster Day" });
-  const job = await db().rosterImport.create({ data: { eventId: event.id, createdById: coordinator.id, total: 20_000, done: 250, people: "[]" } });
+  const job = await db().rosterImport.create({
+    data: { eventId: event.id, createdById: coordinator.id, total: 20_000, done: 250, people: "[]" },
+  });
   return { coordinator, event, job };
 }
 
@@ -72,7 +80,10 @@ test.describe("without JavaScript", () => {
     await signIn(page, coordinator.id, baseURL!);
     await page.goto(`/events/${event.slug}/roster?import=${job.id}`);
     await expect(page.getByText("Importing: 250 of 20,000 rows done")).toBeVisible();
-    await db().rosterImport.update({ where: { id: job.id }, data: { done: 20_000, created: 19_990, updated: 10, status: "done" } });
+    await db().rosterImport.update({
+      where: { id: job.id },
+      data: { done: 20_000, created: 19_990, updated: 10, status: "done" },
+    });
     await page.getByRole("link", { name: "Refresh progress" }).click();
     await expect(page.getByText("20,000 imported, 0 errors")).toBeVisible();
   });
@@ -80,7 +91,10 @@ test.describe("without JavaScript", () => {
 
 /** An HR export as districts have them: split names, their own column names. Two of the three already have Dropin accounts. */
 async function hrExport(tag: string) {
-  for (const [name, email] of [["Ana Ruiz", `ana.${tag}@springfield.k12.test`], ["Bo Li", `bo.${tag}@springfield.k12.test`]]) {
+  for (const [name, email] of [
+    ["Ana Ruiz", `ana.${tag}@springfield.k12.test`],
+    ["Bo Li", `bo.${tag}@springfield.k12.test`],
+  ]) {
     await db().user.create({ data: { name: name!, email: email! } });
   }
   return [
@@ -91,16 +105,23 @@ async function hrExport(tag: string) {
   ].join("\n");
 }
 
-test("an HR export: split names are joined, its column names are recognised, and a new PD day says everyone was added", async ({ page, baseURL }) => {
+test("an HR export: split names are joined, its column names are recognised, and a new PD day says everyone was added", async ({
+  page,
+  baseURL,
+}) => {
   const coordinator = await createUser({ name: "Dana Whitfield" });
   const event = await createEvent(coordinator.id, { name: "HR Export Day" });
   await signIn(page, coordinator.id, baseURL!);
   await page.goto(`/events/${event.slug}/roster`);
-  await page.getByLabel("CSV file (optional)").setInputFiles({ name: "hr-export.csv", mimeType: "text/csv", buffer: Buffer.from(await hrExport(unique("hr"))) });
+  await page
+    .getByLabel("CSV file (optional)")
+    .setInputFiles({ name: "hr-export.csv", mimeType: "text/csv", buffer: Buffer.from(await hrExport(unique("hr"))) });
   await page.getByRole("button", { name: "Preview" }).click();
   await expect(page.getByText("Using hr-export.csv (3 rows found)")).toBeVisible();
   await expect(page.getByRole("combobox", { name: "Name (or first name)" })).toHaveValue("First Name");
-  await expect(page.getByRole("combobox", { name: "Last name, if in its own column (optional)" })).toHaveValue("Last Name");
+  await expect(page.getByRole("combobox", { name: "Last name, if in its own column (optional)" })).toHaveValue(
+    "Last Name",
+  );
   await expect(page.getByRole("combobox", { name: "Email" })).toHaveValue("E-mail");
   await expect(page.getByRole("combobox", { name: "School (optional)" })).toHaveValue("Building");
   await expect(page.getByRole("combobox", { name: "Staff ID (optional)" })).toHaveValue("Employee ID");
@@ -127,12 +148,19 @@ test("an HR export: split names are joined, its column names are recognised, and
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
-  test("a refused import keeps the file and the column matching; fixing one choice imports it", async ({ page, baseURL }) => {
+  test("a refused import keeps the file and the column matching; fixing one choice imports it", async ({
+    page,
+    baseURL,
+  }) => {
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const event = await createEvent(coordinator.id, { name: "No Script Day" });
     await signIn(page, coordinator.id, baseURL!);
     await page.goto(`/events/${event.slug}/roster`);
-    await page.getByLabel("CSV file (optional)").setInputFiles({ name: "hr-export.csv", mimeType: "text/csv", buffer: Buffer.from(await hrExport(unique("nojs"))) });
+    await page.getByLabel("CSV file (optional)").setInputFiles({
+      name: "hr-export.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(await hrExport(unique("nojs"))),
+    });
     await page.getByRole("button", { name: "Preview" }).click();
     await page.getByRole("combobox", { name: "School (optional)" }).selectOption("");
     await page.getByRole("combobox", { name: "Email" }).selectOption("");
@@ -141,7 +169,9 @@ test.describe("without JavaScript", () => {
     await expect(page.getByText("Choose the column with email addresses.")).toBeVisible();
     await expect(page.getByText("Using hr-export.csv (3 rows found), or choose another file")).toBeVisible();
     await expect(page.getByRole("combobox", { name: "School (optional)" })).toHaveValue("");
-    await expect(page.getByRole("combobox", { name: "Last name, if in its own column (optional)" })).toHaveValue("Last Name");
+    await expect(page.getByRole("combobox", { name: "Last name, if in its own column (optional)" })).toHaveValue(
+      "Last Name",
+    );
     // The same column for first and last names is refused beside its field, too.
     await page.getByRole("combobox", { name: "Email" }).selectOption("E-mail");
     await page.getByRole("combobox", { name: "Last name, if in its own column (optional)" }).selectOption("First Name");
@@ -159,26 +189,44 @@ test.describe("without JavaScript", () => {
     expect(await db().membership.count({ where: { eventId: event.id, role: "attendee", school: null } })).toBe(3);
   });
 
-  test("the roster lists 100 at a time with next and previous links, and finds a name or email", async ({ page, baseURL }) => {
+  test("the roster lists 100 at a time with next and previous links, and finds a name or email", async ({
+    page,
+    baseURL,
+  }) => {
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const event = await createEvent(coordinator.id, { name: "Paged Roster Day" });
     const tag = unique("page");
-    const users = Array.from({ length: 250 }, (_, i) => ({ id: `${tag}-${i}`, email: `p${i}.${tag}@springfield.k12.test`, name: `Person ${String(i + 1).padStart(3, "0")}` }));
+    const users = Array.from({ length: 250 }, (_, i) => ({
+      id: `${tag}-${i}`,
+      email: `p${i}.${tag}@springfield.k12.test`,
+      name: `Person ${String(i + 1).padStart(3, "0")}`,
+    }));
     await db().user.createMany({ data: users });
-    await db().membership.createMany({ data: users.map((u) => ({ eventId: event.id, userId: u.id, role: "attendee" })) });
+    await db().membership.createMany({
+      data: users.map((u) => ({ eventId: event.id, userId: u.id, role: "attendee" })),
+    });
     await signIn(page, coordinator.id, baseURL!);
     await page.goto(`/events/${event.slug}/roster`);
     await expect(page.getByRole("heading", { name: "On the roster (250)" })).toBeVisible();
     await expect(page.getByText("1–100 of 250, by name.")).toBeVisible();
     const rows = page.getByRole("region", { name: "On the roster (250)" }).getByRole("row");
     await expect(rows).toHaveCount(101);
-    await page.getByRole("navigation", { name: "Roster pages", exact: true }).getByRole("link", { name: "Next 100 →" }).click();
+    await page
+      .getByRole("navigation", { name: "Roster pages", exact: true })
+      .getByRole("link", { name: "Next 100 →" })
+      .click();
     await expect(page.getByText("101–200 of 250, by name.")).toBeVisible();
     await expect(page.getByRole("cell", { name: "Person 101", exact: true })).toBeVisible();
-    await page.getByRole("navigation", { name: "Roster pages", exact: true }).getByRole("link", { name: "Next 100 →" }).click();
+    await page
+      .getByRole("navigation", { name: "Roster pages", exact: true })
+      .getByRole("link", { name: "Next 100 →" })
+      .click();
     await expect(page.getByText("201–250 of 250, by name.")).toBeVisible();
     await expect(rows).toHaveCount(51);
-    await page.getByRole("navigation", { name: "Roster pages", exact: true }).getByRole("link", { name: "← Previous 100" }).click();
+    await page
+      .getByRole("navigation", { name: "Roster pages", exact: true })
+      .getByRole("link", { name: "← Previous 100" })
+      .click();
     await expect(page.getByText("101–200 of 250, by name.")).toBeVisible();
 
     await page.getByRole("searchbox", { name: "Find a name or email" }).fill("person 12");

@@ -18,7 +18,9 @@ export function routeFiles(): RouteFile[] {
     .map((file) => {
       const source = fs.readFileSync(path.join(ROUTES_DIR, file), "utf8");
       const exported = (name: string) =>
-        new RegExp(`export\\s+(async\\s+)?function\\s+${name}\\b|export\\s+const\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`).test(source);
+        new RegExp(
+          `export\\s+(async\\s+)?function\\s+${name}\\b|export\\s+const\\s+${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`,
+        ).test(source);
       return { file, hasLoader: exported("loader"), hasAction: exported("action") };
     });
 }
@@ -51,7 +53,10 @@ export function paramValues(world: World): Record<string, string> {
 const LITERAL_DOT = "\u0000";
 
 export function urlFor(file: string, params: Record<string, string>) {
-  const base = file.replace(/\.(tsx?|jsx?)$/, "").split("[.]").join(LITERAL_DOT);
+  const base = file
+    .replace(/\.(tsx?|jsx?)$/, "")
+    .split("[.]")
+    .join(LITERAL_DOT);
   const segments = base
     .split(".")
     .filter((s) => s !== "_index")

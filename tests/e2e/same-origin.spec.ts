@@ -7,14 +7,28 @@ import crypto from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { sameOrigin } from "../support/same-origin";
-import { addMember, cookieFor, createEvent, createUser, db, expect, expectAccessible, expectAccessibleAsServed, signIn, test, unique } from "./support";
+import {
+  addMember,
+  cookieFor,
+  createEvent,
+  createUser,
+  db,
+  expect,
+  expectAccessible,
+  expectAccessibleAsServed,
+  signIn,
+  test,
+  unique,
+} from "./support";
 
 type Attacker = { url: string; serve(html: string): void; close(): Promise<void> };
 
 /** A tiny server on loopback that serves whatever page the test gives it, at http://localhost:<another port>/. */
 async function attackerSite(): Promise<Attacker> {
   let page = "<!doctype html><title>nothing yet</title>";
-  const server = http.createServer((_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page));
+  const server = http.createServer((_req, res) =>
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(page),
+  );
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
     url: `http://localhost:${(server.address() as AddressInfo).port}/`,
@@ -53,7 +67,10 @@ test.describe("writes from another origin are refused", () => {
     await attacker?.close();
   });
 
-  test("a page on another port of the same host cannot create a room as the signed-in coordinator", async ({ page, baseURL }) => {
+  test("a page on another port of the same host cannot create a room as the signed-in coordinator", async ({
+    page,
+    baseURL,
+  }) => {
     const day = await coordinatorDay();
     await signIn(page, day.coordinator.id, baseURL!);
     const room = { intent: "create", name: "Forged room", capacity: "30", building: "", floor: "", features: "" };
@@ -62,12 +79,18 @@ test.describe("writes from another origin are refused", () => {
     attacker.serve(autoSubmittingForm(`${baseURL}/events/${day.event.slug}/rooms`, room));
     await page.goto(attacker.url);
     await expect(page.getByRole("heading", { name: "This form came from another site" })).toBeVisible();
-    await expect(page.getByText(`Dropin only accepts forms sent from its own pages at ${baseURL}; this one came from ${new URL(attacker.url).origin}.`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `Dropin only accepts forms sent from its own pages at ${baseURL}; this one came from ${new URL(attacker.url).origin}.`,
+      ),
+    ).toBeVisible();
     expect(new URL(page.url()).origin).toBe(baseURL);
     await expectAccessible(page);
 
     // The same post as a Remix data request (?_data=), which answers JSON.
-    attacker.serve(autoSubmittingForm(`${baseURL}/events/${day.event.slug}/rooms?_data=routes%2Fevents.%24slug.rooms`, room));
+    attacker.serve(
+      autoSubmittingForm(`${baseURL}/events/${day.event.slug}/rooms?_data=routes%2Fevents.%24slug.rooms`, room),
+    );
     const refused = page.waitForResponse((r) => r.url().includes("_data=") && r.request().method() === "POST");
     await page.goto(attacker.url);
     expect((await refused).status()).toBe(403);
@@ -93,7 +116,10 @@ test.describe("writes from another origin are refused", () => {
     await expect.poll(() => rooms(day.event.id)).toEqual([{ name: "Library" }]);
   });
 
-  test("posts without a browser's Origin are refused, the kiosk API takes only JSON, and nothing changes", async ({ request, baseURL }) => {
+  test("posts without a browser's Origin are refused, the kiosk API takes only JSON, and nothing changes", async ({
+    request,
+    baseURL,
+  }) => {
     const day = await coordinatorDay();
     const cookie = await cookieFor(day.coordinator.id);
     const elsewhere = { Origin: "http://localhost:1" };
@@ -109,14 +135,23 @@ test.describe("writes from another origin are refused", () => {
     ] as const) {
       const res = await request.post(url, { headers: { cookie, ...headers }, form, maxRedirects: 0 });
       expect(res.status(), what).toBe(403);
-      expect(await res.json(), what).toEqual({ message: expect.stringMatching(/^Dropin only accepts forms sent from its own pages/) });
+      expect(await res.json(), what).toEqual({
+        message: expect.stringMatching(/^Dropin only accepts forms sent from its own pages/),
+      });
     }
     // Signing out, picking, and the kiosk: resource routes and the production server's hot path alike.
     expect((await request.post("/logout", { headers: { cookie }, maxRedirects: 0 })).status()).toBe(403);
-    const scan = { scans: [{ clientId: unique("scan").slice(0, 60), token: day.badgeToken, scannedAt: new Date().toISOString() }] };
+    const scan = {
+      scans: [{ clientId: unique("scan").slice(0, 60), token: day.badgeToken, scannedAt: new Date().toISOString() }],
+    };
     const kiosk = `/events/${day.event.slug}/kiosk/sync`;
-    expect((await request.post(kiosk, { headers: { cookie, "Content-Type": "application/json" }, data: scan })).status()).toBe(403);
-    const plain = await request.post(kiosk, { headers: { cookie, ...sameOrigin(baseURL!), "Content-Type": "text/plain" }, data: JSON.stringify(scan) });
+    expect(
+      (await request.post(kiosk, { headers: { cookie, "Content-Type": "application/json" }, data: scan })).status(),
+    ).toBe(403);
+    const plain = await request.post(kiosk, {
+      headers: { cookie, ...sameOrigin(baseURL!), "Content-Type": "text/plain" },
+      data: JSON.stringify(scan),
+    });
     expect(plain.status()).toBe(415);
     expect(await plain.json()).toEqual({ message: "Send the scans as JSON (Content-Type: application/json)." });
     expect(await rooms(day.event.id)).toEqual([]);
@@ -125,7 +160,11 @@ test.describe("writes from another origin are refused", () => {
     // The same requests from Dropin's own origin go through: the refusals above were about the origin.
     const json = await request.post(kiosk, { headers: { cookie, ...sameOrigin(baseURL!) }, data: scan });
     expect(await json.json()).toMatchObject({ results: [{ status: "checked_in", name: "Keisha Reyes" }] });
-    const created = await request.post(roomsUrl, { headers: { cookie, ...sameOrigin(baseURL!) }, form, maxRedirects: 0 });
+    const created = await request.post(roomsUrl, {
+      headers: { cookie, ...sameOrigin(baseURL!) },
+      form,
+      maxRedirects: 0,
+    });
     expect(created.status()).toBe(302);
     expect(await rooms(day.event.id)).toEqual([{ name: "Forged room" }]);
     expect(await db().session.count({ where: { userId: day.coordinator.id } })).toBeGreaterThan(0);
@@ -147,7 +186,10 @@ test.describe("join links", () => {
     return token;
   }
 
-  test("opening a join link signs no one in: it asks, and the button signs in (without JavaScript too)", async ({ browser, baseURL }) => {
+  test("opening a join link signs no one in: it asks, and the button signs in (without JavaScript too)", async ({
+    browser,
+    baseURL,
+  }) => {
     const day = await coordinatorDay();
     const stranger = await createUser({ name: "Someone Else" });
     await addMember(day.event.id, stranger.id, "attendee");
@@ -160,7 +202,11 @@ test.describe("join links", () => {
     await signIn(page, day.coordinator.id, baseURL!);
     await page.goto(link);
     await expect(page.getByRole("heading", { name: "Sign in to your PD day" })).toBeVisible();
-    await expect(page.getByText(`You are signed in as ${(await db().user.findUniqueOrThrow({ where: { id: day.coordinator.id } })).email} on this device`)).toBeVisible();
+    await expect(
+      page.getByText(
+        `You are signed in as ${(await db().user.findUniqueOrThrow({ where: { id: day.coordinator.id } })).email} on this device`,
+      ),
+    ).toBeVisible();
     // Still the coordinator: the GET changed nothing, and the link is not spent.
     expect((await page.goto(`/events/${day.event.slug}`))?.status()).toBe(200);
     expect(await db().loginCode.count({ where: { email: stranger.email, usedAt: { not: null } } })).toBe(0);
@@ -177,7 +223,9 @@ test.describe("join links", () => {
     await context.close();
   });
 
-  test("on a 320px phone the button with a long address wraps instead of pushing the page sideways", async ({ page }) => {
+  test("on a 320px phone the button with a long address wraps instead of pushing the page sideways", async ({
+    page,
+  }) => {
     const day = await coordinatorDay();
     const long = await createUser({ name: "Long Address" });
     const email = `a.very.long.name.for.a.phone.${long.email}`;
@@ -186,6 +234,8 @@ test.describe("join links", () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await page.goto(`/e/${day.event.slug}/join/${await mailedLink(day.event.id, email)}`);
     await expect(page.getByRole("button", { name: `Sign in as ${email}` })).toBeVisible();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
   });
 });

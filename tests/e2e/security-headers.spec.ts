@@ -52,11 +52,19 @@ test("the stored public schedule page allows exactly its own inline scripts (by 
   }
 });
 
-test("framing, referrer and sniffing headers; no HSTS over plain http, even with a forged X-Forwarded-Proto", async ({ request }) => {
+test("framing, referrer and sniffing headers; no HSTS over plain http, even with a forged X-Forwarded-Proto", async ({
+  request,
+}) => {
   const response = await request.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
   const headers = response.headers();
   const csp = headers["content-security-policy"] ?? "";
-  for (const directive of ["frame-ancestors 'none'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "connect-src 'self'"]) {
+  for (const directive of [
+    "frame-ancestors 'none'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "connect-src 'self'",
+  ]) {
     expect(csp).toContain(directive);
   }
   expect(headers["x-frame-options"]).toBe("DENY");
@@ -67,13 +75,16 @@ test("framing, referrer and sniffing headers; no HSTS over plain http, even with
   expect((await request.get("/favicon.svg")).headers()["x-content-type-options"]).toBe("nosniff");
 });
 
-
 test("behind a trusted TLS proxy (TRUST_PROXY=loopback), https requests get HSTS", async ({ request }) => {
   test.setTimeout(90_000);
   const port = await freePort();
   const databaseFile = `tests/.tmp/e2e-${FRESH_PORT}-trusted-proxy/fresh.db`;
   wipeDatabase(databaseFile);
-  const server = await spawnServer({ port, databaseFile, env: { APP_URL: `https://localhost:${port}`, TRUST_PROXY: "loopback" } });
+  const server = await spawnServer({
+    port,
+    databaseFile,
+    env: { APP_URL: `https://localhost:${port}`, TRUST_PROXY: "loopback" },
+  });
   try {
     const https = await request.get(`${server.url}/login`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(https.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
@@ -147,7 +158,10 @@ test.describe("the CSP breaks nothing", () => {
     // dnd-kit only after hydration: pick a session up by keyboard, then put it back.
     const live = page.locator("[id^=DndLiveRegion-]");
     await expect(live).toBeAttached();
-    await page.getByRole("button", { name: /^Drag “/ }).first().focus();
+    await page
+      .getByRole("button", { name: /^Drag “/ })
+      .first()
+      .focus();
     await page.keyboard.press("Space");
     await expect(live).toContainText(/is over|picked up/i);
     const announced = (await live.textContent()) ?? "";
@@ -167,7 +181,10 @@ test.describe("the CSP breaks nothing", () => {
 const withCamera = test.extend({
   launchOptions: [
     async ({ launchOptions }, use) =>
-      use({ ...launchOptions, args: [...(launchOptions.args ?? []), "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] }),
+      use({
+        ...launchOptions,
+        args: [...(launchOptions.args ?? []), "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"],
+      }),
     { scope: "worker" },
   ],
 });
@@ -183,7 +200,11 @@ withCamera("kiosk: the camera scanner (@zxing/browser) loads and runs under the 
   await page.goto(`${DEMO}/events/demo/kiosk`);
   await page.getByRole("button", { name: "Scan with camera" }).click();
   await expect(page.getByLabel("Camera view for scanning badges")).toBeVisible();
-  await expect.poll(() => page.evaluate(() => (document.querySelector("video.kiosk-video") as HTMLVideoElement | null)?.readyState ?? 0)).toBeGreaterThanOrEqual(2);
+  await expect
+    .poll(() =>
+      page.evaluate(() => (document.querySelector("video.kiosk-video") as HTMLVideoElement | null)?.readyState ?? 0),
+    )
+    .toBeGreaterThanOrEqual(2);
   await page.waitForTimeout(1_000);
   await expect(page.getByText("The camera could not be opened")).toHaveCount(0);
   await page.getByRole("button", { name: "Stop camera" }).click();

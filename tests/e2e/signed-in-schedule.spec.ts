@@ -7,7 +7,11 @@ import { cookieFor, db, expect, expectAccessible, signIn, test } from "./support
 
 const PHONE_HEADERS = { "accept-encoding": "gzip, br" };
 
-test("two attendees get the same stored page with nothing of either in it, then each sees only their own picks", async ({ browser, baseURL, request }) => {
+test("two attendees get the same stored page with nothing of either in it, then each sees only their own picks", async ({
+  browser,
+  baseURL,
+  request,
+}) => {
   const g = await dayWithTwoAttendees(browser, baseURL!);
   const [keishaCookie, benCookie] = await Promise.all([cookieFor(g.attendee.id), cookieFor(g.ben.id)]);
   const forKeisha = await request.get(`/e/${g.event.slug}`, { headers: { ...PHONE_HEADERS, cookie: keishaCookie } });
@@ -18,7 +22,15 @@ test("two attendees get the same stored page with nothing of either in it, then 
   expect(await forBen.text()).toBe(await forKeisha.text());
   expect(forKeisha.headers()["content-security-policy"]).not.toContain("nonce-");
   const html = await forKeisha.text();
-  for (const secret of ["keisha-pick-tiles", "ben-pick-rotation", "Keisha", "Benedikt", g.attendee.id, g.ben.id, g.attendee.email]) {
+  for (const secret of [
+    "keisha-pick-tiles",
+    "ben-pick-rotation",
+    "Keisha",
+    "Benedikt",
+    g.attendee.id,
+    g.ben.id,
+    g.attendee.email,
+  ]) {
     expect(html, `the stored page holds ${secret}`).not.toContain(secret);
   }
   // Still the attendee's page: their links, and pick buttons.
@@ -40,7 +52,10 @@ test("two attendees get the same stored page with nothing of either in it, then 
   }
 });
 
-test("a JavaScript pick on the stored page is one small request, no page render; filters and search still work", async ({ browser, baseURL }) => {
+test("a JavaScript pick on the stored page is one small request, no page render; filters and search still work", async ({
+  browser,
+  baseURL,
+}) => {
   const g = await dayWithTwoAttendees(browser, baseURL!);
   const context = await browser.newContext(phone);
   const page = await context.newPage();
@@ -73,7 +88,10 @@ test("a JavaScript pick on the stored page is one small request, no page render;
   await context.close();
 });
 
-test("without JavaScript the stored page sends the phone to its own render, where picks show and work", async ({ browser, baseURL }) => {
+test("without JavaScript the stored page sends the phone to its own render, where picks show and work", async ({
+  browser,
+  baseURL,
+}) => {
   const g = await dayWithTwoAttendees(browser, baseURL!);
   const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
   const page = await context.newPage();
@@ -93,20 +111,45 @@ test("without JavaScript the stored page sends the phone to its own render, wher
   await context.close();
 });
 
-test("a day of more than 60 sessions shows the block on now, a tab per block, and a search across the day", async ({ browser, baseURL }) => {
+test("a day of more than 60 sessions shows the block on now, a tab per block, and a search across the day", async ({
+  browser,
+  baseURL,
+}) => {
   const g = await seedDay();
   // 60 more sessions in Block 3, each in a room of its own: 66 in all.
   const [b3] = await db().timeBlock.findMany({ where: { eventId: g.event.id, label: "Block 3" } });
   const proposals = await db().proposal.createManyAndReturn({
-    data: Array.from({ length: 60 }, (_, i) => ({ eventId: g.event.id, presenterId: g.maria.id, title: `Afternoon lab ${i + 1}`, audience: "6-8", format: "demo", state: "confirmed" })),
+    data: Array.from({ length: 60 }, (_, i) => ({
+      eventId: g.event.id,
+      presenterId: g.maria.id,
+      title: `Afternoon lab ${i + 1}`,
+      audience: "6-8",
+      format: "demo",
+      state: "confirmed",
+    })),
   });
   const rooms = await Promise.all(
-    proposals.map((_, i) => db().room.create({ data: { eventId: g.event.id, name: `Lab ${i + 1}`, capacity: 30, sortOrder: 10 + i } })),
+    proposals.map((_, i) =>
+      db().room.create({ data: { eventId: g.event.id, name: `Lab ${i + 1}`, capacity: 30, sortOrder: 10 + i } }),
+    ),
   );
-  await db().placement.createMany({ data: proposals.map((p, i) => ({ eventId: g.event.id, proposalId: p.id, roomId: rooms[i]!.id, timeBlockId: b3!.id })) });
+  await db().placement.createMany({
+    data: proposals.map((p, i) => ({
+      eventId: g.event.id,
+      proposalId: p.id,
+      roomId: rooms[i]!.id,
+      timeBlockId: b3!.id,
+    })),
+  });
   await publishDay(browser, baseURL!, g);
   await db().pick.create({
-    data: { eventId: g.event.id, userId: g.attendee.id, placementId: g.placed["Fractions with tiles"]!.placementId, proposalId: g.placed["Fractions with tiles"]!.proposalId, clientId: "keisha-pick-tiles" },
+    data: {
+      eventId: g.event.id,
+      userId: g.attendee.id,
+      placementId: g.placed["Fractions with tiles"]!.placementId,
+      proposalId: g.placed["Fractions with tiles"]!.proposalId,
+      clientId: "keisha-pick-tiles",
+    },
   });
 
   const context = await browser.newContext(phone);

@@ -32,7 +32,8 @@ export function freePort() {
 
 /** Delete a test database and its side files. */
 export function wipeDatabase(file: string) {
-  if (!path.resolve(file).startsWith(path.resolve("tests/.tmp"))) throw new Error(`Refusing to delete ${file}: not a test database`);
+  if (!path.resolve(file).startsWith(path.resolve("tests/.tmp")))
+    throw new Error(`Refusing to delete ${file}: not a test database`);
   for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 }
 
@@ -65,7 +66,9 @@ export async function spawnServer({
   const url = `http://localhost:${port}`;
   if (await healthy(url)) throw new Error(`Something is already serving ${url}`);
   fs.mkdirSync(path.dirname(databaseFile), { recursive: true });
-  const [command, args] = npmScript ? ["npm", ["run", "--silent", npmScript]] : [process.execPath, ["./node_modules/tsx/dist/cli.mjs", "server/start.ts"]];
+  const [command, args] = npmScript
+    ? ["npm", ["run", "--silent", npmScript]]
+    : [process.execPath, ["./node_modules/tsx/dist/cli.mjs", "server/start.ts"]];
   const child = spawn(command, args, {
     detached: true,
     stdio: ["ignore", "ignore", "pipe"],

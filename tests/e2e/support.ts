@@ -26,9 +26,7 @@ export function unique(label: string) {
   return `${label}-${process.pid}-${Date.now().toString(36)}-${counter}`;
 }
 
-export async function createUser(
-  options: { name?: string; password?: string; districtCoordinator?: boolean } = {},
-) {
+export async function createUser(options: { name?: string; password?: string; districtCoordinator?: boolean } = {}) {
   const email = `${unique("teacher")}@springfield.k12.test`.toLowerCase();
   return db().user.create({
     data: {
@@ -41,7 +39,10 @@ export async function createUser(
   });
 }
 
-export async function createEvent(coordinatorId: string, overrides: { name?: string; status?: string; doorsOpenAt?: string | null } = {}) {
+export async function createEvent(
+  coordinatorId: string,
+  overrides: { name?: string; status?: string; doorsOpenAt?: string | null } = {},
+) {
   const slug = unique("pd-day");
   return db().event.create({
     data: {
@@ -132,7 +133,8 @@ export async function expectInputsStyled(page: Page) {
       if (field && field.contains(el)) {
         const style = getComputedStyle(field);
         const inner = field.clientWidth - Number.parseFloat(style.paddingLeft) - Number.parseFloat(style.paddingRight);
-        if (Math.abs(rect.width - inner) > 1) found.push(`${name} is ${Math.round(rect.width)}px wide in a ${Math.round(inner)}px field`);
+        if (Math.abs(rect.width - inner) > 1)
+          found.push(`${name} is ${Math.round(rect.width)}px wide in a ${Math.round(inner)}px field`);
       }
     }
     return found;

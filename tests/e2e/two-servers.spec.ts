@@ -56,7 +56,9 @@ test("8 badges each scanned 25 times at once across two servers: exactly one che
       const response = await fetch(`${url}/events/${event.slug}/kiosk/sync`, {
         method: "POST",
         headers: { "content-type": "application/json", cookie, ...sameOrigin(url) },
-        body: JSON.stringify({ scans: [{ clientId: crypto.randomUUID(), token: badge.token, scannedAt: new Date().toISOString() }] }),
+        body: JSON.stringify({
+          scans: [{ clientId: crypto.randomUUID(), token: badge.token, scannedAt: new Date().toISOString() }],
+        }),
       });
       const body = response.ok ? ((await response.json()) as { results: { status: string }[] }) : null;
       return { userId: badge.user.id, status: response.status, result: body?.results[0]?.status };
@@ -66,7 +68,10 @@ test("8 badges each scanned 25 times at once across two servers: exactly one che
   expect(answers.filter((a) => a.status !== 200)).toEqual([]);
   for (const badge of badges) {
     const mine = answers.filter((a) => a.userId === badge.user.id).map((a) => a.result);
-    expect(mine.filter((s) => s === "checked_in"), badge.user.id).toHaveLength(1);
+    expect(
+      mine.filter((s) => s === "checked_in"),
+      badge.user.id,
+    ).toHaveLength(1);
     expect(mine.filter((s) => s === "already")).toHaveLength(24);
   }
   expect(await db().doorCheckIn.count({ where: { eventId: event.id } })).toBe(8);
@@ -77,12 +82,22 @@ test("one attendee's pick sent 40 times at once from two phones and replays: one
   const event = await createEvent(lead.id, { name: "Pick Race Day", status: "published" });
   const { user } = await attendee(event.id);
   const proposal = await db().proposal.create({
-    data: { eventId: event.id, presenterId: lead.id, title: "Station Rotation with Chromebooks", state: "confirmed", summary: "Hands-on." },
+    data: {
+      eventId: event.id,
+      presenterId: lead.id,
+      title: "Station Rotation with Chromebooks",
+      state: "confirmed",
+      summary: "Hands-on.",
+    },
   });
   const placementId = `pl-${unique("race")}`;
   // The published version is all a pick reads: the session must be on it.
   await db().scheduleVersion.create({
-    data: { eventId: event.id, number: 1, snapshot: JSON.stringify({ sessions: [{ placementId, proposalId: proposal.id }] }) },
+    data: {
+      eventId: event.id,
+      number: 1,
+      snapshot: JSON.stringify({ sessions: [{ placementId, proposalId: proposal.id }] }),
+    },
   });
   const cookie = await cookieFor(user.id);
 
@@ -91,7 +106,12 @@ test("one attendee's pick sent 40 times at once from two phones and replays: one
       const url = serverFor(i);
       const response = await fetch(`${url}/e/${event.slug}/picks`, {
         method: "POST",
-        headers: { "content-type": "application/x-www-form-urlencoded", cookie, "X-Dropin-Sync": "1", ...sameOrigin(url) },
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          cookie,
+          "X-Dropin-Sync": "1",
+          ...sameOrigin(url),
+        },
         body: new URLSearchParams({ intent: "pick", placementId, clientId: `pick-${i}-${crypto.randomUUID()}` }),
       });
       return response.status;
@@ -104,11 +124,29 @@ test("one attendee's pick sent 40 times at once from two phones and replays: one
 /** A live PD day with three delivered prize units, twelve checked-in teachers and two open drawings. */
 async function prizeDay(leadId: string) {
   const event = await createEvent(leadId, { name: "Prize Race Day", status: "live" });
-  const vendor = await db().vendor.create({ data: { eventId: event.id, company: "Bluebird Coffee", contactName: "Bo", contactEmail: "bo@bluebird.test" } });
+  const vendor = await db().vendor.create({
+    data: { eventId: event.id, company: "Bluebird Coffee", contactName: "Bo", contactEmail: "bo@bluebird.test" },
+  });
   await db().donation.createMany({
     data: [
-      { eventId: event.id, vendorId: vendor.id, kind: "prize", itemName: "Coffee for a year", quantity: 2, unitValueCents: 5000, status: "delivered" },
-      { eventId: event.id, vendorId: vendor.id, kind: "prize", itemName: "Document camera", quantity: 1, unitValueCents: 9000, status: "delivered" },
+      {
+        eventId: event.id,
+        vendorId: vendor.id,
+        kind: "prize",
+        itemName: "Coffee for a year",
+        quantity: 2,
+        unitValueCents: 5000,
+        status: "delivered",
+      },
+      {
+        eventId: event.id,
+        vendorId: vendor.id,
+        kind: "prize",
+        itemName: "Document camera",
+        quantity: 1,
+        unitValueCents: 9000,
+        status: "delivered",
+      },
     ],
   });
   const people = await Promise.all(Array.from({ length: 12 }, (_, i) => attendee(event.id, `Teacher ${i + 1}`)));

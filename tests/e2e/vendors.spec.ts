@@ -4,21 +4,29 @@ import { createEvent, createUser, db, expect, expectAccessible, signIn, test, un
 async function seedCrowd(eventId: string) {
   const givers: string[] = [];
   for (let i = 1; i <= 5; i++) {
-    const user = await db().user.create({ data: { email: `${unique("giver")}@springfield.k12.test`, name: `Feedback Giver ${i}` } });
+    const user = await db().user.create({
+      data: { email: `${unique("giver")}@springfield.k12.test`, name: `Feedback Giver ${i}` },
+    });
     await db().membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
     await db().doorCheckIn.create({ data: { eventId, userId: user.id } });
     await db().feedback.create({ data: { eventId, userId: user.id, placementId: "p1", proposalId: "pr1", rating: 5 } });
     givers.push(user.name);
   }
   for (let i = 1; i <= 3; i++) {
-    const user = await db().user.create({ data: { email: `${unique("quiet")}@springfield.k12.test`, name: `Quiet Walk-in ${i}` } });
+    const user = await db().user.create({
+      data: { email: `${unique("quiet")}@springfield.k12.test`, name: `Quiet Walk-in ${i}` },
+    });
     await db().membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
     await db().doorCheckIn.create({ data: { eventId, userId: user.id } });
   }
   return givers;
 }
 
-test("vendors log donations, the coordinator runs a verifiable drawing and thanks them", async ({ page, browser, baseURL }) => {
+test("vendors log donations, the coordinator runs a verifiable drawing and thanks them", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000); // 60 s on a slow machine (2026-12-02)
   const coordinator = await createUser({ name: "Dana Whitfield", districtCoordinator: true });
   const event = await createEvent(coordinator.id, { name: "Winter Tech Exchange", status: "live" });
@@ -42,9 +50,18 @@ test("vendors log donations, the coordinator runs a verifiable drawing and thank
     await expect(page.getByRole("heading", { level: 2, name: company })).toBeVisible();
   }
   const vendorA = await db().vendor.findFirstOrThrow({ where: { eventId: event.id, company: "Bluebird Coffee" } });
-  const vendorB = await db().vendor.findFirstOrThrow({ where: { eventId: event.id, company: "Prairie Office Supply" } });
+  const vendorB = await db().vendor.findFirstOrThrow({
+    where: { eventId: event.id, company: "Prairie Office Supply" },
+  });
   await db().donation.create({
-    data: { eventId: event.id, vendorId: vendorB.id, kind: "swag", itemName: "Prairie secret notebooks", quantity: 50, unitValueCents: 400 },
+    data: {
+      eventId: event.id,
+      vendorId: vendorB.id,
+      kind: "swag",
+      itemName: "Prairie secret notebooks",
+      quantity: 50,
+      unitValueCents: 400,
+    },
   });
 
   // Vendor A gets one mail, the invitation; without an account they create one from it
@@ -80,7 +97,10 @@ test("vendors log donations, the coordinator runs a verifiable drawing and thank
   await logDonation("prize", "Coffee gift card", "2", "25");
   await expect(vendorPage.getByRole("status")).toContainText("Coffee gift card is logged.");
   // The form starts afresh and the list shows what was logged; a second press logs nothing twice.
-  const logged = vendorPage.getByRole("region", { name: /Your donations/ }).getByRole("listitem").filter({ hasText: "Just logged" });
+  const logged = vendorPage
+    .getByRole("region", { name: /Your donations/ })
+    .getByRole("listitem")
+    .filter({ hasText: "Just logged" });
   await expect(logged).toContainText("Coffee gift card · Prize · 2 × $25.00 · Pledged");
   await expect(vendorPage.getByLabel("Item name")).toHaveValue("");
   await expect(vendorPage.getByLabel("Estimated value per item, in dollars")).toHaveValue("");
@@ -140,7 +160,9 @@ test("vendors log donations, the coordinator runs a verifiable drawing and thank
   await page.getByRole("button", { name: "Draw winners for Closing drawing" }).click();
   await expect(page.getByRole("status").first()).toContainText("Drawn: 3 winners.");
   await expect(page.getByText("Pool: 5 eligible people.")).toBeVisible();
-  const winnerCells = page.getByRole("table", { name: "Winners of Closing drawing" }).locator("tbody tr td:nth-child(2)");
+  const winnerCells = page
+    .getByRole("table", { name: "Winners of Closing drawing" })
+    .locator("tbody tr td:nth-child(2)");
   const firstWinners = (await winnerCells.allTextContents()).map((t) => t.split(" · ")[0]!);
   expect(firstWinners).toHaveLength(3);
   for (const name of firstWinners) expect(givers).toContain(name);
@@ -191,15 +213,30 @@ test("vendors log donations, the coordinator runs a verifiable drawing and thank
 test("an attendee sees what they still need, then that they won", async ({ page, baseURL }) => {
   const coordinator = await createUser({ districtCoordinator: true });
   const event = await createEvent(coordinator.id, { status: "live" });
-  const vendor = await db().vendor.create({ data: { eventId: event.id, company: "Lumen Learning", contactName: "Priya", contactEmail: "priya@lumen.test" } });
+  const vendor = await db().vendor.create({
+    data: { eventId: event.id, company: "Lumen Learning", contactName: "Priya", contactEmail: "priya@lumen.test" },
+  });
   await db().donation.create({
-    data: { eventId: event.id, vendorId: vendor.id, kind: "prize", itemName: "Document camera", quantity: 1, unitValueCents: 12000, status: "delivered" },
+    data: {
+      eventId: event.id,
+      vendorId: vendor.id,
+      kind: "prize",
+      itemName: "Document camera",
+      quantity: 1,
+      unitValueCents: 12000,
+      status: "delivered",
+    },
   });
   const teacher = await createUser({ name: "Rosa Diaz" });
   await db().membership.create({ data: { eventId: event.id, userId: teacher.id, role: "attendee" } });
   await db().doorCheckIn.create({ data: { eventId: event.id, userId: teacher.id } });
   const drawing = await db().drawing.create({
-    data: { eventId: event.id, name: "Closing drawing", rules: JSON.stringify({ requireFeedback: true }), seedHash: "x" },
+    data: {
+      eventId: event.id,
+      name: "Closing drawing",
+      rules: JSON.stringify({ requireFeedback: true }),
+      seedHash: "x",
+    },
   });
   await signIn(page, teacher.id, baseURL!);
   await page.goto(`/e/${event.slug}/prizes`);
@@ -209,17 +246,24 @@ test("an attendee sees what they still need, then that they won", async ({ page,
 
   await db().drawing.update({ where: { id: drawing.id }, data: { status: "drawn" } });
   const donation = await db().donation.findFirstOrThrow({ where: { vendorId: vendor.id } });
-  await db().drawingWinner.create({ data: { drawingId: drawing.id, donationId: donation.id, unitIndex: 0, userId: teacher.id, position: 1 } });
+  await db().drawingWinner.create({
+    data: { drawingId: drawing.id, donationId: donation.id, unitIndex: 0, userId: teacher.id, position: 1 },
+  });
   await page.reload();
   await expect(page.getByText("You won Document camera!")).toBeVisible();
   await expectAccessible(page);
 });
 
-test("without JavaScript a vendor gets field errors with values kept, and can add a photo", async ({ browser, baseURL }) => {
+test("without JavaScript a vendor gets field errors with values kept, and can add a photo", async ({
+  browser,
+  baseURL,
+}) => {
   const coordinator = await createUser({ districtCoordinator: true });
   const event = await createEvent(coordinator.id, { status: "live" });
   const sam = await createUser({ name: "Sam Ortiz" });
-  const vendor = await db().vendor.create({ data: { eventId: event.id, company: "Bluebird Coffee", contactName: "Sam", contactEmail: sam.email } });
+  const vendor = await db().vendor.create({
+    data: { eventId: event.id, company: "Bluebird Coffee", contactName: "Sam", contactEmail: sam.email },
+  });
   await db().vendorContact.create({ data: { vendorId: vendor.id, userId: sam.id } });
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
@@ -240,14 +284,20 @@ test("without JavaScript a vendor gets field errors with values kept, and can ad
 
   // A photo must really be an image: a text file named .png is refused.
   const photoField = page.getByLabel("Photo of Espresso machine (optional)");
-  await photoField.setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("<svg onload=alert(1)>") });
+  await photoField.setInputFiles({
+    name: "fake.png",
+    mimeType: "image/png",
+    buffer: Buffer.from("<svg onload=alert(1)>"),
+  });
   await page.getByRole("button", { name: "Upload photo of Espresso machine" }).click();
   await expect(page.getByText("Use a JPEG, PNG or WebP photo.")).toBeVisible();
   const png = Buffer.from(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
     "base64",
   );
-  await page.getByLabel("Photo of Espresso machine (optional)").setInputFiles({ name: "machine.png", mimeType: "image/png", buffer: png });
+  await page
+    .getByLabel("Photo of Espresso machine (optional)")
+    .setInputFiles({ name: "machine.png", mimeType: "image/png", buffer: png });
   await page.getByRole("button", { name: "Upload photo of Espresso machine" }).click();
   await expect(page.getByText("Photo added.")).toBeVisible();
   const image = page.getByRole("img", { name: "Espresso machine" });

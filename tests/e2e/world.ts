@@ -18,7 +18,12 @@ import { spawnServer, TEST_SESSION_SECRET, wipeDatabase } from "./spawn-server";
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
-export type OwnServer = { baseURL: string; dbFile: string; stop: () => Promise<void>; /** The last 20 KB the server wrote to stderr. */ stderr: () => string };
+export type OwnServer = {
+  baseURL: string;
+  dbFile: string;
+  stop: () => Promise<void>;
+  /** The last 20 KB the server wrote to stderr. */ stderr: () => string;
+};
 
 /** Start Dropin on a new database on E2E_PORT + offset; it migrates and seeds the demo day as `npm start` does. */
 export async function startOwnServer(offset: number, label: string): Promise<OwnServer> {
@@ -30,7 +35,15 @@ export async function startOwnServer(offset: number, label: string): Promise<Own
   return { baseURL: server.url, dbFile: path.resolve(databaseFile), stop: server.stop, stderr: server.stderr };
 }
 
-export const ROLES = ["coordinator", "presenter", "attendee", "vendor", "otherCoordinator", "door", "anonymous"] as const;
+export const ROLES = [
+  "coordinator",
+  "presenter",
+  "attendee",
+  "vendor",
+  "otherCoordinator",
+  "door",
+  "anonymous",
+] as const;
 export type Role = (typeof ROLES)[number];
 
 export type World = {
@@ -88,11 +101,21 @@ export async function buildWorld(server: OwnServer): Promise<World> {
     const vendorUser = await byEmail("vendor@bluebirdcoffee.test");
 
     const coordinator = await db.user.create({
-      data: { email: "event-a-coordinator@world.test", name: "Avery Coordinator", memberships: { create: { eventId: event.id, role: "coordinator" } } },
+      data: {
+        email: "event-a-coordinator@world.test",
+        name: "Avery Coordinator",
+        memberships: { create: { eventId: event.id, role: "coordinator" } },
+      },
     });
-    const otherCoordinator = await db.user.create({ data: { email: "event-b-coordinator@world.test", name: "Blake Coordinator" } });
+    const otherCoordinator = await db.user.create({
+      data: { email: "event-b-coordinator@world.test", name: "Blake Coordinator" },
+    });
     const door = await db.user.create({
-      data: { email: "door-volunteer@world.test", name: "Dee Volunteer", memberships: { create: { eventId: event.id, role: "door" } } },
+      data: {
+        email: "door-volunteer@world.test",
+        name: "Dee Volunteer",
+        memberships: { create: { eventId: event.id, role: "door" } },
+      },
     });
     const other = await db.event.create({
       data: {
@@ -107,21 +130,37 @@ export async function buildWorld(server: OwnServer): Promise<World> {
       },
     });
 
-    const version = await db.scheduleVersion.findFirstOrThrow({ where: { eventId: event.id }, orderBy: { number: "desc" } });
+    const version = await db.scheduleVersion.findFirstOrThrow({
+      where: { eventId: event.id },
+      orderBy: { number: "desc" },
+    });
     const snapshot = JSON.parse(version.snapshot) as {
       sessions: { placementId: string; roomId?: string; presenters: { userId: string }[] }[];
     };
     const mine = snapshot.sessions.find((s) => s.presenters[0]?.userId === presenter);
     if (!mine) throw new Error("World: the demo presenter has no published session");
     const placement = await db.placement.findUniqueOrThrow({ where: { id: mine.placementId } });
-    const foreign = await db.proposal.findFirstOrThrow({ where: { eventId: event.id, presenterId: { not: presenter } } });
+    const foreign = await db.proposal.findFirstOrThrow({
+      where: { eventId: event.id, presenterId: { not: presenter } },
+    });
     const drawing = await db.drawing.findFirstOrThrow({ where: { eventId: event.id } });
     const contact = await db.vendorContact.findFirstOrThrow({ where: { userId: vendorUser } });
     const donation = await db.donation.findFirstOrThrow({ where: { vendorId: contact.vendorId } });
-    const badge = await db.membership.findFirstOrThrow({ where: { eventId: event.id, userId: attendee, role: "attendee" } });
-    const circle = await db.circleMember.findFirstOrThrow({ where: { userId: attendee, circle: { round: { eventId: event.id } } } });
+    const badge = await db.membership.findFirstOrThrow({
+      where: { eventId: event.id, userId: attendee, role: "attendee" },
+    });
+    const circle = await db.circleMember.findFirstOrThrow({
+      where: { userId: attendee, circle: { round: { eventId: event.id } } },
+    });
 
-    const userIds = { coordinator: coordinator.id, presenter, attendee, vendor: vendorUser, otherCoordinator: otherCoordinator.id, door: door.id };
+    const userIds = {
+      coordinator: coordinator.id,
+      presenter,
+      attendee,
+      vendor: vendorUser,
+      otherCoordinator: otherCoordinator.id,
+      door: door.id,
+    };
     const cookies = { anonymous: "" } as Record<Role, string>;
     for (const [role, id] of Object.entries(userIds)) cookies[role as Role] = await signedInCookie(db, id);
 
@@ -165,7 +204,8 @@ export function fingerprint(dbFile: string): Record<string, string> {
     for (const { name } of tables) {
       const rows = sqlite.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).raw().all();
       const hash = crypto.createHash("sha256");
-      for (const row of rows) hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("hex") : v)));
+      for (const row of rows)
+        hash.update(JSON.stringify(row, (_k, v: unknown) => (Buffer.isBuffer(v) ? v.toString("hex") : v)));
       result[name] = `${rows.length}:${hash.digest("hex").slice(0, 16)}`;
     }
     return result;

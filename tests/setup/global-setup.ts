@@ -12,14 +12,10 @@ export const BASE_DB = path.join(TMP_DIR, "base.db");
 export default function setup() {
   fs.rmSync(TMP_DIR, { recursive: true, force: true });
   fs.mkdirSync(TMP_DIR, { recursive: true });
-  const result = spawnSync(
-    process.execPath,
-    ["node_modules/prisma/build/index.js", "migrate", "deploy"],
-    {
-      env: { ...process.env, DATABASE_URL: `file:./${TMP_NAME}/base.db`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-      encoding: "utf8",
-    },
-  );
+  const result = spawnSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
+    env: { ...process.env, DATABASE_URL: `file:./${TMP_NAME}/base.db`, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    encoding: "utf8",
+  });
   if (result.status !== 0 || !fs.existsSync(BASE_DB)) {
     throw new Error(
       `Could not build the test database (prisma migrate deploy exited ${result.status ?? result.signal}):\n` +

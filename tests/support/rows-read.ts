@@ -9,7 +9,16 @@ import { Prisma } from "@prisma/client";
 import { vi } from "vitest";
 import { db } from "~/utils/db.server";
 
-const READS = ["findMany", "findFirst", "findFirstOrThrow", "findUnique", "findUniqueOrThrow", "count", "groupBy", "aggregate"] as const;
+const READS = [
+  "findMany",
+  "findFirst",
+  "findFirstOrThrow",
+  "findUnique",
+  "findUniqueOrThrow",
+  "count",
+  "groupBy",
+  "aggregate",
+] as const;
 
 type AnyReader = Record<string, (...args: unknown[]) => Promise<unknown>>;
 

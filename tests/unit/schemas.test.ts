@@ -91,18 +91,34 @@ describe("parseSubmission", () => {
   test("returns the parsed, typed values on success", () => {
     const result = parseSubmission(
       SignupSchema,
-      form({ name: " Lee Chen ", email: "Lee.Chen@Springfield.k12.us", password: "long enough pw", confirmPassword: "long enough pw" }),
+      form({
+        name: " Lee Chen ",
+        email: "Lee.Chen@Springfield.k12.us",
+        password: "long enough pw",
+        confirmPassword: "long enough pw",
+      }),
     );
     expect(result).toEqual({
       ok: true,
-      data: { name: "Lee Chen", email: "lee.chen@springfield.k12.us", password: "long enough pw", confirmPassword: "long enough pw" },
+      data: {
+        name: "Lee Chen",
+        email: "lee.chen@springfield.k12.us",
+        password: "long enough pw",
+        confirmPassword: "long enough pw",
+      },
     });
   });
 
   test("on failure keeps what the user typed but never sends passwords back", () => {
     const result = parseSubmission(
       SignupSchema,
-      form({ name: "Lee Chen", email: "not-an-email", password: "short", confirmPassword: "different", event: "spring-pd" }),
+      form({
+        name: "Lee Chen",
+        email: "not-an-email",
+        password: "short",
+        confirmPassword: "different",
+        event: "spring-pd",
+      }),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;
@@ -118,7 +134,12 @@ describe("parseSubmission", () => {
   test("reports mismatched passwords once the password itself is acceptable", () => {
     const result = parseSubmission(
       SignupSchema,
-      form({ name: "", email: "lee@springfield.k12.us", password: "long enough pw", confirmPassword: "long enough px" }),
+      form({
+        name: "",
+        email: "lee@springfield.k12.us",
+        password: "long enough pw",
+        confirmPassword: "long enough px",
+      }),
     );
     expect(result.ok).toBe(false);
     if (result.ok) return;

@@ -21,7 +21,11 @@ afterEach(() => {
 
 describe("createFirstCoordinator", () => {
   test("on an empty install the first account becomes the district coordinator", async () => {
-    const user = await createFirstCoordinator({ name: "Pat Morgan", email: "pat.morgan@springfield.k12.us", password: PASSWORD });
+    const user = await createFirstCoordinator({
+      name: "Pat Morgan",
+      email: "pat.morgan@springfield.k12.us",
+      password: PASSWORD,
+    });
 
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(stored.isDistrictCoordinator).toBe(true);
@@ -60,9 +64,18 @@ describe("verifyLogin", () => {
 
 describe("signUp", () => {
   test("an event limited to a district domain refuses other addresses on the email field", async () => {
-    const event = await createEvent({ slug: "spring-pd", allowedEmailDomain: "springfield.k12.us", status: "proposals_open" });
+    const event = await createEvent({
+      slug: "spring-pd",
+      allowedEmailDomain: "springfield.k12.us",
+      status: "proposals_open",
+    });
 
-    const attempt = signUp({ name: "Gmail User", email: "teacher@gmail.com", password: PASSWORD, eventSlug: event.slug });
+    const attempt = signUp({
+      name: "Gmail User",
+      email: "teacher@gmail.com",
+      password: PASSWORD,
+      eventSlug: event.slug,
+    });
     await expect(attempt).rejects.toBeInstanceOf(RuleError);
     await expect(attempt).rejects.toMatchObject({ field: "email" });
     expect(await db.user.count()).toBe(0);
@@ -78,14 +91,21 @@ describe("signUp", () => {
   test("an address in the district domain gets an account that joins the event once the mailed code proves it", async () => {
     const event = await createEvent({ allowedEmailDomain: "springfield.k12.us", status: "proposals_open" });
 
-    const user = await signUp({ name: "Lee Chen", email: "lee.chen@springfield.k12.us", password: PASSWORD, eventSlug: event.slug });
+    const user = await signUp({
+      name: "Lee Chen",
+      email: "lee.chen@springfield.k12.us",
+      password: PASSWORD,
+      eventSlug: event.slug,
+    });
 
     // Not yet: the address is unproven, so no sign-in and no place on the PD day.
     expect(await verifyLogin("lee.chen@springfield.k12.us", PASSWORD)).toEqual({ id: user.id, proven: false });
     expect(await db.membership.count({ where: { userId: user.id } })).toBe(0);
     const mail = await db.outboxMessage.findFirstOrThrow({ where: { to: "lee.chen@springfield.k12.us" } });
     // Typed in the browser that signed up (its cookie names the account).
-    await verifyEmailByCode("lee.chen@springfield.k12.us", mail.subject.match(/\d{6}/)![0], { fromSignupBrowser: user.id });
+    await verifyEmailByCode("lee.chen@springfield.k12.us", mail.subject.match(/\d{6}/)![0], {
+      fromSignupBrowser: user.id,
+    });
 
     const memberships = await db.membership.findMany({ where: { userId: user.id } });
     expect(memberships).toEqual([expect.objectContaining({ eventId: event.id, role: "attendee" })]);
@@ -183,12 +203,18 @@ describe("password reset", () => {
 
     await resetPassword(token, "a brand new password");
 
-    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({ id: user.id, proven: true });
+    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({
+      id: user.id,
+      proven: true,
+    });
     expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).toBeNull();
     expect(await db.session.count({ where: { userId: user.id } })).toBe(0);
 
     await expect(resetPassword(token, "attacker's password")).rejects.toBeInstanceOf(RuleError);
-    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({ id: user.id, proven: true });
+    expect(await verifyLogin("kim.park@springfield.k12.us", "a brand new password")).toEqual({
+      id: user.id,
+      proven: true,
+    });
   });
 
   test("a link older than an hour is refused", async () => {
@@ -229,10 +255,17 @@ describe("password reset", () => {
 
 describe("PASSWORD_SIGNIN=admins-only", () => {
   test("only a district coordinator signs in with a password; a teacher's right password is refused", async () => {
-    const admin = await createUser({ email: "admin@springfield.k12.us", password: PASSWORD, districtCoordinator: true });
+    const admin = await createUser({
+      email: "admin@springfield.k12.us",
+      password: PASSWORD,
+      districtCoordinator: true,
+    });
     await createUser({ email: "kim.park@springfield.k12.us", password: PASSWORD });
 
-    expect(await verifyLogin("admin@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({ id: admin.id, proven: true });
+    expect(await verifyLogin("admin@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({
+      id: admin.id,
+      proven: true,
+    });
     expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD, { adminsOnly: true })).toBeNull();
     expect(await verifyLogin("kim.park@springfield.k12.us", PASSWORD)).not.toBeNull();
   });

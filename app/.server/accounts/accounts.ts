@@ -82,7 +82,9 @@ export async function createOrPromoteCoordinator(input: NewAccount) {
 }
 
 async function provenAt(userId: string) {
-  return (await db.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } }))?.emailVerifiedAt ?? null;
+  return (
+    (await db.user.findUnique({ where: { id: userId }, select: { emailVerifiedAt: true } }))?.emailVerifiedAt ?? null
+  );
 }
 
 /**
@@ -132,7 +134,11 @@ export async function signUp(input: NewAccount & { eventSlug?: string; fromPath?
  * install's break-glass administrator, may use a password; the hash is compared
  * either way so the answer takes as long.
  */
-export async function verifyLogin(email: string, password: string, { adminsOnly = false }: { adminsOnly?: boolean } = {}) {
+export async function verifyLogin(
+  email: string,
+  password: string,
+  { adminsOnly = false }: { adminsOnly?: boolean } = {},
+) {
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },
     select: { id: true, isDistrictCoordinator: true, emailVerifiedAt: true, password: { select: { hash: true } } },
@@ -204,7 +210,12 @@ export async function resetPassword(token: string, password: string) {
       update: { hash },
     });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
-    await recordAudit(tx, { actorId: reset.userId, action: "account.password_reset", entity: "User", entityId: reset.userId });
+    await recordAudit(tx, {
+      actorId: reset.userId,
+      action: "account.password_reset",
+      entity: "User",
+      entityId: reset.userId,
+    });
   });
   return { userId: reset.userId };
 }

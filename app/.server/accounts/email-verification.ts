@@ -24,8 +24,14 @@ function hashCode(email: string, code: string) {
  * sign-up was for, joined once the address is proven (its domain rule was
  * checked at sign-up). Quietly does nothing past the hourly limit.
  */
-export async function sendEmailVerification(userId: string, { eventId, now = new Date() }: { eventId?: string | null; now?: Date } = {}) {
-  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true, emailVerifiedAt: true } });
+export async function sendEmailVerification(
+  userId: string,
+  { eventId, now = new Date() }: { eventId?: string | null; now?: Date } = {},
+) {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { email: true, name: true, emailVerifiedAt: true },
+  });
   if (user.emailVerifiedAt) return;
   const recent = await db.loginCode.count({
     where: { email: user.email, purpose: PURPOSE, createdAt: { gt: new Date(now.getTime() - VERIFY_LIFETIME_MS) } },
@@ -85,10 +91,20 @@ export async function verifyEmailByLink(token: string, { now = new Date(), fromS
   return consume(row.id, row.email, row.eventId, now, fromSignupBrowser);
 }
 
-export async function verifyEmailByCode(email: string, code: string, { now = new Date(), fromSignupBrowser = null }: Proof = {}) {
+export async function verifyEmailByCode(
+  email: string,
+  code: string,
+  { now = new Date(), fromSignupBrowser = null }: Proof = {},
+) {
   const address = email.trim().toLowerCase();
   const live = await db.loginCode.findFirst({
-    where: { email: address, purpose: PURPOSE, usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
+    where: {
+      email: address,
+      purpose: PURPOSE,
+      usedAt: null,
+      expiresAt: { gt: now },
+      attempts: { lt: MAX_WRONG_ATTEMPTS },
+    },
     orderBy: { createdAt: "desc" },
   });
   if (!live) throw new RuleError(BAD_VERIFY_CODE, "code");
@@ -99,15 +115,25 @@ export async function verifyEmailByCode(email: string, code: string, { now = new
     where: { id: live.id, usedAt: null, attempts: { lt: MAX_WRONG_ATTEMPTS } },
     data: { attempts: { increment: 1 } },
   });
-  if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash)) throw new RuleError(BAD_VERIFY_CODE, "code");
+  if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash))
+    throw new RuleError(BAD_VERIFY_CODE, "code");
   await db.loginCode.update({ where: { id: live.id }, data: { attempts: { decrement: 1 } } });
   return consume(live.id, address, live.eventId, now, fromSignupBrowser);
 }
 
-async function consume(codeId: string, email: string, eventId: string | null, now: Date, fromSignupBrowser: string | null) {
+async function consume(
+  codeId: string,
+  email: string,
+  eventId: string | null,
+  now: Date,
+  fromSignupBrowser: string | null,
+) {
   const { count } = await db.loginCode.updateMany({ where: { id: codeId, usedAt: null }, data: { usedAt: now } });
   if (count === 0) throw new RuleError(BAD_VERIFY_CODE, "code");
-  const user = await db.user.findUnique({ where: { email }, select: { id: true, password: { select: { userId: true } } } });
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, password: { select: { userId: true } } },
+  });
   if (!user) throw new RuleError(BAD_VERIFY_CODE, "code");
   const keepPassword = fromSignupBrowser === user.id;
   await markEmailProven(user.id, now, { keepPassword });

@@ -29,7 +29,12 @@ describe("a PD day's attendee code opens no more than the day grants", () => {
   test("a district coordinator put on a day's roster gets no code; a guessed code signs nobody in", async () => {
     const { event, coordinator } = await dayWithCoordinator();
     const district = await createUser({ districtCoordinator: true, email: "head@springfield.k12.us" });
-    await importRoster(coordinator.id, event.id, "name,email\nHead,head@springfield.k12.us", { name: "name", email: "email", school: "", staffId: "" });
+    await importRoster(coordinator.id, event.id, "name,email\nHead,head@springfield.k12.us", {
+      name: "name",
+      email: "email",
+      school: "",
+      staffId: "",
+    });
 
     await requestCode(district.email, event.slug);
 
@@ -89,14 +94,23 @@ describe("an address typed at sign-up proves nothing", () => {
 
   test("an unproven account outside the domain rule does not join the PD day", async () => {
     const event = await createEvent({ status: "published", allowedEmailDomain: "springfield.k12.us" });
-    const user = await signUp({ name: "Pat", email: "pat@springfield.k12.us", password: PASSWORD, eventSlug: event.slug });
+    const user = await signUp({
+      name: "Pat",
+      email: "pat@springfield.k12.us",
+      password: PASSWORD,
+      eventSlug: event.slug,
+    });
     expect(await db.membership.count({ where: { userId: user.id, eventId: event.id } })).toBe(0);
   });
 
   test("an unproven password is not a reason to refuse the owner a code", async () => {
     const { event } = await dayWithCoordinator({ allowedEmailDomain: "springfield.k12.us" });
     await db.user.create({
-      data: { email: "sam@springfield.k12.us", name: "Sam", password: { create: { hash: await hashPassword(PASSWORD) } } },
+      data: {
+        email: "sam@springfield.k12.us",
+        name: "Sam",
+        password: { create: { hash: await hashPassword(PASSWORD) } },
+      },
     });
 
     await requestCode("sam@springfield.k12.us", event.slug);
@@ -108,12 +122,26 @@ describe("an address typed at sign-up proves nothing", () => {
 describe("an invitation link proves the address by itself", () => {
   test("signing up from the link mailed to this address needs no code; from someone else's it does", async () => {
     const { event, coordinator } = await dayWithCoordinator();
-    await inviteToEvent(coordinator.id, event.id, { email: "rosa.diaz@springfield.k12.us", name: "Rosa", role: "presenter" });
+    await inviteToEvent(coordinator.id, event.id, {
+      email: "rosa.diaz@springfield.k12.us",
+      name: "Rosa",
+      role: "presenter",
+    });
     const mail = await lastMail("rosa.diaz@springfield.k12.us");
     const fromPath = new URL(mail!.text.match(/https?:\/\/\S+\/invite\/\S+/)![0]).pathname;
 
-    const other = await signUp({ name: "Not Rosa", email: "not.rosa@springfield.k12.us", password: PASSWORD, fromPath });
-    const rosa = await signUp({ name: "Rosa Diaz", email: "rosa.diaz@springfield.k12.us", password: PASSWORD, fromPath });
+    const other = await signUp({
+      name: "Not Rosa",
+      email: "not.rosa@springfield.k12.us",
+      password: PASSWORD,
+      fromPath,
+    });
+    const rosa = await signUp({
+      name: "Rosa Diaz",
+      email: "rosa.diaz@springfield.k12.us",
+      password: PASSWORD,
+      fromPath,
+    });
 
     expect(other.proven).toBe(false);
     expect(rosa.proven).toBe(true);

@@ -18,7 +18,10 @@ export async function markEmailProven(
 ) {
   const client = tx ?? db;
   // Conditional: of two proofs at once, one does the first-proof clean-up.
-  const { count } = await client.user.updateMany({ where: { id: userId, emailVerifiedAt: null }, data: { emailVerifiedAt: now } });
+  const { count } = await client.user.updateMany({
+    where: { id: userId, emailVerifiedAt: null },
+    data: { emailVerifiedAt: now },
+  });
   if (count === 1 && !keepPassword) {
     await client.password.deleteMany({ where: { userId } });
     await client.session.deleteMany({ where: { userId } });

@@ -97,7 +97,9 @@ describe("mailing limits", () => {
     for (let i = 0; i < LIMITS.codeRequestsPerEmail.points; i += 1) {
       expect(await limits.codeRequest("keisha@springfield.k12.test", school)).toBeNull();
     }
-    expect((await limits.codeRequest("keisha@springfield.k12.test", school))?.message).toMatch(/^Too many code requests\./);
+    expect((await limits.codeRequest("keisha@springfield.k12.test", school))?.message).toMatch(
+      /^Too many code requests\./,
+    );
     for (let i = 0; i < 400; i += 1) {
       expect(await limits.codeRequest(`attendee${i}@springfield.k12.test`, school)).toBeNull();
       expect(await limits.codeRequest(`attendee${i}@springfield.k12.test`, school)).toBeNull();
@@ -110,13 +112,17 @@ describe("mailing limits", () => {
     expect(await limits.codeAttempt("keisha@springfield.k12.test", school)).toBeNull();
     await limits.codeSucceeded("keisha@springfield.k12.test", school);
     for (let i = 0; i < 10; i += 1) expect(await limits.codeAttempt("keisha@springfield.k12.test", school)).toBeNull();
-    expect((await limits.codeAttempt("keisha@springfield.k12.test", school))?.message).toMatch(/^Too many wrong codes\./);
+    expect((await limits.codeAttempt("keisha@springfield.k12.test", school))?.message).toMatch(
+      /^Too many wrong codes\./,
+    );
   });
 
   test("counters are separate per limiter set, and an unknown address still counts", async () => {
     const a = createRateLimits({ ...LIMITS, signupsPerIp: { points: 1, seconds: 60 } });
     expect(await a.signup(undefined)).toBeNull();
-    expect((await a.signup(undefined))?.message).toBe("Too many new accounts from this network. Try again in 1 minute.");
+    expect((await a.signup(undefined))?.message).toBe(
+      "Too many new accounts from this network. Try again in 1 minute.",
+    );
     expect(await createRateLimits().signup(undefined)).toBeNull();
   });
 });
@@ -129,8 +135,11 @@ describe("private links and certificate codes", () => {
       expect(await limits.privateLinkAttempt("192.0.2.10")).toBeNull();
       await limits.privateLinkFound("192.0.2.10");
     }
-    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points; i += 1) expect(await limits.privateLinkAttempt("198.51.100.9")).toBeNull();
-    expect((await limits.privateLinkAttempt("198.51.100.9"))?.message).toBe("Too many unknown links from this network. Try again in 15 minutes.");
+    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points; i += 1)
+      expect(await limits.privateLinkAttempt("198.51.100.9")).toBeNull();
+    expect((await limits.privateLinkAttempt("198.51.100.9"))?.message).toBe(
+      "Too many unknown links from this network. Try again in 15 minutes.",
+    );
     expect(await limits.privateLinkAttempt("192.0.2.10")).toBeNull();
     vi.advanceTimersByTime(15 * 60 * 1000 + 1);
     expect(await limits.privateLinkAttempt("198.51.100.9")).toBeNull();
@@ -139,14 +148,16 @@ describe("private links and certificate codes", () => {
   test("over the limit the lookup is not even run: a 429 error saying how long to wait", async () => {
     const ip = "198.51.100.77";
     const miss = () => Promise.reject(new NotFoundError("This calendar link does not match anyone's day."));
-    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points; i += 1) await expect(privateLinkLookup(ip, miss)).rejects.toThrow(NotFoundError);
+    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points; i += 1)
+      await expect(privateLinkLookup(ip, miss)).rejects.toThrow(NotFoundError);
     let ran = false;
     const refused = await privateLinkLookup(ip, async () => (ran = true)).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(TooManyRequestsError);
     expect(refused).toMatchObject({ status: 429, retryAfterSeconds: 15 * 60 });
     expect(ran).toBe(false);
     // Another address is not held up; a find hands its try back.
-    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points + 10; i += 1) expect(await privateLinkLookup("192.0.2.11", async () => "found")).toBe("found");
+    for (let i = 0; i < LIMITS.privateLinkMissesPerIp.points + 10; i += 1)
+      expect(await privateLinkLookup("192.0.2.11", async () => "found")).toBe("found");
   });
 });
 

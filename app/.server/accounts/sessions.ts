@@ -4,7 +4,10 @@ import { fromDbTime, statement } from "~/utils/sqlite.server";
 export const SESSION_DAYS = 30;
 
 /** A person's session lasts SESSION_DAYS; a kiosk device's ends with its link (`expiresAt`). */
-export async function createSession(userId: string, expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000)) {
+export async function createSession(
+  userId: string,
+  expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
+) {
   return db.session.create({ data: { userId, expiresAt }, select: { id: true, expiresAt: true } });
 }
 
@@ -20,7 +23,14 @@ export async function findSessionUser(sessionId: string) {
             (SELECT e.slug FROM KioskLink k JOIN Event e ON e.id = k.eventId WHERE k.deviceId = u.id) AS kioskSlug
        FROM Session s JOIN User u ON u.id = s.userId WHERE s.id = ?`,
   ).get(sessionId) as
-    | { expiresAt: string; id: string; email: string; name: string; isDistrictCoordinator: number; kioskSlug: string | null }
+    | {
+        expiresAt: string;
+        id: string;
+        email: string;
+        name: string;
+        isDistrictCoordinator: number;
+        kioskSlug: string | null;
+      }
     | undefined;
   if (!row || fromDbTime(row.expiresAt).getTime() < Date.now()) return null;
   return {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addMember, createBlock, createEvent, createPlacement, createProposal, createRoom, createUser } from "tests/factories";
+import {
+  addMember,
+  createBlock,
+  createEvent,
+  createPlacement,
+  createProposal,
+  createRoom,
+  createUser,
+} from "tests/factories";
 import { freezeVersion } from "../schedule/publish";
 import { buildSnapshot } from "../schedule/snapshot";
 import { feedbackSummary, leaveFeedback } from "./feedback";
@@ -26,19 +34,29 @@ async function ratedDay() {
 describe("feedback", () => {
   it("is refused until the session's block has ended", async () => {
     const { event, placement, attendees } = await ratedDay();
-    await expect(leaveFeedback(attendees[0].id, event.slug, placement.id, { rating: 5 }, DURING)).rejects.toThrow(/once it has ended/);
+    await expect(leaveFeedback(attendees[0].id, event.slug, placement.id, { rating: 5 }, DURING)).rejects.toThrow(
+      /once it has ended/,
+    );
     await leaveFeedback(attendees[0].id, event.slug, placement.id, { rating: 5 }, AFTER);
   });
 
   it("keeps one rating per person, editable, and refuses non-members", async () => {
     const { event, placement, attendees, proposal, presenter } = await ratedDay();
     await leaveFeedback(attendees[0].id, event.slug, placement.id, { rating: 2, comment: "Too fast" }, AFTER);
-    await leaveFeedback(attendees[0].id, event.slug, placement.id, { rating: 4, comment: "Better on reflection" }, AFTER);
+    await leaveFeedback(
+      attendees[0].id,
+      event.slug,
+      placement.id,
+      { rating: 4, comment: "Better on reflection" },
+      AFTER,
+    );
     const summary = await feedbackSummary(presenter.id, proposal.id);
     expect(summary.count).toBe(1);
     expect(summary.average).toBe(4);
     const outsider = await createUser();
-    await expect(leaveFeedback(outsider.id, event.slug, placement.id, { rating: 5 }, AFTER)).rejects.toThrow(/Only people attending/);
+    await expect(leaveFeedback(outsider.id, event.slug, placement.id, { rating: 5 }, AFTER)).rejects.toThrow(
+      /Only people attending/,
+    );
   });
 
   it("shows presenters a summary without names; coordinators see names", async () => {

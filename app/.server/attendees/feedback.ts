@@ -13,7 +13,13 @@ async function assertAttendee(userId: string, eventId: string) {
   if (!membership) throw new NotAllowedError("Only people attending this PD day can rate its sessions.");
 }
 
-export async function leaveFeedback(userId: string, slug: string, placementId: string, input: FeedbackInput, now = new Date()) {
+export async function leaveFeedback(
+  userId: string,
+  slug: string,
+  placementId: string,
+  input: FeedbackInput,
+  now = new Date(),
+) {
   const event = await findEventBySlug(slug);
   await assertAttendee(userId, event.id);
   const session = (await latestPublished(event.id))?.snapshot.sessions.find((s) => s.placementId === placementId);
@@ -73,4 +79,3 @@ export async function feedbackSummary(actorId: string, proposalId: string) {
       .map((r) => ({ id: r.id, rating: r.rating, comment: r.comment, by: isCoordinator ? r.user.name : null })),
   };
 }
-

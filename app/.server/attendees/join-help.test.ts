@@ -10,6 +10,9 @@ describe("joinHelp", () => {
     await addMember(event.id, dana.id, "coordinator");
     await addMember(event.id, attendee.id, "attendee");
     const help = await joinHelp(event);
-    expect(help).toEqual({ walkUpDomain: "springfield.k12.us", contacts: [{ name: "Dana Whitfield", email: dana.email }] });
+    expect(help).toEqual({
+      walkUpDomain: "springfield.k12.us",
+      contacts: [{ name: "Dana Whitfield", email: dana.email }],
+    });
   });
 });

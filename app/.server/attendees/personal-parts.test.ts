@@ -37,11 +37,21 @@ describe("GET /e/<slug>/mine/… (the per-person part of a stored attendee page)
     const ann = await createAttendee(day.event.id);
     const presenterCookie = await cookieOf(day.presenter.id);
     const annCookie = await cookieOf(ann.user.id);
-    expect((await mineAnswer(presenterCookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({ isPresenter: true });
-    expect((await mineAnswer(annCookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({ isPresenter: false });
+    expect((await mineAnswer(presenterCookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({
+      isPresenter: true,
+    });
+    expect((await mineAnswer(annCookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({
+      isPresenter: false,
+    });
     const room = await mineAnswer(presenterCookie, day.event.slug, "room", day.roomA.id);
-    expect(room.body).toMatchObject({ canCheckIn: true, presenting: [{ placementId: day.a1.id }, { placementId: day.a2.id }] });
-    expect((await mineAnswer(annCookie, day.event.slug, "room", day.roomA.id)).body).toMatchObject({ canCheckIn: true, presenting: [] });
+    expect(room.body).toMatchObject({
+      canCheckIn: true,
+      presenting: [{ placementId: day.a1.id }, { placementId: day.a2.id }],
+    });
+    expect((await mineAnswer(annCookie, day.event.slug, "room", day.roomA.id)).body).toMatchObject({
+      canCheckIn: true,
+      presenting: [],
+    });
   });
 
   test("refuses the signed-out, and outsiders get the pages' own refusals", async () => {
@@ -75,13 +85,17 @@ describe("a stored session page's stamp", () => {
     const noon = new Date("2027-03-01T12:00:00Z");
     const before = attendeePageStamp(day.event.slug, "session", day.a1.id, noon);
     const other = attendeePageStamp(day.event.slug, "session", day.b1.id, noon);
-    const resource = await db.proposalResource.create({ data: { proposalId: day.a1.proposalId, label: "Slides", url: "https://example.test/s" } });
+    const resource = await db.proposalResource.create({
+      data: { proposalId: day.a1.proposalId, label: "Slides", url: "https://example.test/s" },
+    });
     const added = attendeePageStamp(day.event.slug, "session", day.a1.id, noon);
     expect(added).not.toBe(before);
     expect(attendeePageStamp(day.event.slug, "session", day.b1.id, noon)).toBe(other);
     await db.proposalResource.delete({ where: { id: resource.id } });
     expect(attendeePageStamp(day.event.slug, "session", day.a1.id, noon)).toBe(before);
     // Other pages follow the schedule's stamp only.
-    expect(attendeePageStamp(day.event.slug, "room", day.roomA.id, noon)).toBe(attendeePageStamp(day.event.slug, "schedule", "", noon));
+    expect(attendeePageStamp(day.event.slug, "room", day.roomA.id, noon)).toBe(
+      attendeePageStamp(day.event.slug, "schedule", "", noon),
+    );
   });
 });

@@ -34,13 +34,18 @@ export async function mySessionPart(userId: string, session: Presented & { place
 /** The room page: may they check in here, since when they are here, other rooms with seats if this one is full, and what they present here. */
 export async function myRoomPart(userId: string | null, slug: string, roomId: string) {
   const { event, room, sessions } = await getPublishedRoom(slug, roomId);
-  const [{ canCheckIn, visit }, alternatives] = await Promise.all([roomCheckInState(userId, event.id, room.id), roomsWithSpace(event.id, room.id)]);
+  const [{ canCheckIn, visit }, alternatives] = await Promise.all([
+    roomCheckInState(userId, event.id, room.id),
+    roomsWithSpace(event.id, room.id),
+  ]);
   return {
     canCheckIn,
     hereSince: visit ? clockTime(visit.enteredAt, event.timeZone) : null,
     alternatives,
     // The presenter's own sessions here get a link to take attendance from their phone.
-    presenting: userId ? sessions.filter((s) => presents(s, userId)).map((s) => ({ placementId: s.placementId, title: s.title })) : [],
+    presenting: userId
+      ? sessions.filter((s) => presents(s, userId)).map((s) => ({ placementId: s.placementId, title: s.title }))
+      : [],
   };
 }
 
@@ -63,7 +68,10 @@ async function leaving(userId: string, event: { id: string; name: string }) {
   if (roles.length === 0) return null;
   const names = roles.map((role) => ROLE_LABELS[role].toLowerCase()).join(" and ");
   const what = roles.length === 1 ? "that role" : "those roles";
-  return { roles: roles.join(","), text: `You are ${names} of ${event.name}. Leaving takes away ${what}. ${LEAVING_KEEPS_DATA}` };
+  return {
+    roles: roles.join(","),
+    text: `You are ${names} of ${event.name}. Leaving takes away ${what}. ${LEAVING_KEEPS_DATA}`,
+  };
 }
 
 /** The credit page: the person's hours so far and their door check-in. */
@@ -85,7 +93,12 @@ export type MineAnswer = { status: number; body: unknown };
  * the production server directly (server/hot-paths.ts) and by the Remix route in
  * development. Refusals carry the same words and statuses as the pages' own.
  */
-export async function mineAnswer(cookie: string | null | undefined, slug: string, page: string, id: string): Promise<MineAnswer> {
+export async function mineAnswer(
+  cookie: string | null | undefined,
+  slug: string,
+  page: string,
+  id: string,
+): Promise<MineAnswer> {
   const user = await signedInUser(cookie);
   if (!user) return { status: 401, body: { message: "Sign in to see your part of this page." } };
   try {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addMember, createBlock, createEvent, createPlacement, createProposal, createRoom, createUser } from "tests/factories";
+import {
+  addMember,
+  createBlock,
+  createEvent,
+  createPlacement,
+  createProposal,
+  createRoom,
+  createUser,
+} from "tests/factories";
 import { db } from "~/utils/db.server";
 import { conflictsForEvent } from "../schedule/conflicts";
 import { freezeVersion } from "../schedule/publish";
@@ -30,7 +38,11 @@ async function overlappingDay() {
   const presenter = await createUser();
   const lab = await createRoom(day.event.id, { name: "Lab" });
   const [b1] = await db.timeBlock.findMany({ where: { eventId: day.event.id }, orderBy: { startTime: "asc" } });
-  const workshop = await createProposal(day.event.id, presenter.id, { title: "Makerspace workshop", state: "confirmed", lengthBlocks: 2 });
+  const workshop = await createProposal(day.event.id, presenter.id, {
+    title: "Makerspace workshop",
+    state: "confirmed",
+    lengthBlocks: 2,
+  });
   const long = await createPlacement(day.event.id, workshop.id, lab.id, b1!.id);
   await freezeVersion(day.event.id, null, await buildSnapshot(day.event.id), { notify: false });
   return { ...day, long };
@@ -43,13 +55,19 @@ describe("overlapping picks", () => {
     const result = await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-short-1" });
     expect(result.picked).toBe(false);
     expect(result.overlapping?.map((s) => s.title)).toEqual(["Makerspace workshop"]);
-    expect(await db.pick.findMany({ where: { userId: attendee.id }, select: { placementId: true } })).toEqual([{ placementId: long.id }]);
+    expect(await db.pick.findMany({ where: { userId: attendee.id }, select: { placementId: true } })).toEqual([
+      { placementId: long.id },
+    ]);
   });
 
   it("keeps both when asked to, and my day marks the overlap on each", async () => {
     const { event, attendee, long, p1again } = await overlappingDay();
     await pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1" });
-    await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-short-1", overlap: "keep" });
+    await pickSession(attendee.id, event.slug, {
+      placementId: p1again.id,
+      clientId: "client-short-1",
+      overlap: "keep",
+    });
     const { day } = await getMyDay(attendee.id, event.slug);
     expect(day.map((d) => [d.session.title, d.overlapsWith])).toEqual([
       ["Makerspace workshop", ["Desmos"]],
@@ -60,15 +78,23 @@ describe("overlapping picks", () => {
   it("replaces the overlapping pick, and a late replay of the replaced pick stays out", async () => {
     const { event, attendee, long, p1again } = await overlappingDay();
     await pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1" });
-    await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-short-1", overlap: "replace" });
+    await pickSession(attendee.id, event.slug, {
+      placementId: p1again.id,
+      clientId: "client-short-1",
+      overlap: "replace",
+    });
     await pickSession(attendee.id, event.slug, { placementId: long.id, clientId: "client-long-1", overlap: "keep" });
-    expect(await db.pick.findMany({ where: { userId: attendee.id }, select: { placementId: true } })).toEqual([{ placementId: p1again.id }]);
+    expect(await db.pick.findMany({ where: { userId: attendee.id }, select: { placementId: true } })).toEqual([
+      { placementId: p1again.id },
+    ]);
   });
 
   it("two picks in the same block stay alternatives, not a question", async () => {
     const { event, attendee, p1, p2 } = await overlappingDay();
     await pickSession(attendee.id, event.slug, { placementId: p1.id, clientId: "client-a-0001" });
-    expect((await pickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-b-0001" })).picked).toBe(true);
+    expect((await pickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-b-0001" })).picked).toBe(
+      true,
+    );
   });
 
   it("two tabs picking overlapping sessions at once: the second one is asked, never both written unasked", async () => {
@@ -112,17 +138,20 @@ describe("picks", () => {
     const room = await createRoom(event.id);
     const block = await createBlock(event.id, { startTime: "11:00", endTime: "11:50" });
     const draft = await createPlacement(event.id, desmos.id, room.id, block.id);
-    await expect(pickSession(attendee.id, event.slug, { placementId: draft.id, clientId: "client-x-0001" })).rejects.toThrow(
-      /not on the published schedule/,
-    );
+    await expect(
+      pickSession(attendee.id, event.slug, { placementId: draft.id, clientId: "client-x-0001" }),
+    ).rejects.toThrow(/not on the published schedule/);
     const outsider = await createUser();
     const { p1 } = await publishedDay();
-    await expect(pickSession(outsider.id, event.slug, { placementId: p1.id, clientId: "client-y-0001" })).rejects.toThrow(/Join this PD day/);
+    await expect(
+      pickSession(outsider.id, event.slug, { placementId: p1.id, clientId: "client-y-0001" }),
+    ).rejects.toThrow(/Join this PD day/);
   });
 
   it("marks a second pick in the same block as an alternative on my day", async () => {
     const { event, attendee, p1, p2, p1again } = await publishedDay();
-    for (const [i, p] of [p1, p2, p1again].entries()) await pickSession(attendee.id, event.slug, { placementId: p.id, clientId: `client-pick-${i}` });
+    for (const [i, p] of [p1, p2, p1again].entries())
+      await pickSession(attendee.id, event.slug, { placementId: p.id, clientId: `client-pick-${i}` });
     const { day } = await getMyDay(attendee.id, event.slug);
     expect(day.map((d) => [d.session.title, d.session.blockLabel, d.alternative])).toEqual([
       ["Desmos", "Block 1", false],
@@ -135,7 +164,8 @@ describe("picks", () => {
     const { event, attendee, p1, p1again, p2 } = await publishedDay();
     const others = await Promise.all([createUser(), createUser()]);
     for (const u of others) await addMember(event.id, u.id, "attendee");
-    for (const [i, u] of [attendee, ...others].entries()) await pickSession(u.id, event.slug, { placementId: p1.id, clientId: `client-p1-${i}` });
+    for (const [i, u] of [attendee, ...others].entries())
+      await pickSession(u.id, event.slug, { placementId: p1.id, clientId: `client-p1-${i}` });
     await pickSession(attendee.id, event.slug, { placementId: p1again.id, clientId: "client-p1again" });
     await pickSession(attendee.id, event.slug, { placementId: p2.id, clientId: "client-p2" });
     const counts = await interestCounts(event.id);
@@ -143,7 +173,9 @@ describe("picks", () => {
     expect(counts.byPlacement.get(p1again.id)).toBe(1);
     expect(counts.byPlacement.get(p2.id)).toBe(1);
     expect(counts.byProposal.get(p1.proposalId)).toBe(4);
-    const warnings = (await conflictsForEvent(event.id)).filter((c) => c.kind === "room_too_small").map((c) => c.message);
+    const warnings = (await conflictsForEvent(event.id))
+      .filter((c) => c.kind === "room_too_small")
+      .map((c) => c.message);
     expect(warnings).toEqual([expect.stringContaining("has 3 picks, but Library seats 2")]);
   });
 

@@ -38,7 +38,11 @@ async function assertMember(userId: string, eventId: string) {
 // Pick table has no tombstone, and a late replay of that pick must stay undone.
 const UNDONE = { entity: "Pick", action: "pick.undone" } as const;
 
-export async function pickSession(userId: string, slug: string, { placementId, clientId, overlap = "ask" }: PickChange): Promise<PickResult> {
+export async function pickSession(
+  userId: string,
+  slug: string,
+  { placementId, clientId, overlap = "ask" }: PickChange,
+): Promise<PickResult> {
   const event = await eventOfMember(userId, slug);
   const version = await latestPublished(event.id);
   const sessions = version?.snapshot.sessions ?? [];
@@ -49,14 +53,25 @@ export async function pickSession(userId: string, slug: string, { placementId, c
   // tab's overlapping pick cannot land between the check and the write.
   try {
     return await db.$transaction(async (tx) => {
-      const undone = await tx.auditLog.findFirst({ where: { ...UNDONE, entityId: clientId, actorId: userId }, select: { id: true } });
+      const undone = await tx.auditLog.findFirst({
+        where: { ...UNDONE, entityId: clientId, actorId: userId },
+        select: { id: true },
+      });
       if (undone) return { picked: false };
-      const mine = await tx.pick.findMany({ where: { userId, eventId: event.id }, select: { placementId: true, clientId: true, id: true } });
+      const mine = await tx.pick.findMany({
+        where: { userId, eventId: event.id },
+        select: { placementId: true, clientId: true, id: true },
+      });
       // Already picked, or this very request replayed: the pick stands once.
       if (mine.some((p) => p.placementId === placementId)) return { picked: true };
-      const clashing = mine.filter((p) => sessions.some((s) => s.placementId === p.placementId && overlaps(s, session)));
+      const clashing = mine.filter((p) =>
+        sessions.some((s) => s.placementId === p.placementId && overlaps(s, session)),
+      );
       if (clashing.length && overlap === "ask") {
-        return { picked: false, overlapping: sessions.filter((s) => clashing.some((p) => p.placementId === s.placementId)) };
+        return {
+          picked: false,
+          overlapping: sessions.filter((s) => clashing.some((p) => p.placementId === s.placementId)),
+        };
       }
       if (clashing.length && overlap === "replace") {
         await tx.pick.deleteMany({ where: { userId, id: { in: clashing.map((p) => p.id) } } });
@@ -71,7 +86,9 @@ export async function pickSession(userId: string, slug: string, { placementId, c
           })),
         });
       }
-      await tx.pick.create({ data: { eventId: event.id, userId, placementId, proposalId: session.proposalId, clientId } });
+      await tx.pick.create({
+        data: { eventId: event.id, userId, placementId, proposalId: session.proposalId, clientId },
+      });
       return { picked: true };
     });
   } catch (error) {
@@ -86,14 +103,25 @@ export async function unpickSession(userId: string, slug: string, { placementId,
   const event = await eventOfMember(userId, slug);
   await db.$transaction([
     db.pick.deleteMany({ where: { userId, placementId } }),
-    db.auditLog.create({ data: { ...UNDONE, eventId: event.id, actorId: userId, entityId: clientId, detail: JSON.stringify({ placementId }) } }),
+    db.auditLog.create({
+      data: {
+        ...UNDONE,
+        eventId: event.id,
+        actorId: userId,
+        entityId: clientId,
+        detail: JSON.stringify({ placementId }),
+      },
+    }),
   ]);
   return { picked: false };
 }
 
 /** placementId → the pick's client id, for the buttons on the attendee's pages. */
 export async function picksOf(userId: string, eventId: string) {
-  const rows = await db.pick.findMany({ where: { userId, eventId }, select: { placementId: true, clientId: true, id: true } });
+  const rows = await db.pick.findMany({
+    where: { userId, eventId },
+    select: { placementId: true, clientId: true, id: true },
+  });
   return new Map(rows.map((r) => [r.placementId, r.clientId ?? r.id]));
 }
 

@@ -12,7 +12,9 @@ describe("publicScheduleStamp", () => {
   test("is null for an unknown PD day and stable while nothing changes", async () => {
     const { event } = await createPublishedDay();
     expect(publicScheduleStamp("no-such-day", noon)).toBeNull();
-    expect(publicScheduleStamp(event.slug, noon)).toBe(publicScheduleStamp(event.slug, new Date(noon.getTime() + 20_000)));
+    expect(publicScheduleStamp(event.slug, noon)).toBe(
+      publicScheduleStamp(event.slug, new Date(noon.getTime() + 20_000)),
+    );
   });
 
   test("changes when a new version is published", async () => {
@@ -42,6 +44,8 @@ describe("publicScheduleStamp", () => {
 
   test("changes every minute, so Now / Next moves on", async () => {
     const { event } = await createPublishedDay();
-    expect(publicScheduleStamp(event.slug, noon)).not.toBe(publicScheduleStamp(event.slug, new Date(noon.getTime() + 60_000)));
+    expect(publicScheduleStamp(event.slug, noon)).not.toBe(
+      publicScheduleStamp(event.slug, new Date(noon.getTime() + 60_000)),
+    );
   });
 });

@@ -21,7 +21,10 @@ describe("the signed-in schedule's stored render", () => {
 
     const forAnn = await sharedViewerOf(await cookieOf(ann.user.id), day.event.slug);
     const forBen = await sharedViewerOf(await cookieOf(ben.user.id), day.event.slug);
-    expect(forAnn).toEqual({ key: "member:/events", viewer: { canPick: true, nav: { home: "/events", links: [{ to: "/events", label: "PD days" }] } } });
+    expect(forAnn).toEqual({
+      key: "member:/events",
+      viewer: { canPick: true, nav: { home: "/events", links: [{ to: "/events", label: "PD days" }] } },
+    });
     expect(forBen).toEqual(forAnn);
     // Nothing of either person is in what the render is made from.
     expect(JSON.stringify(forAnn)).not.toMatch(new RegExp(`${ann.user.id}|${ann.user.name}|ann-pick`));
@@ -84,6 +87,9 @@ describe("GET /e/<slug>/my-picks", () => {
     expect((await myPicksAnswer(null, day.event.slug)).status).toBe(401);
     expect((await myPicksAnswer(await cookieOf(outsider.id), "no-such-day")).status).toBe(404);
     // Ann's picks on her own PD day are not this one's.
-    expect(await myPicksAnswer(await cookieOf(ann.user.id), day.event.slug)).toEqual({ status: 200, body: { canPick: false, picks: {} } });
+    expect(await myPicksAnswer(await cookieOf(ann.user.id), day.event.slug)).toEqual({
+      status: 200,
+      body: { canPick: false, picks: {} },
+    });
   });
 });

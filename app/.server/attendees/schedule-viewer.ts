@@ -49,7 +49,10 @@ export async function sharedViewerOf(cookie: string | null | undefined, slug: st
   return { key: `${viewer.canPick ? "member" : "viewer"}:${viewer.nav.links.map((l) => l.to).join(",")}`, viewer };
 }
 
-export type MyPicksAnswer = { status: number; body: { canPick: boolean; picks: Record<string, string> } | { message: string } };
+export type MyPicksAnswer = {
+  status: number;
+  body: { canPick: boolean; picks: Record<string, string> } | { message: string };
+};
 
 /**
  * GET /e/<slug>/my-picks: the signed-in person's own picks on that PD day
@@ -63,9 +66,14 @@ export async function myPicksAnswer(cookie: string | null | undefined, slug: str
   const id = eventId(slug);
   if (!id) return { status: 404, body: { message: "There is no PD day at that address." } };
   if (!mayPick(user, id)) return { status: 200, body: { canPick: false, picks: {} } };
-  const rows = statement("SELECT placementId, IFNULL(clientId, id) AS clientId FROM Pick WHERE userId = ? AND eventId = ?").all(user.id, id) as Array<{
+  const rows = statement(
+    "SELECT placementId, IFNULL(clientId, id) AS clientId FROM Pick WHERE userId = ? AND eventId = ?",
+  ).all(user.id, id) as Array<{
     placementId: string;
     clientId: string;
   }>;
-  return { status: 200, body: { canPick: true, picks: Object.fromEntries(rows.map((r) => [r.placementId, r.clientId])) } };
+  return {
+    status: 200,
+    body: { canPick: true, picks: Object.fromEntries(rows.map((r) => [r.placementId, r.clientId])) },
+  };
 }

@@ -42,7 +42,9 @@ describe("filters", () => {
   } as unknown as SnapshotSession;
 
   it("matches audience, subject, format and every search word", () => {
-    expect(matchesFilters(session, { audience: "6-8", subject: "Math", format: "hands_on", q: "desmos maria" })).toBe(true);
+    expect(matchesFilters(session, { audience: "6-8", subject: "Math", format: "hands_on", q: "desmos maria" })).toBe(
+      true,
+    );
     expect(matchesFilters(session, { audience: "K-2" })).toBe(false);
     expect(matchesFilters({ ...session, audience: ["all"] }, { audience: "K-2" })).toBe(true);
     expect(matchesFilters(session, { subject: "Literacy" })).toBe(false);
@@ -53,7 +55,10 @@ describe("filters", () => {
 
 describe("a large day, one block at a time", () => {
   // More sessions than a page shows whole: b1 gets the odd ones, b2 the even ones.
-  const sessions = Array.from({ length: WHOLE_DAY_UP_TO + 2 }, (_, i) => ({ placementId: `p${i}`, blockId: i % 2 ? "b1" : "b2" })) as SnapshotSession[];
+  const sessions = Array.from({ length: WHOLE_DAY_UP_TO + 2 }, (_, i) => ({
+    placementId: `p${i}`,
+    blockId: i % 2 ? "b1" : "b2",
+  })) as SnapshotSession[];
   const version = { snapshot: { blocks, sessions } };
   const b2 = blocks[2]!;
 
@@ -73,7 +78,9 @@ describe("a large day, one block at a time", () => {
   });
 
   it("is off for a small day and for a search, which looks across the whole day", () => {
-    expect(oneBlockAtATime({ snapshot: { blocks, sessions: sessions.slice(0, WHOLE_DAY_UP_TO) } }, [], {}, null, null)).toBeNull();
+    expect(
+      oneBlockAtATime({ snapshot: { blocks, sessions: sessions.slice(0, WHOLE_DAY_UP_TO) } }, [], {}, null, null),
+    ).toBeNull();
     expect(oneBlockAtATime(version, sessions, { q: "math" }, null, null)).toBeNull();
     expect(oneBlockAtATime(version, sessions, { audience: "6-8" }, null, null)).not.toBeNull();
   });

@@ -32,12 +32,19 @@ export function sessionEnded(event: { date: string; timeZone: string }, session:
 }
 
 export function matchesFilters(session: SnapshotSession, filters: ScheduleFilters) {
-  if (filters.audience && !session.audience.includes(filters.audience) && !session.audience.includes("all")) return false;
+  if (filters.audience && !session.audience.includes(filters.audience) && !session.audience.includes("all"))
+    return false;
   if (filters.subject && !session.tags.includes(filters.subject)) return false;
   if (filters.format && session.format !== filters.format) return false;
   const q = filters.q?.trim().toLowerCase();
   if (q) {
-    const text = [session.title, session.summary, session.roomName, ...session.tags, ...session.presenters.map((p) => p.name)]
+    const text = [
+      session.title,
+      session.summary,
+      session.roomName,
+      ...session.tags,
+      ...session.presenters.map((p) => p.name),
+    ]
       .join(" ")
       .toLowerCase();
     if (!q.split(/\s+/).every((word) => text.includes(word))) return false;
@@ -71,12 +78,24 @@ export function oneBlockAtATime(
   const starts = new Set(sessions.map((s) => s.blockId));
   const tabs: BlockTab[] = blocks
     .filter((b) => starts.has(b.id))
-    .map(({ id, label, startTime, endTime }) => ({ id, label, startTime, endTime, matching: matching.filter((s) => s.blockId === id).length }));
-  const shown = [asked, live?.current?.id, live?.next?.id].find((id) => id && tabs.some((t) => t.id === id)) ?? tabs[0]?.id ?? null;
+    .map(({ id, label, startTime, endTime }) => ({
+      id,
+      label,
+      startTime,
+      endTime,
+      matching: matching.filter((s) => s.blockId === id).length,
+    }));
+  const shown =
+    [asked, live?.current?.id, live?.next?.id].find((id) => id && tabs.some((t) => t.id === id)) ?? tabs[0]?.id ?? null;
   return shown ? { shown, tabs } : null;
 }
 
-export async function getAttendeeSchedule(slug: string, filters: ScheduleFilters, now = new Date(), askedBlock: string | null = null) {
+export async function getAttendeeSchedule(
+  slug: string,
+  filters: ScheduleFilters,
+  now = new Date(),
+  askedBlock: string | null = null,
+) {
   const { event, version } = await getPublicSchedule(slug);
   if (!version) return { event, version: null, sessions: [], blockView: null, subjects: [], nowNext: null };
   const all = version.snapshot.sessions;
@@ -110,7 +129,9 @@ export async function getPublishedSession(slug: string, placementId: string) {
     version,
     session,
     room: version.snapshot.rooms.find((r) => r.id === session.roomId) ?? null,
-    repeats: version.snapshot.sessions.filter((s) => s.proposalId === session.proposalId && s.placementId !== placementId),
+    repeats: version.snapshot.sessions.filter(
+      (s) => s.proposalId === session.proposalId && s.placementId !== placementId,
+    ),
     experienceLevel: proposal?.experienceLevel ?? "any",
     resources: resources.map(({ id, label, url }) => ({ id, label, url })),
   };

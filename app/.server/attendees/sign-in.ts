@@ -54,7 +54,11 @@ async function mustUsePassword(email: string, eventId: string) {
     },
   });
   if (!account) return false;
-  return account.isDistrictCoordinator || account.memberships.length > 0 || Boolean(account.password && account.emailVerifiedAt);
+  return (
+    account.isDistrictCoordinator ||
+    account.memberships.length > 0 ||
+    Boolean(account.password && account.emailVerifiedAt)
+  );
 }
 
 /** Mails a link and code when the email may join; always the same neutral answer. */
@@ -140,7 +144,14 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
   const event = await getPublicEvent(eventSlug);
   const address = email.trim().toLowerCase();
   const live = await db.loginCode.findFirst({
-    where: { email: address, eventId: event.id, purpose: "attendee", usedAt: null, expiresAt: { gt: now }, attempts: { lt: MAX_WRONG_ATTEMPTS } },
+    where: {
+      email: address,
+      eventId: event.id,
+      purpose: "attendee",
+      usedAt: null,
+      expiresAt: { gt: now },
+      attempts: { lt: MAX_WRONG_ATTEMPTS },
+    },
     orderBy: { createdAt: "desc" },
   });
   if (!live) throw new RuleError(BAD_CODE_MESSAGE, "code");
@@ -151,7 +162,8 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
     where: { id: live.id, usedAt: null, attempts: { lt: MAX_WRONG_ATTEMPTS } },
     data: { attempts: { increment: 1 } },
   });
-  if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash)) throw new RuleError(BAD_CODE_MESSAGE, "code");
+  if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash))
+    throw new RuleError(BAD_CODE_MESSAGE, "code");
   await db.loginCode.update({ where: { id: live.id }, data: { attempts: { decrement: 1 } } });
   return consume(live.id, event.id, address, now);
 }
@@ -160,7 +172,14 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
 async function liveLink(token: string, eventSlug: string, now: Date) {
   const event = await getPublicEvent(eventSlug);
   const live = await db.loginCode.findUnique({ where: { tokenHash: hashToken(token) } });
-  if (!live || live.purpose !== "attendee" || live.eventId !== event.id || live.usedAt || live.expiresAt <= now || live.attempts >= MAX_WRONG_ATTEMPTS) {
+  if (
+    !live ||
+    live.purpose !== "attendee" ||
+    live.eventId !== event.id ||
+    live.usedAt ||
+    live.expiresAt <= now ||
+    live.attempts >= MAX_WRONG_ATTEMPTS
+  ) {
     throw new RuleError("This sign-in link has expired or was already used. Ask for a new code.");
   }
   return { live, event };

@@ -48,13 +48,22 @@ export async function badgesPage(actorId: string, eventId: string, slug: string,
     take: perPage,
     select: { badgeToken: true, shortCode: true, userId: true },
   });
-  const people = await dayPeople(eventId, members.map((m) => m.userId));
+  const people = await dayPeople(
+    eventId,
+    members.map((m) => m.userId),
+  );
   const badges = [];
   for (const [index, m] of members.entries()) {
     // Every attendee membership gets its token when it is made (a database trigger): reading only.
     const token = m.badgeToken!;
     const person = people.get(m.userId)!;
-    badges.push({ id: m.userId, name: person.name, school: person.school, code: typedCode(m), qrSvg: await qrSvg(badgeUrl(slug, token)) });
+    badges.push({
+      id: m.userId,
+      name: person.name,
+      school: person.school,
+      code: typedCode(m),
+      qrSvg: await qrSvg(badgeUrl(slug, token)),
+    });
     if (index % 10 === 9) await new Promise((resolve) => setImmediate(resolve));
   }
   badges.sort(byDayName);
@@ -63,7 +72,10 @@ export async function badgesPage(actorId: string, eventId: string, slug: string,
 
 /** The signed-in attendee's own QR, for their phone. */
 export async function myBadge(userId: string, eventId: string, slug: string) {
-  const membership = await db.membership.findFirst({ where: { eventId, userId, role: "attendee" }, select: { badgeToken: true, shortCode: true } });
+  const membership = await db.membership.findFirst({
+    where: { eventId, userId, role: "attendee" },
+    select: { badgeToken: true, shortCode: true },
+  });
   if (!membership) throw new NotAllowedError("You are not on this PD day's attendee list. Ask at the door.");
   // Made with the membership (a database trigger): opening the badge writes nothing.
   const { badgeToken } = membership;

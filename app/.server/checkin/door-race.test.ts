@@ -21,7 +21,9 @@ test("50 simultaneous scans of one badge (live and queued uploads): one checked_
     Array.from({ length: 50 }, async (_, i) =>
       i % 2
         ? (await checkInByToken(volunteer.id, event.id, token)).status
-        : (await syncQueued(volunteer.id, event.id, [{ clientId: crypto.randomUUID(), token, scannedAt: new Date() }]))[0]!.result.status,
+        : (
+            await syncQueued(volunteer.id, event.id, [{ clientId: crypto.randomUUID(), token, scannedAt: new Date() }])
+          )[0]!.result.status,
     ),
   );
   expect(statuses.filter((s) => s === "checked_in")).toHaveLength(1);

@@ -34,7 +34,12 @@ describe("door volunteers", () => {
     expect((await checkInByToken(volunteer.id, event.id, token)).status).toBe("checked_in");
     expect((await searchRoster(volunteer.id, event.id, "Ali")).map((p) => p.id)).toEqual([ali.id]);
     expect((await checkInByUser(volunteer.id, event.id, ali.id)).status).toBe("checked_in");
-    const walkIn = await registerWalkIn(volunteer.id, event.id, { name: "Walk In", email: "walkin@school.org", school: "", staffId: "" });
+    const walkIn = await registerWalkIn(volunteer.id, event.id, {
+      name: "Walk In",
+      email: "walkin@school.org",
+      school: "",
+      staffId: "",
+    });
     expect(walkIn.status).toBe("checked_in");
     expect(await doorCounts(volunteer.id, event.id)).toEqual({ checkedIn: 3, roster: 3 });
     expect((await getLiveView(volunteer.id, event.id)).checkedIn).toBe(3);
@@ -45,7 +50,12 @@ describe("door volunteers", () => {
     const { event, volunteer } = await dayWithVolunteer();
     const refusals = [
       listRoster(volunteer.id, event.id),
-      importRoster(volunteer.id, event.id, "name,email\nA,a@b.org", { name: "name", email: "email", school: "", staffId: "" }),
+      importRoster(volunteer.id, event.id, "name,email\nA,a@b.org", {
+        name: "name",
+        email: "email",
+        school: "",
+        staffId: "",
+      }),
       badgesPage(volunteer.id, event.id, event.slug, 1),
       getEventCredit(volunteer.id, event.id),
       hrCsv(volunteer.id, event.id),
@@ -63,8 +73,16 @@ describe("door volunteers", () => {
     // teacher's email and a new name and staff ID; the HR export would carry them.
     const { event, volunteer } = await dayWithVolunteer();
     const { user: rosa } = await createAttendee(event.id, { name: "Rosa Diaz" });
-    await db.membership.updateMany({ where: { eventId: event.id, userId: rosa.id }, data: { name: "Rosa Diaz", school: "Lincoln", staffId: "E100" } });
-    const walkIn = await registerWalkIn(volunteer.id, event.id, { name: "Mallory Hacker", email: rosa.email, school: "Nowhere High", staffId: "X999" });
+    await db.membership.updateMany({
+      where: { eventId: event.id, userId: rosa.id },
+      data: { name: "Rosa Diaz", school: "Lincoln", staffId: "E100" },
+    });
+    const walkIn = await registerWalkIn(volunteer.id, event.id, {
+      name: "Mallory Hacker",
+      email: rosa.email,
+      school: "Nowhere High",
+      staffId: "X999",
+    });
     expect(walkIn.status).toBe("checked_in");
     expect(await dayPerson(event.id, rosa.id)).toMatchObject({ name: "Rosa Diaz", school: "Lincoln", staffId: "E100" });
   });

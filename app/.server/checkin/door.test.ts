@@ -39,7 +39,9 @@ describe("door check-in", () => {
     await expect(checkInByUser(volunteer.id, b.id, user.id)).rejects.toThrow("coordinators");
     const { user: attendee, token: own } = await createAttendee(a.id);
     await expect(checkInByToken(attendee.id, a.id, own)).rejects.toThrow("coordinators");
-    await expect(syncQueued(attendee.id, a.id, [{ clientId: "c1", token: own, scannedAt: new Date().toISOString() }])).rejects.toThrow("coordinators");
+    await expect(
+      syncQueued(attendee.id, a.id, [{ clientId: "c1", token: own, scannedAt: new Date().toISOString() }]),
+    ).rejects.toThrow("coordinators");
     expect(await db.doorCheckIn.count()).toBe(0);
   });
 
@@ -50,7 +52,12 @@ describe("door check-in", () => {
     expect((await searchRoster(volunteer.id, event.id, "Roosevelt")).map((p) => p.id)).toContain(user.id);
     expect(await checkInByUser(volunteer.id, event.id, user.id)).toMatchObject({ status: "checked_in" });
     expect((await searchRoster(volunteer.id, event.id, "keisha"))[0]!.checkedInAt).toBeInstanceOf(Date);
-    const walkIn = await registerWalkIn(volunteer.id, event.id, { name: "Walt Inn", email: "walt@springfield.k12.us", school: "", staffId: "" });
+    const walkIn = await registerWalkIn(volunteer.id, event.id, {
+      name: "Walt Inn",
+      email: "walt@springfield.k12.us",
+      school: "",
+      staffId: "",
+    });
     expect(walkIn.status).toBe("checked_in");
     expect(await db.doorCheckIn.findFirst({ where: { eventId: event.id, source: "walk_in" } })).not.toBeNull();
   });
@@ -60,7 +67,11 @@ describe("offline sync", () => {
   test("repeated uploads apply each scan exactly once", async () => {
     const { event, volunteer } = await setup();
     const people = await Promise.all([1, 2, 3].map(() => createAttendee(event.id)));
-    const scans = people.map((p, i) => ({ clientId: `kiosk-1-${i}`, token: p.token, scannedAt: `2027-03-12T14:0${i}:00Z` }));
+    const scans = people.map((p, i) => ({
+      clientId: `kiosk-1-${i}`,
+      token: p.token,
+      scannedAt: `2027-03-12T14:0${i}:00Z`,
+    }));
     const first = await syncQueued(volunteer.id, event.id, scans);
     expect(first.map((s) => s.result.status)).toEqual(["checked_in", "checked_in", "checked_in"]);
     const second = await syncQueued(volunteer.id, event.id, scans);

@@ -47,8 +47,7 @@ const UPSERT = `INSERT INTO DoorCheckIn (id, eventId, userId, checkedInAt, sourc
 /** When this person's door check-in is stored as (database time text), if they have one. */
 function storedCheckInTime(eventId: string, userId: string) {
   const row = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(eventId, userId) as
-    | { checkedInAt: string }
-    | undefined;
+    { checkedInAt: string } | undefined;
   return row?.checkedInAt;
 }
 
@@ -59,7 +58,12 @@ function closedAt(eventId: string, at: Date): CheckInResult | null {
   return { status: "closed", message: doorsClosedMessage(rule) };
 }
 
-async function recordCheckIn(actorId: string, eventId: string, person: Person, options: CheckInOptions): Promise<CheckInResult> {
+async function recordCheckIn(
+  actorId: string,
+  eventId: string,
+  person: Person,
+  options: CheckInOptions,
+): Promise<CheckInResult> {
   const id = crypto.randomUUID();
   const when = options.at ?? new Date();
   const closed = closedAt(eventId, when);
@@ -72,7 +76,15 @@ async function recordCheckIn(actorId: string, eventId: string, person: Person, o
     // Offline scans arrive late and in any order: the upsert keeps the earliest arrival.
     const row = await writeWithRetry(
       () =>
-        statement(UPSERT).get(id, eventId, person.userId, at, options.source ?? "qr", options.clientId ?? null, actorId) as {
+        statement(UPSERT).get(
+          id,
+          eventId,
+          person.userId,
+          at,
+          options.source ?? "qr",
+          options.clientId ?? null,
+          actorId,
+        ) as {
           id: string;
           checkedInAt: string;
           clientId: string | null;
@@ -105,14 +117,26 @@ function personByBadge(eventId: string, typed: string) {
         `SELECT ${PERSON_COLUMNS} FROM Membership m JOIN User u ON u.id = m.userId
           WHERE m.eventId = ? AND m.shortCode = ? AND m.role = 'attendee'`,
       ).get(eventId, code)
-    : statement(`SELECT ${PERSON_COLUMNS} FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`).get(typed);
+    : statement(`SELECT ${PERSON_COLUMNS} FROM Membership m JOIN User u ON u.id = m.userId WHERE m.badgeToken = ?`).get(
+        typed,
+      );
   return row as (Person & { eventId: string }) | undefined;
 }
 
-async function byToken(actorId: string, eventId: string, token: string, options: CheckInOptions): Promise<CheckInResult> {
+async function byToken(
+  actorId: string,
+  eventId: string,
+  token: string,
+  options: CheckInOptions,
+): Promise<CheckInResult> {
   const person = token.trim() ? personByBadge(eventId, token.trim()) : undefined;
   if (!person || person.eventId !== eventId) return { status: "unknown" };
-  return recordCheckIn(actorId, eventId, { userId: person.userId, name: person.name, school: person.school }, { source: "qr", ...options });
+  return recordCheckIn(
+    actorId,
+    eventId,
+    { userId: person.userId, name: person.name, school: person.school },
+    { source: "qr", ...options },
+  );
 }
 
 /** Found by name at the kiosk: anyone who belongs to this PD day may be checked in. */
@@ -121,7 +145,12 @@ export async function checkInByUser(actorId: string, eventId: string, userId: st
   return byUser(actorId, eventId, userId, options);
 }
 
-async function byUser(actorId: string, eventId: string, userId: string, options: CheckInOptions): Promise<CheckInResult> {
+async function byUser(
+  actorId: string,
+  eventId: string,
+  userId: string,
+  options: CheckInOptions,
+): Promise<CheckInResult> {
   const person = statement(
     `SELECT u.id AS userId, ${DAY_PERSON_SQL.name} AS name, ${DAY_PERSON_SQL.school} AS school
        FROM User u JOIN Membership m ON m.userId = u.id AND m.eventId = ?
@@ -131,18 +160,34 @@ async function byUser(actorId: string, eventId: string, userId: string, options:
   return recordCheckIn(actorId, eventId, person, { source: "search", ...options });
 }
 
-export async function registerWalkIn(actorId: string, eventId: string, person: PersonInput, options: CheckInOptions = {}): Promise<CheckInResult> {
+export async function registerWalkIn(
+  actorId: string,
+  eventId: string,
+  person: PersonInput,
+  options: CheckInOptions = {},
+): Promise<CheckInResult> {
   assertDoorVolunteer(actorId, eventId);
   // Nobody is added to the roster for a check-in that would be refused.
   const closed = closedAt(eventId, options.at ?? new Date());
   if (closed) return closed;
   // Found by email: a walk-in sent twice (a lost answer) is still one person.
   const { user } = await addWalkIn(actorId, eventId, person);
-  return recordCheckIn(actorId, eventId, { userId: user.userId, name: user.name, school: user.school }, { ...options, source: "walk_in" });
+  return recordCheckIn(
+    actorId,
+    eventId,
+    { userId: user.userId, name: user.name, school: user.school },
+    { ...options, source: "walk_in" },
+  );
 }
 
 /** A kiosk's queued check-in: a badge token, a person found by name, or a walk-in to register. */
-export type QueuedScan = { clientId: string; token?: string; userId?: string; walkIn?: PersonInput; scannedAt: string | Date };
+export type QueuedScan = {
+  clientId: string;
+  token?: string;
+  userId?: string;
+  walkIn?: PersonInput;
+  scannedAt: string | Date;
+};
 export type SyncedScan = { clientId: string; result: CheckInResult };
 
 /**
@@ -166,7 +211,13 @@ export async function syncQueued(actorId: string, eventId: string, scans: Queued
     ).get(scan.clientId) as (Person & { eventId: string; checkedInAt: string }) | undefined;
     if (previous && previous.eventId === eventId) {
       const { userId, name, school } = previous;
-      results.set(scan.clientId, { status: "checked_in", userId, name, school, checkedInAt: fromDbTime(previous.checkedInAt) });
+      results.set(scan.clientId, {
+        status: "checked_in",
+        userId,
+        name,
+        school,
+        checkedInAt: fromDbTime(previous.checkedInAt),
+      });
       continue;
     }
     const result = scan.token
@@ -194,7 +245,10 @@ export async function searchRoster(actorId: string, eventId: string, query: stri
   const userIds = members.map((m) => m.userId);
   const [people, checkIns] = await Promise.all([
     dayPeople(eventId, userIds),
-    db.doorCheckIn.findMany({ where: { eventId, userId: { in: userIds } }, select: { userId: true, checkedInAt: true } }),
+    db.doorCheckIn.findMany({
+      where: { eventId, userId: { in: userIds } },
+      select: { userId: true, checkedInAt: true },
+    }),
   ]);
   const at = new Map(checkIns.map((c) => [c.userId, c.checkedInAt]));
   return [...people.values()]

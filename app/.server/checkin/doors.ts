@@ -36,7 +36,8 @@ export function defaultDoorsOpen(date: string, firstStart: string) {
 const rules = new Map<string, DoorRule>();
 
 export function doorRuleFor(settings: DoorSettings): DoorRule {
-  const wallClock = settings.doorsOpenAt ?? defaultDoorsOpen(settings.date, settings.firstBlockStart ?? settings.startTime);
+  const wallClock =
+    settings.doorsOpenAt ?? defaultDoorsOpen(settings.date, settings.firstBlockStart ?? settings.startTime);
   const key = `${wallClock}|${settings.timeZone}|${settings.earlyCheckIn}`;
   let rule = rules.get(key);
   if (!rule) {

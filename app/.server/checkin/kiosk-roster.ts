@@ -8,7 +8,14 @@ import { db } from "~/utils/db.server";
 import { asSeenOnDay, byDayName } from "../people/day-person";
 import { assertDoorVolunteer, clockTime } from "./door";
 
-export type KioskRosterPerson = { id: string; name: string; school: string | null; badge: string | null; code: string | null; in: string | null };
+export type KioskRosterPerson = {
+  id: string;
+  name: string;
+  school: string | null;
+  badge: string | null;
+  code: string | null;
+  in: string | null;
+};
 
 /** 16 hex digits of SHA-256: what the kiosk's `badgeHash` computes in the browser. */
 export function badgeHash(token: string) {
@@ -27,7 +34,12 @@ export function shortCodeHash(slug: string, code: string) {
   return crypto.createHash("sha256").update(`${slug}:${code}`).digest("hex").slice(0, 6);
 }
 
-export async function kioskRoster(actorId: string, eventId: string, slug: string, timeZone: string): Promise<KioskRosterPerson[]> {
+export async function kioskRoster(
+  actorId: string,
+  eventId: string,
+  slug: string,
+  timeZone: string,
+): Promise<KioskRosterPerson[]> {
   assertDoorVolunteer(actorId, eventId);
   const [members, checkIns] = await Promise.all([
     db.membership.findMany({

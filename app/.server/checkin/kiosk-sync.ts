@@ -55,7 +55,13 @@ export function answerFor(result: CheckInResult, timeZone: string) {
     case "closed":
       return { status: result.status, message: result.message };
     default:
-      return { status: result.status, userId: result.userId, name: result.name, school: result.school, time: clockTime(result.checkedInAt, timeZone) };
+      return {
+        status: result.status,
+        userId: result.userId,
+        name: result.name,
+        school: result.school,
+        time: clockTime(result.checkedInAt, timeZone),
+      };
   }
 }
 
@@ -74,11 +80,13 @@ export async function kioskSync({
   const user = sessionId ? await findSessionUser(sessionId) : null;
   if (!user) return { status: 401, body: { message: "Sign in again to upload scans." } };
   try {
-    const event = statement("SELECT id, timeZone FROM Event WHERE slug = ?").get(slug) as { id: string; timeZone: string } | undefined;
+    const event = statement("SELECT id, timeZone FROM Event WHERE slug = ?").get(slug) as
+      { id: string; timeZone: string } | undefined;
     if (!event) throw new NotFoundError("There is no PD day at that address.");
     // Who is asking comes before what they sent: an outsider learns nothing about the format.
     assertDoorVolunteer(user.id, event.id);
-    if (!isJson(contentType)) return { status: 415, body: { message: "Send the scans as JSON (Content-Type: application/json)." } };
+    if (!isJson(contentType))
+      return { status: 415, body: { message: "Send the scans as JSON (Content-Type: application/json)." } };
     const parsed = SyncSchema.safeParse(parseJson(body));
     if (!parsed.success) return { status: 400, body: { message: "Send { scans: [{ clientId, token, scannedAt }] }." } };
     // A kiosk's clock may run ahead of the server's; nobody arrives in the future.
@@ -92,7 +100,10 @@ export async function kioskSync({
     const counts = parsed.data.counts ? await doorCounts(user.id, event.id) : undefined;
     return {
       status: 200,
-      body: { results: results.map(({ clientId, result }) => ({ clientId, ...answerFor(result, event.timeZone) })), counts },
+      body: {
+        results: results.map(({ clientId, result }) => ({ clientId, ...answerFor(result, event.timeZone) })),
+        counts,
+      },
     };
   } catch (error) {
     if (error instanceof DomainError) return { status: error.status, body: { message: error.message } };

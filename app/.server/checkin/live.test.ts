@@ -16,7 +16,13 @@ test("arrivals are counted per 15 minutes on the PD day's clock", () => {
 test("check-ins before the doors opened are counted apart, first, labelled with their day", () => {
   // Doors open at 7:00 in Chicago on Friday 12 March; one person was checked in the evening before.
   const opensAt = new Date("2027-03-12T13:00:00Z");
-  const times = ["2027-03-11T23:05:00Z", "2027-03-12T12:50:00Z", "2027-03-12T12:55:00Z", "2027-03-12T13:00:00Z", "2027-03-12T13:10:00Z"].map((t) => new Date(t));
+  const times = [
+    "2027-03-11T23:05:00Z",
+    "2027-03-12T12:50:00Z",
+    "2027-03-12T12:55:00Z",
+    "2027-03-12T13:00:00Z",
+    "2027-03-12T13:10:00Z",
+  ].map((t) => new Date(t));
   expect(arrivalBuckets(times, "America/Chicago", opensAt)).toEqual([
     { label: "Thu 11 Mar 17:00", count: 1, early: true },
     { label: "Fri 12 Mar 06:45", count: 2, early: true },
@@ -29,7 +35,8 @@ test("the live view says how many came in early, when the doors opened, and that
   await db.event.update({ where: { id: day.event.id }, data: { doorsOpenAt: "2027-03-12T07:00", earlyCheckIn: true } });
   const people = await Promise.all([1, 2, 3].map(() => createAttendee(day.event.id)));
   const at = ["2027-03-12T12:40:00Z", "2027-03-12T13:05:00Z", "2027-03-12T13:20:00Z"];
-  for (const [i, { user }] of people.entries()) await db.doorCheckIn.create({ data: { eventId: day.event.id, userId: user.id, checkedInAt: new Date(at[i]!) } });
+  for (const [i, { user }] of people.entries())
+    await db.doorCheckIn.create({ data: { eventId: day.event.id, userId: user.id, checkedInAt: new Date(at[i]!) } });
   const live = await getLiveView(day.coordinator.id, day.event.id, new Date("2027-03-12T15:20:00Z"));
   expect(live.checkedIn).toBe(3);
   expect(live.early).toEqual({ count: 1, doorsOpened: "Friday, March 12 at 7:00 AM" });
@@ -43,7 +50,8 @@ test("room fill counts the people in each room now, moves included, against capa
   const day = await createPublishedDay();
   const now = new Date("2027-03-12T15:20:00Z");
   const people = await Promise.all([1, 2, 3].map(() => createAttendee(day.event.id)));
-  for (const { user } of people) await checkIntoRoom(user.id, day.event.id, day.roomA.id, new Date("2027-03-12T15:05:00Z"));
+  for (const { user } of people)
+    await checkIntoRoom(user.id, day.event.id, day.roomA.id, new Date("2027-03-12T15:05:00Z"));
   await checkIntoRoom(people[0]!.user.id, day.event.id, day.roomB.id, new Date("2027-03-12T15:10:00Z"));
   const live = await getLiveView(day.coordinator.id, day.event.id, now);
   expect(live.block?.label).toBe("Block 1");

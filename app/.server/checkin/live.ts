@@ -36,7 +36,9 @@ export function arrivalBuckets(times: Date[], timeZone: string, opensAt: Date | 
     bucket.count++;
     counts.set(key, bucket);
   }
-  return [...counts.values()].sort((a, b) => a.key.localeCompare(b.key)).map(({ label, count, early }) => ({ label, count, early }));
+  return [...counts.values()]
+    .sort((a, b) => a.key.localeCompare(b.key))
+    .map(({ label, count, early }) => ({ label, count, early }));
 }
 
 export async function getLiveView(actorId: string, eventId: string, now: Date = new Date()) {
@@ -51,18 +53,34 @@ export async function getLiveView(actorId: string, eventId: string, now: Date = 
   const rule = doorRule(eventId);
   const early = rule ? arrivals.filter((a) => isEarly(rule, a.checkedInAt)).length : 0;
   const open = block
-    ? await db.roomVisit.groupBy({ by: ["roomId"], where: { eventId, timeBlockId: block.id, leftAt: null }, _count: { _all: true } })
+    ? await db.roomVisit.groupBy({
+        by: ["roomId"],
+        where: { eventId, timeBlockId: block.id, leftAt: null },
+        _count: { _all: true },
+      })
     : [];
   const inRoom = new Map(open.map((g) => [g.roomId, g._count._all]));
   const rooms = (version?.snapshot.rooms ?? []).map((room) => {
-    const session = block ? version!.snapshot.sessions.find((s) => s.roomId === room.id && s.blockId === block.id) : undefined;
-    return { id: room.id, name: room.name, capacity: room.capacity, present: inRoom.get(room.id) ?? 0, session: session?.title ?? null };
+    const session = block
+      ? version!.snapshot.sessions.find((s) => s.roomId === room.id && s.blockId === block.id)
+      : undefined;
+    return {
+      id: room.id,
+      name: room.name,
+      capacity: room.capacity,
+      present: inRoom.get(room.id) ?? 0,
+      session: session?.title ?? null,
+    };
   });
   return {
     event,
     checkedIn: arrivals.length,
     roster,
-    buckets: arrivalBuckets(arrivals.map((a) => a.checkedInAt), event.timeZone, rule?.opensAt ?? null),
+    buckets: arrivalBuckets(
+      arrivals.map((a) => a.checkedInAt),
+      event.timeZone,
+      rule?.opensAt ?? null,
+    ),
     /** Checked in before the doors opened (early check-in): here, but not in prize drawings. */
     early: early > 0 ? { count: early, doorsOpened: rule!.opensLabel } : null,
     block: block ? { label: block.label, startTime: block.startTime, endTime: block.endTime } : null,

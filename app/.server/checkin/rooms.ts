@@ -11,7 +11,10 @@ import { wallClockToInstant } from "../schedule/times";
 
 export function blockSpan(snapshot: ScheduleSnapshot, block: Pick<SnapshotBlock, "startTime" | "endTime">) {
   const { date, timeZone } = snapshot.event;
-  return { start: wallClockToInstant(date, block.startTime, timeZone), end: wallClockToInstant(date, block.endTime, timeZone) };
+  return {
+    start: wallClockToInstant(date, block.startTime, timeZone),
+    end: wallClockToInstant(date, block.endTime, timeZone),
+  };
 }
 
 export function sessionSpan(snapshot: ScheduleSnapshot, session: Pick<SnapshotSession, "startTime" | "endTime">) {
@@ -33,7 +36,9 @@ export function blockAt(snapshot: ScheduleSnapshot, at: Date) {
 export function sessionInRoom(snapshot: ScheduleSnapshot, roomId: string, block: SnapshotBlock) {
   return (
     snapshot.sessions.find(
-      (s) => s.roomId === roomId && (s.blockId === block.id || (s.startTime <= block.startTime && s.endTime >= block.endTime)),
+      (s) =>
+        s.roomId === roomId &&
+        (s.blockId === block.id || (s.startTime <= block.startTime && s.endTime >= block.endTime)),
     ) ?? null
   );
 }
@@ -41,7 +46,10 @@ export function sessionInRoom(snapshot: ScheduleSnapshot, roomId: string, block:
 /** Why a room check-in at `at` has nothing to attach to, and what to do instead. */
 export function noBlockMessage(snapshot: ScheduleSnapshot, at: Date) {
   const sessionBlocks = snapshot.blocks.filter((b) => b.kind === "sessions");
-  const next = sessionBlocks.map((b) => ({ block: b, ...blockSpan(snapshot, b) })).filter((b) => b.start > at).sort((a, b) => a.start.getTime() - b.start.getTime())[0];
+  const next = sessionBlocks
+    .map((b) => ({ block: b, ...blockSpan(snapshot, b) }))
+    .filter((b) => b.start > at)
+    .sort((a, b) => a.start.getTime() - b.start.getTime())[0];
   const none = "No session block is running right now, so there is nothing to check in to.";
   if (!next) {
     return `${none} Today's sessions are over. If you attended a session without checking in, ask a coordinator to correct your PD credit.`;
@@ -49,11 +57,22 @@ export function noBlockMessage(snapshot: ScheduleSnapshot, at: Date) {
   const { timeZone } = snapshot.event;
   const sameDay = dateFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
   const when = dateFormat("en-US", { hour: "numeric", minute: "2-digit", timeZone }).format(next.start);
-  const day = sameDay.format(next.start) === sameDay.format(at) ? "" : ` on ${dateFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone }).format(next.start)}`;
+  const day =
+    sameDay.format(next.start) === sameDay.format(at)
+      ? ""
+      : ` on ${dateFormat("en-US", { weekday: "long", month: "long", day: "numeric", timeZone }).format(next.start)}`;
   return `${none} ${next.block.label} starts at ${when}${day}: come back then and press “Check in to this room” again (or scan the code on the door).`;
 }
 
-async function openVisit(eventId: string, userId: string, roomId: string, block: SnapshotBlock, session: SnapshotSession | null, at: Date, source: "self" | "presenter") {
+async function openVisit(
+  eventId: string,
+  userId: string,
+  roomId: string,
+  block: SnapshotBlock,
+  session: SnapshotSession | null,
+  at: Date,
+  source: "self" | "presenter",
+) {
   return db.$transaction(async (tx) => {
     const open = await tx.roomVisit.findMany({ where: { eventId, userId, timeBlockId: block.id, leftAt: null } });
     const here = open.find((v) => v.roomId === roomId);
@@ -61,7 +80,15 @@ async function openVisit(eventId: string, userId: string, roomId: string, block:
     if (here) return { visit: here, moved: false };
     await tx.roomVisit.updateMany({ where: { id: { in: open.map((v) => v.id) } }, data: { leftAt: at } });
     const visit = await tx.roomVisit.create({
-      data: { eventId, userId, roomId, timeBlockId: block.id, placementId: session?.placementId ?? null, enteredAt: at, source },
+      data: {
+        eventId,
+        userId,
+        roomId,
+        timeBlockId: block.id,
+        placementId: session?.placementId ?? null,
+        enteredAt: at,
+        source,
+      },
     });
     return { visit, moved: open.length > 0 };
   });
@@ -88,7 +115,13 @@ export async function checkIntoRoom(userId: string, eventId: string, roomId: str
 }
 
 /** A presenter marks someone present in their own session (e.g. a phone without a camera). */
-export async function markAttendance(presenterId: string, eventId: string, placementId: string, attendeeId: string, at: Date = new Date()) {
+export async function markAttendance(
+  presenterId: string,
+  eventId: string,
+  placementId: string,
+  attendeeId: string,
+  at: Date = new Date(),
+) {
   const snapshot = await publishedFor(eventId);
   const session = snapshot.sessions.find((s) => s.placementId === placementId);
   if (!session) throw new NotFoundError("That session is not on the published schedule.");
@@ -129,13 +162,23 @@ export async function roomsWithSpace(eventId: string, roomId: string, at: Date =
   const block = blockAt(snapshot, at);
   const room = snapshot.rooms.find((r) => r.id === roomId);
   if (!block || !room) return null;
-  const counts = await db.roomVisit.groupBy({ by: ["roomId"], where: { eventId, timeBlockId: block.id, leftAt: null }, _count: { _all: true } });
+  const counts = await db.roomVisit.groupBy({
+    by: ["roomId"],
+    where: { eventId, timeBlockId: block.id, leftAt: null },
+    _count: { _all: true },
+  });
   const present = new Map(counts.map((c) => [c.roomId, c._count._all]));
   if ((present.get(roomId) ?? 0) < room.capacity) return null;
   const capacity = new Map(snapshot.rooms.map((r) => [r.id, r.capacity]));
   return snapshot.sessions
     .filter((s) => s.roomId !== roomId && sessionInRoom(snapshot, s.roomId, block)?.placementId === s.placementId)
-    .map((s) => ({ placementId: s.placementId, title: s.title, roomId: s.roomId, roomName: s.roomName, seatsLeft: (capacity.get(s.roomId) ?? 0) - (present.get(s.roomId) ?? 0) }))
+    .map((s) => ({
+      placementId: s.placementId,
+      title: s.title,
+      roomId: s.roomId,
+      roomName: s.roomName,
+      seatsLeft: (capacity.get(s.roomId) ?? 0) - (present.get(s.roomId) ?? 0),
+    }))
     .filter((s) => s.seatsLeft > 0)
     .sort((a, b) => b.seatsLeft - a.seatsLeft)
     .slice(0, 3);

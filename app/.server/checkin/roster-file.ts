@@ -31,7 +31,10 @@ function normalise(header: string) {
 // Tried in this order, each column used once: "Staff Email" is the email, not a staff ID.
 const GUESSES: Array<[RosterField | "firstName", RegExp]> = [
   ["email", /(^| )e ?mail( |$)|email/],
-  ["staffId", /^(employee|emp|staff|teacher|personnel|person|hr|district|faculty) ?(id|number|num|nbr|no|code)$|^(id|employee|badge id)$/],
+  [
+    "staffId",
+    /^(employee|emp|staff|teacher|personnel|person|hr|district|faculty) ?(id|number|num|nbr|no|code)$|^(id|employee|badge id)$/,
+  ],
   ["school", /school|building|campus|site|location|facility/],
   ["name", /^(full ?name|name|display ?name|staff ?name|employee ?name|teacher ?name|teacher|attendee|person)$/],
   ["firstName", /^((legal |preferred )?first|given|fore) ?name$|^(first|fname)$/],
@@ -92,7 +95,12 @@ export function validateRoster(csv: string, mapping: RosterMapping) {
     const row = index + 2;
     const cell = (field: keyof RosterMapping) => (mapping[field] ? (record[mapping[field]] ?? "").trim() : "");
     const name = [cell("name"), cell("lastName")].filter(Boolean).join(" ");
-    const result = PersonSchema.safeParse({ name, email: cell("email"), school: cell("school"), staffId: cell("staffId") });
+    const result = PersonSchema.safeParse({
+      name,
+      email: cell("email"),
+      school: cell("school"),
+      staffId: cell("staffId"),
+    });
     if (!result.success) {
       errors.push({ row, message: result.error.issues.map((issue) => issue.message).join(" ") });
       continue;

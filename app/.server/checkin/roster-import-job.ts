@@ -63,9 +63,7 @@ export type StartRequest = { eventId: string; actorId: string; uploadId: string;
 export function createJob(sqlite: Database.Database, request: StartRequest) {
   const upload = sqlite
     .prepare("SELECT csv FROM RosterUpload WHERE id = ? AND eventId = ? AND createdById = ?")
-    .get(request.uploadId, request.eventId, request.actorId) as
-    | { csv: string }
-    | undefined;
+    .get(request.uploadId, request.eventId, request.actorId) as { csv: string } | undefined;
   if (!upload) return null;
   const { good, errors } = validateRoster(upload.csv, request.mapping);
   const id = crypto.randomUUID();
@@ -73,7 +71,9 @@ export function createJob(sqlite: Database.Database, request: StartRequest) {
   sqlite
     .transaction(() => {
       sqlite
-        .prepare("INSERT INTO RosterImport (id, eventId, createdById, status, total, people, errors, createdAt, updatedAt) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?)")
+        .prepare(
+          "INSERT INTO RosterImport (id, eventId, createdById, status, total, people, errors, createdAt, updatedAt) VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?)",
+        )
         .run(id, request.eventId, request.actorId, good.length, JSON.stringify(good), JSON.stringify(errors), now, now);
       sqlite.prepare("DELETE FROM RosterUpload WHERE id = ?").run(request.uploadId);
     })
@@ -102,7 +102,9 @@ export function importChunk(sqlite: Database.Database, job: JobRef, from: number
       const user = upsertUser.get(userId, person.email, person.name, now, now) as { id: string };
       const membershipId = crypto.randomUUID();
       const day = [person.name, person.school || null, person.staffId || null];
-      const membership = upsertAttendee.get(membershipId, job.eventId, user.id, newBadgeToken(), ...day, now) as { id: string };
+      const membership = upsertAttendee.get(membershipId, job.eventId, user.id, newBadgeToken(), ...day, now) as {
+        id: string;
+      };
       if (membership.id === membershipId) added++;
     }
     const advanced = sqlite.prepare(ADVANCE).run(from + taken, added, taken - added, now, job.id, from);
@@ -122,13 +124,32 @@ export function importChunk(sqlite: Database.Database, job: JobRef, from: number
 function finish(sqlite: Database.Database, job: JobRef & { createdById: string | null }) {
   sqlite
     .transaction(() => {
-      const flipped = sqlite.prepare("UPDATE RosterImport SET status = 'done', updatedAt = ? WHERE id = ? AND status = 'running'").run(toDbTime(new Date()), job.id);
+      const flipped = sqlite
+        .prepare("UPDATE RosterImport SET status = 'done', updatedAt = ? WHERE id = ? AND status = 'running'")
+        .run(toDbTime(new Date()), job.id);
       if (flipped.changes !== 1) return;
-      const final = sqlite.prepare("SELECT created, updated, errors FROM RosterImport WHERE id = ?").get(job.id) as { created: number; updated: number; errors: string };
-      const detail = { created: final.created, updated: final.updated, rejected: (JSON.parse(final.errors) as RosterRowError[]).length };
+      const final = sqlite.prepare("SELECT created, updated, errors FROM RosterImport WHERE id = ?").get(job.id) as {
+        created: number;
+        updated: number;
+        errors: string;
+      };
+      const detail = {
+        created: final.created,
+        updated: final.updated,
+        rejected: (JSON.parse(final.errors) as RosterRowError[]).length,
+      };
       sqlite
-        .prepare("INSERT INTO AuditLog (id, eventId, actorId, action, entity, entityId, detail, createdAt) VALUES (?, ?, ?, 'roster.imported', 'Event', ?, ?, ?)")
-        .run(crypto.randomUUID(), job.eventId, job.createdById, job.eventId, JSON.stringify(detail), toDbTime(new Date()));
+        .prepare(
+          "INSERT INTO AuditLog (id, eventId, actorId, action, entity, entityId, detail, createdAt) VALUES (?, ?, ?, 'roster.imported', 'Event', ?, ?, ?)",
+        )
+        .run(
+          crypto.randomUUID(),
+          job.eventId,
+          job.createdById,
+          job.eventId,
+          JSON.stringify(detail),
+          toDbTime(new Date()),
+        );
     })
     .immediate();
 }
@@ -137,7 +158,9 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, PAUSE_MS)
 
 /** Import the rest of a job, chunk by chunk, from where it stands (`known`: the people, when this thread just checked them). */
 export async function runJob(sqlite: Database.Database, jobId: string, known?: PersonInput[]) {
-  const job = sqlite.prepare("SELECT id, eventId, createdById, done, people, status FROM RosterImport WHERE id = ?").get(jobId) as
+  const job = sqlite
+    .prepare("SELECT id, eventId, createdById, done, people, status FROM RosterImport WHERE id = ?")
+    .get(jobId) as
     | { id: string; eventId: string; createdById: string | null; done: number; people: string; status: string }
     | undefined;
   if (!job || job.status !== "running") return;

@@ -4,7 +4,13 @@ import { beforeAll, expect, test } from "vitest";
 import { addMember, createEvent, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { sqlite } from "~/utils/sqlite.server";
-import { importRoster, rosterImportProgress, startRosterImport, storeRosterUpload, warmImportThread } from "./roster-import";
+import {
+  importRoster,
+  rosterImportProgress,
+  startRosterImport,
+  storeRosterUpload,
+  warmImportThread,
+} from "./roster-import";
 import { CHUNK, importChunk } from "./roster-import-job";
 
 // The import runs on its own thread, whose first start loads its modules: not part of any one test.
@@ -64,9 +70,15 @@ test("an import stopped after its first chunk (a restart) resumes from there, wi
   const csv = roster(600, "b");
   const job = await start(coordinator.id, event.id, csv);
   await finished(coordinator.id, event.id, job.id);
-  const tokens = await db.membership.findMany({ where: { eventId: event.id, role: "attendee" }, select: { userId: true, badgeToken: true } });
+  const tokens = await db.membership.findMany({
+    where: { eventId: event.id, role: "attendee" },
+    select: { userId: true, badgeToken: true },
+  });
   // As the row stands if the server died after the first chunk: running, stale, 250 done.
-  await db.rosterImport.update({ where: { id: job.id }, data: { status: "running", done: CHUNK, updatedAt: new Date(Date.now() - 60_000) } });
+  await db.rosterImport.update({
+    where: { id: job.id },
+    data: { status: "running", done: CHUNK, updatedAt: new Date(Date.now() - 60_000) },
+  });
 
   const resumed = await rosterImportProgress(coordinator.id, event.id, job.id);
   expect(resumed).toMatchObject({ status: "running", done: CHUNK, total: 600 });
@@ -75,8 +87,13 @@ test("an import stopped after its first chunk (a restart) resumes from there, wi
   expect(await db.membership.count({ where: { eventId: event.id, role: "attendee" } })).toBe(600);
   expect(await db.user.count({ where: { email: { endsWith: ".b@springfield.k12.us" } } })).toBe(600);
   // Badges already printed stay valid.
-  const after = await db.membership.findMany({ where: { eventId: event.id, role: "attendee" }, select: { userId: true, badgeToken: true } });
-  expect(new Map(after.map((m) => [m.userId, m.badgeToken]))).toEqual(new Map(tokens.map((m) => [m.userId, m.badgeToken])));
+  const after = await db.membership.findMany({
+    where: { eventId: event.id, role: "attendee" },
+    select: { userId: true, badgeToken: true },
+  });
+  expect(new Map(after.map((m) => [m.userId, m.badgeToken]))).toEqual(
+    new Map(tokens.map((m) => [m.userId, m.badgeToken])),
+  );
 });
 
 test("a second worker that read the job at 0 after another imported the first chunk adds nothing", async () => {
@@ -88,7 +105,11 @@ test("a second worker that read the job at 0 after another imported the first ch
   // The job stands at 300; a chunk "from 0" is refused and rolled back whole.
   expect(importChunk(sqlite(), { id: job.id, eventId: event.id }, 0, people)).toBe(0);
   expect(await db.user.count({ where: { email: "late.copy.c@springfield.k12.us" } })).toBe(0);
-  expect(await db.rosterImport.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({ done: 300, created: 300, updated: 0 });
+  expect(await db.rosterImport.findUniqueOrThrow({ where: { id: job.id } })).toMatchObject({
+    done: 300,
+    created: 300,
+    updated: 0,
+  });
 });
 
 test("importing the same file twice updates the same people", async () => {

@@ -26,7 +26,10 @@ const IDLE_MS = 5 * 60_000;
 const ENTRY = pathToFileURL(path.resolve("app/.server/checkin/roster-import.worker.ts")).href;
 const BOOT = path.resolve("app/.server/ops/ts-worker.mjs");
 
-type Thread = { worker: Worker; pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }> };
+type Thread = {
+  worker: Worker;
+  pending: Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>;
+};
 let thread: Thread | null = null;
 let nextRequest = 0;
 let idle: NodeJS.Timeout | undefined;
@@ -126,7 +129,13 @@ export async function rosterUploadPreview(actorId: string, eventId: string, uplo
 export async function startRosterImport(actorId: string, eventId: string, uploadId: string, mapping: RosterMapping) {
   await assertEventCoordinator(actorId, eventId);
   const { name, lastName, email, school, staffId } = mapping;
-  const jobId = await ask<string | null>({ kind: "start", eventId, actorId, uploadId, mapping: { name, lastName, email, school, staffId } });
+  const jobId = await ask<string | null>({
+    kind: "start",
+    eventId,
+    actorId,
+    uploadId,
+    mapping: { name, lastName, email, school, staffId },
+  });
   if (!jobId) throw new NotFoundError("That roster file is no longer here: choose it again.");
   return { id: jobId };
 }
@@ -143,11 +152,24 @@ export type RosterImportProgress = {
 };
 
 /** How far an import is. A running one whose worker died (a restart) carries on from `done`. */
-export async function rosterImportProgress(actorId: string, eventId: string, jobId: string): Promise<RosterImportProgress> {
+export async function rosterImportProgress(
+  actorId: string,
+  eventId: string,
+  jobId: string,
+): Promise<RosterImportProgress> {
   await assertEventCoordinator(actorId, eventId);
   const job = await db.rosterImport.findFirst({
     where: { id: jobId, eventId },
-    select: { id: true, status: true, total: true, done: true, created: true, updated: true, errors: true, updatedAt: true },
+    select: {
+      id: true,
+      status: true,
+      total: true,
+      done: true,
+      created: true,
+      updated: true,
+      errors: true,
+      updatedAt: true,
+    },
   });
   if (!job) throw new NotFoundError("That roster import does not exist.");
   if (job.status === "running" && !working.has(job.id) && Date.now() - job.updatedAt.getTime() > STALLED_MS) {
@@ -171,10 +193,20 @@ export function importSettled(jobId: string) {
 }
 
 /** Upload, start and wait for an import (scripts and tests): the page's path, on the same thread. */
-export async function importRoster(actorId: string, eventId: string, csv: string, mapping: Partial<RosterMapping> & Pick<RosterMapping, "name" | "email">) {
+export async function importRoster(
+  actorId: string,
+  eventId: string,
+  csv: string,
+  mapping: Partial<RosterMapping> & Pick<RosterMapping, "name" | "email">,
+) {
   const uploadId = await storeRosterUpload(actorId, eventId, "roster.csv", csv);
   const job = await startRosterImport(actorId, eventId, uploadId, RosterMappingSchema.parse(mapping));
   await importSettled(job.id);
   const result = await rosterImportProgress(actorId, eventId, job.id);
-  return { imported: result.created + result.updated, created: result.created, updated: result.updated, errors: result.errors };
+  return {
+    imported: result.created + result.updated,
+    created: result.created,
+    updated: result.updated,
+    errors: result.errors,
+  };
 }

@@ -30,10 +30,12 @@ function run(jobId: string, known?: Parameters<typeof runJob>[2]) {
   if (running.has(jobId)) return;
   running.add(jobId);
   send({ kind: "running", jobId });
-  runJob(sqlite, jobId, known).then(
-    () => send({ kind: "finished", jobId }),
-    (error: unknown) => send({ kind: "finished", jobId, error: String(error) }),
-  ).finally(() => running.delete(jobId));
+  runJob(sqlite, jobId, known)
+    .then(
+      () => send({ kind: "finished", jobId }),
+      (error: unknown) => send({ kind: "finished", jobId, error: String(error) }),
+    )
+    .finally(() => running.delete(jobId));
 }
 
 function store(request: Extract<WorkerRequest, { kind: "store" }>) {
@@ -43,9 +45,13 @@ function store(request: Extract<WorkerRequest, { kind: "store" }>) {
   sqlite
     .transaction(() => {
       // One pending file per coordinator and PD day: choosing another replaces it.
-      sqlite.prepare("DELETE FROM RosterUpload WHERE eventId = ? AND createdById = ?").run(request.eventId, request.actorId);
       sqlite
-        .prepare("INSERT INTO RosterUpload (id, eventId, createdById, fileName, csv, createdAt) VALUES (?, ?, ?, ?, ?, ?)")
+        .prepare("DELETE FROM RosterUpload WHERE eventId = ? AND createdById = ?")
+        .run(request.eventId, request.actorId);
+      sqlite
+        .prepare(
+          "INSERT INTO RosterUpload (id, eventId, createdById, fileName, csv, createdAt) VALUES (?, ?, ?, ?, ?, ?)",
+        )
         .run(id, request.eventId, request.actorId, request.fileName, request.csv, now);
     })
     .immediate();
@@ -83,9 +89,18 @@ port.on("message", ({ requestId, request }: { requestId: number; request: Worker
     send({ kind: "answer", requestId, value: answer(request) });
   } catch (error) {
     if (error instanceof DomainError) {
-      send({ kind: "refused", requestId, message: error.message, field: error instanceof RuleError ? error.field : undefined });
+      send({
+        kind: "refused",
+        requestId,
+        message: error.message,
+        field: error instanceof RuleError ? error.field : undefined,
+      });
     } else {
-      send({ kind: "failed", requestId, message: String(error instanceof Error ? (error.stack ?? error.message) : error) });
+      send({
+        kind: "failed",
+        requestId,
+        message: String(error instanceof Error ? (error.stack ?? error.message) : error),
+      });
     }
   }
 });

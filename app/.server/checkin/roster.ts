@@ -15,7 +15,9 @@ export { newBadgeToken };
  * badge token (given here, or by the database trigger for rows made elsewhere).
  */
 export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
-  const existing = await tx.membership.findUnique({ where: { eventId_userId_role: { eventId, userId, role: "attendee" } } });
+  const existing = await tx.membership.findUnique({
+    where: { eventId_userId_role: { eventId, userId, role: "attendee" } },
+  });
   return existing ?? tx.membership.create({ data: { eventId, userId, role: "attendee", badgeToken: newBadgeToken() } });
 }
 
@@ -26,9 +28,13 @@ export async function ensureAttendee(tx: Tx, eventId: string, userId: string) {
  */
 async function addToRoster(tx: Tx, eventId: string, person: PersonInput, { keepRostered = false } = {}) {
   const existing = await tx.user.findUnique({ where: { email: person.email }, select: { id: true } });
-  const user = existing ?? (await tx.user.create({ data: { email: person.email, name: person.name }, select: { id: true } }));
+  const user =
+    existing ?? (await tx.user.create({ data: { email: person.email, name: person.name }, select: { id: true } }));
   const rostered = existing
-    ? await tx.membership.findUnique({ where: { eventId_userId_role: { eventId, userId: user.id, role: "attendee" } }, select: { id: true } })
+    ? await tx.membership.findUnique({
+        where: { eventId_userId_role: { eventId, userId: user.id, role: "attendee" } },
+        select: { id: true },
+      })
     : null;
   const membership = await ensureAttendee(tx, eventId, user.id);
   // A door volunteer registers walk-ins but may not edit the roster: someone already
@@ -49,7 +55,14 @@ export async function addWalkIn(actorId: string, eventId: string, person: Person
   const editsRoster = actor.isDistrictCoordinator || (await isEventCoordinator(actorId, eventId));
   return db.$transaction(async (tx) => {
     const { person: user, membership } = await addToRoster(tx, eventId, person, { keepRostered: !editsRoster });
-    await recordAudit(tx, { eventId, actorId, action: "roster.walk_in", entity: "User", entityId: user.userId, detail: { email: user.email } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "roster.walk_in",
+      entity: "User",
+      entityId: user.userId,
+      detail: { email: user.email },
+    });
     return { user, membership };
   });
 }
@@ -70,14 +83,29 @@ const ROSTER_PAGE = `SELECT u.id AS userId, u.email AS email, ${DAY_PERSON_SQL.n
  * One page of the PD day's attendees as this day knows them, by name; `q` finds a
  * name or email (any part, any case). A page past the end shows the last one.
  */
-export async function listRoster(actorId: string, eventId: string, { q = "", page = 1 }: { q?: string; page?: number } = {}) {
+export async function listRoster(
+  actorId: string,
+  eventId: string,
+  { q = "", page = 1 }: { q?: string; page?: number } = {},
+) {
   await assertEventCoordinator(actorId, eventId);
   const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const where = [eventId, q, pattern, pattern.toLowerCase()];
-  const onRoster = (statement(`SELECT COUNT(*) AS n FROM Membership WHERE eventId = ? AND role = 'attendee'`).get(eventId) as { n: number }).n;
+  const onRoster = (
+    statement(`SELECT COUNT(*) AS n FROM Membership WHERE eventId = ? AND role = 'attendee'`).get(eventId) as {
+      n: number;
+    }
+  ).n;
   const matching = q ? (statement(`SELECT COUNT(*) AS n ${ROSTER_FROM}`).get(...where) as { n: number }).n : onRoster;
   const pages = Math.max(1, Math.ceil(matching / ROSTER_PAGE_SIZE));
   const shown = Math.min(Math.max(1, page), pages);
   const people = statement(ROSTER_PAGE).all(...where, ROSTER_PAGE_SIZE, (shown - 1) * ROSTER_PAGE_SIZE) as DayPerson[];
-  return { people, onRoster, matching, page: shown, pages, first: matching === 0 ? 0 : (shown - 1) * ROSTER_PAGE_SIZE + 1 };
+  return {
+    people,
+    onRoster,
+    matching,
+    page: shown,
+    pages,
+    first: matching === 0 ? 0 : (shown - 1) * ROSTER_PAGE_SIZE + 1,
+  };
 }

@@ -44,12 +44,16 @@ function roster(count: number, tag: string) {
 }
 
 const codesOf = async (eventId: string) =>
-  (await db.membership.findMany({ where: { eventId, role: "attendee" }, select: { shortCode: true } })).map((m) => m.shortCode);
+  (await db.membership.findMany({ where: { eventId, role: "attendee" }, select: { shortCode: true } })).map(
+    (m) => m.shortCode,
+  );
 
 /** A join as a sign-in code makes it, on the connection whose random() the test scripts. */
 function joinDirectly(eventId: string, userId: string) {
   const id = crypto.randomUUID();
-  sqlite().prepare("INSERT INTO Membership (id, eventId, userId, role, createdAt) VALUES (?, ?, ?, 'attendee', ?)").run(id, eventId, userId, new Date().toISOString());
+  sqlite()
+    .prepare("INSERT INTO Membership (id, eventId, userId, role, createdAt) VALUES (?, ?, ?, 'attendee', ?)")
+    .run(id, eventId, userId, new Date().toISOString());
   return id;
 }
 
@@ -60,20 +64,33 @@ describe("short codes", () => {
     expect(shortCodeFromTyped("K7QM3XPA")).toBe("K7QM3XPA");
     expect(formatShortCode("K7QM3XPA")).toBe("K7QM-3XPA");
     // Look-alikes are not in the alphabet, and a badge token is far longer.
-    for (const typed of ["K7QM-3XP0", "K7QM-3XPO", "K7QM-3XP1", "K7QM-3XPI", "K7QM-3XPL", "K7QM-3XPU", "K7QM-3XP", crypto.randomBytes(16).toString("base64url")]) {
+    for (const typed of [
+      "K7QM-3XP0",
+      "K7QM-3XPO",
+      "K7QM-3XP1",
+      "K7QM-3XPI",
+      "K7QM-3XPL",
+      "K7QM-3XPU",
+      "K7QM-3XP",
+      crypto.randomBytes(16).toString("base64url"),
+    ]) {
       expect(shortCodeFromTyped(typed)).toBeNull();
     }
   });
 
   test("every attendee gets a code however they joined, unique on the PD day; another role has none", async () => {
     const { event, coordinator } = await setup();
-    const joined = await db.membership.create({ data: { eventId: event.id, userId: (await createUser()).id, role: "attendee" } });
+    const joined = await db.membership.create({
+      data: { eventId: event.id, userId: (await createUser()).id, role: "attendee" },
+    });
     await importRoster(coordinator.id, event.id, roster(300, "u"), MAPPING);
     const codes = await codesOf(event.id);
     expect(codes).toHaveLength(301);
     for (const code of codes) expect(code).toMatch(CODE);
     expect(new Set(codes).size).toBe(301);
-    expect((await db.membership.findFirstOrThrow({ where: { eventId: event.id, role: "coordinator" } })).shortCode).toBeNull();
+    expect(
+      (await db.membership.findFirstOrThrow({ where: { eventId: event.id, role: "coordinator" } })).shortCode,
+    ).toBeNull();
 
     // Made a presenter: the code goes (as the badge token does); an attendee again: a new one.
     const stored = await db.membership.findUniqueOrThrow({ where: { id: joined.id } });
@@ -118,7 +135,10 @@ describe("short codes", () => {
     const badge = await myBadge(second, event.id, event.slug);
     const { badgeToken } = await db.membership.findFirstOrThrow({ where: { eventId: event.id, userId: second } });
     expect(badge.code).toBe(badgeToken);
-    expect(await checkInByToken(coordinator.id, event.id, badge.code)).toMatchObject({ status: "checked_in", userId: second });
+    expect(await checkInByToken(coordinator.id, event.id, badge.code)).toMatchObject({
+      status: "checked_in",
+      userId: second,
+    });
     // Setting a missing code to null again (as the migration's backfill does) draws one.
     await db.membership.updateMany({ where: { eventId: event.id, shortCode: null }, data: { shortCode: null } });
     for (const code of await codesOf(event.id)) expect(code).toMatch(CODE);
@@ -132,8 +152,15 @@ describe("checking in by short code", () => {
     const badge = await myBadge(user.id, event.id, event.slug);
     expect(badge.code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
     const typed = badge.code.toLowerCase().replace("-", " ");
-    expect(await checkInByToken(coordinator.id, event.id, typed)).toMatchObject({ status: "checked_in", userId: user.id, name: "Keisha Reyes" });
-    expect(await checkInByToken(coordinator.id, event.id, badge.code.replace("-", ""))).toMatchObject({ status: "already", userId: user.id });
+    expect(await checkInByToken(coordinator.id, event.id, typed)).toMatchObject({
+      status: "checked_in",
+      userId: user.id,
+      name: "Keisha Reyes",
+    });
+    expect(await checkInByToken(coordinator.id, event.id, badge.code.replace("-", ""))).toMatchObject({
+      status: "already",
+      userId: user.id,
+    });
 
     // The same person's code on another PD day checks nobody in here, nor theirs there.
     const other = await setup();
@@ -149,8 +176,14 @@ describe("checking in by short code", () => {
     const { user } = await createAttendee(event.id);
     const code = (await myBadge(user.id, event.id, event.slug)).code;
     const scan = { clientId: "short-code-1", token: code.toLowerCase(), scannedAt: new Date().toISOString() };
-    expect((await syncQueued(coordinator.id, event.id, [scan, scan]))[0]!.result).toMatchObject({ status: "checked_in", userId: user.id });
-    expect((await syncQueued(coordinator.id, event.id, [scan]))[0]!.result).toMatchObject({ status: "checked_in", userId: user.id });
+    expect((await syncQueued(coordinator.id, event.id, [scan, scan]))[0]!.result).toMatchObject({
+      status: "checked_in",
+      userId: user.id,
+    });
+    expect((await syncQueued(coordinator.id, event.id, [scan]))[0]!.result).toMatchObject({
+      status: "checked_in",
+      userId: user.id,
+    });
     expect(await db.doorCheckIn.count({ where: { eventId: event.id } })).toBe(1);
     const { user: attendee } = await createAttendee(event.id);
     await expect(checkInByToken(attendee.id, event.id, code)).rejects.toThrow("coordinators");
@@ -158,7 +191,9 @@ describe("checking in by short code", () => {
 
   test("the printed badges show each code; the device's roster names a typed code without holding it", async () => {
     const { event, coordinator } = await setup();
-    const people = await Promise.all(["Ana Ruiz", "Tomasz Kowalski", "Keisha Reyes"].map((name) => createAttendee(event.id, { name })));
+    const people = await Promise.all(
+      ["Ana Ruiz", "Tomasz Kowalski", "Keisha Reyes"].map((name) => createAttendee(event.id, { name })),
+    );
     const sheet = await badgesPage(coordinator.id, event.id, event.slug, 1);
     const ana = sheet.badges.find((b) => b.name === "Ana Ruiz")!;
     expect(ana.code).toBe((await myBadge(people[0]!.user.id, event.id, event.slug)).code);
@@ -169,7 +204,10 @@ describe("checking in by short code", () => {
       expect(stored).not.toContain(b.code.replace("-", ""));
       expect((await findOnDevice(onDevice, b.code.toLowerCase(), event.slug))?.name).toBe(b.name);
     }
-    const tokens = await db.membership.findMany({ where: { eventId: event.id, role: "attendee" }, select: { badgeToken: true } });
+    const tokens = await db.membership.findMany({
+      where: { eventId: event.id, role: "attendee" },
+      select: { badgeToken: true },
+    });
     for (const { badgeToken } of tokens) expect(stored).not.toContain(badgeToken!);
     // The hash is salted with the PD day's address: the same code on another day names nobody.
     expect(await findOnDevice(onDevice, ana.code, "another-day")).toBeUndefined();

@@ -5,7 +5,14 @@ import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { leaveCircle, postToCircle, readCircle, setNextMeeting } from "./circle-page";
 import { readUnsubscribe, sendDueCircleReminders, unsubscribe, unsubscribeToken } from "./nudges";
 import { optIntoCircles } from "./opt-in";
-import { circleBoard, circleCounts, formCirclePreview, publishCircles, saveCircleSettings, swapCircleMembers } from "./rounds";
+import {
+  circleBoard,
+  circleCounts,
+  formCirclePreview,
+  publishCircles,
+  saveCircleSettings,
+  swapCircleMembers,
+} from "./rounds";
 
 const ROLES = "Classroom teacher\nInstructional coach\nLibrarian";
 const SCHOOLS = ["Lincoln Elementary", "Roosevelt Middle", "Jefferson High"];
@@ -15,12 +22,23 @@ async function dayWithOptIns(people = 10) {
   const event = await createEvent({ status: "archived", subjectTags: "Math\nELA" });
   const coordinator = await createUser({ name: "Dana Whitfield" });
   await addMember(event.id, coordinator.id, "coordinator");
-  await saveCircleSettings(coordinator.id, event.slug, { intent: "settings", groupSize: 5, reminderWeeks: 3, roles: ROLES });
+  await saveCircleSettings(coordinator.id, event.slug, {
+    intent: "settings",
+    groupSize: 5,
+    reminderWeeks: 3,
+    roles: ROLES,
+  });
   const attendees = [];
   for (let i = 0; i < people; i++) {
     const user = await createUser({ school: SCHOOLS[i % 3] });
     await addMember(event.id, user.id, "attendee");
-    await optIntoCircles(user.id, event.slug, { intent: "opt-in", subject: i < 5 ? "Math" : "ELA", gradeBand: "6-8", role: "Classroom teacher", otherSchools: true });
+    await optIntoCircles(user.id, event.slug, {
+      intent: "opt-in",
+      subject: i < 5 ? "Math" : "ELA",
+      gradeBand: "6-8",
+      role: "Classroom teacher",
+      otherSchools: true,
+    });
     attendees.push(user);
   }
   return { event, coordinator, attendees };
@@ -34,7 +52,11 @@ async function publishedDay() {
   const day = await dayWithOptIns();
   await formCirclePreview(day.coordinator.id, day.event.slug, await version(day.event.id));
   await publishCircles(day.coordinator.id, day.event.slug, await version(day.event.id), PUBLISHED_AT);
-  const circles = await db.circle.findMany({ where: { round: { eventId: day.event.id } }, orderBy: { number: "asc" }, include: { members: true } });
+  const circles = await db.circle.findMany({
+    where: { round: { eventId: day.event.id } },
+    orderBy: { number: "asc" },
+    include: { members: true },
+  });
   return { ...day, circles };
 }
 
@@ -44,11 +66,23 @@ describe("opting in", () => {
     const optIn = await db.circleOptIn.findFirstOrThrow({ where: { userId: attendees[0]!.id } });
     expect(optIn).toMatchObject({ subject: "Math", role: "Classroom teacher", school: "Lincoln Elementary" });
     await expect(
-      optIntoCircles(attendees[0]!.id, event.slug, { intent: "opt-in", subject: "Math", gradeBand: "6-8", role: "Astronaut", otherSchools: true }),
+      optIntoCircles(attendees[0]!.id, event.slug, {
+        intent: "opt-in",
+        subject: "Math",
+        gradeBand: "6-8",
+        role: "Astronaut",
+        otherSchools: true,
+      }),
     ).rejects.toMatchObject({ field: "role" });
     const outsider = await createUser();
     await expect(
-      optIntoCircles(outsider.id, event.slug, { intent: "opt-in", subject: "Math", gradeBand: "6-8", role: "Librarian", otherSchools: true }),
+      optIntoCircles(outsider.id, event.slug, {
+        intent: "opt-in",
+        subject: "Math",
+        gradeBand: "6-8",
+        role: "Librarian",
+        otherSchools: true,
+      }),
     ).rejects.toBeInstanceOf(NotAllowedError);
   });
 
@@ -56,7 +90,9 @@ describe("opting in", () => {
     const event = await createEvent();
     const attendee = await createUser();
     await addMember(event.id, attendee.id, "attendee");
-    await expect(saveCircleSettings(attendee.id, event.slug, { intent: "settings", groupSize: 5, reminderWeeks: 3, roles: ROLES })).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(
+      saveCircleSettings(attendee.id, event.slug, { intent: "settings", groupSize: 5, reminderWeeks: 3, roles: ROLES }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
   });
 });
 
@@ -84,13 +120,17 @@ describe("forming, swapping and publishing", () => {
     expect(after.circles[0]!.members.map((m) => m.userId)).toContain(b);
     expect(after.circles[1]!.members.map((m) => m.userId)).toContain(a);
     // The same swap again, carrying the version read before the first one.
-    await expect(swapCircleMembers(coordinator.id, event.slug, { intent: "swap", version: read, first: b, second: a })).rejects.toThrow(/Someone else changed/);
+    await expect(
+      swapCircleMembers(coordinator.id, event.slug, { intent: "swap", version: read, first: b, second: a }),
+    ).rejects.toThrow(/Someone else changed/);
     expect((await circleBoard(coordinator.id, event.slug)).circles[0]!.members.map((m) => m.userId)).toContain(b);
   });
 
   it("publishes: every member gets “Meet your circle” naming the others, with an unsubscribe link", async () => {
     const { event, attendees, circles } = await publishedDay();
-    const mails = await db.outboxMessage.findMany({ where: { eventId: event.id, subject: { startsWith: "Meet your circle" } } });
+    const mails = await db.outboxMessage.findMany({
+      where: { eventId: event.id, subject: { startsWith: "Meet your circle" } },
+    });
     expect(mails.map((m) => m.to).sort()).toEqual(attendees.map((a) => a.email).sort());
     const first = circles[0]!;
     const member = attendees.find((a) => a.id === first.members[0]!.userId)!;
@@ -108,9 +148,17 @@ describe("forming, swapping and publishing", () => {
 
   it("refuses opt-ins and changes once published", async () => {
     const { event, coordinator, attendees } = await publishedDay();
-    await expect(formCirclePreview(coordinator.id, event.slug, await version(event.id))).rejects.toBeInstanceOf(RuleError);
+    await expect(formCirclePreview(coordinator.id, event.slug, await version(event.id))).rejects.toBeInstanceOf(
+      RuleError,
+    );
     await expect(
-      optIntoCircles(attendees[0]!.id, event.slug, { intent: "opt-in", subject: "ELA", gradeBand: "K-2", role: "Librarian", otherSchools: false }),
+      optIntoCircles(attendees[0]!.id, event.slug, {
+        intent: "opt-in",
+        subject: "ELA",
+        gradeBand: "K-2",
+        role: "Librarian",
+        otherSchools: false,
+      }),
     ).rejects.toBeInstanceOf(RuleError);
   });
 });
@@ -133,10 +181,19 @@ describe("a circle's page", () => {
   it("shows the sessions two or more members were in", async () => {
     const { event, circles } = await publishedDay();
     const [a, b, c] = circles[0]!.members.map((m) => m.userId);
-    const snapshot = { sessions: [{ placementId: "p1", proposalId: "x1", title: "Desmos for Algebra I" }, { placementId: "p2", proposalId: "x2", title: "Solo session" }], rooms: [], blocks: [] };
+    const snapshot = {
+      sessions: [
+        { placementId: "p1", proposalId: "x1", title: "Desmos for Algebra I" },
+        { placementId: "p2", proposalId: "x2", title: "Solo session" },
+      ],
+      rooms: [],
+      blocks: [],
+    };
     await db.scheduleVersion.create({ data: { eventId: event.id, number: 1, snapshot: JSON.stringify(snapshot) } });
     const visit = (userId: string, placementId: string) =>
-      db.roomVisit.create({ data: { eventId: event.id, userId, roomId: "r", timeBlockId: "b", placementId, enteredAt: new Date() } });
+      db.roomVisit.create({
+        data: { eventId: event.id, userId, roomId: "r", timeBlockId: "b", placementId, enteredAt: new Date() },
+      });
     await visit(a!, "p1");
     await visit(b!, "p1");
     await visit(c!, "p2");
@@ -148,16 +205,30 @@ describe("a circle's page", () => {
     const { event, coordinator, circles } = await publishedDay();
     const circle = circles[0]!;
     const [leaver, stayer] = circle.members.map((m) => m.userId);
-    await postToCircle(leaver!, event.slug, circle.id, { intent: "post", text: "Tried exit tickets on Monday", url: "https://example.org/tickets" });
-    await setNextMeeting(stayer!, event.slug, circle.id, { nextMeetingOn: "2027-04-02" }, new Date("2027-03-20T12:00:00Z"));
-    await expect(postToCircle(coordinator.id, event.slug, circle.id, { intent: "post", text: "Hi" })).rejects.toBeInstanceOf(RuleError);
+    await postToCircle(leaver!, event.slug, circle.id, {
+      intent: "post",
+      text: "Tried exit tickets on Monday",
+      url: "https://example.org/tickets",
+    });
+    await setNextMeeting(
+      stayer!,
+      event.slug,
+      circle.id,
+      { nextMeetingOn: "2027-04-02" },
+      new Date("2027-03-20T12:00:00Z"),
+    );
+    await expect(
+      postToCircle(coordinator.id, event.slug, circle.id, { intent: "post", text: "Hi" }),
+    ).rejects.toBeInstanceOf(RuleError);
     await leaveCircle(leaver!, event.slug, circle.id);
     await expect(readCircle(leaver!, event.slug, circle.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(leaveCircle(leaver!, event.slug, circle.id)).rejects.toBeInstanceOf(NotFoundError);
     const page = await readCircle(stayer!, event.slug, circle.id);
     expect(page.members).toHaveLength(4);
     expect(page.circle.nextMeetingOn).toBe("2027-04-02");
-    expect(page.posts).toEqual([expect.objectContaining({ text: "Tried exit tickets on Monday", url: "https://example.org/tickets" })]);
+    expect(page.posts).toEqual([
+      expect.objectContaining({ text: "Tried exit tickets on Monday", url: "https://example.org/tickets" }),
+    ]);
     expect((await circleCounts(event.id))?.members).toBe(9);
   });
 });
@@ -169,10 +240,14 @@ describe("the next meeting date", () => {
     const [first, second] = circle.members.map((m) => m.userId);
     // 01:00 UTC on March 20 is still March 19 in the PD day's time zone (Chicago).
     const now = new Date("2027-03-20T01:00:00Z");
-    await expect(setNextMeeting(first!, event.slug, circle.id, { nextMeetingOn: "2027-03-18" }, now)).rejects.toMatchObject({ field: "nextMeetingOn" });
+    await expect(
+      setNextMeeting(first!, event.slug, circle.id, { nextMeetingOn: "2027-03-18" }, now),
+    ).rejects.toMatchObject({ field: "nextMeetingOn" });
     await setNextMeeting(first!, event.slug, circle.id, { nextMeetingOn: "2027-03-19" }, now);
     // The second member's page showed no date yet: their change is refused, the first one's date stands.
-    await expect(setNextMeeting(second!, event.slug, circle.id, { nextMeetingOn: "2027-04-02", was: "" }, now)).rejects.toMatchObject({ field: "nextMeetingOn" });
+    await expect(
+      setNextMeeting(second!, event.slug, circle.id, { nextMeetingOn: "2027-04-02", was: "" }, now),
+    ).rejects.toMatchObject({ field: "nextMeetingOn" });
     expect((await readCircle(second!, event.slug, circle.id)).circle.nextMeetingOn).toBe("2027-03-19");
     await setNextMeeting(second!, event.slug, circle.id, { nextMeetingOn: "2027-04-02", was: "2027-03-19" }, now);
     expect((await readCircle(first!, event.slug, circle.id)).circle.nextMeetingOn).toBe("2027-04-02");
@@ -193,7 +268,9 @@ describe("the reminder and unsubscribing", () => {
     const [first, again] = await Promise.all([sendDueCircleReminders(due), sendDueCircleReminders(due)]);
     expect(first + again).toBe(8);
     expect(await sendDueCircleReminders(new Date(due.getTime() + 60_000))).toBe(0);
-    const reminders = await db.outboxMessage.findMany({ where: { eventId: event.id, subject: { startsWith: "What did you try?" } } });
+    const reminders = await db.outboxMessage.findMany({
+      where: { eventId: event.id, subject: { startsWith: "What did you try?" } },
+    });
     expect(reminders).toHaveLength(8);
     const to = reminders.map((m) => m.to);
     expect(to).not.toContain(stopped.email);
@@ -207,7 +284,9 @@ describe("the reminder and unsubscribing", () => {
     expect(await readUnsubscribe(token)).toMatchObject({ stopped: false });
     await unsubscribe(token, new Date("2027-03-20T10:00:00Z"));
     await unsubscribe(token, new Date("2027-03-21T10:00:00Z"));
-    expect((await db.circleOptIn.findUniqueOrThrow({ where: { id: optIn.id } })).mailStoppedAt).toEqual(new Date("2027-03-20T10:00:00Z"));
+    expect((await db.circleOptIn.findUniqueOrThrow({ where: { id: optIn.id } })).mailStoppedAt).toEqual(
+      new Date("2027-03-20T10:00:00Z"),
+    );
     expect(await readUnsubscribe(token)).toMatchObject({ stopped: true });
     const other = await db.circleOptIn.findFirstOrThrow({ where: { userId: attendees[1]!.id } });
     const forged = `${other.id}.${token.split(".")[1]}`;

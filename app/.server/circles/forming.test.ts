@@ -21,7 +21,12 @@ describe("formCircles", () => {
   it("keeps every circle within 4–6 people and places everyone exactly once", () => {
     for (const size of [4, 5, 6]) {
       for (const n of [4, 9, 13, 23, 37, 101]) {
-        const people = Array.from({ length: n }, (_, i) => person(i, { subject: ["Math", "ELA", "Science"][i % 3]!, role: i % 7 === 0 ? "Librarian" : "Classroom teacher" }));
+        const people = Array.from({ length: n }, (_, i) =>
+          person(i, {
+            subject: ["Math", "ELA", "Science"][i % 3]!,
+            role: i % 7 === 0 ? "Librarian" : "Classroom teacher",
+          }),
+        );
         const circles = formCircles(people, size);
         const placed = circles.flat();
         expect(placed.sort(), `size ${size}, ${n} people`).toEqual(people.map((p) => p.userId).sort());
@@ -34,7 +39,9 @@ describe("formCircles", () => {
   });
 
   it("gives the same circles for the same opt-ins in any order", () => {
-    const people = Array.from({ length: 60 }, (_, i) => person(i, { subject: i % 2 ? "Math" : "ELA", otherSchools: i % 5 !== 0 }));
+    const people = Array.from({ length: 60 }, (_, i) =>
+      person(i, { subject: i % 2 ? "Math" : "ELA", otherSchools: i % 5 !== 0 }),
+    );
     const shuffled = [...people].reverse().sort((a, b) => (a.school < b.school ? -1 : 1));
     expect(formCircles(shuffled, 5)).toEqual(formCircles(people, 5));
   });
@@ -47,7 +54,8 @@ describe("formCircles", () => {
     const who = byId(people);
     const circles = formCircles(people, 5);
     expect(circles).toHaveLength(2);
-    for (const c of circles) expect(new Set(c.map((id) => `${who.get(id)!.subject} ${who.get(id)!.gradeBand}`)).size).toBe(1);
+    for (const c of circles)
+      expect(new Set(c.map((id) => `${who.get(id)!.subject} ${who.get(id)!.gradeBand}`)).size).toBe(1);
   });
 
   it("mixes schools for people who asked for other schools", () => {
@@ -69,14 +77,20 @@ describe("formCircles", () => {
     // scatter them among the teachers; they must end up together.
     const SUBJECTS = ["Math", "ELA", "Science", "Art"];
     const BANDS = ["K-2", "3-5", "6-8", "9-12"];
-    const teachers = Array.from({ length: 42 }, (_, i) => person(i, { subject: SUBJECTS[i % 4]!, gradeBand: BANDS[i % 4]! }));
-    const librarians = SCHOOLS.map((school, i) => person(100 + i, { school, role: "Librarian", subject: SUBJECTS[i]!, gradeBand: BANDS[i]! }));
+    const teachers = Array.from({ length: 42 }, (_, i) =>
+      person(i, { subject: SUBJECTS[i % 4]!, gradeBand: BANDS[i % 4]! }),
+    );
+    const librarians = SCHOOLS.map((school, i) =>
+      person(100 + i, { school, role: "Librarian", subject: SUBJECTS[i]!, gradeBand: BANDS[i]! }),
+    );
     const everyone = [...teachers, ...librarians];
     expect([...aloneInRole(everyone)].sort()).toEqual(librarians.map((l) => l.userId).sort());
     const circles = formCircles(everyone, 5);
     const withLibrarians = circles.filter((c) => c.some((id) => id.startsWith("u01")));
     expect(withLibrarians).toHaveLength(1);
-    expect(withLibrarians[0]!.filter((id) => id.startsWith("u01")).sort()).toEqual(librarians.map((l) => l.userId).sort());
+    expect(withLibrarians[0]!.filter((id) => id.startsWith("u01")).sort()).toEqual(
+      librarians.map((l) => l.userId).sort(),
+    );
   });
 
   it("refuses a size outside 4–6", () => {

@@ -43,7 +43,9 @@ function interleaveBySchool(people: OptInForForming[]) {
     if (list) list.push(p);
     else bySchool.set(norm(p.school), [p]);
   }
-  const queues = [...bySchool.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).map(([, list]) => list);
+  const queues = [...bySchool.entries()]
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1))
+    .map(([, list]) => list);
   const out: OptInForForming[] = [];
   for (let i = 0; out.length < people.length; i++) {
     for (const q of queues) if (i < q.length) out.push(q[i]!);
@@ -111,12 +113,18 @@ function placeRemainder(circles: OptInForForming[][], rest: OptInForForming[]) {
     for (const p of rest) {
       // Best seat: a circle with room sharing the role, then the subject, then the smallest.
       const score = (c: OptInForForming[]) =>
-        (c.some((m) => norm(m.role) === norm(p.role)) ? 2 : 0) + (c.some((m) => norm(m.subject) === norm(p.subject)) ? 1 : 0);
+        (c.some((m) => norm(m.role) === norm(p.role)) ? 2 : 0) +
+        (c.some((m) => norm(m.subject) === norm(p.subject)) ? 1 : 0);
       let best = -1;
       for (let i = 0; i < circles.length; i++) {
         const c = circles[i]!;
         if (c.length >= MAX_CIRCLE) continue;
-        if (best < 0 || score(c) > score(circles[best]!) || (score(c) === score(circles[best]!) && c.length < circles[best]!.length)) best = i;
+        if (
+          best < 0 ||
+          score(c) > score(circles[best]!) ||
+          (score(c) === score(circles[best]!) && c.length < circles[best]!.length)
+        )
+          best = i;
       }
       circles[best]!.push(p);
     }
@@ -127,7 +135,9 @@ function placeRemainder(circles: OptInForForming[][], rest: OptInForForming[]) {
   const borrowed: OptInForForming[] = [];
   while (rest.length + borrowed.length < MIN_CIRCLE) {
     let biggest = -1;
-    for (let i = circles.length - 1; i >= 0; i--) if (circles[i]!.length > MIN_CIRCLE && (biggest < 0 || circles[i]!.length > circles[biggest]!.length)) biggest = i;
+    for (let i = circles.length - 1; i >= 0; i--)
+      if (circles[i]!.length > MIN_CIRCLE && (biggest < 0 || circles[i]!.length > circles[biggest]!.length))
+        biggest = i;
     if (biggest < 0) break;
     borrowed.push(circles[biggest]!.pop()!);
   }

@@ -26,7 +26,10 @@ function optInIdOf(token: string) {
 async function optInByToken(token: string) {
   const id = optInIdOf(token);
   const optIn = id
-    ? await db.circleOptIn.findUnique({ where: { id }, select: { id: true, mailStoppedAt: true, round: { select: { event: { select: { name: true } } } } } })
+    ? await db.circleOptIn.findUnique({
+        where: { id },
+        select: { id: true, mailStoppedAt: true, round: { select: { event: { select: { name: true } } } } },
+      })
     : null;
   if (!optIn) throw new NotFoundError("This unsubscribe link is not valid. Copy the whole link from the email.");
   return optIn;
@@ -54,7 +57,10 @@ async function recipients(roundId: string): Promise<Recipient[]> {
     orderBy: [{ circle: { number: "asc" } }, { userId: "asc" }],
     select: { circleId: true, userId: true, user: { select: { email: true, name: true } } },
   });
-  const optIns = await db.circleOptIn.findMany({ where: { roundId, mailStoppedAt: null }, select: { id: true, userId: true } });
+  const optIns = await db.circleOptIn.findMany({
+    where: { roundId, mailStoppedAt: null },
+    select: { id: true, userId: true },
+  });
   const optInOf = new Map(optIns.map((o) => [o.userId, o.id]));
   return members.flatMap((m) => {
     const optInId = optInOf.get(m.userId);
@@ -69,13 +75,24 @@ function footer(r: Recipient) {
 
 /** "Meet your circle" to every member, naming the others. Returns how many were sent. */
 export async function sendMeetYourCircle(roundId: string) {
-  const round = await db.circleRound.findUniqueOrThrow({ where: { id: roundId }, select: { eventId: true, event: { select: { name: true, slug: true } } } });
+  const round = await db.circleRound.findUniqueOrThrow({
+    where: { id: roundId },
+    select: { eventId: true, event: { select: { name: true, slug: true } } },
+  });
   const [list, optIns] = await Promise.all([
     recipients(roundId),
-    db.circleOptIn.findMany({ where: { roundId }, select: { userId: true, school: true, role: true, user: { select: { name: true } } } }),
+    db.circleOptIn.findMany({
+      where: { roundId },
+      select: { userId: true, school: true, role: true, user: { select: { name: true } } },
+    }),
   ]);
-  const members = await db.circleMember.findMany({ where: { leftAt: null, circle: { roundId } }, select: { circleId: true, userId: true } });
-  const about = new Map(optIns.map((o) => [o.userId, `${o.user.name} (${[o.role, o.school].filter(Boolean).join(", ")})`]));
+  const members = await db.circleMember.findMany({
+    where: { leftAt: null, circle: { roundId } },
+    select: { circleId: true, userId: true },
+  });
+  const about = new Map(
+    optIns.map((o) => [o.userId, `${o.user.name} (${[o.role, o.school].filter(Boolean).join(", ")})`]),
+  );
   for (const r of list) {
     const others = members.filter((m) => m.circleId === r.circleId).map((m) => about.get(m.userId) ?? "");
     const { text, link } = footer(r);
@@ -105,7 +122,10 @@ export async function sendDueCircleReminders(now = new Date()) {
   });
   let sent = 0;
   for (const round of due) {
-    const { count } = await db.circleRound.updateMany({ where: { id: round.id, reminderSentAt: null }, data: { reminderSentAt: now } });
+    const { count } = await db.circleRound.updateMany({
+      where: { id: round.id, reminderSentAt: null },
+      data: { reminderSentAt: now },
+    });
     if (count !== 1) continue;
     for (const r of await recipients(round.id)) {
       const { text, link } = footer(r);

@@ -12,7 +12,10 @@ import { dayPerson } from "../people/day-person";
 export const ANY_SUBJECT = "Any subject";
 
 async function assertJoinable(userId: string, eventId: string) {
-  const membership = await db.membership.findFirst({ where: { eventId, userId, role: { in: ["attendee", "presenter"] } }, select: { id: true } });
+  const membership = await db.membership.findFirst({
+    where: { eventId, userId, role: { in: ["attendee", "presenter"] } },
+    select: { id: true },
+  });
   if (!membership) throw new NotAllowedError("Circles are for this PD day's attendees and presenters.");
 }
 
@@ -25,7 +28,10 @@ export async function circlesForMember(userId: string, slug: string) {
     ? await Promise.all([
         db.circleOptIn.findUnique({ where: { roundId_userId: { roundId: round.id, userId } } }),
         round.status === "published"
-          ? db.circleMember.findMany({ where: { userId, leftAt: null, circle: { roundId: round.id } }, select: { circle: { select: { id: true, number: true } } } })
+          ? db.circleMember.findMany({
+              where: { userId, leftAt: null, circle: { roundId: round.id } },
+              select: { circle: { select: { id: true, number: true } } },
+            })
           : Promise.resolve([]),
       ])
     : [null, []];
@@ -34,7 +40,12 @@ export async function circlesForMember(userId: string, slug: string) {
     status: round?.status ?? null,
     subjects: [...parseSubjectTags(event.subjectTags), ANY_SUBJECT],
     roles: round ? parseRoles(round.roles) : [],
-    optIn: optIn && { subject: optIn.subject, gradeBand: optIn.gradeBand, role: optIn.role, otherSchools: optIn.otherSchools },
+    optIn: optIn && {
+      subject: optIn.subject,
+      gradeBand: optIn.gradeBand,
+      role: optIn.role,
+      otherSchools: optIn.otherSchools,
+    },
     circles: circles.map((c) => c.circle),
   };
 }
@@ -46,10 +57,17 @@ export async function optIntoCircles(userId: string, slug: string, input: OptInI
   const round = await db.circleRound.findUnique({ where: { eventId: event.id } });
   if (!round) throw new RuleError("Circles are not open on this PD day yet.");
   if (round.status !== "open") throw new RuleError("These circles are already formed and published.");
-  if (![...parseSubjectTags(event.subjectTags), ANY_SUBJECT].includes(input.subject)) throw new RuleError("Choose a subject from the list.", "subject");
+  if (![...parseSubjectTags(event.subjectTags), ANY_SUBJECT].includes(input.subject))
+    throw new RuleError("Choose a subject from the list.", "subject");
   if (!parseRoles(round.roles).includes(input.role)) throw new RuleError("Choose a role from the list.", "role");
   const school = (await dayPerson(event.id, userId)).school ?? "";
-  const data = { subject: input.subject, gradeBand: input.gradeBand, role: input.role, otherSchools: input.otherSchools, school };
+  const data = {
+    subject: input.subject,
+    gradeBand: input.gradeBand,
+    role: input.role,
+    otherSchools: input.otherSchools,
+    school,
+  };
   return db.circleOptIn.upsert({
     where: { roundId_userId: { roundId: round.id, userId } },
     create: { roundId: round.id, userId, ...data },

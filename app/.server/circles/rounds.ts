@@ -30,28 +30,48 @@ async function openRound(actorId: string, slug: string) {
 
 /** Claim the next version inside the write: a change made on an older read is refused. */
 async function bumpVersion(tx: Tx, roundId: string, version: number) {
-  const { count } = await tx.circleRound.updateMany({ where: { id: roundId, version, status: "open" }, data: { version: { increment: 1 } } });
+  const { count } = await tx.circleRound.updateMany({
+    where: { id: roundId, version, status: "open" },
+    data: { version: { increment: 1 } },
+  });
   if (count !== 1) throw new RuleError(STALE);
 }
 
 /** Store formed circles (numbered from 1) and their members in two inserts; returns the circles' ids by number. */
 export async function writeCircles(tx: Tx | typeof db, roundId: string, circles: string[][]) {
-  const made = await tx.circle.createManyAndReturn({ data: circles.map((_, i) => ({ roundId, number: i + 1 })), select: { id: true, number: true } });
+  const made = await tx.circle.createManyAndReturn({
+    data: circles.map((_, i) => ({ roundId, number: i + 1 })),
+    select: { id: true, number: true },
+  });
   const idOf = new Map(made.map((c) => [c.number, c.id]));
-  await tx.circleMember.createMany({ data: circles.flatMap((userIds, i) => userIds.map((userId) => ({ circleId: idOf.get(i + 1)!, userId }))) });
+  await tx.circleMember.createMany({
+    data: circles.flatMap((userIds, i) => userIds.map((userId) => ({ circleId: idOf.get(i + 1)!, userId }))),
+  });
   return idOf;
 }
 
 /** Open circles on this PD day, or change their settings while they are open. */
 export async function saveCircleSettings(actorId: string, slug: string, input: CircleSettingsInput) {
   const { event, round } = await coordinatorRound(actorId, slug);
-  const data = { groupSize: input.groupSize, reminderWeeks: input.reminderWeeks, roles: parseRoles(input.roles).join("\n") };
-  if (round && round.status !== "open") throw new RuleError("These circles are published: their settings can no longer be changed.");
+  const data = {
+    groupSize: input.groupSize,
+    reminderWeeks: input.reminderWeeks,
+    roles: parseRoles(input.roles).join("\n"),
+  };
+  if (round && round.status !== "open")
+    throw new RuleError("These circles are published: their settings can no longer be changed.");
   return db.$transaction(async (tx) => {
     const saved = round
       ? await tx.circleRound.update({ where: { id: round.id }, data: { ...data, version: { increment: 1 } } })
       : await tx.circleRound.create({ data: { eventId: event.id, ...data } });
-    await recordAudit(tx, { eventId: event.id, actorId, action: round ? "circles.settings_changed" : "circles.opened", entity: "CircleRound", entityId: saved.id, detail: data });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorId,
+      action: round ? "circles.settings_changed" : "circles.opened",
+      entity: "CircleRound",
+      entityId: saved.id,
+      detail: data,
+    });
     return saved;
   });
 }
@@ -67,7 +87,14 @@ export async function formCirclePreview(actorId: string, slug: string, version: 
     await tx.circle.deleteMany({ where: { roundId: round.id } });
     await writeCircles(tx, round.id, circles);
     await tx.circleRound.update({ where: { id: round.id }, data: { formedAt: new Date() } });
-    await recordAudit(tx, { eventId: event.id, actorId, action: "circles.formed", entity: "CircleRound", entityId: round.id, detail: { circles: circles.length, people: optIns.length } });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorId,
+      action: "circles.formed",
+      entity: "CircleRound",
+      entityId: round.id,
+      detail: { circles: circles.length, people: optIns.length },
+    });
   });
   return circles.length;
 }
@@ -88,7 +115,14 @@ export async function swapCircleMembers(actorId: string, slug: string, input: Sw
     await bumpVersion(tx, round.id, input.version);
     await tx.circleMember.update({ where: { id: first.id }, data: { circleId: second.circleId } });
     await tx.circleMember.update({ where: { id: second.id }, data: { circleId: first.circleId } });
-    await recordAudit(tx, { eventId: event.id, actorId, action: "circles.swapped", entity: "CircleRound", entityId: round.id, detail: { first: input.first, second: input.second } });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorId,
+      action: "circles.swapped",
+      entity: "CircleRound",
+      entityId: round.id,
+      detail: { first: input.first, second: input.second },
+    });
   });
 }
 
@@ -100,10 +134,22 @@ export async function publishCircles(actorId: string, slug: string, version: num
   await db.$transaction(async (tx) => {
     const { count } = await tx.circleRound.updateMany({
       where: { id: round.id, version, status: "open" },
-      data: { status: "published", publishedAt: now, reminderDueAt: new Date(now.getTime() + round.reminderWeeks * WEEK_MS), version: { increment: 1 } },
+      data: {
+        status: "published",
+        publishedAt: now,
+        reminderDueAt: new Date(now.getTime() + round.reminderWeeks * WEEK_MS),
+        version: { increment: 1 },
+      },
     });
     if (count !== 1) throw new RuleError(STALE);
-    await recordAudit(tx, { eventId: event.id, actorId, action: "circles.published", entity: "CircleRound", entityId: round.id, detail: { circles } });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorId,
+      action: "circles.published",
+      entity: "CircleRound",
+      entityId: round.id,
+      detail: { circles },
+    });
   });
   return sendMeetYourCircle(round.id);
 }
@@ -113,17 +159,41 @@ export async function circleBoard(actorId: string, slug: string) {
   const { event, round } = await coordinatorRound(actorId, slug);
   if (!round) return { event: { slug: event.slug, name: event.name }, round: null, optIns: 0, circles: [] };
   const [optIns, circles] = await Promise.all([
-    db.circleOptIn.findMany({ where: { roundId: round.id }, select: { userId: true, subject: true, gradeBand: true, role: true, school: true, otherSchools: true, user: { select: { name: true } } } }),
+    db.circleOptIn.findMany({
+      where: { roundId: round.id },
+      select: {
+        userId: true,
+        subject: true,
+        gradeBand: true,
+        role: true,
+        school: true,
+        otherSchools: true,
+        user: { select: { name: true } },
+      },
+    }),
     db.circle.findMany({
       where: { roundId: round.id },
       orderBy: { number: "asc" },
-      select: { id: true, number: true, _count: { select: { posts: true } }, members: { select: { userId: true, leftAt: true }, orderBy: { userId: "asc" } } },
+      select: {
+        id: true,
+        number: true,
+        _count: { select: { posts: true } },
+        members: { select: { userId: true, leftAt: true }, orderBy: { userId: "asc" } },
+      },
     }),
   ]);
   const choice = new Map(optIns.map((o) => [o.userId, o]));
   return {
     event: { slug: event.slug, name: event.name },
-    round: { status: round.status, groupSize: round.groupSize, roles: round.roles, reminderWeeks: round.reminderWeeks, version: round.version, reminderDueAt: round.reminderDueAt, reminderSentAt: round.reminderSentAt },
+    round: {
+      status: round.status,
+      groupSize: round.groupSize,
+      roles: round.roles,
+      reminderWeeks: round.reminderWeeks,
+      version: round.version,
+      reminderDueAt: round.reminderDueAt,
+      reminderSentAt: round.reminderSentAt,
+    },
     optIns: optIns.length,
     circles: circles.map((c) => ({
       id: c.id,
@@ -131,7 +201,16 @@ export async function circleBoard(actorId: string, slug: string) {
       posts: c._count.posts,
       members: c.members.map((m) => {
         const o = choice.get(m.userId);
-        return { userId: m.userId, left: m.leftAt !== null, name: o?.user.name ?? "", school: o?.school ?? "", role: o?.role ?? "", subject: o?.subject ?? "", gradeBand: o?.gradeBand ?? "", otherSchools: o?.otherSchools ?? true };
+        return {
+          userId: m.userId,
+          left: m.leftAt !== null,
+          name: o?.user.name ?? "",
+          school: o?.school ?? "",
+          role: o?.role ?? "",
+          subject: o?.subject ?? "",
+          gradeBand: o?.gradeBand ?? "",
+          otherSchools: o?.otherSchools ?? true,
+        };
       }),
     })),
   };
@@ -144,7 +223,16 @@ export async function circleCounts(eventId: string) {
   const [optIns, members, circles] = await Promise.all([
     db.circleOptIn.count({ where: { roundId: round.id } }),
     db.circleMember.count({ where: { circle: { roundId: round.id }, leftAt: null } }),
-    db.circle.findMany({ where: { roundId: round.id }, orderBy: { number: "asc" }, select: { number: true, _count: { select: { posts: true } } } }),
+    db.circle.findMany({
+      where: { roundId: round.id },
+      orderBy: { number: "asc" },
+      select: { number: true, _count: { select: { posts: true } } },
+    }),
   ]);
-  return { status: round.status, optIns, members, circles: circles.map((c) => ({ number: c.number, posts: c._count.posts })) };
+  return {
+    status: round.status,
+    optIns,
+    members,
+    circles: circles.map((c) => ({ number: c.number, posts: c._count.posts })),
+  };
 }

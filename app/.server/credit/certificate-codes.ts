@@ -39,5 +39,8 @@ export async function rememberAllCertificateCodes() {
 
 /** Whose certificate this code is: one lookup by primary key. */
 export async function findCertificateCode(code: string) {
-  return db.certificateCode.findUnique({ where: { code: code.trim().toUpperCase() }, select: { userId: true, eventId: true } });
+  return db.certificateCode.findUnique({
+    where: { code: code.trim().toUpperCase() },
+    select: { userId: true, eventId: true },
+  });
 }

@@ -30,7 +30,12 @@ export function applyDayRules(lines: CreditLine[], rules: CreditRules, feedbackG
   const used = new Map<string, number>();
   return lines.map((original) => {
     let l = original;
-    if (rules.feedbackForCredit && l.kind === "attended" && l.counts && !feedbackGiven.has(`${l.userId}|${l.placementId}`)) {
+    if (
+      rules.feedbackForCredit &&
+      l.kind === "attended" &&
+      l.counts &&
+      !feedbackGiven.has(`${l.userId}|${l.placementId}`)
+    ) {
       l = { ...l, counts: false, hours: 0, pending: true, note: PENDING_FEEDBACK_NOTE };
     }
     if (rules.dailyCapMinutes !== null && l.counts) {

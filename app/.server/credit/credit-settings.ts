@@ -14,13 +14,20 @@ const CHANGED = "Someone else changed these settings while you were editing. Rel
 
 export async function getCreditSettings(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
-  const [event, version] = await Promise.all([db.event.findUniqueOrThrow({ where: { id: eventId } }), latestPublished(eventId)]);
+  const [event, version] = await Promise.all([
+    db.event.findUniqueOrThrow({ where: { id: eventId } }),
+    latestPublished(eventId),
+  ]);
   // The sessions of the published schedule (a repeat is one session: categories belong to the proposal).
   const placed = new Map<string, { title: string; where: string }>();
   for (const s of version?.snapshot.sessions ?? []) {
-    if (!placed.has(s.proposalId)) placed.set(s.proposalId, { title: s.title, where: `${s.blockLabel} · ${s.roomName}` });
+    if (!placed.has(s.proposalId))
+      placed.set(s.proposalId, { title: s.title, where: `${s.blockLabel} · ${s.roomName}` });
   }
-  const proposals = await db.proposal.findMany({ where: { eventId, id: { in: [...placed.keys()] } }, select: { id: true, creditCategories: true } });
+  const proposals = await db.proposal.findMany({
+    where: { eventId, id: { in: [...placed.keys()] } },
+    select: { id: true, creditCategories: true },
+  });
   const tags = new Map(proposals.map((p) => [p.id, p.creditCategories]));
   return {
     settings: {
@@ -47,7 +54,14 @@ export async function saveCreditSettings(actorId: string, eventId: string, input
   return db.$transaction(async (tx) => {
     const { count } = await tx.event.updateMany({ where: { id: eventId, updatedAt: new Date(input.version) }, data });
     if (count === 0) throw new RuleError(CHANGED);
-    await recordAudit(tx, { eventId, actorId, action: "credit.rules_changed", entity: "Event", entityId: eventId, detail: data });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "credit.rules_changed",
+      entity: "Event",
+      entityId: eventId,
+      detail: data,
+    });
     return data;
   });
 }
@@ -58,16 +72,24 @@ export async function tagSession(actorId: string, eventId: string, input: Sessio
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId }, select: { creditCategories: true } });
   const offered = splitCategories(event.creditCategories);
   const unknown = input.categories.filter((c) => !offered.includes(c));
-  if (unknown.length > 0) throw new RuleError(`“${unknown[0]}” is not one of this PD day's credit categories.`, "categories");
+  if (unknown.length > 0)
+    throw new RuleError(`“${unknown[0]}” is not one of this PD day's credit categories.`, "categories");
   const chosen = offered.filter((c) => input.categories.includes(c));
   return db.$transaction(async (tx) => {
-    const proposal = await tx.proposal.findFirst({ where: { id: input.proposalId, eventId }, select: { id: true, title: true } });
+    const proposal = await tx.proposal.findFirst({
+      where: { id: input.proposalId, eventId },
+      select: { id: true, title: true },
+    });
     if (!proposal) throw new NotFoundError("That session is not on this PD day.");
     const { count } = await tx.proposal.updateMany({
       where: { id: proposal.id, creditCategories: input.was },
       data: { creditCategories: chosen.join("\n") },
     });
-    if (count === 0) throw new RuleError(`Someone else changed the categories of “${proposal.title}” meanwhile. Reload and try again.`, "categories");
+    if (count === 0)
+      throw new RuleError(
+        `Someone else changed the categories of “${proposal.title}” meanwhile. Reload and try again.`,
+        "categories",
+      );
     await recordAudit(tx, {
       eventId,
       actorId,

@@ -14,7 +14,12 @@ describe("minutes and hours", () => {
   test("overlapping visits count once, and never beyond the session", () => {
     const span = { start: at("15:00"), end: at("15:50") };
     expect(minutesInside(span, [{ start: at("14:40"), end: at("16:30") }])).toBe(50);
-    expect(minutesInside(span, [{ start: at("15:10"), end: at("15:30") }, { start: at("15:20"), end: at("15:40") }])).toBe(30);
+    expect(
+      minutesInside(span, [
+        { start: at("15:10"), end: at("15:30") },
+        { start: at("15:20"), end: at("15:40") },
+      ]),
+    ).toBe(30);
     expect(minutesInside(span, [{ start: at("16:00"), end: at("16:30") }])).toBe(0);
   });
   test("hours round to the nearest quarter", () => {
@@ -28,7 +33,9 @@ describe("room attendance and credit", () => {
     const { user } = await createAttendee(day.event.id);
     await checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:02"));
     const { lines, total } = await getMyCredit(user.id, day.event.id);
-    expect(lines).toEqual([expect.objectContaining({ title: "Desmos for Algebra I", minutes: 48, hours: 0.75, counts: true })]);
+    expect(lines).toEqual([
+      expect.objectContaining({ title: "Desmos for Algebra I", minutes: 48, hours: 0.75, counts: true }),
+    ]);
     expect(total).toBe(0.75);
   });
 
@@ -67,9 +74,13 @@ describe("room attendance and credit", () => {
   test("outside a session block there is nothing to check in to; strangers cannot check in", async () => {
     const day = await createPublishedDay();
     const { user } = await createAttendee(day.event.id);
-    await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:55"))).rejects.toThrow("No session block is running");
+    await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:55"))).rejects.toThrow(
+      "No session block is running",
+    );
     const stranger = await createUser();
-    await expect(checkIntoRoom(stranger.id, day.event.id, day.roomA.id, at("15:05"))).rejects.toThrow("Join this PD day");
+    await expect(checkIntoRoom(stranger.id, day.event.id, day.roomA.id, at("15:05"))).rejects.toThrow(
+      "Join this PD day",
+    );
   });
 
   test("presenters earn credit by the PD day's rule and can mark attendance in their own session only", async () => {
@@ -85,7 +96,9 @@ describe("room attendance and credit", () => {
     expect((await getMyCredit(user.id, day.event.id)).lines[0]).toMatchObject({ minutes: 50, counts: true });
     const other = await createUser();
     await addMember(day.event.id, other.id, "presenter");
-    await expect(markAttendance(other.id, day.event.id, day.a1.id, user.id)).rejects.toThrow("Only this session's presenters");
+    await expect(markAttendance(other.id, day.event.id, day.a1.id, user.id)).rejects.toThrow(
+      "Only this session's presenters",
+    );
 
     const none = await createPublishedDay({ presenterCreditRule: "none" });
     expect((await getMyCredit(none.presenter.id, none.event.id)).lines).toEqual([]);
@@ -93,28 +106,84 @@ describe("room attendance and credit", () => {
 
   test("a coordinator's correction replaces the minutes and is audited; the HR rows follow", async () => {
     const day = await createPublishedDay({ presenterCreditRule: "none" });
-    const { user } = await createAttendee(day.event.id, { staffId: "E-77", name: "Ana Ruiz", school: "Lincoln Elementary" });
+    const { user } = await createAttendee(day.event.id, {
+      staffId: "E-77",
+      name: "Ana Ruiz",
+      school: "Lincoln Elementary",
+    });
     await checkIntoRoom(user.id, day.event.id, day.roomA.id, at("15:40"));
     expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([]);
-    await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 45, reason: "Badge scanner was down" });
-    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([["E-77", "Ana Ruiz", "Lincoln Elementary", day.event.name, day.event.date, "Desmos for Algebra I", "", "", "", "45", "0.75"]]);
+    await correctCredit(day.coordinator.id, day.event.id, {
+      userId: user.id,
+      placementId: day.a1.id,
+      minutes: 45,
+      reason: "Badge scanner was down",
+    });
+    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([
+      [
+        "E-77",
+        "Ana Ruiz",
+        "Lincoln Elementary",
+        day.event.name,
+        day.event.date,
+        "Desmos for Algebra I",
+        "",
+        "",
+        "",
+        "45",
+        "0.75",
+      ],
+    ]);
     const audit = await db.auditLog.findFirstOrThrow({ where: { eventId: day.event.id, action: "credit.corrected" } });
     expect(JSON.parse(audit.detail)).toMatchObject({ minutes: 45, reason: "Badge scanner was down" });
-    await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 0, reason: "Left early after all" });
+    await correctCredit(day.coordinator.id, day.event.id, {
+      userId: user.id,
+      placementId: day.a1.id,
+      minutes: 0,
+      reason: "Left early after all",
+    });
     expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([]);
   });
 
   test("day A's HR export keeps the names day A's roster gave, whatever day B's coordinator types (issue 13, finding 3)", async () => {
     const day = await createPublishedDay({ presenterCreditRule: "none" });
-    const { user } = await createAttendee(day.event.id, { staffId: "E-77", name: "Ana Ruiz", school: "Lincoln Elementary" });
-    await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 45, reason: "Scanner down" });
+    const { user } = await createAttendee(day.event.id, {
+      staffId: "E-77",
+      name: "Ana Ruiz",
+      school: "Lincoln Elementary",
+    });
+    await correctCredit(day.coordinator.id, day.event.id, {
+      userId: user.id,
+      placementId: day.a1.id,
+      minutes: 45,
+      reason: "Scanner down",
+    });
     const dayB = await createEvent();
     const coordinatorB = await createUser();
     await addMember(dayB.id, coordinatorB.id, "coordinator");
 
-    await addWalkIn(coordinatorB.id, dayB.id, { name: "Someone Else", email: user.email, school: "Nowhere High", staffId: "X1" });
+    await addWalkIn(coordinatorB.id, dayB.id, {
+      name: "Someone Else",
+      email: user.email,
+      school: "Nowhere High",
+      staffId: "X1",
+    });
 
-    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([["E-77", "Ana Ruiz", "Lincoln Elementary", day.event.name, day.event.date, "Desmos for Algebra I", "", "", "", "45", "0.75"]]);
+    expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([
+      [
+        "E-77",
+        "Ana Ruiz",
+        "Lincoln Elementary",
+        day.event.name,
+        day.event.date,
+        "Desmos for Algebra I",
+        "",
+        "",
+        "",
+        "45",
+        "0.75",
+      ],
+    ]);
   });
 
   test("only the PD day's coordinators see everyone's credit or correct it", async () => {
@@ -122,7 +191,12 @@ describe("room attendance and credit", () => {
     const { user } = await createAttendee(day.event.id);
     await expect(getEventCredit(user.id, day.event.id)).rejects.toThrow("coordinators");
     await expect(
-      correctCredit(user.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 50, reason: "I was there" }),
+      correctCredit(user.id, day.event.id, {
+        userId: user.id,
+        placementId: day.a1.id,
+        minutes: 50,
+        reason: "I was there",
+      }),
     ).rejects.toThrow("coordinators");
     const otherEvent = await createEvent();
     await expect(getMyCredit(user.id, otherEvent.id)).rejects.toThrow("Only people on this PD day's list");
@@ -142,7 +216,9 @@ describe("correction form", () => {
     const { CorrectionSchema } = await import("~/schemas/checkin");
     const blank = CorrectionSchema.safeParse({ userId: "u", placementId: "p", minutes: "", reason: "Scanner down" });
     expect(blank.success).toBe(false);
-    expect(CorrectionSchema.parse({ userId: "u", placementId: "p", minutes: "0", reason: "Left at once" }).minutes).toBe(0);
+    expect(
+      CorrectionSchema.parse({ userId: "u", placementId: "p", minutes: "0", reason: "Left at once" }).minutes,
+    ).toBe(0);
   });
 });
 
@@ -194,7 +270,11 @@ describe("before any room check-in", () => {
     const { user } = await createAttendee(day.event.id);
     expect(await getMyCredit(user.id, day.event.id)).toMatchObject({ lines: [], total: 0, doorCheckedInAt: null });
     await db.doorCheckIn.create({ data: { eventId: day.event.id, userId: user.id, checkedInAt: at("14:52") } });
-    expect(await getMyCredit(user.id, day.event.id)).toMatchObject({ lines: [], total: 0, doorCheckedInAt: at("14:52") });
+    expect(await getMyCredit(user.id, day.event.id)).toMatchObject({
+      lines: [],
+      total: 0,
+      doorCheckedInAt: at("14:52"),
+    });
   });
 
   test("a room check-in outside a block says when the next block starts, or that the day is over", async () => {
@@ -206,6 +286,8 @@ describe("before any room check-in", () => {
     await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, new Date("2027-03-11T15:00:00Z"))).rejects.toThrow(
       "Block 1 starts at 9:00 AM on Friday, March 12",
     );
-    await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, at("17:00"))).rejects.toThrow("Today's sessions are over.");
+    await expect(checkIntoRoom(user.id, day.event.id, day.roomA.id, at("17:00"))).rejects.toThrow(
+      "Today's sessions are over.",
+    );
   });
 });

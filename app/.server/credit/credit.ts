@@ -21,7 +21,10 @@ export type Interval = { start: Date; end: Date };
 /** Minutes of `visits` inside `span`, overlapping visits counted once, never more than the span. */
 export function minutesInside(span: Interval, visits: Interval[]) {
   const clipped = visits
-    .map((v) => ({ start: Math.max(v.start.getTime(), span.start.getTime()), end: Math.min(v.end.getTime(), span.end.getTime()) }))
+    .map((v) => ({
+      start: Math.max(v.start.getTime(), span.start.getTime()),
+      end: Math.min(v.end.getTime(), span.end.getTime()),
+    }))
     .filter((v) => v.end > v.start)
     .sort((a, b) => a.start - b.start);
   let total = 0;
@@ -65,7 +68,14 @@ export type CreditLine = {
   history: CorrectionEntry[];
 };
 
-function line(session: SnapshotSession, userId: string, kind: CreditKind, minutes: number, counts: boolean, note = ""): CreditLine {
+function line(
+  session: SnapshotSession,
+  userId: string,
+  kind: CreditKind,
+  minutes: number,
+  counts: boolean,
+  note = "",
+): CreditLine {
   return {
     userId,
     placementId: session.placementId,
@@ -87,8 +97,21 @@ function line(session: SnapshotSession, userId: string, kind: CreditKind, minute
   };
 }
 
-type VisitRow = { userId: string; placementId: string | null; timeBlockId: string; enteredAt: Date; leftAt: Date | null };
-type AdjustmentRow = { userId: string; placementId: string; minutes: number; reason: string; createdAt: Date; by?: string };
+type VisitRow = {
+  userId: string;
+  placementId: string | null;
+  timeBlockId: string;
+  enteredAt: Date;
+  leftAt: Date | null;
+};
+type AdjustmentRow = {
+  userId: string;
+  placementId: string;
+  minutes: number;
+  reason: string;
+  createdAt: Date;
+  by?: string;
+};
 /** What the rules need beyond the snapshot: given feedback ("userId|placementId") and each proposal's categories. */
 export type CreditContext = { feedbackGiven?: Set<string>; categories?: Map<string, string[]> };
 
@@ -103,7 +126,9 @@ export function computeCredit(
   const blocks = new Map(snapshot.blocks.map((b) => [b.id, b]));
   // Breaks and lunch never count: a session someone placed in one earns nothing.
   const sessions = new Map(
-    snapshot.sessions.filter((s) => !NON_CREDIT_BLOCK_KINDS.has(blocks.get(s.blockId)?.kind ?? "")).map((s) => [s.placementId, s]),
+    snapshot.sessions
+      .filter((s) => !NON_CREDIT_BLOCK_KINDS.has(blocks.get(s.blockId)?.kind ?? ""))
+      .map((s) => [s.placementId, s]),
   );
   const lines = new Map<string, CreditLine>();
   const key = (userId: string, placementId: string) => `${userId}|${placementId}`;
@@ -125,7 +150,17 @@ export function computeCredit(
     });
     const minutes = minutesInside(span, intervals);
     const counts = minutes >= rules.minStayMinutes;
-    lines.set(k, line(session, rows[0]!.userId, "attended", minutes, counts, counts ? "" : `Under the ${rules.minStayMinutes}-minute minimum stay`));
+    lines.set(
+      k,
+      line(
+        session,
+        rows[0]!.userId,
+        "attended",
+        minutes,
+        counts,
+        counts ? "" : `Under the ${rules.minStayMinutes}-minute minimum stay`,
+      ),
+    );
   }
 
   if (rules.presenterCreditRule !== "none") {
@@ -134,7 +169,10 @@ export function computeCredit(
       const span = sessionSpan(snapshot, session);
       const minutes = Math.round(((span.end.getTime() - span.start.getTime()) / 60_000) * factor);
       for (const presenter of session.presenters) {
-        lines.set(key(presenter.userId, session.placementId), line(session, presenter.userId, "presented", minutes, true, factor === 2 ? "Presenting counts double" : ""));
+        lines.set(
+          key(presenter.userId, session.placementId),
+          line(session, presenter.userId, "presented", minutes, true, factor === 2 ? "Presenting counts double" : ""),
+        );
       }
     }
   }
@@ -176,11 +214,17 @@ export const splitCategories = (value: string) =>
 
 /** One PD day's credit lines (everyone's, or one person's): no permission check, callers make it. */
 export async function loadCredit(eventId: string, userId?: string) {
-  const [event, version] = await Promise.all([db.event.findUniqueOrThrow({ where: { id: eventId } }), latestPublished(eventId)]);
+  const [event, version] = await Promise.all([
+    db.event.findUniqueOrThrow({ where: { id: eventId } }),
+    latestPublished(eventId),
+  ]);
   if (!version) return { event, lines: [] as CreditLine[], snapshot: null };
   const where = userId ? { eventId, userId } : { eventId };
   const [visits, adjustments, feedback, proposals] = await Promise.all([
-    db.roomVisit.findMany({ where, select: { userId: true, placementId: true, timeBlockId: true, enteredAt: true, leftAt: true } }),
+    db.roomVisit.findMany({
+      where,
+      select: { userId: true, placementId: true, timeBlockId: true, enteredAt: true, leftAt: true },
+    }),
     db.creditAdjustment.findMany({
       where,
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -190,7 +234,12 @@ export async function loadCredit(eventId: string, userId?: string) {
     db.proposal.findMany({ where: { eventId }, select: { id: true, creditCategories: true } }),
   ]);
   const actorIds = [...new Set(adjustments.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const actors = new Map(
+    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   const offered = new Set(splitCategories(event.creditCategories));
   const lines = computeCredit(
     version.snapshot,
@@ -200,7 +249,9 @@ export async function loadCredit(eventId: string, userId?: string) {
     {
       feedbackGiven: new Set(feedback.map((f) => `${f.userId}|${f.placementId}`)),
       // Only the day's current categories: one the coordinator took off the list no longer shows.
-      categories: new Map(proposals.map((p) => [p.id, splitCategories(p.creditCategories).filter((c) => offered.has(c))])),
+      categories: new Map(
+        proposals.map((p) => [p.id, splitCategories(p.creditCategories).filter((c) => offered.has(c))]),
+      ),
     },
   ).filter((l) => !userId || l.userId === userId);
   return { event, lines, snapshot: version.snapshot };
@@ -221,7 +272,14 @@ export async function getMyCredit(userId: string, eventId: string) {
   ]);
   const user = { name: person.name, school: person.school };
   const { event, lines } = await loadCredit(eventId, userId);
-  return { event, user, lines, total: totalHours(lines), code: verificationCode(userId, eventId), doorCheckedInAt: door?.checkedInAt ?? null };
+  return {
+    event,
+    user,
+    lines,
+    total: totalHours(lines),
+    code: verificationCode(userId, eventId),
+    doorCheckedInAt: door?.checkedInAt ?? null,
+  };
 }
 
 /** Everyone's credit, for the coordinator's page and the HR export. */
@@ -234,7 +292,9 @@ export async function getEventCredit(actorId: string, eventId: string) {
   // Credit of someone taken off the list since still shows, under their own name.
   const gone = [...new Set(lines.map((l) => l.userId))].filter((id) => !people.has(id));
   for (const [id, person] of gone.length ? await dayPeople(eventId, gone) : []) people.set(id, person);
-  const rows = lines.map((l) => ({ ...l, person: people.get(l.userId)! })).sort((a, b) => byDayName(a.person, b.person));
+  const rows = lines
+    .map((l) => ({ ...l, person: people.get(l.userId)! }))
+    .sort((a, b) => byDayName(a.person, b.person));
   return { event, rows, sessions: snapshot?.sessions ?? [], members };
 }
 
@@ -247,10 +307,18 @@ export async function correctCredit(actorId: string, eventId: string, input: Cor
   const session = version?.snapshot.sessions.find((s) => s.placementId === input.placementId);
   if (!version || !session) throw new NotFoundError("That session is not on the published schedule.");
   const kind = version.snapshot.blocks.find((b) => b.id === session.blockId)?.kind ?? "";
-  if (NON_CREDIT_BLOCK_KINDS.has(kind)) throw new RuleError(`That session is in a ${kind} block, which never earns credit.`, "placementId");
+  if (NON_CREDIT_BLOCK_KINDS.has(kind))
+    throw new RuleError(`That session is in a ${kind} block, which never earns credit.`, "placementId");
   return db.$transaction(async (tx) => {
     const adjustment = await tx.creditAdjustment.create({
-      data: { eventId, userId: input.userId, placementId: input.placementId, minutes: input.minutes, reason: input.reason, actorId },
+      data: {
+        eventId,
+        userId: input.userId,
+        placementId: input.placementId,
+        minutes: input.minutes,
+        reason: input.reason,
+        actorId,
+      },
     });
     await recordAudit(tx, {
       eventId,

@@ -56,14 +56,19 @@ export async function hrCsv(actorId: string, eventId: string) {
 export async function yearlyHrRows(actorId: string, startYear: number) {
   await assertDistrictCoordinator(actorId);
   const { from, to } = schoolYearSpan(startYear);
-  const events = await db.event.findMany({ where: { date: { gte: from, lte: to } }, orderBy: [{ date: "asc" }, { name: "asc" }] });
+  const events = await db.event.findMany({
+    where: { date: { gte: from, lte: to } },
+    orderBy: [{ date: "asc" }, { name: "asc" }],
+  });
   const rows: string[][] = [];
   for (const event of events) {
     const { lines } = await loadCredit(event.id);
     const counted = lines.filter((l) => l.counts);
     if (counted.length === 0) continue;
     const people = await dayPeople(event.id, [...new Set(counted.map((l) => l.userId))]);
-    const withPerson = counted.map((l) => ({ l, person: people.get(l.userId)! })).sort((a, b) => byDayName(a.person, b.person));
+    const withPerson = counted
+      .map((l) => ({ l, person: people.get(l.userId)! }))
+      .sort((a, b) => byDayName(a.person, b.person));
     rows.push(...withPerson.map(({ l, person }) => hrRow(event, person, l)));
   }
   return rows;

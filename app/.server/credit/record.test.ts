@@ -15,22 +15,49 @@ const NOW = new Date("2026-12-01T18:00:00Z");
 const FIVE_YEARS = { from: "2022-07-01", to: "2027-06-30" };
 
 /** A stay in a session's room from `from` to `to` (wall clock on the day). */
-async function stay(day: Day, userId: string, placement: { id: string; roomId: string; timeBlockId: string }, from: string, to: string) {
+async function stay(
+  day: Day,
+  userId: string,
+  placement: { id: string; roomId: string; timeBlockId: string },
+  from: string,
+  to: string,
+) {
   const instant = (t: string) => wallClockToInstant(day.event.date, t, day.event.timeZone);
   await db.roomVisit.create({
-    data: { eventId: day.event.id, userId, roomId: placement.roomId, timeBlockId: placement.timeBlockId, placementId: placement.id, enteredAt: instant(from), leftAt: instant(to) },
+    data: {
+      eventId: day.event.id,
+      userId,
+      roomId: placement.roomId,
+      timeBlockId: placement.timeBlockId,
+      placementId: placement.id,
+      enteredAt: instant(from),
+      leftAt: instant(to),
+    },
   });
 }
 
 async function tag(day: Day, placement: { proposalId: string }, categories: string[]) {
-  await db.event.update({ where: { id: day.event.id }, data: { creditCategories: "Technology\nAct 48\nLanguage acquisition (CTLE)" } });
+  await db.event.update({
+    where: { id: day.event.id },
+    data: { creditCategories: "Technology\nAct 48\nLanguage acquisition (CTLE)" },
+  });
   await db.proposal.update({ where: { id: placement.proposalId }, data: { creditCategories: categories.join("\n") } });
 }
 
 async function twoDays() {
   // March 2026 is school year 2025–26; October 2026 is 2026–27.
-  const spring = await createPublishedDay({ date: "2026-03-12", presenterCreditRule: "none", providerName: "Springfield USD", providerNumber: "PA-1234" });
-  const fall = await createPublishedDay({ date: "2026-10-15", presenterCreditRule: "none", providerName: "Springfield USD", providerNumber: "PA-1234" });
+  const spring = await createPublishedDay({
+    date: "2026-03-12",
+    presenterCreditRule: "none",
+    providerName: "Springfield USD",
+    providerNumber: "PA-1234",
+  });
+  const fall = await createPublishedDay({
+    date: "2026-10-15",
+    presenterCreditRule: "none",
+    providerName: "Springfield USD",
+    providerNumber: "PA-1234",
+  });
   const { user } = await createAttendee(spring.event.id, { name: "Ana Ruiz", staffId: "E-77" });
   await addMember(fall.event.id, user.id, "attendee");
   await tag(spring, spring.a1, ["Technology", "Act 48"]);
@@ -95,7 +122,13 @@ describe("credit rules", SLOW, () => {
     expect(before.total).toBe(0);
     expect(await hrRows(day.coordinator.id, day.event.id)).toEqual([]);
 
-    await leaveFeedback(user.id, day.event.slug, day.a1.id, { rating: 4, comment: "" }, new Date("2027-03-12T18:00:00Z"));
+    await leaveFeedback(
+      user.id,
+      day.event.slug,
+      day.a1.id,
+      { rating: 4, comment: "" },
+      new Date("2027-03-12T18:00:00Z"),
+    );
 
     const after = await getMyCredit(user.id, day.event.id);
     expect(after.lines[0]).toMatchObject({ pending: false, counts: true, hours: 0.75 });
@@ -123,9 +156,16 @@ describe("credit rules", SLOW, () => {
     const { user } = await createAttendee(day.event.id);
     await stay(day, user.id, day.a2, "10:00", "10:50");
     expect((await getMyCredit(user.id, day.event.id)).lines).toEqual([]);
-    expect((await getMyCredit(day.presenter.id, day.event.id)).lines.map((l) => l.title)).not.toContain("Reading conferences");
+    expect((await getMyCredit(day.presenter.id, day.event.id)).lines.map((l) => l.title)).not.toContain(
+      "Reading conferences",
+    );
     await expect(
-      correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a2.id, minutes: 50, reason: "Was there" }),
+      correctCredit(day.coordinator.id, day.event.id, {
+        userId: user.id,
+        placementId: day.a2.id,
+        minutes: 50,
+        reason: "Was there",
+      }),
     ).rejects.toThrow("lunch block, which never earns credit");
   });
 });
@@ -135,8 +175,18 @@ describe("corrections keep history", SLOW, () => {
     const day = await createPublishedDay({ presenterCreditRule: "none" });
     const { user } = await createAttendee(day.event.id, { staffId: "E-77", name: "Ana Ruiz" });
     await stay(day, user.id, day.a1, "09:00", "09:15");
-    await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 45, reason: "Scanner was down" });
-    await correctCredit(day.coordinator.id, day.event.id, { userId: user.id, placementId: day.a1.id, minutes: 30, reason: "Left at 9:30 after all" });
+    await correctCredit(day.coordinator.id, day.event.id, {
+      userId: user.id,
+      placementId: day.a1.id,
+      minutes: 45,
+      reason: "Scanner was down",
+    });
+    await correctCredit(day.coordinator.id, day.event.id, {
+      userId: user.id,
+      placementId: day.a1.id,
+      minutes: 30,
+      reason: "Left at 9:30 after all",
+    });
 
     expect(await db.creditAdjustment.count({ where: { userId: user.id } })).toBe(2);
     const [line] = (await getMyCredit(user.id, day.event.id)).lines;
@@ -159,7 +209,9 @@ describe("verification pages", SLOW, () => {
     const span = { from: "2025-07-01", to: "2027-06-30" };
     const code = transcriptCode(user.id, span);
     expect(code).toMatch(/^[A-Z0-9]{10}$/);
-    await expect(verifyTranscript(code, { now: NOW })).rejects.toThrow("No certificate or transcript has this verification code");
+    await expect(verifyTranscript(code, { now: NOW })).rejects.toThrow(
+      "No certificate or transcript has this verification code",
+    );
     expect(await issueTranscript(user.id, span)).toBe(code);
     expect(await issueTranscript(user.id, span)).toBe(code);
     const result = await verifyTranscript(code.toLowerCase(), { now: NOW });
@@ -205,19 +257,73 @@ describe("verification pages", SLOW, () => {
 
 describe("HR exports", SLOW, () => {
   test("the yearly export has the documented columns and every PD day of the school year, for district coordinators only", async () => {
-    expect(HR_COLUMNS).toEqual(["Staff ID", "Name", "School", "PD day", "Date", "Session", "Categories", "Provider", "Provider number", "Minutes", "Hours"]);
+    expect(HR_COLUMNS).toEqual([
+      "Staff ID",
+      "Name",
+      "School",
+      "PD day",
+      "Date",
+      "Session",
+      "Categories",
+      "Provider",
+      "Provider number",
+      "Minutes",
+      "Hours",
+    ]);
     const { spring, user } = await twoDays();
     // A second PD day in the same school year (2025–26), where the roster gave another staff ID.
-    const winter = await createPublishedDay({ date: "2026-01-20", presenterCreditRule: "none", providerNumber: "PA-9" });
-    await db.membership.create({ data: { eventId: winter.event.id, userId: user.id, role: "attendee", staffId: "W-1" } });
+    const winter = await createPublishedDay({
+      date: "2026-01-20",
+      presenterCreditRule: "none",
+      providerNumber: "PA-9",
+    });
+    await db.membership.create({
+      data: { eventId: winter.event.id, userId: user.id, role: "attendee", staffId: "W-1" },
+    });
     await stay(winter, user.id, winter.b1, "09:00", "09:50");
 
     const district = await createUser({ districtCoordinator: true });
     const rows = await yearlyHrRows(district.id, 2025);
     expect(rows).toEqual([
-      ["W-1", "Ana Ruiz", user.school, winter.event.name, "2026-01-20", "Schoology rubrics", "", "", "PA-9", "50", "0.75"],
-      ["E-77", "Ana Ruiz", user.school, spring.event.name, "2026-03-12", "Desmos for Algebra I", "Technology; Act 48", "Springfield USD", "PA-1234", "50", "0.75"],
-      ["E-77", "Ana Ruiz", user.school, spring.event.name, "2026-03-12", "Reading conferences", "Act 48", "Springfield USD", "PA-1234", "50", "0.75"],
+      [
+        "W-1",
+        "Ana Ruiz",
+        user.school,
+        winter.event.name,
+        "2026-01-20",
+        "Schoology rubrics",
+        "",
+        "",
+        "PA-9",
+        "50",
+        "0.75",
+      ],
+      [
+        "E-77",
+        "Ana Ruiz",
+        user.school,
+        spring.event.name,
+        "2026-03-12",
+        "Desmos for Algebra I",
+        "Technology; Act 48",
+        "Springfield USD",
+        "PA-1234",
+        "50",
+        "0.75",
+      ],
+      [
+        "E-77",
+        "Ana Ruiz",
+        user.school,
+        spring.event.name,
+        "2026-03-12",
+        "Reading conferences",
+        "Act 48",
+        "Springfield USD",
+        "PA-1234",
+        "50",
+        "0.75",
+      ],
     ]);
     expect(await yearlyHrRows(district.id, 2026)).toHaveLength(1);
     // A PD day's own coordinator exports their day, not the district's year.

@@ -98,13 +98,19 @@ export function transcriptCode(userId: string, span: Span) {
 
 /** Whether the transcript of this span has been made (its code stored). Reading writes nothing. */
 export async function isTranscriptIssued(userId: string, span: Span) {
-  return Boolean(await db.transcriptCode.findUnique({ where: { code: transcriptCode(userId, span) }, select: { code: true } }));
+  return Boolean(
+    await db.transcriptCode.findUnique({ where: { code: transcriptCode(userId, span) }, select: { code: true } }),
+  );
 }
 
 /** Store the code of the person's transcript for this span (a POST; the same row every time). */
 export async function issueTranscript(userId: string, span: Span) {
   const code = transcriptCode(userId, span);
-  await db.transcriptCode.upsert({ where: { code }, update: {}, create: { code, userId, fromDate: span.from, toDate: span.to } });
+  await db.transcriptCode.upsert({
+    where: { code },
+    update: {},
+    create: { code, userId, fromDate: span.from, toDate: span.to },
+  });
   return code;
 }
 

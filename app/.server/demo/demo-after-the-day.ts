@@ -36,20 +36,52 @@ export async function seedDemoAfterTheDay(eventId: string, now = new Date()) {
   const sessions = version?.snapshot.sessions ?? [];
   const proposalOf = new Map(sessions.map((s) => [s.placementId, s.proposalId]));
 
-  const visits = await db.roomVisit.findMany({ where: { eventId, placementId: { not: null } }, orderBy: [{ enteredAt: "asc" }, { userId: "asc" }], take: 30 });
+  const visits = await db.roomVisit.findMany({
+    where: { eventId, placementId: { not: null } },
+    orderBy: [{ enteredAt: "asc" }, { userId: "asc" }],
+    take: 30,
+  });
   const takeaways = visits.flatMap((v, i) => {
     const proposalId = proposalOf.get(v.placementId!);
-    return proposalId && i % 2 === 0 ? [{ eventId, proposalId, placementId: v.placementId!, authorId: v.userId, kind: "takeaway", text: TAKEAWAYS[(i / 2) % TAKEAWAYS.length]! }] : [];
+    return proposalId && i % 2 === 0
+      ? [
+          {
+            eventId,
+            proposalId,
+            placementId: v.placementId!,
+            authorId: v.userId,
+            kind: "takeaway",
+            text: TAKEAWAYS[(i / 2) % TAKEAWAYS.length]!,
+          },
+        ]
+      : [];
   });
   const teacher = await db.user.findUniqueOrThrow({ where: { email: TEACHER_EMAIL }, select: { id: true } });
   const resources = sessions
     .filter((s) => s.presenters[0]?.userId === teacher.id)
-    .map((s) => ({ eventId, proposalId: s.proposalId, placementId: s.placementId, authorId: teacher.id, kind: "resource", text: "Slides and handout", url: "https://example.org/slides" }));
+    .map((s) => ({
+      eventId,
+      proposalId: s.proposalId,
+      placementId: s.placementId,
+      authorId: teacher.id,
+      kind: "resource",
+      text: "Slides and handout",
+      url: "https://example.org/slides",
+    }));
   await db.sessionPost.createMany({ data: [...takeaways, ...resources] });
 
-  const attendees = await db.membership.findMany({ where: { eventId, role: "attendee" }, orderBy: { user: { email: "asc" } }, select: { userId: true, user: { select: { email: true } } } });
-  const joining = attendees.filter((a, i) => i % 2 === 0 || a.user.email === ATTENDEE_EMAIL).filter((a) => a.user.email !== TEACHER_EMAIL);
-  const people = await dayPeople(eventId, joining.map((a) => a.userId));
+  const attendees = await db.membership.findMany({
+    where: { eventId, role: "attendee" },
+    orderBy: { user: { email: "asc" } },
+    select: { userId: true, user: { select: { email: true } } },
+  });
+  const joining = attendees
+    .filter((a, i) => i % 2 === 0 || a.user.email === ATTENDEE_EMAIL)
+    .filter((a) => a.user.email !== TEACHER_EMAIL);
+  const people = await dayPeople(
+    eventId,
+    joining.map((a) => a.userId),
+  );
   const subjects = [...parseSubjectTags(event.subjectTags).slice(0, 3), ANY_SUBJECT];
   const roles = DEFAULT_ROLES;
   const optIns = joining.map((a, i) => ({
@@ -82,8 +114,17 @@ export async function seedDemoAfterTheDay(eventId: string, now = new Date()) {
   const index = circles.findIndex((userIds) => attendeeId !== undefined && userIds.includes(attendeeId));
   if (index >= 0) {
     const id = circleId.get(index + 1)!;
-    await db.circle.update({ where: { id }, data: { nextMeetingOn: new Date(now.getTime() + 2 * WEEK_MS).toISOString().slice(0, 10) } });
-    await db.circlePost.createMany({ data: CIRCLE_POSTS.map((p, k) => ({ circleId: id, authorId: circles[index]![k % circles[index]!.length]!, ...p })) });
+    await db.circle.update({
+      where: { id },
+      data: { nextMeetingOn: new Date(now.getTime() + 2 * WEEK_MS).toISOString().slice(0, 10) },
+    });
+    await db.circlePost.createMany({
+      data: CIRCLE_POSTS.map((p, k) => ({
+        circleId: id,
+        authorId: circles[index]![k % circles[index]!.length]!,
+        ...p,
+      })),
+    });
   }
   return { takeaways: takeaways.length, resources: resources.length, circles: circles.length, optIns: optIns.length };
 }

@@ -21,14 +21,28 @@ export async function seedDemoAttendees(eventId: string) {
     orderBy: { user: { email: "asc" } },
     select: { userId: true },
   });
-  const picks: Array<{ eventId: string; userId: string; placementId: string; proposalId: string; clientId: string }> = [];
-  const feedback: Array<{ eventId: string; userId: string; placementId: string; proposalId: string; rating: number; comment: string }> = [];
+  const picks: Array<{ eventId: string; userId: string; placementId: string; proposalId: string; clientId: string }> =
+    [];
+  const feedback: Array<{
+    eventId: string;
+    userId: string;
+    placementId: string;
+    proposalId: string;
+    rating: number;
+    comment: string;
+  }> = [];
   attendees.forEach(({ userId }, i) => {
     // Three picks each, strided so popular and quiet sessions both appear.
     const chosen = new Set([0, 1, 2].map((k) => sessions[(i * 7 + k * 11) % sessions.length]!));
     let k = 0;
     for (const session of chosen) {
-      picks.push({ eventId, userId, placementId: session.placementId, proposalId: session.proposalId, clientId: `demo-${i}-${k++}` });
+      picks.push({
+        eventId,
+        userId,
+        placementId: session.placementId,
+        proposalId: session.proposalId,
+        clientId: `demo-${i}-${k++}`,
+      });
     }
     if (i % 3 === 0) {
       const first = [...chosen][0]!;

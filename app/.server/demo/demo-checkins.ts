@@ -36,7 +36,16 @@ export async function seedDemoCheckIns(eventId: string) {
   const version = await latestPublished(eventId);
   if (!version) return { checkIns: arriving.length, visits: 0 };
   const blocks = version.snapshot.blocks.filter((b) => b.kind === "sessions").slice(0, 2);
-  const visits: Array<{ eventId: string; userId: string; roomId: string; timeBlockId: string; placementId: string; enteredAt: Date; leftAt: Date | null; source: string }> = [];
+  const visits: Array<{
+    eventId: string;
+    userId: string;
+    roomId: string;
+    timeBlockId: string;
+    placementId: string;
+    enteredAt: Date;
+    leftAt: Date | null;
+    source: string;
+  }> = [];
   for (const block of blocks) {
     const sessions = version.snapshot.sessions.filter((s) => s.blockId === block.id);
     if (sessions.length === 0) continue;
@@ -48,10 +57,28 @@ export async function seedDemoCheckIns(eventId: string) {
       // Every fourth person uses the law of two feet a quarter hour in.
       const moves = i % 4 === 0 && sessions.length > 1;
       const movedAt = instant(clockAt(blockStart + 15));
-      visits.push({ eventId, userId, roomId: first.roomId, timeBlockId: block.id, placementId: first.placementId, enteredAt, leftAt: moves ? movedAt : null, source: "self" });
+      visits.push({
+        eventId,
+        userId,
+        roomId: first.roomId,
+        timeBlockId: block.id,
+        placementId: first.placementId,
+        enteredAt,
+        leftAt: moves ? movedAt : null,
+        source: "self",
+      });
       if (moves) {
         const second = sessions[(i + 1) % sessions.length]!;
-        visits.push({ eventId, userId, roomId: second.roomId, timeBlockId: block.id, placementId: second.placementId, enteredAt: movedAt, leftAt: null, source: "self" });
+        visits.push({
+          eventId,
+          userId,
+          roomId: second.roomId,
+          timeBlockId: block.id,
+          placementId: second.placementId,
+          enteredAt: movedAt,
+          leftAt: null,
+          source: "self",
+        });
       }
     });
   }

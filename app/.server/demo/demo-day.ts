@@ -30,11 +30,31 @@ const TIME_ZONE = "America/Chicago";
 const ROSTER_SIZE = 80;
 
 export const DEMO_LOGINS = [
-  { role: "District coordinator", email: `coordinator@${DOMAIN}`, password: "demo-coordinator", note: "Manages every PD day" },
-  { role: "Presenter (teacher)", email: `teacher@${DOMAIN}`, password: "demo-teacher", note: "Maria Delgado, two proposals" },
+  {
+    role: "District coordinator",
+    email: `coordinator@${DOMAIN}`,
+    password: "demo-coordinator",
+    note: "Manages every PD day",
+  },
+  {
+    role: "Presenter (teacher)",
+    email: `teacher@${DOMAIN}`,
+    password: "demo-teacher",
+    note: "Maria Delgado, two proposals",
+  },
   { role: "Attendee", email: `attendee@${DOMAIN}`, password: "demo-attendee", note: "Jordan Price, on the roster" },
-  { role: "Vendor contact", email: "vendor@bluebirdcoffee.test", password: "demo-vendor", note: "Sam Ortiz, Bluebird Coffee Roasters" },
-  { role: "Door volunteer", email: `door@${DOMAIN}`, password: "demo-door", note: "Casey Morgan, the door kiosk and live view only" },
+  {
+    role: "Vendor contact",
+    email: "vendor@bluebirdcoffee.test",
+    password: "demo-vendor",
+    note: "Sam Ortiz, Bluebird Coffee Roasters",
+  },
+  {
+    role: "Door volunteer",
+    email: `door@${DOMAIN}`,
+    password: "demo-door",
+    note: "Casey Morgan, the door kiosk and live view only",
+  },
 ] as const satisfies ReadonlyArray<{ role: string; email: string; password: string; note: string }>;
 
 const [COORDINATOR_LOGIN, TEACHER_LOGIN, ATTENDEE_LOGIN, , DOOR_LOGIN] = DEMO_LOGINS;
@@ -92,8 +112,18 @@ function districtPerson(index: number): Person {
 }
 
 function demoPeople() {
-  const coordinator: Person = { email: COORDINATOR_LOGIN.email, name: "Dana Whitfield", school: "District Office", staffId: "E10001" };
-  const attendee: Person = { email: ATTENDEE_LOGIN.email, name: "Jordan Price", school: "Lincoln Middle School", staffId: "E10077" };
+  const coordinator: Person = {
+    email: COORDINATOR_LOGIN.email,
+    name: "Dana Whitfield",
+    school: "District Office",
+    staffId: "E10001",
+  };
+  const attendee: Person = {
+    email: ATTENDEE_LOGIN.email,
+    name: "Jordan Price",
+    school: "Lincoln Middle School",
+    staffId: "E10077",
+  };
   // One generated sequence feeds presenters, then the roster, so no one is both
   // and no two people share an email. Presenter 0 is the teacher login.
   let next = 0;
@@ -104,8 +134,18 @@ function demoPeople() {
   );
   const roster = [attendee];
   while (roster.length < ROSTER_SIZE) roster.push(districtPerson(next++));
-  const vendors: Person[] = VENDORS.map((v) => ({ email: v.contactEmail, name: v.contactName, school: null, staffId: null }));
-  const door: Person = { email: DOOR_LOGIN.email, name: "Casey Morgan", school: "Lincoln Middle School", staffId: "E10090" };
+  const vendors: Person[] = VENDORS.map((v) => ({
+    email: v.contactEmail,
+    name: v.contactName,
+    school: null,
+    staffId: null,
+  }));
+  const door: Person = {
+    email: DOOR_LOGIN.email,
+    name: "Casey Morgan",
+    school: "Lincoln Middle School",
+    staffId: "E10090",
+  };
   return { coordinator, presenters, roster, vendors, door };
 }
 
@@ -130,7 +170,11 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
       const allPeople = [people.coordinator, ...people.presenters, ...people.roster, ...people.vendors, people.door];
       const users = await tx.user.createManyAndReturn({
         // Seeded demo accounts count as proven: their .test addresses receive no mail.
-        data: allPeople.map((p) => ({ ...p, isDistrictCoordinator: p === people.coordinator, emailVerifiedAt: new Date() })),
+        data: allPeople.map((p) => ({
+          ...p,
+          isDistrictCoordinator: p === people.coordinator,
+          emailVerifiedAt: new Date(),
+        })),
         select: { id: true, email: true },
       });
       const idOf = new Map(users.map((u) => [u.email, u.id]));
@@ -251,19 +295,44 @@ export async function seedDemo({ now = new Date() }: { now?: Date } = {}) {
         action: string,
         when: Date,
         detail: Record<string, unknown>,
-      ) => ({ eventId, actorId, action, entity: "Proposal", entityId: p.id, detail: JSON.stringify(detail), createdAt: when });
+      ) => ({
+        eventId,
+        actorId,
+        action,
+        entity: "Proposal",
+        entityId: p.id,
+        detail: JSON.stringify(detail),
+        createdAt: when,
+      });
       await tx.auditLog.createMany({
         data: proposals.flatMap((p) => {
           const rows = [proposalAudit(p, p.presenterId, "proposal.created", p.createdAt, {})];
           if (p.state === "draft" || !p.submittedAt) return rows;
-          rows.push(proposalAudit(p, p.presenterId, "proposal.submitted", p.submittedAt, { from: "draft", to: "submitted" }));
+          rows.push(
+            proposalAudit(p, p.presenterId, "proposal.submitted", p.submittedAt, { from: "draft", to: "submitted" }),
+          );
           if (p.state === "withdrawn") {
-            rows.push(proposalAudit(p, p.presenterId, "proposal.withdrawn", at(proposalsCloseOn), { from: "submitted", to: "withdrawn" }));
+            rows.push(
+              proposalAudit(p, p.presenterId, "proposal.withdrawn", at(proposalsCloseOn), {
+                from: "submitted",
+                to: "withdrawn",
+              }),
+            );
           } else if (decided.has(p.state)) {
             const decision = p.state === "confirmed" ? "accepted" : p.state;
-            rows.push(proposalAudit(p, coordinatorId, `proposal.${decision}`, at(decidedOn), { from: "submitted", to: decision }));
+            rows.push(
+              proposalAudit(p, coordinatorId, `proposal.${decision}`, at(decidedOn), {
+                from: "submitted",
+                to: decision,
+              }),
+            );
             if (p.state === "confirmed") {
-              rows.push(proposalAudit(p, p.presenterId, "proposal.confirmed", at(confirmedOn), { from: "accepted", to: "confirmed" }));
+              rows.push(
+                proposalAudit(p, p.presenterId, "proposal.confirmed", at(confirmedOn), {
+                  from: "accepted",
+                  to: "confirmed",
+                }),
+              );
             }
           }
           return rows;
@@ -316,7 +385,12 @@ function printLogins(eventName: string, date: string) {
   const rows = DEMO_LOGINS.map((l) => [l.role, l.email, l.password, l.note]);
   const header = ["Role", "Email", "Password", "Notes"];
   const widths = header.map((h, col) => Math.max(h.length, ...rows.map((r) => r[col]!.length)));
-  const line = (cells: string[]) => "  " + cells.map((c, col) => c.padEnd(widths[col]!)).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    "  " +
+    cells
+      .map((c, col) => c.padEnd(widths[col]!))
+      .join("  ")
+      .trimEnd();
   console.log(`\nDemo data: created "${eventName}" (${date}). Sign in with:\n`);
   console.log(line(header));
   for (const row of rows) console.log(line(row));

@@ -16,7 +16,9 @@ describe("seedDemoGrid", () => {
     expect(version.number).toBe(1);
     const coordinator = await db.user.findUniqueOrThrow({ where: { email: "coordinator@demo.dropin.test" } });
     expect(version.publishedById).toBe(coordinator.id);
-    const placeable = await db.proposal.count({ where: { eventId: event.id, state: { in: ["accepted", "confirmed"] } } });
+    const placeable = await db.proposal.count({
+      where: { eventId: event.id, state: { in: ["accepted", "confirmed"] } },
+    });
     const { sessions } = version.snapshot;
     // Every accepted/confirmed proposal is on the grid, plus two repeats.
     expect(new Set(sessions.map((s) => s.proposalId)).size).toBe(placeable);

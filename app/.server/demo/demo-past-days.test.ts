@@ -17,7 +17,10 @@ test("a newcomer sees a real transcript: the demo attendee has two past PD days 
   expect(record.byCategory.map((c) => c.label)).toContain("Act 48");
   // The demo teacher's presenting counts double on those days.
   const teacher = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS[1].email } });
-  expect((await getPdRecord(teacher.id, defaultSpan())).days.map((d) => d.lines[0]!.kind)).toEqual(["presented", "presented"]);
+  expect((await getPdRecord(teacher.id, defaultSpan())).days.map((d) => d.lines[0]!.kind)).toEqual([
+    "presented",
+    "presented",
+  ]);
   // The district coordinator's yearly export has the past days' rows.
   const coordinator = await db.user.findUniqueOrThrow({ where: { email: DEMO_LOGINS[0].email } });
   const schoolYear = Number(record.days[1]!.schoolYear.slice(0, 4));

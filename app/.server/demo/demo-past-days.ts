@@ -47,7 +47,10 @@ function daysBefore(now: Date, days: number) {
 }
 
 /** Seeds the two past days for the demo's people (by email). Expects the demo PD day's people to exist. */
-export async function seedDemoPastDays(emails: { coordinator: string; teacher: string; attendee: string; roster: string[] }, now = new Date()) {
+export async function seedDemoPastDays(
+  emails: { coordinator: string; teacher: string; attendee: string; roster: string[] },
+  now = new Date(),
+) {
   const people = await db.user.findMany({
     where: { email: { in: [emails.coordinator, emails.teacher, emails.attendee, ...emails.roster] } },
     select: { id: true, email: true, staffId: true, name: true, school: true },
@@ -83,18 +86,28 @@ export async function seedDemoPastDays(emails: { coordinator: string; teacher: s
       data: [
         { eventId: event.id, userId: coordinator.id, role: "coordinator" },
         { eventId: event.id, userId: teacher.id, role: "presenter" },
-        ...attendees.map((p) => ({ eventId: event.id, userId: p.id, role: "attendee", name: p.name, school: p.school, staffId: p.staffId })),
+        ...attendees.map((p) => ({
+          eventId: event.id,
+          userId: p.id,
+          role: "attendee",
+          name: p.name,
+          school: p.school,
+          staffId: p.staffId,
+        })),
       ],
     });
     const rooms = await db.room.createManyAndReturn({
       data: ["Library", "Room 12"].map((name, sortOrder) => ({ eventId: event.id, name, capacity: 40, sortOrder })),
     });
-    const blocks = await db.timeBlock.createManyAndReturn({ data: BLOCKS.map((b, sortOrder) => ({ ...b, eventId: event.id, sortOrder })) });
+    const blocks = await db.timeBlock.createManyAndReturn({
+      data: BLOCKS.map((b, sortOrder) => ({ ...b, eventId: event.id, sortOrder })),
+    });
     // The demo teacher presents the first session; colleagues the others.
     const presenters = [teacher, ...colleagues.slice(-3)];
     for (const [i, session] of day.sessions.entries()) {
       const presenter = presenters[i % presenters.length]!;
-      if (presenter !== teacher) await db.membership.create({ data: { eventId: event.id, userId: presenter.id, role: "presenter" } });
+      if (presenter !== teacher)
+        await db.membership.create({ data: { eventId: event.id, userId: presenter.id, role: "presenter" } });
       const proposal = await db.proposal.create({
         data: {
           eventId: event.id,
@@ -105,12 +118,22 @@ export async function seedDemoPastDays(emails: { coordinator: string; teacher: s
           creditCategories: session.categories.join("\n"),
         },
       });
-      await db.placement.create({ data: { eventId: event.id, proposalId: proposal.id, roomId: rooms[i % 2]!.id, timeBlockId: blocks[Math.floor(i / 2)]!.id } });
+      await db.placement.create({
+        data: {
+          eventId: event.id,
+          proposalId: proposal.id,
+          roomId: rooms[i % 2]!.id,
+          timeBlockId: blocks[Math.floor(i / 2)]!.id,
+        },
+      });
     }
     const { version } = await freezeVersion(event.id, coordinator.id, await buildSnapshot(event.id), { notify: false });
     const at = (time: string) => wallClockToInstant(date, time, TIME_ZONE);
     // Everyone attending stays a whole block in the first room of each block; the demo attendee rates what they attended.
-    const sessionsIn = (blockId: string) => version.snapshot.sessions.filter((s) => s.blockId === blockId && !s.presenters.some((p) => p.userId === attendee.id));
+    const sessionsIn = (blockId: string) =>
+      version.snapshot.sessions.filter(
+        (s) => s.blockId === blockId && !s.presenters.some((p) => p.userId === attendee.id),
+      );
     const visits = [];
     const feedback = [];
     for (const block of blocks.filter((b) => b.kind === "sessions")) {
@@ -118,8 +141,23 @@ export async function seedDemoPastDays(emails: { coordinator: string; teacher: s
       for (const [i, person] of attendees.entries()) {
         const s = here[i % here.length]!;
         if (s.presenters.some((p) => p.userId === person.id)) continue;
-        visits.push({ eventId: event.id, userId: person.id, roomId: s.roomId, timeBlockId: block.id, placementId: s.placementId, enteredAt: at(block.startTime), leftAt: at(block.endTime) });
-        if (person === attendee) feedback.push({ eventId: event.id, userId: person.id, placementId: s.placementId, proposalId: s.proposalId, rating: 5 });
+        visits.push({
+          eventId: event.id,
+          userId: person.id,
+          roomId: s.roomId,
+          timeBlockId: block.id,
+          placementId: s.placementId,
+          enteredAt: at(block.startTime),
+          leftAt: at(block.endTime),
+        });
+        if (person === attendee)
+          feedback.push({
+            eventId: event.id,
+            userId: person.id,
+            placementId: s.placementId,
+            proposalId: s.proposalId,
+            rating: 5,
+          });
       }
     }
     await db.roomVisit.createMany({ data: visits });

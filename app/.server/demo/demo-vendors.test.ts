@@ -18,7 +18,9 @@ describe("seedDemoVendors", () => {
     const result = await seedDemoVendors(event.id);
     expect(result).toMatchObject({ donations: 7, checkIns: 6, winners: 6 });
 
-    const bluebird = await db.vendor.findFirstOrThrow({ where: { eventId: event.id, company: "Bluebird Coffee Roasters" } });
+    const bluebird = await db.vendor.findFirstOrThrow({
+      where: { eventId: event.id, company: "Bluebird Coffee Roasters" },
+    });
     expect(await db.vendorContact.count({ where: { vendorId: bluebird.id, userId: bluebirdContact.id } })).toBe(1);
     const statuses = new Set((await db.donation.findMany({ where: { eventId: event.id } })).map((d) => d.status));
     expect(statuses).toEqual(new Set(["pledged", "delivered"]));

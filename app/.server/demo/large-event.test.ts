@@ -7,7 +7,15 @@ import { seedLargeEvent } from "./large-event";
 test("seeds a published day with skewed interest and one door check-in per person at most", async () => {
   const size = { attendees: 200, sessions: 30, rooms: 6, blocks: 6, picks: 2000, checkIns: 320 };
   const { eventId, counts } = await seedLargeEvent(size);
-  expect(counts).toEqual({ attendees: 200, sessions: 30, rooms: 6, blocks: 6, picks: 2000, doorCheckIns: 184, roomCheckIns: 136 });
+  expect(counts).toEqual({
+    attendees: 200,
+    sessions: 30,
+    rooms: 6,
+    blocks: 6,
+    picks: 2000,
+    doorCheckIns: 184,
+    roomCheckIns: 136,
+  });
 
   const version = await latestPublished(eventId);
   expect(version?.snapshot.sessions).toHaveLength(30);

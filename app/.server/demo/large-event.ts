@@ -17,8 +17,22 @@ export const LARGE_EVENT_SLUG = "large";
 const DOMAIN = "large.dropin.test";
 export const LARGE_COORDINATOR = { email: `coordinator@${DOMAIN}`, password: "large-coordinator" } as const;
 
-export type LargeEventSize = { attendees: number; sessions: number; rooms: number; blocks: number; picks: number; checkIns: number };
-export const LARGE_EVENT_SIZE: LargeEventSize = { attendees: 5000, sessions: 300, rooms: 60, blocks: 6, picks: 50_000, checkIns: 8000 };
+export type LargeEventSize = {
+  attendees: number;
+  sessions: number;
+  rooms: number;
+  blocks: number;
+  picks: number;
+  checkIns: number;
+};
+export const LARGE_EVENT_SIZE: LargeEventSize = {
+  attendees: 5000,
+  sessions: 300,
+  rooms: 60,
+  blocks: 6,
+  picks: 50_000,
+  checkIns: 8000,
+};
 
 const TIME_ZONE = "America/Chicago";
 const START = "08:00";
@@ -27,7 +41,18 @@ const PASSING_MINUTES = 10;
 const FEATURES = ["projector", "student_devices", "charging", "wifi_heavy", "sink_lab"];
 const FORMATS = ["hands_on", "demo", "discussion", "playground"];
 const AUDIENCES = ["K-2", "3-5", "6-8", "9-12", "all"];
-const TOPICS = ["Formative checks", "Station rotation", "Choice boards", "Reading conferences", "Lab safety", "Podcasting", "Math talks", "Restorative circles", "Spreadsheets", "Co-teaching"];
+const TOPICS = [
+  "Formative checks",
+  "Station rotation",
+  "Choice boards",
+  "Reading conferences",
+  "Lab safety",
+  "Podcasting",
+  "Math talks",
+  "Restorative circles",
+  "Spreadsheets",
+  "Co-teaching",
+];
 // Rows per INSERT batch: SQLite's bound-parameter limit is 32,766, and the widest
 // row here has under a dozen columns.
 const CHUNK = 2000;
@@ -114,7 +139,14 @@ export async function seedLargeEvent(size: LargeEventSize = LARGE_EVENT_SIZE, { 
   const blocks = await db.timeBlock.createManyAndReturn({
     data: Array.from({ length: size.blocks }, (_, i) => {
       const start = toMinutes(START) + i * (BLOCK_MINUTES + PASSING_MINUTES);
-      return { eventId, label: `Block ${i + 1}`, startTime: clock(start), endTime: clock(start + BLOCK_MINUTES), kind: "sessions", sortOrder: i };
+      return {
+        eventId,
+        label: `Block ${i + 1}`,
+        startTime: clock(start),
+        endTime: clock(start + BLOCK_MINUTES),
+        kind: "sessions",
+        sortOrder: i,
+      };
     }),
     select: { id: true, startTime: true },
   });
@@ -149,14 +181,19 @@ export async function seedLargeEvent(size: LargeEventSize = LARGE_EVENT_SIZE, { 
     data: proposals.map((p, i) => ({ eventId, proposalId: p.id, ...slots[i % slots.length]! })),
     select: { id: true, proposalId: true, timeBlockId: true, roomId: true },
   });
-  await freezeVersion(eventId, coordinator.id, await buildSnapshot(eventId), { note: "Large-event seed", notify: false });
+  await freezeVersion(eventId, coordinator.id, await buildSnapshot(eventId), {
+    note: "Large-event seed",
+    notify: false,
+  });
 
   const attendees = await db.user.createManyAndReturn({
     data: Array.from({ length: size.attendees }, (_, i) => person(i, "teacher")),
     select: { id: true },
   });
   await inChunks(attendees, (chunk) =>
-    db.membership.createMany({ data: chunk.map((a) => ({ eventId, userId: a.id, role: "attendee", badgeToken: newBadgeToken() })) }),
+    db.membership.createMany({
+      data: chunk.map((a) => ({ eventId, userId: a.id, role: "attendee", badgeToken: newBadgeToken() })),
+    }),
   );
 
   // Popularity follows a Zipf-like curve: session k is picked ~1/(k+1)^0.8 as often.

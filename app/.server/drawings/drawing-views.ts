@@ -25,7 +25,14 @@ export async function listDrawings(actorId: string, eventId: string) {
     include: { winners: { include: winnerInclude, orderBy: { position: "asc" } } },
     orderBy: { createdAt: "desc" },
   });
-  const winners = new Map((await named(eventId, drawings.flatMap((d) => d.winners))).map((w) => [w.id, w]));
+  const winners = new Map(
+    (
+      await named(
+        eventId,
+        drawings.flatMap((d) => d.winners),
+      )
+    ).map((w) => [w.id, w]),
+  );
   // The seed stays secret until the draw: never hand it to a page before then.
   return drawings.map(({ seed, ...d }) => ({
     ...d,
@@ -39,10 +46,18 @@ export async function getDrawingForShow(actorId: string, eventId: string, drawin
   await assertEventCoordinator(actorId, eventId);
   const drawing = await db.drawing.findFirst({
     where: { id: drawingId, eventId },
-    include: { winners: { where: { status: { not: "no_show" } }, include: winnerInclude, orderBy: { position: "asc" } } },
+    include: {
+      winners: { where: { status: { not: "no_show" } }, include: winnerInclude, orderBy: { position: "asc" } },
+    },
   });
   if (!drawing) throw new NotFoundError("That drawing does not exist.");
-  return { id: drawing.id, name: drawing.name, status: drawing.status, poolSize: drawing.poolSize, winners: await named(eventId, drawing.winners) };
+  return {
+    id: drawing.id,
+    name: drawing.name,
+    status: drawing.status,
+    poolSize: drawing.poolSize,
+    winners: await named(eventId, drawing.winners),
+  };
 }
 
 /** The attendee's phone: what they won, and for each open drawing what they still need. */
@@ -60,9 +75,18 @@ export async function myPrizes(userId: string, eventId: string) {
       orderBy: { createdAt: "asc" },
     }),
   ]);
-  const missing = await missingForUser(eventId, drawings.map((d) => parseRules(d.rules)), userId);
+  const missing = await missingForUser(
+    eventId,
+    drawings.map((d) => parseRules(d.rules)),
+    userId,
+  );
   return {
-    won: won.map((w) => ({ id: w.id, itemName: w.donation.itemName, company: w.donation.vendor.company, status: w.status })),
+    won: won.map((w) => ({
+      id: w.id,
+      itemName: w.donation.itemName,
+      company: w.donation.vendor.company,
+      status: w.status,
+    })),
     drawings: drawings.map((d, i) => ({ id: d.id, name: d.name, missing: missing[i]! })),
     prizes,
   };

@@ -1,7 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { DrawingSchema } from "~/schemas/donations";
 import { db } from "~/utils/db.server";
-import { addMember, createDonation, createDrawingCandidate, createEvent, createUser, createVendor } from "../../../tests/factories";
+import {
+  addMember,
+  createDonation,
+  createDrawingCandidate,
+  createEvent,
+  createUser,
+  createVendor,
+} from "../../../tests/factories";
 import { NotAllowedError, RuleError } from "../errors";
 import { createDrawing, markClaimed, markNoShow, prizesToChoose, runDrawing, verifyDrawing } from "./drawings";
 import { eligiblePool, gradeBandsOfSchool, DEFAULT_RULES } from "./eligibility";
@@ -16,7 +23,8 @@ async function dayWithPrizes(quantity = 1) {
   return { event, coordinator, vendor, prize };
 }
 
-const rules = (overrides: Record<string, string | string[]> = {}) => DrawingSchema.parse({ name: "End-of-day drawing", ...overrides });
+const rules = (overrides: Record<string, string | string[]> = {}) =>
+  DrawingSchema.parse({ name: "End-of-day drawing", ...overrides });
 
 describe("eligiblePool", () => {
   test("only people checked in at the door, and each rule narrows the pool", async () => {
@@ -24,7 +32,11 @@ describe("eligiblePool", () => {
     const notCheckedIn = await createDrawingCandidate(event.id, { checkedIn: false, sessions: 3, feedback: true });
     const arrived = await createDrawingCandidate(event.id, { school: "Jefferson High" });
     const twoSessions = await createDrawingCandidate(event.id, { sessions: 2, school: "Lincoln Elementary" });
-    const gaveFeedback = await createDrawingCandidate(event.id, { sessions: 1, feedback: true, school: "Roosevelt Middle" });
+    const gaveFeedback = await createDrawingCandidate(event.id, {
+      sessions: 1,
+      feedback: true,
+      school: "Roosevelt Middle",
+    });
 
     const all = await eligiblePool(event.id, DEFAULT_RULES);
     expect(all).toEqual(canonicalPool([arrived.id, twoSessions.id, gaveFeedback.id]));
@@ -47,7 +59,15 @@ describe("eligiblePool", () => {
     const teacher = await createDrawingCandidate(event.id);
     // A shared kiosk device that somehow checked itself in (review finding): not a person.
     const device = await createDrawingCandidate(event.id);
-    await db.kioskLink.create({ data: { eventId: event.id, label: "Front door iPad", codeHash: `hash-${device.id}`, deviceId: device.id, expiresAt: new Date(Date.now() + 86_400_000) } });
+    await db.kioskLink.create({
+      data: {
+        eventId: event.id,
+        label: "Front door iPad",
+        codeHash: `hash-${device.id}`,
+        deviceId: device.id,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
 
     expect(await eligiblePool(event.id, DEFAULT_RULES)).toEqual(canonicalPool([presenter.id, teacher.id]));
     expect(await eligiblePool(event.id, { ...DEFAULT_RULES, excludePresenters: true })).toEqual([teacher.id]);
@@ -80,7 +100,9 @@ describe("runDrawing", () => {
     expect(pool).toEqual(canonicalPool(pool));
     expect(winners.every((w) => pool.includes(w.userId))).toBe(true);
     // Same seed + same pool → same winners, independently of the service.
-    expect(replayPicks(drawn.seed!, pool, { initialCount: 3, redraws: 0, allowMultiple: false })).toEqual(winners.map((w) => w.userId));
+    expect(replayPicks(drawn.seed!, pool, { initialCount: 3, redraws: 0, allowMultiple: false })).toEqual(
+      winners.map((w) => w.userId),
+    );
     expect(await verifyDrawing(drawing.id)).toEqual({ ok: true, problems: [] });
 
     const audit = await db.auditLog.findFirstOrThrow({ where: { action: "drawing.drawn", entityId: drawing.id } });
@@ -95,7 +117,10 @@ describe("runDrawing", () => {
     await runDrawing(coordinator.id, drawing.id);
 
     const original = (await db.drawing.findUniqueOrThrow({ where: { id: drawing.id } })).seed!;
-    await db.drawing.update({ where: { id: drawing.id }, data: { seed: original.replace(/^./, (c) => (c === "0" ? "1" : "0")) } });
+    await db.drawing.update({
+      where: { id: drawing.id },
+      data: { seed: original.replace(/^./, (c) => (c === "0" ? "1" : "0")) },
+    });
     const tampered = await verifyDrawing(drawing.id);
     expect(tampered.ok).toBe(false);
     expect(tampered.problems).toContain("The seed does not match its commitment.");
@@ -120,7 +145,11 @@ describe("runDrawing", () => {
     const { event, coordinator, prize } = await dayWithPrizes(6);
     await createDrawingCandidate(event.id);
     await createDrawingCandidate(event.id);
-    const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, allowMultiplePrizes: "on" }));
+    const drawing = await createDrawing(
+      coordinator.id,
+      event.id,
+      rules({ prizeIds: prize.id, allowMultiplePrizes: "on" }),
+    );
     const winners = await runDrawing(coordinator.id, drawing.id);
     expect(winners).toHaveLength(6);
     expect(await verifyDrawing(drawing.id)).toMatchObject({ ok: true });
@@ -134,7 +163,9 @@ describe("runDrawing", () => {
     const first = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     const winners = await runDrawing(coordinator.id, first.id);
     expect(winners.map((w) => w.itemName)).toEqual(["Chromebook"]);
-    await expect(createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, name: "Second round" }))).rejects.toThrow(/no longer available/);
+    await expect(
+      createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id, name: "Second round" })),
+    ).rejects.toThrow(/no longer available/);
   });
 
   test("50 concurrent draw requests produce exactly one winner", async () => {
@@ -172,17 +203,28 @@ describe("chosen prizes", () => {
     expect((await runDrawing(coordinator.id, tabletOnly.id)).map((w) => w.itemName)).toEqual(["Tablet"]);
     // The next drawing offers what is left, and draws the chosen set only.
     expect((await prizesToChoose(coordinator.id, event.id)).map((p) => p.itemName)).toEqual(["Chromebook", "Mug"]);
-    const chromebooks = await createDrawing(coordinator.id, event.id, rules({ prizeIds: [prize.id], name: "Chromebooks" }));
-    expect((await runDrawing(coordinator.id, chromebooks.id)).map((w) => w.itemName)).toEqual(["Chromebook", "Chromebook"]);
+    const chromebooks = await createDrawing(
+      coordinator.id,
+      event.id,
+      rules({ prizeIds: [prize.id], name: "Chromebooks" }),
+    );
+    expect((await runDrawing(coordinator.id, chromebooks.id)).map((w) => w.itemName)).toEqual([
+      "Chromebook",
+      "Chromebook",
+    ]);
     expect(await db.drawingWinner.count({ where: { donationId: mug.id } })).toBe(0);
     expect(await verifyDrawing(chromebooks.id)).toMatchObject({ ok: true });
   });
 
   test("a drawing needs at least one chosen prize, and a prize of another PD day is refused", async () => {
     const { event, coordinator } = await dayWithPrizes(1);
-    expect(DrawingSchema.safeParse({ name: "No prizes" }).error?.issues[0]?.message).toBe("Choose at least one prize to draw");
+    expect(DrawingSchema.safeParse({ name: "No prizes" }).error?.issues[0]?.message).toBe(
+      "Choose at least one prize to draw",
+    );
     const other = await dayWithPrizes(1);
-    await expect(createDrawing(coordinator.id, event.id, rules({ prizeIds: other.prize.id }))).rejects.toThrow(/no longer available/);
+    await expect(createDrawing(coordinator.id, event.id, rules({ prizeIds: other.prize.id }))).rejects.toThrow(
+      /no longer available/,
+    );
   });
 
   test("two drawings of the same prize at the same moment: one unit never gets two winners", async () => {
@@ -202,7 +244,10 @@ describe("no-shows and claims", () => {
     for (let i = 0; i < 5; i++) await createDrawingCandidate(event.id);
     const drawing = await createDrawing(coordinator.id, event.id, rules({ prizeIds: prize.id }));
     await runDrawing(coordinator.id, drawing.id);
-    const [first, second] = await db.drawingWinner.findMany({ where: { drawingId: drawing.id }, orderBy: { position: "asc" } });
+    const [first, second] = await db.drawingWinner.findMany({
+      where: { drawingId: drawing.id },
+      orderBy: { position: "asc" },
+    });
 
     const replacement = await markNoShow(coordinator.id, first!.id);
     expect(replacement).not.toBeNull();
@@ -213,7 +258,9 @@ describe("no-shows and claims", () => {
 
     await markClaimed(coordinator.id, second!.id);
     await expect(markNoShow(coordinator.id, second!.id)).rejects.toBeInstanceOf(RuleError);
-    expect(await db.drawingWinner.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({ status: "claimed" });
+    expect(await db.drawingWinner.findUniqueOrThrow({ where: { id: second!.id } })).toMatchObject({
+      status: "claimed",
+    });
   });
 
   test("when nobody is left the no-show is recorded without a replacement", async () => {

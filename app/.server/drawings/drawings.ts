@@ -30,7 +30,8 @@ export async function createDrawing(actorId: string, eventId: string, input: Dra
   // Only prizes that can still be drawn: delivered, of this PD day, with a unit left.
   const drawable = new Set((await drawableUnits(eventId)).map((u) => u.donationId));
   const stale = input.prizeIds.filter((id) => !drawable.has(id));
-  if (stale.length) throw new RuleError("A prize you chose is no longer available (already won, or not delivered). Choose again.");
+  if (stale.length)
+    throw new RuleError("A prize you chose is no longer available (already won, or not delivered). Choose again.");
   const seed = newSeed();
   return db.$transaction(async (tx) => {
     const drawing = await tx.drawing.create({
@@ -73,8 +74,11 @@ async function drawableUnits(eventId: string, prizeIds?: string[]) {
   });
   return donations.flatMap((d) => {
     const taken = new Set(d.winners.map((w) => w.unitIndex));
-    return Array.from({ length: d.quantity }, (_, unitIndex) => ({ donationId: d.id, itemName: d.itemName, unitIndex }))
-      .filter((u) => !taken.has(u.unitIndex));
+    return Array.from({ length: d.quantity }, (_, unitIndex) => ({
+      donationId: d.id,
+      itemName: d.itemName,
+      unitIndex,
+    })).filter((u) => !taken.has(u.unitIndex));
   });
 }
 
@@ -103,7 +107,10 @@ export async function runDrawing(actorId: string, drawingId: string) {
   if (drawing.status !== "open") throw new RuleError("This drawing has already been drawn.");
   const rules = parseRules(drawing.rules);
   const units = await drawableUnits(drawing.eventId, rules.prizeIds);
-  if (units.length === 0) throw new RuleError("The prizes chosen for this drawing have all been won. Create a drawing for the prizes that are left.");
+  if (units.length === 0)
+    throw new RuleError(
+      "The prizes chosen for this drawing have all been won. Create a drawing for the prizes that are left.",
+    );
   let candidates = await eligiblePool(drawing.eventId, rules);
   if (!rules.allowMultiplePrizes) {
     // One prize per person across the whole day, not just within this drawing.
@@ -143,11 +150,16 @@ export async function runDrawing(actorId: string, drawingId: string) {
         status: { not: "no_show" },
         OR: [
           ...winners.map((w) => ({ donationId: w.donationId, unitIndex: w.unitIndex })),
-          ...(rules.allowMultiplePrizes ? [] : [{ drawing: { eventId: drawing.eventId }, userId: { in: winners.map((w) => w.userId) } }]),
+          ...(rules.allowMultiplePrizes
+            ? []
+            : [{ drawing: { eventId: drawing.eventId }, userId: { in: winners.map((w) => w.userId) } }]),
         ],
       },
     });
-    if (taken > 0) throw new RuleError("Another drawing was run at the same moment and took some of these prizes or winners. Nothing was drawn; draw again.");
+    if (taken > 0)
+      throw new RuleError(
+        "Another drawing was run at the same moment and took some of these prizes or winners. Nothing was drawn; draw again.",
+      );
     await tx.drawingWinner.createMany({
       data: winners.map((w) => ({
         drawingId,
@@ -168,7 +180,12 @@ export async function runDrawing(actorId: string, drawingId: string) {
         seedHash: drawing.seedHash,
         seed: drawing.seed,
         method: DRAW_METHOD,
-        winners: winners.map((w) => ({ position: w.position, userId: w.userId, donationId: w.donationId, unit: w.unitIndex })),
+        winners: winners.map((w) => ({
+          position: w.position,
+          userId: w.userId,
+          donationId: w.donationId,
+          unit: w.unitIndex,
+        })),
       },
     });
   });
@@ -206,7 +223,10 @@ export async function markNoShow(actorId: string, winnerId: string) {
   if (winner.status !== "drawn") throw new RuleError("Only a drawn, unclaimed prize can be marked no-show.");
   const pool = JSON.parse(drawing.pool) as string[];
   const replacement = await db.$transaction(async (tx) => {
-    const moved = await tx.drawingWinner.updateMany({ where: { id: winnerId, status: "drawn" }, data: { status: "no_show" } });
+    const moved = await tx.drawingWinner.updateMany({
+      where: { id: winnerId, status: "drawn" },
+      data: { status: "no_show" },
+    });
     if (moved.count !== 1) throw new RuleError("Someone else already changed this winner.");
     // The rows are read inside the transaction (it holds the write lock): two no-shows
     // of one drawing at once continue the counter one after the other, never both

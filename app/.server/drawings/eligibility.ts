@@ -84,9 +84,14 @@ async function loadFacts(eventId: string) {
   const rule = doorRule(eventId);
   const early = (at: Date) => (rule ? isEarly(rule, at) : false);
   // The school this PD day has for each person (its roster's, else their account's).
-  const people = await dayPeople(eventId, checkIns.map((c) => c.userId));
+  const people = await dayPeople(
+    eventId,
+    checkIns.map((c) => c.userId),
+  );
   return {
-    checkedIn: new Map(checkIns.filter((c) => !early(c.checkedInAt)).map((c) => [c.userId, people.get(c.userId)?.school ?? null])),
+    checkedIn: new Map(
+      checkIns.filter((c) => !early(c.checkedInAt)).map((c) => [c.userId, people.get(c.userId)?.school ?? null]),
+    ),
     checkedInEarly: new Set(checkIns.filter((c) => early(c.checkedInAt)).map((c) => c.userId)),
     sessions,
     gaveFeedback: new Set(feedback.map((f) => f.userId)),
@@ -106,7 +111,8 @@ function missingFor(facts: Facts, rules: DrawingRules, userId: string, school: s
     return [`This drawing is for ${rules.gradeBand} teachers.`];
   }
   const missing: string[] = [];
-  if (facts.checkedInEarly.has(userId)) missing.push("Your door check-in was before the doors opened; early check-ins are not in drawings.");
+  if (facts.checkedInEarly.has(userId))
+    missing.push("Your door check-in was before the doors opened; early check-ins are not in drawings.");
   else if (!facts.checkedIn.has(userId)) missing.push("Check in at the door.");
   const attended = facts.sessions.get(userId) ?? 0;
   if (attended < rules.minSessions) {
@@ -122,7 +128,9 @@ function missingFor(facts: Facts, rules: DrawingRules, userId: string, school: s
 /** The eligible people, sorted by user id: the pool a drawing freezes. */
 export async function eligiblePool(eventId: string, rules: DrawingRules) {
   const facts = await loadFacts(eventId);
-  const eligible = [...facts.checkedIn].filter(([userId, school]) => missingFor(facts, rules, userId, school).length === 0);
+  const eligible = [...facts.checkedIn].filter(
+    ([userId, school]) => missingFor(facts, rules, userId, school).length === 0,
+  );
   return canonicalPool(eligible.map(([userId]) => userId));
 }
 

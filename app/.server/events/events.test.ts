@@ -2,14 +2,7 @@ import { describe, expect, test } from "vitest";
 import { db } from "~/utils/db.server";
 import { addMember, createEvent as makeEvent, createUser, eventInput } from "../../../tests/factories";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
-import {
-  createEvent,
-  getEventDashboard,
-  getPublicEvent,
-  listEventsFor,
-  setEventStatus,
-  updateEvent,
-} from "./events";
+import { createEvent, getEventDashboard, getPublicEvent, listEventsFor, setEventStatus, updateEvent } from "./events";
 
 describe("createEvent", () => {
   test("a district coordinator creates a PD day, becomes its coordinator, and it is audited", async () => {
@@ -59,7 +52,11 @@ describe("updateEvent", () => {
     const coordinator = await createUser();
     await addMember(event.id, coordinator.id, "coordinator");
 
-    const updated = await updateEvent(coordinator.id, event.id, eventInput({ name: "Renamed PD Day", slug: event.slug }));
+    const updated = await updateEvent(
+      coordinator.id,
+      event.id,
+      eventInput({ name: "Renamed PD Day", slug: event.slug }),
+    );
 
     expect(updated.name).toBe("Renamed PD Day");
     const audit = await db.auditLog.findFirstOrThrow({ where: { eventId: event.id, action: "event.updated" } });
@@ -81,7 +78,9 @@ describe("updateEvent", () => {
     const district = await createUser({ districtCoordinator: true });
     const event = await makeEvent({ status: "archived", name: "Old day" });
 
-    await expect(updateEvent(district.id, event.id, eventInput({ name: "New name" }))).rejects.toBeInstanceOf(RuleError);
+    await expect(updateEvent(district.id, event.id, eventInput({ name: "New name" }))).rejects.toBeInstanceOf(
+      RuleError,
+    );
     expect((await db.event.findUniqueOrThrow({ where: { id: event.id } })).name).toBe("Old day");
   });
 

@@ -108,7 +108,14 @@ export async function updateEvent(actorId: string, eventId: string, input: Event
   return db.$transaction(async (tx) => {
     const event = await tx.event.update({ where: { id: eventId }, data });
     if (Object.keys(changed).length > 0) {
-      await recordAudit(tx, { eventId, actorId, action: "event.updated", entity: "Event", entityId: eventId, detail: changed });
+      await recordAudit(tx, {
+        eventId,
+        actorId,
+        action: "event.updated",
+        entity: "Event",
+        entityId: eventId,
+        detail: changed,
+      });
     }
     return event;
   });
@@ -123,12 +130,16 @@ export async function setEventStatus(actorId: string, eventId: string, status: E
   // "Schedule published" with nothing published would tell attendees a story that is not
   // true: the first publish (on the Publish page) is what moves the day on.
   if (status === "published" && !(await db.scheduleVersion.findFirst({ where: { eventId }, select: { id: true } }))) {
-    throw new RuleError("Nothing is published yet. Publish the schedule on the Publish page; that moves the PD day on.", "status");
+    throw new RuleError(
+      "Nothing is published yet. Publish the schedule on the Publish page; that moves the PD day on.",
+      "status",
+    );
   }
   return db.$transaction(async (tx) => {
     // Conditional on the status read: two coordinators pressing different buttons cannot skip a stage.
     const { count } = await tx.event.updateMany({ where: { id: eventId, status: event.status }, data: { status } });
-    if (count !== 1) throw new RuleError("Someone else changed this PD day's stage just now. Reload to see it.", "status");
+    if (count !== 1)
+      throw new RuleError("Someone else changed this PD day's stage just now. Reload to see it.", "status");
     const updated = await tx.event.findUniqueOrThrow({ where: { id: eventId } });
     await recordStageChange(tx, eventId, actorId, event.status, status);
     return updated;
@@ -166,25 +177,26 @@ export async function listEventsFor(actorId: string) {
 export async function getEventDashboard(actorId: string, slug: string) {
   const event = await findEventBySlug(slug);
   await assertEventCoordinator(actorId, event.id);
-  const [roleCounts, proposalCounts, rooms, blocks, vendors, recentChanges, outboxCount, latestVersion] = await Promise.all([
-    db.membership.groupBy({ by: ["role"], where: { eventId: event.id }, _count: { _all: true } }),
-    db.proposal.groupBy({ by: ["state"], where: { eventId: event.id }, _count: { _all: true } }),
-    db.room.count({ where: { eventId: event.id } }),
-    db.timeBlock.count({ where: { eventId: event.id } }),
-    db.vendor.count({ where: { eventId: event.id } }),
-    db.auditLog.findMany({
-      where: { eventId: event.id },
-      orderBy: { createdAt: "desc" },
-      take: 8,
-      include: { actor: { select: { name: true } } },
-    }),
-    db.outboxMessage.count({ where: { eventId: event.id } }),
-    db.scheduleVersion.findFirst({
-      where: { eventId: event.id },
-      orderBy: { number: "desc" },
-      select: { number: true, publishedAt: true },
-    }),
-  ]);
+  const [roleCounts, proposalCounts, rooms, blocks, vendors, recentChanges, outboxCount, latestVersion] =
+    await Promise.all([
+      db.membership.groupBy({ by: ["role"], where: { eventId: event.id }, _count: { _all: true } }),
+      db.proposal.groupBy({ by: ["state"], where: { eventId: event.id }, _count: { _all: true } }),
+      db.room.count({ where: { eventId: event.id } }),
+      db.timeBlock.count({ where: { eventId: event.id } }),
+      db.vendor.count({ where: { eventId: event.id } }),
+      db.auditLog.findMany({
+        where: { eventId: event.id },
+        orderBy: { createdAt: "desc" },
+        take: 8,
+        include: { actor: { select: { name: true } } },
+      }),
+      db.outboxMessage.count({ where: { eventId: event.id } }),
+      db.scheduleVersion.findFirst({
+        where: { eventId: event.id },
+        orderBy: { number: "desc" },
+        select: { number: true, publishedAt: true },
+      }),
+    ]);
   return {
     event,
     people: Object.fromEntries(roleCounts.map((r) => [r.role, r._count._all])) as Record<string, number>,

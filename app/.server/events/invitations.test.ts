@@ -42,7 +42,11 @@ describe("inviteToEvent", () => {
     expect(stored.tokenHash).not.toBe(token);
     expect(stored.tokenHash).toBe(hashToken(token));
     expect(messages[0]!.text).not.toContain(stored.tokenHash);
-    expect(stored).toMatchObject({ email: "rosa.diaz@springfield.k12.us", role: "presenter", invitedById: coordinator.id });
+    expect(stored).toMatchObject({
+      email: "rosa.diaz@springfield.k12.us",
+      role: "presenter",
+      invitedById: coordinator.id,
+    });
   });
 
   test("a presenter cannot invite people", async () => {

@@ -29,7 +29,10 @@ export async function inviteToEvent(
     select: { id: true },
   });
   if (alreadyMember) {
-    throw new RuleError(`${input.email} is already a ${ROLE_LABELS[input.role].toLowerCase()} of this PD day.`, "email");
+    throw new RuleError(
+      `${input.email} is already a ${ROLE_LABELS[input.role].toLowerCase()} of this PD day.`,
+      "email",
+    );
   }
   const { token, tokenHash } = newLinkToken();
   const invitation = await db.$transaction(async (tx) => {

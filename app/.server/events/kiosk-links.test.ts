@@ -24,7 +24,9 @@ const tokenOf = (path: string) => path.split("/").pop()!;
 
 describe("kiosk links", () => {
   test("expire at midnight ending the PD day, in its time zone", () => {
-    expect(kioskLinkExpiry({ date: "2027-03-12", timeZone: "America/Chicago" }).toISOString()).toBe("2027-03-13T06:00:00.000Z");
+    expect(kioskLinkExpiry({ date: "2027-03-12", timeZone: "America/Chicago" }).toISOString()).toBe(
+      "2027-03-13T06:00:00.000Z",
+    );
   });
 
   test("the code is stored hashed; opening it gives a door-only device session that ends with the PD day", async () => {
@@ -55,7 +57,9 @@ describe("kiosk links", () => {
     expect(deviceMayOpen(`/e/${event.slug}/my-day`, event.slug)).toBe(false);
     expect(deviceMayOpen(`/events/other/kiosk`, event.slug)).toBe(false);
     // Devices are not people: the members list leaves them out.
-    expect((await listPeople(coordinator.id, event.id)).memberships.map((m) => m.role)).toEqual(["coordinator", "attendee"].sort());
+    expect((await listPeople(coordinator.id, event.id)).memberships.map((m) => m.role)).toEqual(
+      ["coordinator", "attendee"].sort(),
+    );
   });
 
   test("revoking signs the device out at once and the link no longer opens", async () => {
@@ -87,7 +91,9 @@ describe("kiosk links", () => {
     const { event, coordinator } = await dayWithCoordinator();
     const volunteer = await createUser();
     await addMember(event.id, volunteer.id, "door");
-    await expect(createKioskLink(volunteer.id, event.id, "Mine", BEFORE_THE_DAY)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(createKioskLink(volunteer.id, event.id, "Mine", BEFORE_THE_DAY)).rejects.toBeInstanceOf(
+      NotAllowedError,
+    );
     const made = await createKioskLink(coordinator.id, event.id, "Front", BEFORE_THE_DAY);
     await expect(revokeKioskLink(volunteer.id, event.id, made.id)).rejects.toBeInstanceOf(NotAllowedError);
     const other = await createEvent();

@@ -33,7 +33,8 @@ export async function createKioskLink(actorId: string, eventId: string, label: s
   await assertEventCoordinator(actorId, eventId);
   const event = await db.event.findUniqueOrThrow({ where: { id: eventId } });
   const expiresAt = kioskLinkExpiry(event);
-  if (expiresAt.getTime() <= now.getTime()) throw new RuleError("This PD day is over: a kiosk link for it would never work.", "label");
+  if (expiresAt.getTime() <= now.getTime())
+    throw new RuleError("This PD day is over: a kiosk link for it would never work.", "label");
   const { token, tokenHash } = newLinkToken();
   const link = await db.$transaction(async (tx) => {
     const device = await tx.user.create({
@@ -92,11 +93,21 @@ export async function revokeKioskLink(actorId: string, eventId: string, kioskLin
   return db.$transaction(async (tx) => {
     const link = await tx.kioskLink.findFirst({ where: { id: kioskLinkId, eventId } });
     if (!link) throw new NotFoundError("There is no such kiosk link on this PD day.");
-    const revoked = await tx.kioskLink.updateMany({ where: { id: link.id, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revoked = await tx.kioskLink.updateMany({
+      where: { id: link.id, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (revoked.count !== 1) throw new RuleError(`The kiosk link “${link.label}” was already revoked.`);
     await tx.session.deleteMany({ where: { userId: link.deviceId } });
     await tx.membership.deleteMany({ where: { userId: link.deviceId } });
-    await recordAudit(tx, { eventId, actorId, action: "kiosk_link.revoked", entity: "KioskLink", entityId: link.id, detail: { label: link.label } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "kiosk_link.revoked",
+      entity: "KioskLink",
+      entityId: link.id,
+      detail: { label: link.label },
+    });
     return link;
   });
 }

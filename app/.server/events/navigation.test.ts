@@ -2,7 +2,8 @@ import { describe, expect, test } from "vitest";
 import { addMember, createEvent, createProposal, createUser } from "../../../tests/factories";
 import { navigationFor } from "./navigation";
 
-const asUser = (user: { id: string; isDistrictCoordinator: boolean }) => navigationFor({ ...user, kioskSlug: null }).links.map((l) => l.label);
+const asUser = (user: { id: string; isDistrictCoordinator: boolean }) =>
+  navigationFor({ ...user, kioskSlug: null }).links.map((l) => l.label);
 
 describe("navigationFor", () => {
   test("each role sees only the main links it can use", async () => {

@@ -7,11 +7,21 @@ type NavLinkTo = { to: string; label: string };
 /** Where the brand link goes, and the header's links in order. Made here, so attendee pages ship no rules. */
 export type Navigation = { home: string; links: NavLinkTo[] };
 
-export function navigationFor(user: { id: string; isDistrictCoordinator: boolean; kioskSlug: string | null }): Navigation {
+export function navigationFor(user: {
+  id: string;
+  isDistrictCoordinator: boolean;
+  kioskSlug: string | null;
+}): Navigation {
   // A kiosk device: its door pages only.
   if (user.kioskSlug) {
     const kiosk = `/events/${user.kioskSlug}/kiosk`;
-    return { home: kiosk, links: [{ to: kiosk, label: "Door check-in" }, { to: `/events/${user.kioskSlug}/live`, label: "Live" }] };
+    return {
+      home: kiosk,
+      links: [
+        { to: kiosk, label: "Door check-in" },
+        { to: `/events/${user.kioskSlug}/live`, label: "Live" },
+      ],
+    };
   }
   const row = statement(
     `SELECT EXISTS (SELECT 1 FROM Membership WHERE userId = @id AND role = 'coordinator') AS coordinates,

@@ -20,7 +20,11 @@ async function auditActions(eventId: string) {
 describe("revokeInvitation", () => {
   test("the link stops working and the revocation is audited", async () => {
     const { event, coordinator } = await dayWithCoordinator();
-    const invitation = await inviteToEvent(coordinator.id, event.id, InviteSchema.parse({ email: "vol@school.org", role: "door" }));
+    const invitation = await inviteToEvent(
+      coordinator.id,
+      event.id,
+      InviteSchema.parse({ email: "vol@school.org", role: "door" }),
+    );
     const message = await db.outboxMessage.findFirstOrThrow({ where: { to: "vol@school.org" } });
     const token = message.text.match(/\/invite\/([A-Za-z0-9_-]+)/)![1]!;
     expect(await findOpenInvitation(token)).not.toBeNull();
@@ -34,13 +38,19 @@ describe("revokeInvitation", () => {
 
   test("an invitation accepted meanwhile is not revoked, and a door volunteer may not revoke", async () => {
     const { event, coordinator } = await dayWithCoordinator();
-    const invitation = await inviteToEvent(coordinator.id, event.id, InviteSchema.parse({ email: "t@school.org", role: "presenter" }));
+    const invitation = await inviteToEvent(
+      coordinator.id,
+      event.id,
+      InviteSchema.parse({ email: "t@school.org", role: "presenter" }),
+    );
     const volunteer = await createUser();
     await addMember(event.id, volunteer.id, "door");
     await expect(revokeInvitation(volunteer.id, event.id, invitation.id)).rejects.toBeInstanceOf(NotAllowedError);
 
     await db.invitation.update({ where: { id: invitation.id }, data: { acceptedAt: new Date() } });
-    await expect(revokeInvitation(coordinator.id, event.id, invitation.id)).rejects.toThrow(/accepted this invitation meanwhile/);
+    await expect(revokeInvitation(coordinator.id, event.id, invitation.id)).rejects.toThrow(
+      /accepted this invitation meanwhile/,
+    );
   });
 });
 
@@ -51,11 +61,18 @@ describe("changeMemberRole", () => {
     const membership = await db.membership.findFirstOrThrow({ where: { eventId: event.id, userId: attendee.id } });
     expect(membership.badgeToken).not.toBeNull();
 
-    await changeMemberRole(coordinator.id, event.id, { intent: "change-role", membershipId: membership.id, fromRole: "attendee", role: "door" });
+    await changeMemberRole(coordinator.id, event.id, {
+      intent: "change-role",
+      membershipId: membership.id,
+      fromRole: "attendee",
+      role: "door",
+    });
 
     const after = await db.membership.findUniqueOrThrow({ where: { id: membership.id } });
     expect(after).toMatchObject({ role: "door", badgeToken: null });
-    const audit = await db.auditLog.findFirstOrThrow({ where: { eventId: event.id, action: "membership.role_changed" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { eventId: event.id, action: "membership.role_changed" },
+    });
     expect(JSON.parse(audit.detail)).toMatchObject({ from: "attendee", to: "door", userId: attendee.id });
   });
 
@@ -63,11 +80,21 @@ describe("changeMemberRole", () => {
     const { event, coordinator } = await dayWithCoordinator();
     const person = await createUser();
     const membership = await addMember(event.id, person.id, "presenter");
-    await changeMemberRole(coordinator.id, event.id, { intent: "change-role", membershipId: membership.id, fromRole: "presenter", role: "reviewer" });
+    await changeMemberRole(coordinator.id, event.id, {
+      intent: "change-role",
+      membershipId: membership.id,
+      fromRole: "presenter",
+      role: "reviewer",
+    });
 
     // A second coordinator's screen still says "presenter".
     await expect(
-      changeMemberRole(coordinator.id, event.id, { intent: "change-role", membershipId: membership.id, fromRole: "presenter", role: "attendee" }),
+      changeMemberRole(coordinator.id, event.id, {
+        intent: "change-role",
+        membershipId: membership.id,
+        fromRole: "presenter",
+        role: "attendee",
+      }),
     ).rejects.toThrow(/changed meanwhile/);
     expect((await db.membership.findUniqueOrThrow({ where: { id: membership.id } })).role).toBe("reviewer");
   });
@@ -75,7 +102,12 @@ describe("changeMemberRole", () => {
   test("the last coordinator cannot be demoted; with a second one they can", async () => {
     const { event, coordinator, membership } = await dayWithCoordinator();
     const demote = () =>
-      changeMemberRole(coordinator.id, event.id, { intent: "change-role", membershipId: membership.id, fromRole: "coordinator", role: "presenter" });
+      changeMemberRole(coordinator.id, event.id, {
+        intent: "change-role",
+        membershipId: membership.id,
+        fromRole: "coordinator",
+        role: "presenter",
+      });
     await expect(demote()).rejects.toThrow(/at least one coordinator/);
     expect((await db.membership.findUniqueOrThrow({ where: { id: membership.id } })).role).toBe("coordinator");
 
@@ -89,7 +121,12 @@ describe("changeMemberRole", () => {
     const person = await createUser();
     await addMember(event.id, person.id, "attendee");
     const presenting = await addMember(event.id, person.id, "presenter");
-    const attempt = changeMemberRole(coordinator.id, event.id, { intent: "change-role", membershipId: presenting.id, fromRole: "presenter", role: "attendee" });
+    const attempt = changeMemberRole(coordinator.id, event.id, {
+      intent: "change-role",
+      membershipId: presenting.id,
+      fromRole: "presenter",
+      role: "attendee",
+    });
     await expect(attempt).rejects.toBeInstanceOf(RuleError);
     await expect(attempt).rejects.toMatchObject({ field: "role" });
   });
@@ -102,7 +139,11 @@ describe("removeMember", () => {
     const membership = await db.membership.findFirstOrThrow({ where: { eventId: event.id, userId: attendee.id } });
     await db.doorCheckIn.create({ data: { eventId: event.id, userId: attendee.id } });
 
-    await removeMember(coordinator.id, event.id, { intent: "remove-member", membershipId: membership.id, role: "attendee" });
+    await removeMember(coordinator.id, event.id, {
+      intent: "remove-member",
+      membershipId: membership.id,
+      role: "attendee",
+    });
 
     expect(await db.membership.count({ where: { eventId: event.id, userId: attendee.id } })).toBe(0);
     expect(await db.doorCheckIn.count({ where: { eventId: event.id, userId: attendee.id } })).toBe(1);
@@ -112,14 +153,22 @@ describe("removeMember", () => {
 
   test("the last coordinator cannot be removed, and a presenter cannot remove anyone", async () => {
     const { event, coordinator, membership } = await dayWithCoordinator();
-    await expect(removeMember(coordinator.id, event.id, { intent: "remove-member", membershipId: membership.id, role: "coordinator" })).rejects.toThrow(
-      /at least one coordinator/,
-    );
+    await expect(
+      removeMember(coordinator.id, event.id, {
+        intent: "remove-member",
+        membershipId: membership.id,
+        role: "coordinator",
+      }),
+    ).rejects.toThrow(/at least one coordinator/);
     const presenter = await createUser();
     await addMember(event.id, presenter.id, "presenter");
-    await expect(removeMember(presenter.id, event.id, { intent: "remove-member", membershipId: membership.id, role: "coordinator" })).rejects.toBeInstanceOf(
-      NotAllowedError,
-    );
+    await expect(
+      removeMember(presenter.id, event.id, {
+        intent: "remove-member",
+        membershipId: membership.id,
+        role: "coordinator",
+      }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
     expect(await db.membership.count({ where: { eventId: event.id, role: "coordinator" } })).toBe(1);
   });
 
@@ -127,9 +176,9 @@ describe("removeMember", () => {
     const { event, coordinator } = await dayWithCoordinator();
     const other = await createEvent();
     const stranger = await addMember(other.id, (await createUser()).id, "attendee");
-    await expect(removeMember(coordinator.id, event.id, { intent: "remove-member", membershipId: stranger.id, role: "attendee" })).rejects.toBeInstanceOf(
-      NotFoundError,
-    );
+    await expect(
+      removeMember(coordinator.id, event.id, { intent: "remove-member", membershipId: stranger.id, role: "attendee" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await db.membership.count({ where: { id: stranger.id } })).toBe(1);
   });
 });

@@ -18,7 +18,8 @@ export const REMOVAL_KEEPS_DATA =
   "Their picks, check-ins and PD credit on this PD day are kept; inviting them again brings them back.";
 
 /** The same, said to the person who leaves. */
-export const LEAVING_KEEPS_DATA = "Your picks, check-ins and PD credit on it are kept; if you are invited again, they come back.";
+export const LEAVING_KEEPS_DATA =
+  "Your picks, check-ins and PD credit on it are kept; if you are invited again, they come back.";
 
 const LAST_COORDINATOR = "A PD day needs at least one coordinator: make someone else coordinator first.";
 
@@ -43,7 +44,8 @@ export async function revokeInvitation(actorId: string, eventId: string, invitat
     const invitation = await tx.invitation.findFirst({ where: { id: invitationId, eventId } });
     if (!invitation) throw new NotFoundError("That invitation is gone: it may have been revoked already.");
     const removed = await tx.invitation.deleteMany({ where: { id: invitationId, eventId, acceptedAt: null } });
-    if (removed.count !== 1) throw new RuleError(`${invitation.email} accepted this invitation meanwhile: change or remove their role below.`);
+    if (removed.count !== 1)
+      throw new RuleError(`${invitation.email} accepted this invitation meanwhile: change or remove their role below.`);
     await recordAudit(tx, {
       eventId,
       actorId,
@@ -75,7 +77,12 @@ type Change = {
 };
 
 /** The write hit the role that was read, the PD day still has a coordinator, and the change is on record. */
-async function confirmChange(tx: Tx, { eventId, actorId, membership, written, roleLost }: Change, action: string, detail: Record<string, unknown>) {
+async function confirmChange(
+  tx: Tx,
+  { eventId, actorId, membership, written, roleLost }: Change,
+  action: string,
+  detail: Record<string, unknown>,
+) {
   if (written !== 1) throw new RuleError(`${membership.user.name}'s role changed meanwhile: look again and retry.`);
   if (roleLost === "coordinator") await assertCoordinatorRemains(tx, eventId);
   await recordAudit(tx, {
@@ -91,7 +98,8 @@ async function confirmChange(tx: Tx, { eventId, actorId, membership, written, ro
 /** One role becomes another. `fromRole` is what the coordinator saw; a role changed meanwhile is refused. */
 export async function changeMemberRole(actorId: string, eventId: string, input: ChangeRoleInput) {
   await assertEventCoordinator(actorId, eventId);
-  if (input.fromRole === input.role) throw new RuleError(`They are already ${ROLE_LABELS[input.role].toLowerCase()}.`, "role");
+  if (input.fromRole === input.role)
+    throw new RuleError(`They are already ${ROLE_LABELS[input.role].toLowerCase()}.`, "role");
   try {
     return await db.$transaction(async (tx) => {
       const membership = await findMember(tx, eventId, input.membershipId);
@@ -100,14 +108,20 @@ export async function changeMemberRole(actorId: string, eventId: string, input: 
         where: { id: membership.id, role: input.fromRole },
         data: { role: input.role, badgeToken: input.role === "attendee" ? newBadgeToken() : null },
       });
-      await confirmChange(tx, { eventId, actorId, membership, written: changed.count, roleLost: input.fromRole }, "membership.role_changed", {
-        from: input.fromRole,
-        to: input.role,
-      });
+      await confirmChange(
+        tx,
+        { eventId, actorId, membership, written: changed.count, roleLost: input.fromRole },
+        "membership.role_changed",
+        {
+          from: input.fromRole,
+          to: input.role,
+        },
+      );
       return { name: membership.user.name, role: input.role };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new RuleError(`They are already ${ROLE_LABELS[input.role].toLowerCase()} of this PD day.`, "role");
+    if (isUniqueViolation(error))
+      throw new RuleError(`They are already ${ROLE_LABELS[input.role].toLowerCase()} of this PD day.`, "role");
     throw error;
   }
 }
@@ -118,17 +132,26 @@ export async function removeMember(actorId: string, eventId: string, input: Remo
   return db.$transaction(async (tx) => {
     const membership = await findMember(tx, eventId, input.membershipId);
     const removed = await tx.membership.deleteMany({ where: { id: membership.id, role: input.role } });
-    await confirmChange(tx, { eventId, actorId, membership, written: removed.count, roleLost: input.role }, "membership.removed", {
-      role: input.role,
-      dataKept: true,
-    });
+    await confirmChange(
+      tx,
+      { eventId, actorId, membership, written: removed.count, roleLost: input.role },
+      "membership.removed",
+      {
+        role: input.role,
+        dataKept: true,
+      },
+    );
     return { name: membership.user.name, role: input.role };
   });
 }
 
 /** The roles a person holds in a PD day, for their own "leave" form. */
 export async function myRoles(userId: string, eventId: string) {
-  const rows = await db.membership.findMany({ where: { userId, eventId }, select: { role: true }, orderBy: { role: "asc" } });
+  const rows = await db.membership.findMany({
+    where: { userId, eventId },
+    select: { role: true },
+    orderBy: { role: "asc" },
+  });
   return rows.map((row) => row.role as Role);
 }
 
@@ -139,12 +162,15 @@ export async function myRoles(userId: string, eventId: string) {
 export async function leaveEvent(userId: string, eventId: string, rolesSeen: Role[]) {
   await loadActor(userId);
   return db.$transaction(async (tx) => {
-    const held = (await tx.membership.findMany({ where: { userId, eventId }, select: { role: true } })).map((m) => m.role);
+    const held = (await tx.membership.findMany({ where: { userId, eventId }, select: { role: true } })).map(
+      (m) => m.role,
+    );
     if (held.length === 0) throw new NotFoundError("You are not part of this PD day.");
     const same = held.length === rolesSeen.length && held.every((role) => rolesSeen.includes(role as Role));
     if (!same) throw new RuleError("Your roles on this PD day changed meanwhile: look again before leaving.");
     const removed = await tx.membership.deleteMany({ where: { userId, eventId, role: { in: rolesSeen } } });
-    if (removed.count !== held.length) throw new RuleError("Your roles on this PD day changed meanwhile: look again before leaving.");
+    if (removed.count !== held.length)
+      throw new RuleError("Your roles on this PD day changed meanwhile: look again before leaving.");
     if (held.includes("coordinator")) await assertCoordinatorRemains(tx, eventId);
     await recordAudit(tx, {
       eventId,

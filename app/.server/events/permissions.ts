@@ -24,13 +24,17 @@ export async function assertDistrictCoordinator(actorId: string) {
 export async function assertEventCoordinator(actorId: string, eventId: string) {
   const actor = await loadActor(actorId);
   if (actor.isDistrictCoordinator) return actor;
-  if (!(await isEventCoordinator(actorId, eventId))) throw new NotAllowedError("Only this PD day's coordinators can do that.");
+  if (!(await isEventCoordinator(actorId, eventId)))
+    throw new NotAllowedError("Only this PD day's coordinators can do that.");
   return actor;
 }
 
 /** Holds the coordinator role in this PD day (district coordinators aside). */
 export async function isEventCoordinator(userId: string, eventId: string) {
-  const membership = await db.membership.findFirst({ where: { eventId, userId, role: "coordinator" }, select: { id: true } });
+  const membership = await db.membership.findFirst({
+    where: { eventId, userId, role: "coordinator" },
+    select: { id: true },
+  });
   return membership !== null;
 }
 
@@ -47,9 +51,11 @@ export function assertEventDoor(actorId: string, eventId: string) {
     `SELECT u.id, u.email, u.name, u.isDistrictCoordinator,
             EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id AND m.role IN ('coordinator', 'door')) AS door
        FROM User u WHERE u.id = ?`,
-  ).get(eventId, actorId) as { id: string; email: string; name: string; isDistrictCoordinator: number; door: number } | undefined;
+  ).get(eventId, actorId) as
+    { id: string; email: string; name: string; isDistrictCoordinator: number; door: number } | undefined;
   if (!row) throw new NotAllowedError("Please sign in again.");
-  if (!row.isDistrictCoordinator && !row.door) throw new NotAllowedError("Only this PD day's coordinators and door volunteers can do that.");
+  if (!row.isDistrictCoordinator && !row.door)
+    throw new NotAllowedError("Only this PD day's coordinators and door volunteers can do that.");
   return { id: row.id, email: row.email, name: row.name, isDistrictCoordinator: row.isDistrictCoordinator === 1 };
 }
 

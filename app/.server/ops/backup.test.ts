@@ -33,9 +33,15 @@ function seed(db: Database.Database, attendees: number) {
   db.prepare(
     `INSERT INTO Event (id, slug, name, date, startTime, endTime, timeZone, updatedAt) VALUES (?, ?, 'Spring PD Day', '2027-03-06', '08:00', '15:00', 'America/Chicago', ?)`,
   ).run(eventId, `spring-${eventId.slice(0, 8)}`, now());
-  const user = db.prepare(`INSERT INTO User (id, email, name, school, updatedAt) VALUES (?, ?, ?, 'Lincoln Elementary', ?)`);
-  const member = db.prepare(`INSERT INTO Membership (id, eventId, userId, role, badgeToken) VALUES (?, ?, ?, 'attendee', ?)`);
-  const checkIn = db.prepare(`INSERT INTO DoorCheckIn (id, eventId, userId, checkedInAt, clientId) VALUES (?, ?, ?, ?, ?)`);
+  const user = db.prepare(
+    `INSERT INTO User (id, email, name, school, updatedAt) VALUES (?, ?, ?, 'Lincoln Elementary', ?)`,
+  );
+  const member = db.prepare(
+    `INSERT INTO Membership (id, eventId, userId, role, badgeToken) VALUES (?, ?, ?, 'attendee', ?)`,
+  );
+  const checkIn = db.prepare(
+    `INSERT INTO DoorCheckIn (id, eventId, userId, checkedInAt, clientId) VALUES (?, ?, ?, ?, ?)`,
+  );
   db.transaction(() => {
     for (let i = 0; i < attendees; i++) {
       const userId = crypto.randomUUID();
@@ -52,7 +58,10 @@ function dump(file: string) {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     const tables = (
-      db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
+      db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .pluck()
+        .all() as string[]
     ).filter((t) => t !== UPLOADS_TABLE);
     return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT * FROM "${t}" ORDER BY rowid`).all()]));
   } finally {
@@ -90,7 +99,11 @@ describe("backup and restore", () => {
     const eventId = seed(server, 400);
     const before = dump(liveFile);
 
-    const report = await backupDatabase({ databaseFile: liveFile, dir: backupsDir, now: new Date("2027-03-06T13:45:12Z") });
+    const report = await backupDatabase({
+      databaseFile: liveFile,
+      dir: backupsDir,
+      now: new Date("2027-03-06T13:45:12Z"),
+    });
     expect(path.basename(report.file)).toBe("dropin-20270306-134512.db");
     expect(report.tables).toContainEqual({ table: "DoorCheckIn", rows: 200 });
     expect(report.tables).toContainEqual({ table: "User", rows: 400 });
@@ -107,7 +120,12 @@ describe("backup and restore", () => {
     server.close();
     expect(dump(liveFile)).not.toEqual(before);
 
-    const result = await restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, now: new Date("2027-03-06T15:00:00Z") });
+    const result = await restoreDatabase({
+      backupFile: report.file,
+      databaseFile: liveFile,
+      safetyDir,
+      now: new Date("2027-03-06T15:00:00Z"),
+    });
     expect(dump(liveFile)).toEqual(before);
     expect(integrity(liveFile)).toBe("ok");
     expect(result.restored.tables).toContainEqual({ table: "DoorCheckIn", rows: 200 });
@@ -141,9 +159,9 @@ describe("backup and restore", () => {
     await expect(restoreDatabase({ backupFile: junk, databaseFile: liveFile, safetyDir })).rejects.toThrow(
       new BackupFileError(`${junk} is not a SQLite database (or is damaged beyond reading): file is not a database.`),
     );
-    await expect(restoreDatabase({ backupFile: path.join(dir, "missing.db"), databaseFile: liveFile, safetyDir })).rejects.toThrow(
-      /There is no file at .*missing\.db/,
-    );
+    await expect(
+      restoreDatabase({ backupFile: path.join(dir, "missing.db"), databaseFile: liveFile, safetyDir }),
+    ).rejects.toThrow(/There is no file at .*missing\.db/);
     expect(dump(liveFile)).toEqual(before);
     expect(fs.existsSync(safetyDir)).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.includes("restoring"))).toEqual([]);
@@ -193,7 +211,10 @@ describe("backup and restore", () => {
   it("a backup from before the latest migrations restores, and says `npm start` will apply them", async () => {
     const report = await backupDatabase({ databaseFile: liveFile, dir: backupsDir });
     const db = new Database(report.file);
-    const latest = db.prepare("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1").pluck().get() as string;
+    const latest = db
+      .prepare("SELECT migration_name FROM _prisma_migrations ORDER BY migration_name DESC LIMIT 1")
+      .pluck()
+      .get() as string;
     db.prepare("DELETE FROM _prisma_migrations WHERE migration_name = ?").run(latest);
     db.close();
     const result = await restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir });
@@ -206,7 +227,9 @@ describe("backup and restore", () => {
     const report = await backupDatabase({ databaseFile: liveFile, dir: backupsDir });
     server.prepare("DELETE FROM DoorCheckIn").run();
     const before = dump(liveFile);
-    await expect(restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir })).rejects.toThrow(DatabaseInUseError);
+    await expect(restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir })).rejects.toThrow(
+      DatabaseInUseError,
+    );
     expect(dump(liveFile)).toEqual(before);
     expect(server.pragma("journal_mode", { simple: true })).toBe("wal");
     server.close();
@@ -229,7 +252,12 @@ const mode = (file: string) => fs.statSync(file).mode & 0o777;
 /** The uploads folder as name → bytes (hex), for "the photos are back exactly". */
 function photos(folder = uploadsDir) {
   if (!fs.existsSync(folder)) return {};
-  return Object.fromEntries(fs.readdirSync(folder).sort().map((name) => [name, fs.readFileSync(path.join(folder, name)).toString("hex")]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(folder)
+      .sort()
+      .map((name) => [name, fs.readFileSync(path.join(folder, name)).toString("hex")]),
+  );
 }
 
 function addPhoto(name: string, bytes = crypto.randomBytes(5000)) {
@@ -265,7 +293,13 @@ describe("uploaded files and permissions", () => {
     addPhoto("stray.webp");
     server.close();
 
-    const result = await restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, uploadsDir, now: new Date("2027-03-06T15:00:00Z") });
+    const result = await restoreDatabase({
+      backupFile: report.file,
+      databaseFile: liveFile,
+      safetyDir,
+      uploadsDir,
+      now: new Date("2027-03-06T15:00:00Z"),
+    });
     expect(result.uploadsRestored).toBe(2);
     expect(photos()).toEqual(before.photos);
     expect(dump(liveFile)).toEqual(before.rows);
@@ -301,9 +335,14 @@ describe("uploaded files and permissions", () => {
     fs.chmodSync(path.join(backupsDir, "dropin-20260101-000000.db"), 0o644);
     fs.chmodSync(liveFile, 0o644);
     keepDataPrivate(liveFile);
-    expect([liveFile, path.join(dir, "session-secret"), path.join(uploadsDir, "3f9a0c.jpg"), path.join(backupsDir, "dropin-20260101-000000.db")].map(mode)).toEqual([
-      0o600, 0o600, 0o600, 0o600,
-    ]);
+    expect(
+      [
+        liveFile,
+        path.join(dir, "session-secret"),
+        path.join(uploadsDir, "3f9a0c.jpg"),
+        path.join(backupsDir, "dropin-20260101-000000.db"),
+      ].map(mode),
+    ).toEqual([0o600, 0o600, 0o600, 0o600]);
     expect([uploadsDir, backupsDir].map(mode)).toEqual([0o700, 0o700]);
   });
 
@@ -325,7 +364,9 @@ describe("uploaded files and permissions", () => {
     doctored.prepare(`INSERT INTO "${UPLOADS_TABLE}" (name, bytes) VALUES ('../../session-secret', x'41')`).run();
     doctored.close();
     const before = dump(liveFile);
-    await expect(restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, uploadsDir })).rejects.toThrow(/not a plain file name/);
+    await expect(
+      restoreDatabase({ backupFile: report.file, databaseFile: liveFile, safetyDir, uploadsDir }),
+    ).rejects.toThrow(/not a plain file name/);
     expect(dump(liveFile)).toEqual(before);
     expect(fs.existsSync(path.join(dir, "session-secret"))).toBe(false);
     expect(fs.readdirSync(dir).filter((f) => f.includes("restoring"))).toEqual([]);

@@ -47,7 +47,8 @@ function chmodIfThere(file: string, mode: number) {
     fs.chmodSync(file, mode);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EPERM") console.warn(`Could not make ${file} readable by its owner only (it belongs to another account).`);
+    if (code === "EPERM")
+      console.warn(`Could not make ${file} readable by its owner only (it belongs to another account).`);
     else if (code !== "ENOENT") throw error;
   }
 }
@@ -84,7 +85,9 @@ function describeOpenError(file: string, error: unknown): never {
   const code = (error as { code?: string }).code;
   if (error instanceof BackupFileError) throw error;
   if (code === "SQLITE_NOTADB" || code?.startsWith("SQLITE_CORRUPT")) {
-    throw new BackupFileError(`${file} is not a SQLite database (or is damaged beyond reading): ${(error as Error).message}.`);
+    throw new BackupFileError(
+      `${file} is not a SQLite database (or is damaged beyond reading): ${(error as Error).message}.`,
+    );
   }
   throw error;
 }
@@ -108,14 +111,21 @@ function readReport(db: Database.Database, file: string): DatabaseReport {
     throw new BackupFileError(`${file} failed SQLite's integrity check:\n  ${problems.slice(0, 10).join("\n  ")}`);
   }
   const tables = (
-    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]
+    db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+      .pluck()
+      .all() as string[]
   ).map((table) => ({ table, rows: db.prepare(`SELECT COUNT(*) FROM "${table}"`).pluck().get() as number }));
   const uploads = tables.find((t) => t.table === UPLOADS_TABLE)?.rows ?? null;
   if (!tables.some((t) => t.table === "_prisma_migrations") || !tables.some((t) => t.table === "Event")) {
-    throw new BackupFileError(`${file} is a SQLite database, but not a Dropin one (it has no _prisma_migrations or Event table).`);
+    throw new BackupFileError(
+      `${file} is a SQLite database, but not a Dropin one (it has no _prisma_migrations or Event table).`,
+    );
   }
   const migrations = db
-    .prepare("SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name")
+    .prepare(
+      "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name",
+    )
     .pluck()
     .all() as string[];
   const own = tables.filter((t) => t.table !== "_prisma_migrations" && t.table !== UPLOADS_TABLE);
@@ -142,7 +152,10 @@ export function openExisting(file: string, options: { readonly?: boolean } = {})
 export async function copyDatabase(
   source: string,
   target: string,
-  options: { readonly?: boolean; /** Adds to the copy before it is checked (the uploaded files). */ extend?: (copy: Database.Database) => void } = {},
+  options: {
+    readonly?: boolean;
+    /** Adds to the copy before it is checked (the uploaded files). */ extend?: (copy: Database.Database) => void;
+  } = {},
 ): Promise<DatabaseReport> {
   const partial = `${target}.partial`;
   fs.rmSync(partial, { force: true });

@@ -69,7 +69,8 @@ function unpackUploads(scratch: string, into: string) {
     const rows = db.prepare(`SELECT name, bytes FROM "${UPLOADS_TABLE}"`).all() as { name: string; bytes: Buffer }[];
     // Only plain names: a doctored backup cannot write outside the folder.
     for (const { name, bytes } of rows) {
-      if (path.basename(name) !== name || name.startsWith(".")) throw new BackupFileError(`The backup names an uploaded file "${name}" that is not a plain file name.`);
+      if (path.basename(name) !== name || name.startsWith("."))
+        throw new BackupFileError(`The backup names an uploaded file "${name}" that is not a plain file name.`);
       fs.writeFileSync(path.join(into, name), bytes, { mode: PRIVATE_FILE });
     }
     db.exec(`DROP TABLE "${UPLOADS_TABLE}"`);

@@ -12,7 +12,12 @@ describe("sendMail", () => {
 
     expect(message.status).toBe("stored");
     const stored = await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } });
-    expect(stored).toMatchObject({ to: "rosa.diaz@springfield.k12.us", subject: "Hello", status: "stored", sentAt: null });
+    expect(stored).toMatchObject({
+      to: "rosa.diaz@springfield.k12.us",
+      subject: "Hello",
+      status: "stored",
+      sentAt: null,
+    });
   });
 });
 

@@ -48,7 +48,10 @@ test("with an SMTP server the message is delivered and marked sent", async () =>
 test("when the mail server is down the message stays in the outbox as failed, with the reason", async () => {
   // A port nothing listens on: connection refused.
   const closed = nodemailer.createTransport({ host: "127.0.0.1", port: 9, connectionTimeout: 2000 });
-  const message = await sendMail({ to: "a@b.test", subject: "Reminder", text: "Block 2 starts at 10:00." }, { transport: closed });
+  const message = await sendMail(
+    { to: "a@b.test", subject: "Reminder", text: "Block 2 starts at 10:00." },
+    { transport: closed },
+  );
   expect(message.status).toBe("failed");
   expect(message.error).toMatch(/ECONNREFUSED|connect/i);
   const stored = await db.outboxMessage.findUniqueOrThrow({ where: { id: message.id } });

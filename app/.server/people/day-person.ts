@@ -60,7 +60,15 @@ export function dayPersonSearch(query: string): Prisma.MembershipWhereInput {
     OR: [
       { name: { contains: query } },
       { school: { contains: query } },
-      { user: { OR: [{ name: { contains: query } }, { school: { contains: query } }, { email: { contains: query.toLowerCase() } }] } },
+      {
+        user: {
+          OR: [
+            { name: { contains: query } },
+            { school: { contains: query } },
+            { email: { contains: query.toLowerCase() } },
+          ],
+        },
+      },
     ],
   };
 }

@@ -55,14 +55,18 @@ describe("co-presenters", () => {
     // A draft does not make anyone a presenter of the day yet.
     expect(await db.membership.count({ where: { eventId: event.id, userId: colleague.id } })).toBe(0);
     // Nor can a co-presenter invite or withdraw on the lead's behalf.
-    await expect(inviteCoPresenter(colleague.id, proposal.id, invite("x@springfield.k12.us"))).rejects.toThrow(NotAllowedError);
+    await expect(inviteCoPresenter(colleague.id, proposal.id, invite("x@springfield.k12.us"))).rejects.toThrow(
+      NotAllowedError,
+    );
   });
 
   test("accepting a submitted proposal's invitation makes the colleague a presenter of the day", async () => {
     const { event, lead, colleague, proposal } = await setup("submitted");
     await inviteCoPresenter(lead.id, proposal.id, invite(colleague.email));
     await acceptCoPresenter(await mailedToken(colleague.email), colleague.id);
-    expect(await db.membership.count({ where: { eventId: event.id, userId: colleague.id, role: "presenter" } })).toBe(1);
+    expect(await db.membership.count({ where: { eventId: event.id, userId: colleague.id, role: "presenter" } })).toBe(
+      1,
+    );
   });
 
   test("an invitation expires after 14 days: it can no longer be accepted, and both pages say so", async () => {
@@ -73,7 +77,9 @@ describe("co-presenters", () => {
     const day = 24 * 60 * 60 * 1000;
     const expires = (await findCoPresenterInvite(token))!.expiresAt;
     expect(expires.getTime() - row.invitedAt.getTime()).toBe(14 * day);
-    expect((await db.outboxMessage.findFirstOrThrow({ where: { to: colleague.email } })).text).toContain("within 14 days");
+    expect((await db.outboxMessage.findFirstOrThrow({ where: { to: colleague.email } })).text).toContain(
+      "within 14 days",
+    );
 
     const later = new Date(row.invitedAt.getTime() + 14 * day + 1);
     await expect(acceptCoPresenter(token, colleague.id, later)).rejects.toThrow("This invitation has expired");
@@ -90,9 +96,14 @@ describe("co-presenters", () => {
     const { lead, proposal } = await setup();
     await expect(inviteCoPresenter(lead.id, proposal.id, invite(lead.email))).rejects.toThrow(RuleError);
     const rows = [];
-    for (const n of [1, 2, 3]) rows.push(await inviteCoPresenter(lead.id, proposal.id, invite(`co${n}@springfield.k12.us`)));
-    await expect(inviteCoPresenter(lead.id, proposal.id, invite("co1@springfield.k12.us"))).rejects.toThrow("already invited");
-    await expect(inviteCoPresenter(lead.id, proposal.id, invite("co4@springfield.k12.us"))).rejects.toThrow("at most 3");
+    for (const n of [1, 2, 3])
+      rows.push(await inviteCoPresenter(lead.id, proposal.id, invite(`co${n}@springfield.k12.us`)));
+    await expect(inviteCoPresenter(lead.id, proposal.id, invite("co1@springfield.k12.us"))).rejects.toThrow(
+      "already invited",
+    );
+    await expect(inviteCoPresenter(lead.id, proposal.id, invite("co4@springfield.k12.us"))).rejects.toThrow(
+      "at most 3",
+    );
 
     await removeCoPresenter(lead.id, proposal.id, rows[0]!.id);
     await inviteCoPresenter(lead.id, proposal.id, invite("co4@springfield.k12.us"));

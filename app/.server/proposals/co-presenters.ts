@@ -36,7 +36,10 @@ export async function inviteCoPresenter(actorId: string, proposalId: string, inp
   if (existing.length >= MAX_CO_PRESENTERS) {
     throw new RuleError(`A session can have at most ${MAX_CO_PRESENTERS} co-presenters.`, "email");
   }
-  const event = await db.event.findUniqueOrThrow({ where: { id: proposal.eventId }, select: { name: true, date: true } });
+  const event = await db.event.findUniqueOrThrow({
+    where: { id: proposal.eventId },
+    select: { name: true, date: true },
+  });
   const { token, tokenHash } = newLinkToken();
   const invite = await db.$transaction(async (tx) => {
     const created = await tx.proposalCoPresenter.create({

@@ -70,7 +70,9 @@ test("accept and withdraw fired together, twenty times: the state and the mail a
       withdrawProposal(teacher.id, proposal.id),
     ]);
     const state = (await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).state;
-    const acceptedMail = await db.outboxMessage.count({ where: { to: teacher.email, subject: { startsWith: "Accepted" } } });
+    const acceptedMail = await db.outboxMessage.count({
+      where: { to: teacher.email, subject: { startsWith: "Accepted" } },
+    });
     // Either order is fine, but only one of them happened, and the mail says which.
     expect(state).toBe("withdrawn");
     expect(withdrawn.status).toBe("fulfilled");

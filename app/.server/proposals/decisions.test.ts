@@ -44,10 +44,17 @@ describe("decide", () => {
     expect(after.decidedAt).toBeInstanceOf(Date);
     const audit = await db.auditLog.findMany({ where: { entity: "Proposal", entityId: proposal.id } });
     expect(audit).toEqual([
-      expect.objectContaining({ action: "proposal.accepted", actorId: coordinator.id, detail: JSON.stringify({ from: "submitted", to: "accepted" }) }),
+      expect.objectContaining({
+        action: "proposal.accepted",
+        actorId: coordinator.id,
+        detail: JSON.stringify({ from: "submitted", to: "accepted" }),
+      }),
     ]);
     const [leadMail] = await outboxTo(lead.email);
-    expect(leadMail).toMatchObject({ eventId: event.id, subject: "Accepted: Podcasting with 5th graders — please confirm" });
+    expect(leadMail).toMatchObject({
+      eventId: event.id,
+      subject: "Accepted: Podcasting with 5th graders — please confirm",
+    });
     expect(leadMail!.text).toContain("Hello Priya Patel");
     expect(leadMail!.text).toContain(`http://localhost:3000/proposals/${proposal.id}`);
     expect(await outboxTo(confirmedCo.email)).toHaveLength(1);
@@ -61,7 +68,11 @@ describe("decide", () => {
     const teachers = [await createUser(), await createUser(), await createUser()];
     const proposals = await Promise.all(teachers.map((t) => createProposal(event.id, t.id)));
 
-    await decide(coordinator.id, proposals.map((p) => p.id), "declined");
+    await decide(
+      coordinator.id,
+      proposals.map((p) => p.id),
+      "declined",
+    );
 
     for (const [i, teacher] of teachers.entries()) {
       const mail = await outboxTo(teacher.email);
@@ -74,12 +85,17 @@ describe("decide", () => {
   test("a withdrawn proposal can never be accepted, and the batch it is in changes nothing", async () => {
     const { event, coordinator } = await coordinatedEvent();
     const fine = await createProposal(event.id, (await createUser()).id);
-    const withdrawn = await createProposal(event.id, (await createUser()).id, { title: "Escape rooms for algebra", state: "withdrawn" });
+    const withdrawn = await createProposal(event.id, (await createUser()).id, {
+      title: "Escape rooms for algebra",
+      state: "withdrawn",
+    });
 
     const attempt = decide(coordinator.id, [fine.id, withdrawn.id], "accepted");
 
     await expect(attempt).rejects.toBeInstanceOf(RuleError);
-    await expect(attempt).rejects.toThrow("“Escape rooms for algebra” was withdrawn by its presenter, so it cannot be accepted.");
+    await expect(attempt).rejects.toThrow(
+      "“Escape rooms for algebra” was withdrawn by its presenter, so it cannot be accepted.",
+    );
     expect((await db.proposal.findUniqueOrThrow({ where: { id: fine.id } })).state).toBe("submitted");
     expect(await db.outboxMessage.count()).toBe(0);
     expect(await db.auditLog.count()).toBe(0);
@@ -87,8 +103,13 @@ describe("decide", () => {
 
   test("it refuses a decision the proposal already has", async () => {
     const { event, coordinator } = await coordinatedEvent();
-    const declined = await createProposal(event.id, (await createUser()).id, { title: "Makerspace 101", state: "declined" });
-    await expect(decide(coordinator.id, [declined.id], "declined")).rejects.toThrow("“Makerspace 101” is already declined.");
+    const declined = await createProposal(event.id, (await createUser()).id, {
+      title: "Makerspace 101",
+      state: "declined",
+    });
+    await expect(decide(coordinator.id, [declined.id], "declined")).rejects.toThrow(
+      "“Makerspace 101” is already declined.",
+    );
   });
 
   test("a reviewer can score but not decide", async () => {
@@ -132,7 +153,9 @@ describe("staged decisions", () => {
     await decide(coordinator.id, [a.id], "accepted", { stage: true });
     await decide(coordinator.id, [b.id], "waitlisted", { stage: true });
 
-    expect(await db.proposal.findMany({ select: { state: true, stagedDecision: true }, orderBy: { createdAt: "asc" } })).toEqual([
+    expect(
+      await db.proposal.findMany({ select: { state: true, stagedDecision: true }, orderBy: { createdAt: "asc" } }),
+    ).toEqual([
       { state: "submitted", stagedDecision: "accepted" },
       { state: "submitted", stagedDecision: "waitlisted" },
     ]);
@@ -160,8 +183,15 @@ describe("staged decisions", () => {
     await decide(coordinator.id, [proposal.id], "accepted", { stage: true });
     await db.proposal.update({ where: { id: proposal.id }, data: { state: "withdrawn" } });
 
-    expect(await releaseStaged(coordinator.id, event.id)).toEqual({ released: 0, skipped: ["Coding with Scratch"], messages: 0 });
-    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({ state: "withdrawn", stagedDecision: null });
+    expect(await releaseStaged(coordinator.id, event.id)).toEqual({
+      released: 0,
+      skipped: ["Coding with Scratch"],
+      messages: 0,
+    });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).toMatchObject({
+      state: "withdrawn",
+      stagedDecision: null,
+    });
     expect(await db.outboxMessage.count()).toBe(0);
   });
 
@@ -174,8 +204,14 @@ describe("staged decisions", () => {
     await unstage(coordinator.id, [a.id]);
     await decide(coordinator.id, [b.id], "accepted");
 
-    expect(await db.proposal.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ state: "submitted", stagedDecision: null });
-    expect(await db.proposal.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ state: "accepted", stagedDecision: null });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      state: "submitted",
+      stagedDecision: null,
+    });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({
+      state: "accepted",
+      stagedDecision: null,
+    });
     expect(await releaseStaged(coordinator.id, event.id)).toMatchObject({ released: 0 });
   });
 });
@@ -198,9 +234,14 @@ describe("reopen", () => {
 
   test("a withdrawn or confirmed proposal cannot be reopened", async () => {
     const { event, coordinator } = await coordinatedEvent();
-    const withdrawn = await createProposal(event.id, (await createUser()).id, { title: "Hydroponics", state: "withdrawn" });
+    const withdrawn = await createProposal(event.id, (await createUser()).id, {
+      title: "Hydroponics",
+      state: "withdrawn",
+    });
     const confirmed = await createProposal(event.id, (await createUser()).id, { state: "confirmed" });
-    await expect(reopen(coordinator.id, withdrawn.id)).rejects.toThrow("“Hydroponics” was withdrawn by its presenter, so it cannot be reopened.");
+    await expect(reopen(coordinator.id, withdrawn.id)).rejects.toThrow(
+      "“Hydroponics” was withdrawn by its presenter, so it cannot be reopened.",
+    );
     await expect(reopen(coordinator.id, confirmed.id)).rejects.toBeInstanceOf(RuleError);
   });
 });
@@ -210,7 +251,11 @@ describe("sendDraftReminders", () => {
     const { event, coordinator } = await coordinatedEvent();
     const drafter = await createUser({ name: "Tom Schmidt" });
     const submitter = await createUser();
-    const draft = await createProposal(event.id, drafter.id, { title: "Number talks", state: "draft", submittedAt: null });
+    const draft = await createProposal(event.id, drafter.id, {
+      title: "Number talks",
+      state: "draft",
+      submittedAt: null,
+    });
     await createProposal(event.id, submitter.id);
 
     expect(await sendDraftReminders(coordinator.id, event.id)).toBe(1);

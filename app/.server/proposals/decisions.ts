@@ -49,7 +49,7 @@ async function loadForDecision(actorId: string, proposalIds: string[]) {
 
 function refusal(proposal: Loaded, to: ProposalState) {
   if (proposal.state === "withdrawn") {
-    return `“${proposal.title}” was withdrawn by its presenter, so it cannot be ${to === "submitted" ? "reopened" : DECISION_VERBS[to as Decision] ?? to}.`;
+    return `“${proposal.title}” was withdrawn by its presenter, so it cannot be ${to === "submitted" ? "reopened" : (DECISION_VERBS[to as Decision] ?? to)}.`;
   }
   if (proposal.state === to) return `“${proposal.title}” is already ${DECISION_VERBS[to as Decision] ?? to}.`;
   return `“${proposal.title}” is ${STATE_LABELS[proposal.state as ProposalState]?.toLowerCase() ?? proposal.state} and cannot be moved to “${STATE_LABELS[to]}”.`;
@@ -73,7 +73,10 @@ async function mailDecision(proposalId: string, decision: Decision) {
     include: {
       event: { select: { id: true, name: true, date: true } },
       presenter: { select: { name: true, email: true } },
-      coPresenters: { where: { confirmedAt: { not: null } }, include: { user: { select: { name: true, email: true } } } },
+      coPresenters: {
+        where: { confirmedAt: { not: null } },
+        include: { user: { select: { name: true, email: true } } },
+      },
     },
   });
   const people = new Map<string, string>();
@@ -96,7 +99,12 @@ async function mailDecision(proposalId: string, decision: Decision) {
 }
 
 /** State + audit for a batch, in one transaction; mail goes out once it is committed. */
-async function apply(actorId: string, proposals: Loaded[], decisionFor: (p: Loaded) => Decision, { staged = false } = {}) {
+async function apply(
+  actorId: string,
+  proposals: Loaded[],
+  decisionFor: (p: Loaded) => Decision,
+  { staged = false } = {},
+) {
   const decidedAt = new Date();
   await db.$transaction(async (tx) => {
     for (const p of proposals) {
@@ -133,7 +141,10 @@ export async function decide(actorId: string, proposalIds: string[], decision: D
   if (stage) {
     await db.$transaction(async (tx) => {
       for (const p of proposals) {
-        const { count } = await tx.proposal.updateMany({ where: { id: p.id, state: p.state }, data: { stagedDecision: decision } });
+        const { count } = await tx.proposal.updateMany({
+          where: { id: p.id, state: p.state },
+          data: { stagedDecision: decision },
+        });
         if (count !== 1) throw changedUnderneath(p);
         // "staged" in the action keeps it out of the presenter's history until released.
         await recordAudit(tx, {
@@ -170,13 +181,16 @@ export async function releaseStaged(actorId: string, eventId: string) {
     where: { eventId, stagedDecision: { not: null } },
     select: { id: true, eventId: true, title: true, state: true, stagedDecision: true },
   });
-  const decisionOf = (p: Loaded) => (staged.find((s) => s.id === p.id)!.stagedDecision as Decision);
+  const decisionOf = (p: Loaded) => staged.find((s) => s.id === p.id)!.stagedDecision as Decision;
   const ready = staged.filter((p) => canMove(p.state, p.stagedDecision as Decision, "coordinator"));
   const skipped = staged.filter((p) => !ready.includes(p));
   if (skipped.length > 0) {
     // Only rows still as read: a proposal reopened meanwhile keeps what its coordinator did.
     for (const p of skipped) {
-      await db.proposal.updateMany({ where: { id: p.id, state: p.state, stagedDecision: p.stagedDecision }, data: { stagedDecision: null } });
+      await db.proposal.updateMany({
+        where: { id: p.id, state: p.state, stagedDecision: p.stagedDecision },
+        data: { stagedDecision: null },
+      });
     }
   }
   const messages = ready.length > 0 ? await apply(actorId, ready, decisionOf, { staged: true }) : 0;

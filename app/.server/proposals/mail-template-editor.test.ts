@@ -23,7 +23,11 @@ test("every message has default wording that uses only placeholders Dropin fills
 
 describe("MailTemplateSchema", () => {
   test("names unknown placeholders in the field that has them", () => {
-    const result = MailTemplateSchema.safeParse({ key: "accepted", subject: "Yes: {{titel}}", body: "Hi {{ name }}, see {{url}} and {{url}}" });
+    const result = MailTemplateSchema.safeParse({
+      key: "accepted",
+      subject: "Yes: {{titel}}",
+      body: "Hi {{ name }}, see {{url}} and {{url}}",
+    });
     expect(result.success).toBe(false);
     const messages = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]));
     expect(messages.subject).toMatch(/^Unknown placeholder \{\{titel\}\}\. Use only \{\{name\}\}/);
@@ -31,7 +35,13 @@ describe("MailTemplateSchema", () => {
   });
 
   test("accepts the known placeholders, spaced or not", () => {
-    expect(MailTemplateSchema.parse({ key: "declined", subject: "{{title}}", body: "{{ name }} {{event}} {{date}} {{link}} {{presenter}}" })).toBeTruthy();
+    expect(
+      MailTemplateSchema.parse({
+        key: "declined",
+        subject: "{{title}}",
+        body: "{{ name }} {{event}} {{date}} {{link}} {{presenter}}",
+      }),
+    ).toBeTruthy();
   });
 
   test("requires a subject and a body", () => {
@@ -47,12 +57,23 @@ describe("the template editor", () => {
     expect(before.map((t) => t.key)).toEqual([...TEMPLATE_KEYS]);
     expect(before.every((t) => !t.customized)).toBe(true);
 
-    await saveTemplate(coordinator.id, event.id, { key: "accepted", subject: "Yes! {{title}}", body: "Dear {{name}}, confirm at {{link}}" });
+    await saveTemplate(coordinator.id, event.id, {
+      key: "accepted",
+      subject: "Yes! {{title}}",
+      body: "Dear {{name}}, confirm at {{link}}",
+    });
     const saved = (await listTemplates(coordinator.id, event.id)).find((t) => t.key === "accepted")!;
     expect(saved).toMatchObject({ customized: true, subject: "Yes! {{title}}" });
 
-    await sendTemplated(event.id, "accepted", "kim@springfield.k12.us", { name: "Kim", title: "Robots", link: "http://x/p/1" });
-    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({ subject: "Yes! Robots", text: "Dear Kim, confirm at http://x/p/1" });
+    await sendTemplated(event.id, "accepted", "kim@springfield.k12.us", {
+      name: "Kim",
+      title: "Robots",
+      link: "http://x/p/1",
+    });
+    expect(await db.outboxMessage.findFirstOrThrow()).toMatchObject({
+      subject: "Yes! Robots",
+      text: "Dear Kim, confirm at http://x/p/1",
+    });
 
     await resetTemplate(coordinator.id, event.id, "accepted");
     const reset = (await listTemplates(coordinator.id, event.id)).find((t) => t.key === "accepted")!;
@@ -65,9 +86,14 @@ describe("the template editor", () => {
 
   test("preview fills in sample values with the event's own name and date, and saves nothing", async () => {
     const { event, coordinator } = await coordinatedEvent();
-    const preview = await previewTemplate(coordinator.id, event.id, { subject: "{{title}} at {{event}}", body: "Hi {{name}}, on {{date}}: {{link}}" });
+    const preview = await previewTemplate(coordinator.id, event.id, {
+      subject: "{{title}} at {{event}}",
+      body: "Hi {{name}}, on {{date}}: {{link}}",
+    });
     expect(preview.subject).toBe("Station rotation that runs itself at Winter Tech Exchange");
-    expect(preview.body).toBe("Hi Jordan Rivera, on Saturday, February 13, 2027: http://localhost:3000/proposals/example");
+    expect(preview.body).toBe(
+      "Hi Jordan Rivera, on Saturday, February 13, 2027: http://localhost:3000/proposals/example",
+    );
     expect(await db.mailTemplate.count()).toBe(0);
   });
 
@@ -79,7 +105,9 @@ describe("the template editor", () => {
     await addMember((await createEvent()).id, otherCoordinator.id, "coordinator");
     for (const actor of [reviewer, otherCoordinator]) {
       await expect(listTemplates(actor.id, event.id)).rejects.toBeInstanceOf(NotAllowedError);
-      await expect(saveTemplate(actor.id, event.id, { key: "declined", subject: "x", body: "y" })).rejects.toBeInstanceOf(NotAllowedError);
+      await expect(
+        saveTemplate(actor.id, event.id, { key: "declined", subject: "x", body: "y" }),
+      ).rejects.toBeInstanceOf(NotAllowedError);
       await expect(resetTemplate(actor.id, event.id, "declined")).rejects.toBeInstanceOf(NotAllowedError);
     }
     expect(await db.mailTemplate.count()).toBe(0);

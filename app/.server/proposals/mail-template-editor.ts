@@ -39,7 +39,11 @@ export async function sampleValues(eventId: string): Promise<Required<TemplateVa
 }
 
 /** The message as it would be sent, without saving anything. */
-export async function previewTemplate(actorId: string, eventId: string, input: Pick<MailTemplateInput, "subject" | "body">) {
+export async function previewTemplate(
+  actorId: string,
+  eventId: string,
+  input: Pick<MailTemplateInput, "subject" | "body">,
+) {
   await assertEventCoordinator(actorId, eventId);
   const vars = await sampleValues(eventId);
   return { subject: renderTemplate(input.subject, vars), body: renderTemplate(input.body, vars) };
@@ -70,7 +74,14 @@ export async function resetTemplate(actorId: string, eventId: string, key: Templ
   await db.$transaction(async (tx) => {
     const removed = await tx.mailTemplate.deleteMany({ where: { eventId, key } });
     if (removed.count > 0) {
-      await recordAudit(tx, { eventId, actorId, action: "mail_template.reset", entity: "MailTemplate", entityId: key, detail: { key } });
+      await recordAudit(tx, {
+        eventId,
+        actorId,
+        action: "mail_template.reset",
+        entity: "MailTemplate",
+        entityId: key,
+        detail: { key },
+      });
     }
   });
 }

@@ -81,7 +81,14 @@ export async function getProposalForPresenter(actorId: string, proposalId: strin
     db.user.findUniqueOrThrow({ where: { id: proposal.presenterId }, select: { name: true, email: true } }),
     db.proposalCoPresenter.findMany({
       where: { proposalId },
-      select: { id: true, email: true, name: true, confirmedAt: true, invitedAt: true, user: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        confirmedAt: true,
+        invitedAt: true,
+        user: { select: { name: true } },
+      },
       orderBy: { invitedAt: "asc" },
     }),
     db.proposalResource.findMany({
@@ -101,7 +108,10 @@ export async function getProposalForPresenter(actorId: string, proposalId: strin
     event,
     subjectTags: parseSubjectTags(event.subjectTags),
     presenter,
-    coPresenters: coPresenters.map((c) => ({ ...c, expired: !c.confirmedAt && coPresenterInviteExpiry(c.invitedAt) <= now })),
+    coPresenters: coPresenters.map((c) => ({
+      ...c,
+      expired: !c.confirmedAt && coPresenterInviteExpiry(c.invitedAt) <= now,
+    })),
     resources,
     sessionBlocks,
   };
@@ -151,7 +161,14 @@ export async function getProposalHistory(actorId: string, proposalId: string) {
     orderBy: { createdAt: "asc" },
     select: { id: true, action: true, detail: true, createdAt: true, actor: { select: { name: true } } },
   });
-  const history: Array<{ id: string; action: string; from?: ProposalState; to?: ProposalState; who: string | null; at: Date }> = [];
+  const history: Array<{
+    id: string;
+    action: string;
+    from?: ProposalState;
+    to?: ProposalState;
+    who: string | null;
+    at: Date;
+  }> = [];
   for (const row of rows) {
     let detail: Record<string, unknown> = {};
     try {

@@ -52,8 +52,16 @@ describe("drafts and submitting", () => {
     await saveDraft(teacher.id, draft.id, partial);
 
     const saved = await db.proposal.findUniqueOrThrow({ where: { id: draft.id } });
-    expect(saved).toMatchObject({ state: "draft", title: "Station rotation", summary: "", audience: "K-2", maxParticipants: null });
-    expect(await listMyProposals(teacher.id)).toEqual([expect.objectContaining({ id: draft.id, title: "Station rotation" })]);
+    expect(saved).toMatchObject({
+      state: "draft",
+      title: "Station rotation",
+      summary: "",
+      audience: "K-2",
+      maxParticipants: null,
+    });
+    expect(await listMyProposals(teacher.id)).toEqual([
+      expect.objectContaining({ id: draft.id, title: "Station rotation" }),
+    ]);
   });
 
   test("submit stores every field, makes the teacher a presenter, mails “received” and audits the move", async () => {
@@ -92,8 +100,12 @@ describe("drafts and submitting", () => {
     const early = await draftBy(teacher.id, event.slug);
     await submitProposal(teacher.id, early.id, validInput(), { now: DURING });
 
-    await expect(submitProposal(teacher.id, late.id, validInput(), { now: AFTER })).rejects.toThrow(/call for proposals .* is closed/);
-    await expect(updateProposal(teacher.id, early.id, validInput({ title: "Changed" }), { now: AFTER })).rejects.toThrow(RuleError);
+    await expect(submitProposal(teacher.id, late.id, validInput(), { now: AFTER })).rejects.toThrow(
+      /call for proposals .* is closed/,
+    );
+    await expect(
+      updateProposal(teacher.id, early.id, validInput({ title: "Changed" }), { now: AFTER }),
+    ).rejects.toThrow(RuleError);
     await updateProposal(teacher.id, late.id, validInput({ title: "Still my draft" }), { now: AFTER });
 
     expect((await db.proposal.findUniqueOrThrow({ where: { id: late.id } })).state).toBe("draft");
@@ -128,7 +140,9 @@ describe("drafts and submitting", () => {
     });
     const teacher = await createUser();
     const draft = await draftBy(teacher.id, event.slug);
-    await expect(submitProposal(teacher.id, draft.id, validInput({ tags: ["Chemistry"] }), { now: DURING })).rejects.toMatchObject({ field: "tags" });
+    await expect(
+      submitProposal(teacher.id, draft.id, validInput({ tags: ["Chemistry"] }), { now: DURING }),
+    ).rejects.toMatchObject({ field: "tags" });
     await expect(
       submitProposal(teacher.id, draft.id, validInput({ unavailableBlockIds: [foreignBlock.id] }), { now: DURING }),
     ).rejects.toMatchObject({ field: "unavailableBlockIds" });
@@ -140,7 +154,9 @@ describe("after a decision", () => {
     const event = await openEvent();
     const teacher = await createUser();
     const proposal = await createProposal(event.id, teacher.id, { state: "accepted" });
-    await expect(updateProposal(teacher.id, proposal.id, validInput(), { now: DURING })).rejects.toThrow(/decision has been made/);
+    await expect(updateProposal(teacher.id, proposal.id, validInput(), { now: DURING })).rejects.toThrow(
+      /decision has been made/,
+    );
     await db.proposal.update({ where: { id: proposal.id }, data: { state: "submitted" } });
     await updateProposal(teacher.id, proposal.id, validInput({ title: "Reworked" }), { now: DURING });
     expect((await db.proposal.findUniqueOrThrow({ where: { id: proposal.id } })).title).toBe("Reworked");
@@ -152,15 +168,22 @@ describe("after a decision", () => {
     const submitted = await createProposal(event.id, teacher.id, { state: "submitted" });
     const accepted = await createProposal(event.id, teacher.id, { state: "accepted" });
 
-    await expect(confirmProposal(teacher.id, submitted.id)).rejects.toThrow("Only an accepted proposal can be confirmed.");
+    await expect(confirmProposal(teacher.id, submitted.id)).rejects.toThrow(
+      "Only an accepted proposal can be confirmed.",
+    );
     await confirmProposal(teacher.id, accepted.id, { now: DURING });
-    expect(await db.proposal.findUniqueOrThrow({ where: { id: accepted.id } })).toMatchObject({ state: "confirmed", confirmedAt: DURING });
+    expect(await db.proposal.findUniqueOrThrow({ where: { id: accepted.id } })).toMatchObject({
+      state: "confirmed",
+      confirmedAt: DURING,
+    });
     expect(await db.outboxMessage.count()).toBe(0);
 
     await withdrawProposal(teacher.id, accepted.id);
     await expect(confirmProposal(teacher.id, accepted.id)).rejects.toThrow(RuleError);
     await expect(withdrawProposal(teacher.id, accepted.id)).rejects.toThrow("already withdrawn");
-    const actions = (await db.auditLog.findMany({ where: { entityId: accepted.id }, orderBy: { createdAt: "asc" } })).map((a) => a.action);
+    const actions = (
+      await db.auditLog.findMany({ where: { entityId: accepted.id }, orderBy: { createdAt: "asc" } })
+    ).map((a) => a.action);
     expect(actions).toEqual(["proposal.confirmed", "proposal.withdrawn"]);
   });
 
@@ -169,7 +192,9 @@ describe("after a decision", () => {
     const teacher = await createUser();
     const declined = await createProposal(event.id, teacher.id, { state: "declined" });
     await expect(withdrawProposal(teacher.id, declined.id)).rejects.toThrow("can no longer be withdrawn");
-    await expect(saveDraft(teacher.id, declined.id, ProposalDraftSchema.parse({ title: "x" }))).rejects.toThrow(RuleError);
+    await expect(saveDraft(teacher.id, declined.id, ProposalDraftSchema.parse({ title: "x" }))).rejects.toThrow(
+      RuleError,
+    );
   });
 });
 
@@ -181,8 +206,12 @@ describe("who sees what", () => {
 
     await expect(getProposalForPresenter(stranger.id, proposal.id)).rejects.toThrow(NotAllowedError);
     await expect(getProposalHistory(stranger.id, proposal.id)).rejects.toThrow(NotAllowedError);
-    await expect(saveDraft(stranger.id, proposal.id, ProposalDraftSchema.parse({ title: "Mine now" }))).rejects.toThrow(NotAllowedError);
-    await expect(submitProposal(stranger.id, proposal.id, validInput(), { now: DURING })).rejects.toThrow(NotAllowedError);
+    await expect(saveDraft(stranger.id, proposal.id, ProposalDraftSchema.parse({ title: "Mine now" }))).rejects.toThrow(
+      NotAllowedError,
+    );
+    await expect(submitProposal(stranger.id, proposal.id, validInput(), { now: DURING })).rejects.toThrow(
+      NotAllowedError,
+    );
     await expect(withdrawProposal(stranger.id, proposal.id)).rejects.toThrow(NotAllowedError);
     expect(await listMyProposals(stranger.id)).toEqual([]);
   });

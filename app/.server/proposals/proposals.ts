@@ -2,12 +2,7 @@
 // call is open, edit until a decision, withdraw, and confirm once accepted.
 // Every state change is audited in the same transaction as the change itself.
 import type { Prisma } from "@prisma/client";
-import {
-  parseSubjectTags,
-  proposalColumns,
-  type ProposalDraftInput,
-  type ProposalInput,
-} from "~/schemas/proposals";
+import { parseSubjectTags, proposalColumns, type ProposalDraftInput, type ProposalInput } from "~/schemas/proposals";
 import { formatEventDate } from "~/utils/dates";
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
@@ -35,8 +30,12 @@ export async function createDraft(actorId: string, eventSlug: string, { now = ne
     throw new RuleError(`${event.name} is not taking proposals.`);
   }
   if (event.allowedEmailDomain && !actor.email.endsWith(`@${event.allowedEmailDomain}`)) {
-    const member = await db.membership.findFirst({ where: { eventId: event.id, userId: actorId }, select: { id: true } });
-    if (!member) throw new NotAllowedError(`${event.name} takes proposals from ${event.allowedEmailDomain} addresses only.`);
+    const member = await db.membership.findFirst({
+      where: { eventId: event.id, userId: actorId },
+      select: { id: true },
+    });
+    if (!member)
+      throw new NotAllowedError(`${event.name} takes proposals from ${event.allowedEmailDomain} addresses only.`);
   }
   return db.$transaction(async (tx) => {
     const proposal = await tx.proposal.create({
@@ -61,7 +60,10 @@ export async function saveDraft(actorId: string, proposalId: string, input: Prop
     throw new RuleError("This proposal is no longer a draft: use “Save changes” to edit it.");
   }
   // Only while it is still a draft: an autosave from another tab must not rewrite a submitted proposal.
-  const { count } = await db.proposal.updateMany({ where: { id: proposalId, state: "draft" }, data: proposalColumns(input) });
+  const { count } = await db.proposal.updateMany({
+    where: { id: proposalId, state: "draft" },
+    data: proposalColumns(input),
+  });
   if (count !== 1) throw new RuleError("This proposal is no longer a draft: use “Save changes” to edit it.");
   return db.proposal.findUniqueOrThrow({ where: { id: proposalId }, select: { id: true, updatedAt: true } });
 }
@@ -92,8 +94,8 @@ export async function enrolPresenters(tx: Tx, proposalId: string, eventId: strin
     where: { id: proposalId },
     select: { presenterId: true, coPresenters: { where: { confirmedAt: { not: null } }, select: { userId: true } } },
   });
-  const userIds = [proposal.presenterId, ...proposal.coPresenters.map((c) => c.userId)].filter(
-    (id): id is string => Boolean(id),
+  const userIds = [proposal.presenterId, ...proposal.coPresenters.map((c) => c.userId)].filter((id): id is string =>
+    Boolean(id),
   );
   for (const userId of userIds) {
     await tx.membership.upsert({
@@ -112,8 +114,12 @@ async function moveState(
   data: Prisma.ProposalUpdateInput = {},
 ) {
   // Conditional on the state we read, so two tabs cannot both move the same proposal.
-  const moved = await tx.proposal.updateMany({ where: { id: proposal.id, state: proposal.state }, data: { ...data, state: to } });
-  if (moved.count !== 1) throw new RuleError("Someone else changed this proposal just now. Reload the page and try again.");
+  const moved = await tx.proposal.updateMany({
+    where: { id: proposal.id, state: proposal.state },
+    data: { ...data, state: to },
+  });
+  if (moved.count !== 1)
+    throw new RuleError("Someone else changed this proposal just now. Reload the page and try again.");
   await recordAudit(tx, {
     eventId: proposal.eventId,
     actorId,
@@ -125,7 +131,12 @@ async function moveState(
 }
 
 /** Full validation has passed (the schema); here the rules of the PD day. */
-export async function submitProposal(actorId: string, proposalId: string, input: ProposalInput, { now = new Date() }: Clock = {}) {
+export async function submitProposal(
+  actorId: string,
+  proposalId: string,
+  input: ProposalInput,
+  { now = new Date() }: Clock = {},
+) {
   const { proposal } = await loadPresentedProposal(actorId, proposalId);
   if (!canMove(proposal.state, "submitted", "presenter")) {
     throw new RuleError("This proposal has already been submitted.");
@@ -143,7 +154,10 @@ export async function submitProposal(actorId: string, proposalId: string, input:
     await moveState(tx, actorId, proposal, "submitted", { ...proposalColumns(input), submittedAt: now });
     await enrolPresenters(tx, proposal.id, event.id);
   });
-  const lead = await db.user.findUniqueOrThrow({ where: { id: proposal.presenterId }, select: { name: true, email: true } });
+  const lead = await db.user.findUniqueOrThrow({
+    where: { id: proposal.presenterId },
+    select: { name: true, email: true },
+  });
   await sendTemplated(event.id, "received", lead.email, {
     name: lead.name,
     title: input.title,
@@ -157,7 +171,12 @@ export async function submitProposal(actorId: string, proposalId: string, input:
  * Edit with full validation. A draft may always be edited; a submitted proposal
  * only while the call is open; after a decision, not at all (unless reopened).
  */
-export async function updateProposal(actorId: string, proposalId: string, input: ProposalInput, { now = new Date() }: Clock = {}) {
+export async function updateProposal(
+  actorId: string,
+  proposalId: string,
+  input: ProposalInput,
+  { now = new Date() }: Clock = {},
+) {
   const { proposal } = await loadPresentedProposal(actorId, proposalId);
   if (!isEditableState(proposal.state)) {
     throw new RuleError("A decision has been made on this proposal, so it can no longer be edited.");
@@ -169,7 +188,8 @@ export async function updateProposal(actorId: string, proposalId: string, input:
     where: { id: proposalId, state: proposal.state },
     data: proposalColumns(input),
   });
-  if (updated.count !== 1) throw new RuleError("Someone else changed this proposal just now. Reload the page and try again.");
+  if (updated.count !== 1)
+    throw new RuleError("Someone else changed this proposal just now. Reload the page and try again.");
 }
 
 /** Only the lead presenter withdraws: it is their offer to take back. */
@@ -178,7 +198,9 @@ export async function withdrawProposal(actorId: string, proposalId: string) {
   if (!isLead) throw new NotAllowedError("Only the lead presenter can withdraw this session.");
   if (!canMove(proposal.state, "withdrawn", "presenter")) {
     throw new RuleError(
-      proposal.state === "withdrawn" ? "This proposal is already withdrawn." : "This proposal can no longer be withdrawn.",
+      proposal.state === "withdrawn"
+        ? "This proposal is already withdrawn."
+        : "This proposal can no longer be withdrawn.",
     );
   }
   await db.$transaction((tx) => moveState(tx, actorId, proposal, "withdrawn"));

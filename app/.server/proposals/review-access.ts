@@ -18,7 +18,8 @@ export async function assertCanReview(actorId: string, eventId: string): Promise
     where: { eventId, userId: actorId, role: { in: ["coordinator", "reviewer"] } },
     select: { role: true },
   });
-  if (roles.length === 0) throw new NotAllowedError("Only this PD day's coordinators and reviewers can see proposals under review.");
+  if (roles.length === 0)
+    throw new NotAllowedError("Only this PD day's coordinators and reviewers can see proposals under review.");
   return { actor, canDecide: roles.some((r) => r.role === "coordinator") };
 }
 
@@ -32,6 +33,7 @@ export async function loadReviewableProposal(actorId: string, proposalId: string
     throw new NotFoundError("There is no such proposal in this PD day.");
   }
   const access = await assertCanReview(actorId, proposal.eventId);
-  if (proposal.state === "draft") throw new NotFoundError("This proposal is still a draft; its presenter has not submitted it.");
+  if (proposal.state === "draft")
+    throw new NotFoundError("This proposal is still a draft; its presenter has not submitted it.");
   return { proposal, ...access };
 }

@@ -88,7 +88,11 @@ describe("listBoard", () => {
       state: "accepted",
       submittedAt: day(2),
     });
-    const draft = await createProposal(event.id, keisha.id, { title: "Half-written idea", state: "draft", submittedAt: null });
+    const draft = await createProposal(event.id, keisha.id, {
+      title: "Half-written idea",
+      state: "draft",
+      submittedAt: null,
+    });
     const co = await createUser({ name: "Dmitri Schmidt", email: "dschmidt@springfield.k12.us" });
     await db.proposalCoPresenter.create({
       data: { proposalId: phonics.id, email: co.email, userId: co.id, tokenHash: "co-1", confirmedAt: new Date() },
@@ -99,9 +103,21 @@ describe("listBoard", () => {
   test("shows submitted and later proposals, never drafts (only their count), newest first", async () => {
     const { reviewer, event } = await boardWithProposals();
     const board = await listBoard(reviewer.id, event.id, filters());
-    expect(board.proposals.map((p) => p.title)).toEqual(["Phonics games that stick", "Cheap chemistry labs", "Fractions with LEGO"]);
-    expect(board).toMatchObject({ draftCount: 1, total: 3, canDecide: false, subjectTags: ["Literacy", "Math", "Science"] });
-    expect(board.proposals[0]).toMatchObject({ presenterName: "Maria Delgado", coPresenters: [expect.objectContaining({ name: "Dmitri Schmidt" })] });
+    expect(board.proposals.map((p) => p.title)).toEqual([
+      "Phonics games that stick",
+      "Cheap chemistry labs",
+      "Fractions with LEGO",
+    ]);
+    expect(board).toMatchObject({
+      draftCount: 1,
+      total: 3,
+      canDecide: false,
+      subjectTags: ["Literacy", "Math", "Science"],
+    });
+    expect(board.proposals[0]).toMatchObject({
+      presenterName: "Maria Delgado",
+      coPresenters: [expect.objectContaining({ name: "Dmitri Schmidt" })],
+    });
   });
 
   test("filters by state, audience, subject tag, format, tech need and presenter", async () => {
@@ -121,7 +137,8 @@ describe("listBoard", () => {
 
   test("search looks through titles, summaries and details", async () => {
     const { coordinator, event } = await boardWithProposals();
-    const titles = async (q: string) => (await listBoard(coordinator.id, event.id, filters({ q }))).proposals.map((p) => p.title);
+    const titles = async (q: string) =>
+      (await listBoard(coordinator.id, event.id, filters({ q }))).proposals.map((p) => p.title);
     expect(await titles("lego")).toEqual(["Fractions with LEGO"]);
     expect(await titles("bricks")).toEqual(["Fractions with LEGO"]);
     expect(await titles("half-written")).toEqual([]);
@@ -134,9 +151,21 @@ describe("listBoard", () => {
     await saveReview(reviewer.id, phonics.id, { score: 2, note: "" });
     const board = async (sort: string) => (await listBoard(reviewer.id, event.id, filters({ sort }))).proposals;
 
-    expect((await board("oldest")).map((p) => p.title)).toEqual(["Fractions with LEGO", "Cheap chemistry labs", "Phonics games that stick"]);
-    expect((await board("title")).map((p) => p.title)).toEqual(["Cheap chemistry labs", "Fractions with LEGO", "Phonics games that stick"]);
-    expect((await board("presenter")).map((p) => p.presenterName)).toEqual(["Ben Okafor", "Keisha Johnson", "Maria Delgado"]);
+    expect((await board("oldest")).map((p) => p.title)).toEqual([
+      "Fractions with LEGO",
+      "Cheap chemistry labs",
+      "Phonics games that stick",
+    ]);
+    expect((await board("title")).map((p) => p.title)).toEqual([
+      "Cheap chemistry labs",
+      "Fractions with LEGO",
+      "Phonics games that stick",
+    ]);
+    expect((await board("presenter")).map((p) => p.presenterName)).toEqual([
+      "Ben Okafor",
+      "Keisha Johnson",
+      "Maria Delgado",
+    ]);
     const byScore = await board("score");
     expect(byScore.map((p) => [p.title, p.averageScore, p.myScore])).toEqual([
       ["Fractions with LEGO", 4.5, 4],
@@ -146,7 +175,9 @@ describe("listBoard", () => {
   });
 
   test("unknown filter values from an edited link are ignored", () => {
-    expect(parseBoardFilters(new URLSearchParams("state=draft&audience=college&sort=random&q=%20%20"))).toEqual({ sort: "newest" });
+    expect(parseBoardFilters(new URLSearchParams("state=draft&audience=college&sort=random&q=%20%20"))).toEqual({
+      sort: "newest",
+    });
   });
 });
 

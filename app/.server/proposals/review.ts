@@ -6,7 +6,6 @@ import type { BoardFilters, ReviewInput } from "~/schemas/review";
 import { db } from "~/utils/db.server";
 import { assertCanReview, loadReviewableProposal } from "./review-access";
 
-
 function contains(haystack: string | null | undefined, needle: string) {
   return (haystack ?? "").toLocaleLowerCase().includes(needle.toLocaleLowerCase());
 }
@@ -46,7 +45,11 @@ export async function listBoard(actorId: string, eventId: string, filters: Board
     stagedDecision: p.stagedDecision,
     presenterName: p.presenter.name,
     presenterEmail: p.presenter.email,
-    coPresenters: p.coPresenters.map((c) => ({ name: c.user?.name ?? (c.name || c.email), email: c.email, confirmed: c.confirmedAt !== null })),
+    coPresenters: p.coPresenters.map((c) => ({
+      name: c.user?.name ?? (c.name || c.email),
+      email: c.email,
+      confirmed: c.confirmedAt !== null,
+    })),
     audience: splitList(p.audience),
     tags: splitList(p.tags),
     format: p.format,
@@ -98,16 +101,30 @@ export async function listBoard(actorId: string, eventId: string, filters: Board
 export async function getProposalForReview(actorId: string, eventId: string, proposalId: string) {
   const { proposal, actor, canDecide } = await loadReviewableProposal(actorId, proposalId, eventId);
   const [presenter, coPresenters, resources, reviews, blocks, history] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: proposal.presenterId }, select: { name: true, email: true, school: true } }),
+    db.user.findUniqueOrThrow({
+      where: { id: proposal.presenterId },
+      select: { name: true, email: true, school: true },
+    }),
     db.proposalCoPresenter.findMany({
       where: { proposalId },
       select: { id: true, email: true, name: true, confirmedAt: true, user: { select: { name: true } } },
       orderBy: { invitedAt: "asc" },
     }),
-    db.proposalResource.findMany({ where: { proposalId }, select: { id: true, label: true, url: true }, orderBy: { createdAt: "asc" } }),
+    db.proposalResource.findMany({
+      where: { proposalId },
+      select: { id: true, label: true, url: true },
+      orderBy: { createdAt: "asc" },
+    }),
     db.proposalReview.findMany({
       where: { proposalId },
-      select: { id: true, reviewerId: true, score: true, note: true, updatedAt: true, reviewer: { select: { name: true } } },
+      select: {
+        id: true,
+        reviewerId: true,
+        score: true,
+        note: true,
+        updatedAt: true,
+        reviewer: { select: { name: true } },
+      },
       orderBy: { updatedAt: "asc" },
     }),
     db.timeBlock.findMany({ where: { eventId }, select: { id: true, label: true, startTime: true, endTime: true } }),
@@ -131,7 +148,12 @@ export async function getProposalForReview(actorId: string, eventId: string, pro
       }),
     },
     presenter,
-    coPresenters: coPresenters.map((c) => ({ id: c.id, email: c.email, name: c.user?.name ?? c.name, confirmed: c.confirmedAt !== null })),
+    coPresenters: coPresenters.map((c) => ({
+      id: c.id,
+      email: c.email,
+      name: c.user?.name ?? c.name,
+      confirmed: c.confirmedAt !== null,
+    })),
     resources,
     reviews: reviews.map(({ reviewerId, ...r }) => ({ ...r, mine: reviewerId === actor.id })),
     myReview: reviews.find((r) => r.reviewerId === actor.id) ?? null,

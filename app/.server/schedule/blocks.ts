@@ -43,7 +43,14 @@ export async function createBlock(actorId: string, eventId: string, input: Block
   await assertNoOverlap(eventId, input);
   return db.$transaction(async (tx) => {
     const block = await tx.timeBlock.create({ data: { ...blockData(input), eventId } });
-    await recordAudit(tx, { eventId, actorId, action: "block.created", entity: "TimeBlock", entityId: block.id, detail: { label: block.label } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "block.created",
+      entity: "TimeBlock",
+      entityId: block.id,
+      detail: { label: block.label },
+    });
     return block;
   });
 }
@@ -60,7 +67,14 @@ export async function updateBlock(actorId: string, blockId: string, input: Block
   await assertNoOverlap(block.eventId, input, block.id);
   return db.$transaction(async (tx) => {
     const updated = await tx.timeBlock.update({ where: { id: blockId }, data: blockData(input) });
-    await recordAudit(tx, { eventId: block.eventId, actorId, action: "block.updated", entity: "TimeBlock", entityId: block.id, detail: { label: updated.label } });
+    await recordAudit(tx, {
+      eventId: block.eventId,
+      actorId,
+      action: "block.updated",
+      entity: "TimeBlock",
+      entityId: block.id,
+      detail: { label: updated.label },
+    });
     return updated;
   });
 }
@@ -71,7 +85,14 @@ export async function deleteBlock(actorId: string, blockId: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.timeBlock.deleteMany({ where: { id: blockId } });
     if (count !== 1) throw new NotFoundError("That time block was already deleted.");
-    await recordAudit(tx, { eventId: block.eventId, actorId, action: "block.deleted", entity: "TimeBlock", entityId: block.id, detail: { label: block.label } });
+    await recordAudit(tx, {
+      eventId: block.eventId,
+      actorId,
+      action: "block.deleted",
+      entity: "TimeBlock",
+      entityId: block.id,
+      detail: { label: block.label },
+    });
   });
   return block;
 }
@@ -94,7 +115,14 @@ export async function copyBlocksFromEvent(actorId: string, eventId: string, sour
     for (const { label, startTime, endTime, kind } of fresh) {
       await tx.timeBlock.create({ data: { eventId, label, startTime, endTime, kind, sortOrder: minutes(startTime) } });
     }
-    await recordAudit(tx, { eventId, actorId, action: "block.copied", entity: "TimeBlock", entityId: sourceEventId, detail: { copied: fresh.length } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "block.copied",
+      entity: "TimeBlock",
+      entityId: sourceEventId,
+      detail: { copied: fresh.length },
+    });
   });
   return { copied: fresh.length, skipped: source.length - fresh.length };
 }

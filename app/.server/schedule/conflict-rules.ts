@@ -26,7 +26,6 @@ export type Conflict = {
   timeBlockId?: string;
 };
 
-
 export type ConflictInput = {
   rooms: ReadonlyArray<{ id: string; name: string; capacity: number; features: string }>;
   blocks: ReadonlyArray<{ id: string; label: string; startTime: string; kind: string }>;
@@ -205,10 +204,7 @@ export function findConflicts(input: ConflictInput): Conflict[] {
     const distinct = uniqueStays(stays);
     if (distinct.length < 2) continue;
     const roomNames = [...new Set(distinct.map((stay) => rooms.get(stay.roomId)!.name))];
-    const where =
-      roomNames.length === 1
-        ? `in ${roomNames[0]} twice`
-        : `in ${listNames(roomNames)}`;
+    const where = roomNames.length === 1 ? `in ${roomNames[0]} twice` : `in ${listNames(roomNames)}`;
     conflicts.push({
       kind: "presenter_double_booked",
       message: `${name} is ${where} during ${blocks.get(blockId)!.label}.`,
@@ -241,4 +237,3 @@ function uniqueStays<T extends { placementId: string }>(stays: T[]) {
   const seen = new Set<string>();
   return stays.filter((stay) => (seen.has(stay.placementId) ? false : (seen.add(stay.placementId), true)));
 }
-

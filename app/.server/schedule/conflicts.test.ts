@@ -52,7 +52,10 @@ const kinds = (input: ConflictInput) => findConflicts(input).map((c) => c.kind);
 describe("findConflicts", () => {
   test("a presenter in two rooms in one block is named with both rooms and the block, and it clears when one moves", () => {
     const input = day({
-      proposals: [proposal("a", { presenterId: "maria", presenterName: "Maria Delgado" }), proposal("b", { presenterId: "maria", presenterName: "Maria Delgado" })],
+      proposals: [
+        proposal("a", { presenterId: "maria", presenterName: "Maria Delgado" }),
+        proposal("b", { presenterId: "maria", presenterName: "Maria Delgado" }),
+      ],
       placements: [
         { id: "pa", proposalId: "a", roomId: "lib", timeBlockId: "b2" },
         { id: "pb", proposalId: "b", roomId: "r114", timeBlockId: "b2" },
@@ -66,27 +69,40 @@ describe("findConflicts", () => {
         timeBlockId: "b2",
       }),
     ]);
-    expect(kinds({ ...input, placements: [input.placements[0]!, { ...input.placements[1]!, timeBlockId: "b3" }] })).toEqual([]);
+    expect(
+      kinds({ ...input, placements: [input.placements[0]!, { ...input.placements[1]!, timeBlockId: "b3" }] }),
+    ).toEqual([]);
   });
 
   test("a confirmed co-presenter counts as a presenter; an unconfirmed one does not", () => {
     const co = { userId: "james", name: "James Okafor", confirmedAt: new Date() };
     const input = day({
-      proposals: [proposal("a", { coPresenters: [co] }), proposal("b", { presenterId: "james", presenterName: "James Okafor" })],
+      proposals: [
+        proposal("a", { coPresenters: [co] }),
+        proposal("b", { presenterId: "james", presenterName: "James Okafor" }),
+      ],
       placements: [
         { id: "pa", proposalId: "a", roomId: "lib", timeBlockId: "b1" },
         { id: "pb", proposalId: "b", roomId: "r114", timeBlockId: "b1" },
       ],
     });
     expect(findConflicts(input)[0]?.message).toBe("James Okafor is in Library and Room 114 during Block 1.");
-    const unconfirmed = { ...input, proposals: [proposal("a", { coPresenters: [{ ...co, confirmedAt: null }] }), input.proposals[1]!] };
+    const unconfirmed = {
+      ...input,
+      proposals: [proposal("a", { coPresenters: [{ ...co, confirmedAt: null }] }), input.proposals[1]!],
+    };
     expect(kinds(unconfirmed)).toEqual([]);
   });
 
   test("a two-block session occupies the next session block (skipping lunch) for presenter and room rules", () => {
     const input = day({
       proposals: [
-        proposal("long", { lengthBlocks: 2, presenterId: "maria", presenterName: "Maria Delgado", title: "Robotics lab" }),
+        proposal("long", {
+          lengthBlocks: 2,
+          presenterId: "maria",
+          presenterName: "Maria Delgado",
+          title: "Robotics lab",
+        }),
         proposal("other", { presenterId: "maria", presenterName: "Maria Delgado", title: "Coding club" }),
         proposal("third", { title: "Book talk" }),
       ],
@@ -106,7 +122,14 @@ describe("findConflicts", () => {
 
   test("a presenter placed in a block they marked unavailable", () => {
     const input = day({
-      proposals: [proposal("a", { presenterName: "Aisha Nguyen", title: "Math talks", unavailableBlockIds: "b1,b3", lengthBlocks: 2 })],
+      proposals: [
+        proposal("a", {
+          presenterName: "Aisha Nguyen",
+          title: "Math talks",
+          unavailableBlockIds: "b1,b3",
+          lengthBlocks: 2,
+        }),
+      ],
       placements: [{ id: "pa", proposalId: "a", roomId: "lib", timeBlockId: "b2" }],
     });
     // Starts in Block 2 (fine) but its second half runs into Block 3.
@@ -173,9 +196,14 @@ describe("findConflicts", () => {
   test("a confirmed proposal that is not on the grid; accepted ones are not flagged", () => {
     const input = day({ proposals: [proposal("a", { title: "Flipped PE", state: "confirmed" }), proposal("b")] });
     expect(findConflicts(input)).toEqual([
-      expect.objectContaining({ kind: "unplaced_confirmed", message: "“Flipped PE” is confirmed but not on the grid yet." }),
+      expect.objectContaining({
+        kind: "unplaced_confirmed",
+        message: "“Flipped PE” is confirmed but not on the grid yet.",
+      }),
     ]);
-    expect(kinds({ ...input, placements: [{ id: "pa", proposalId: "a", roomId: "lib", timeBlockId: "b1" }] })).toEqual([]);
+    expect(kinds({ ...input, placements: [{ id: "pa", proposalId: "a", roomId: "lib", timeBlockId: "b1" }] })).toEqual(
+      [],
+    );
   });
 });
 
@@ -189,7 +217,13 @@ describe("conflictsForEvent", () => {
     const block = await createBlock(event.id, { label: "Block 2", startTime: "10:00", endTime: "10:50" });
     const shared = await createProposal(event.id, lead.id, { state: "confirmed" });
     await db.proposalCoPresenter.create({
-      data: { proposalId: shared.id, email: "ben@x.test", userId: colleague.id, tokenHash: "t1", confirmedAt: new Date() },
+      data: {
+        proposalId: shared.id,
+        email: "ben@x.test",
+        userId: colleague.id,
+        tokenHash: "t1",
+        confirmedAt: new Date(),
+      },
     });
     const own = await createProposal(event.id, colleague.id, { state: "accepted" });
     await createPlacement(event.id, shared.id, room1.id, block.id);

@@ -14,7 +14,13 @@ export {
   type ConflictKind,
 } from "./conflict-rules";
 
-type CoPresenterRow = { proposalId: string; userId: string | null; name: string; userName: string | null; confirmedAt: string | null };
+type CoPresenterRow = {
+  proposalId: string;
+  userId: string | null;
+  name: string;
+  userName: string | null;
+  confirmedAt: string | null;
+};
 type ProposalRow = {
   id: string;
   title: string;
@@ -38,10 +44,17 @@ type ProposalRow = {
 export async function loadConflictInput(eventId: string) {
   const rooms = statement(
     "SELECT id, name, capacity, features, building, floor FROM Room WHERE eventId = ? ORDER BY sortOrder, name",
-  ).all(eventId) as Array<{ id: string; name: string; capacity: number; features: string; building: string; floor: string }>;
-  const blocks = statement("SELECT id, label, startTime, endTime, kind FROM TimeBlock WHERE eventId = ? ORDER BY startTime").all(
-    eventId,
-  ) as Array<{ id: string; label: string; startTime: string; endTime: string; kind: string }>;
+  ).all(eventId) as Array<{
+    id: string;
+    name: string;
+    capacity: number;
+    features: string;
+    building: string;
+    floor: string;
+  }>;
+  const blocks = statement(
+    "SELECT id, label, startTime, endTime, kind FROM TimeBlock WHERE eventId = ? ORDER BY startTime",
+  ).all(eventId) as Array<{ id: string; label: string; startTime: string; endTime: string; kind: string }>;
   const placements = statement(
     "SELECT id, proposalId, roomId, timeBlockId, version FROM Placement WHERE eventId = ? ORDER BY createdAt",
   ).all(eventId) as Array<{ id: string; proposalId: string; roomId: string; timeBlockId: string; version: number }>;
@@ -58,7 +71,9 @@ export async function loadConflictInput(eventId: string) {
       WHERE p.eventId = ?`,
   ).all(eventId) as CoPresenterRow[];
   // Attendees pick one placement (one repeat), so rooms are sized per placement.
-  const picks = statement("SELECT placementId, COUNT(*) AS n FROM Pick WHERE eventId = ? GROUP BY placementId").all(eventId) as Array<{
+  const picks = statement("SELECT placementId, COUNT(*) AS n FROM Pick WHERE eventId = ? GROUP BY placementId").all(
+    eventId,
+  ) as Array<{
     placementId: string;
     n: number;
   }>;

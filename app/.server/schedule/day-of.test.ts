@@ -12,18 +12,28 @@ async function liveDay() {
   await addMember(event.id, coordinator.id, "coordinator");
   const library = await db.room.create({ data: { eventId: event.id, name: "Library", capacity: 40, sortOrder: 0 } });
   const gym = await db.room.create({ data: { eventId: event.id, name: "Gym", capacity: 90, sortOrder: 1 } });
-  const b1 = await db.timeBlock.create({ data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "10:00" } });
-  const b2 = await db.timeBlock.create({ data: { eventId: event.id, label: "Block 2", startTime: "10:15", endTime: "11:15" } });
+  const b1 = await db.timeBlock.create({
+    data: { eventId: event.id, label: "Block 1", startTime: "09:00", endTime: "10:00" },
+  });
+  const b2 = await db.timeBlock.create({
+    data: { eventId: event.id, label: "Block 2", startTime: "10:15", endTime: "11:15" },
+  });
   const maria = await createUser({ name: "Maria Delgado" });
   const planned = await createProposal(event.id, maria.id, { title: "Planned session", state: "confirmed" });
-  const placed = await db.placement.create({ data: { eventId: event.id, proposalId: planned.id, roomId: library.id, timeBlockId: b1.id } });
+  const placed = await db.placement.create({
+    data: { eventId: event.id, proposalId: planned.id, roomId: library.id, timeBlockId: b1.id },
+  });
   await publish(coordinator.id, event.id);
   const teacher = await createUser({ name: "Keisha Reyes" });
   await addMember(event.id, teacher.id, "attendee");
   return { coordinator, event, library, gym, b1, b2, maria, placed, teacher };
 }
 
-const offer = ProposeNowSchema.parse({ title: "Kahoot tricks", summary: "Ten minutes of tips, then play.", audience: "6-8" });
+const offer = ProposeNowSchema.parse({
+  title: "Kahoot tricks",
+  summary: "Ten minutes of tips, then play.",
+  audience: "6-8",
+});
 // Before the day: every block is still ahead.
 const beforeTheDay = new Date("2027-03-01T12:00:00Z");
 
@@ -31,8 +41,15 @@ describe("day-of sessions", () => {
   it("a member proposes now: an accepted proposal, and they become a presenter", async () => {
     const d = await liveDay();
     const proposal = await proposeNow(d.teacher.id, d.event.id, offer);
-    expect(proposal).toMatchObject({ state: "accepted", presenterId: d.teacher.id, audience: "6-8", title: "Kahoot tricks" });
-    expect(await db.membership.count({ where: { eventId: d.event.id, userId: d.teacher.id, role: "presenter" } })).toBe(1);
+    expect(proposal).toMatchObject({
+      state: "accepted",
+      presenterId: d.teacher.id,
+      audience: "6-8",
+      title: "Kahoot tricks",
+    });
+    expect(await db.membership.count({ where: { eventId: d.event.id, userId: d.teacher.id, role: "presenter" } })).toBe(
+      1,
+    );
   });
 
   it("someone outside the PD day cannot propose", async () => {
@@ -54,7 +71,12 @@ describe("day-of sessions", () => {
     expect(cells).toEqual(["Block 2/Library", "Block 2/Gym"]);
 
     await expect(
-      placeAndPublish(d.coordinator.id, d.event.id, { proposalId: proposal.id, roomId: d.library.id, timeBlockId: d.b1.id }, { now: beforeTheDay }),
+      placeAndPublish(
+        d.coordinator.id,
+        d.event.id,
+        { proposalId: proposal.id, roomId: d.library.id, timeBlockId: d.b1.id },
+        { now: beforeTheDay },
+      ),
     ).rejects.toBeInstanceOf(RuleError);
 
     const { version } = await placeAndPublish(

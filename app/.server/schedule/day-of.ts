@@ -68,14 +68,23 @@ export async function proposeNow(actorId: string, eventId: string, input: Propos
   });
 }
 
-type Cell = { roomId: string; roomName: string; blockId: string; blockLabel: string; startTime: string; endTime: string };
+type Cell = {
+  roomId: string;
+  roomName: string;
+  blockId: string;
+  blockLabel: string;
+  startTime: string;
+  endTime: string;
+};
 
 function todayIn(timeZone: string, now: Date) {
   return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 function clockIn(timeZone: string, now: Date) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(now);
+  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
+    now,
+  );
 }
 
 /**
@@ -101,7 +110,14 @@ async function freeCells(eventId: string, now: Date): Promise<Cell[]> {
     if (isToday && toMinutes(block.endTime) <= nowMinutes) continue;
     for (const room of draft.rooms) {
       if (taken.has(`${room.id}|${block.id}`)) continue;
-      cells.push({ roomId: room.id, roomName: room.name, blockId: block.id, blockLabel: block.label, startTime: block.startTime, endTime: block.endTime });
+      cells.push({
+        roomId: room.id,
+        roomName: room.name,
+        blockId: block.id,
+        blockLabel: block.label,
+        startTime: block.startTime,
+        endTime: block.endTime,
+      });
     }
   }
   return cells;
@@ -149,7 +165,8 @@ export async function placeAndPublish(
 ) {
   await assertEventCoordinator(actorId, eventId);
   const proposal = await db.proposal.findFirst({ where: { id: input.proposalId, eventId } });
-  if (!proposal || !(await dayOfProposalIds(eventId)).has(proposal.id)) throw new NotFoundError("That day-of session is not part of this PD day.");
+  if (!proposal || !(await dayOfProposalIds(eventId)).has(proposal.id))
+    throw new NotFoundError("That day-of session is not part of this PD day.");
   const cells = await freeCells(eventId, now);
   if (!cells.some((c) => c.roomId === input.roomId && c.blockId === input.timeBlockId)) {
     throw new RuleError("Someone has just taken that room for that block. Choose another free spot.");

@@ -25,7 +25,10 @@ const newLookup = () => crypto.randomBytes(16).toString("base64url");
 
 /** The person's link of this kind for this PD day; null until they (or a publish) asked for one. Reads only. */
 export async function currentFeedLink(userId: string, eventId: string, kind: FeedKind) {
-  const link = await db.feedLink.findUnique({ where: { eventId_userId_kind: { eventId, userId, kind } }, select: { lookup: true } });
+  const link = await db.feedLink.findUnique({
+    where: { eventId_userId_kind: { eventId, userId, kind } },
+    select: { lookup: true },
+  });
   return link ? linkFor(kind, link.lookup) : null;
 }
 
@@ -34,7 +37,10 @@ export async function ensureFeedLink(userId: string, eventId: string, kind: Feed
   const existing = await currentFeedLink(userId, eventId, kind);
   if (existing) return existing;
   try {
-    const created = await db.feedLink.create({ data: { eventId, userId, kind, lookup: newLookup() }, select: { lookup: true } });
+    const created = await db.feedLink.create({
+      data: { eventId, userId, kind, lookup: newLookup() },
+      select: { lookup: true },
+    });
     return linkFor(kind, created.lookup);
   } catch (error) {
     // Made meanwhile by another request: that one stands.
@@ -60,6 +66,10 @@ export async function resetFeedLink(userId: string, eventId: string, kind: FeedK
   const where = { eventId_userId_kind: { eventId, userId, kind } };
   const replaced = Boolean(await db.feedLink.findUnique({ where, select: { id: true } }));
   const lookup = newLookup();
-  await db.feedLink.upsert({ where, create: { eventId, userId, kind, lookup }, update: { lookup, createdAt: new Date() } });
+  await db.feedLink.upsert({
+    where,
+    create: { eventId, userId, kind, lookup },
+    update: { lookup, createdAt: new Date() },
+  });
   return { token: linkFor(kind, lookup), replaced };
 }

@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/utils/db.server";
-import { addMember, createBlock, createEvent, createPlacement, createProposal, createRoom, createUser } from "../../../tests/factories";
+import {
+  addMember,
+  createBlock,
+  createEvent,
+  createPlacement,
+  createProposal,
+  createRoom,
+  createUser,
+} from "../../../tests/factories";
 import { NotAllowedError } from "../errors";
 import { getGrid } from "./grid";
 
@@ -11,7 +19,10 @@ async function bigDay() {
   await addMember(event.id, coordinator.id, "coordinator");
   const presenter = await createUser({ name: "Maria Delgado" });
   const rooms = [];
-  for (let i = 0; i < 24; i++) rooms.push(await createRoom(event.id, { name: `Room ${100 + i}`, floor: i < 12 ? "1" : "2", sortOrder: i, capacity: 30 }));
+  for (let i = 0; i < 24; i++)
+    rooms.push(
+      await createRoom(event.id, { name: `Room ${100 + i}`, floor: i < 12 ? "1" : "2", sortOrder: i, capacity: 30 }),
+    );
   const block1 = await createBlock(event.id, { label: "Block 1", startTime: "09:00", endTime: "09:50" });
   const block2 = await createBlock(event.id, { label: "Block 2", startTime: "10:00", endTime: "10:50" });
   return { event, coordinator, presenter, rooms, block1, block2 };
@@ -20,8 +31,15 @@ async function bigDay() {
 describe("getGrid on a day with many rooms", () => {
   test("shows one room group with its sessions, and counts the warnings in the groups off screen", async () => {
     const { event, coordinator, presenter, rooms, block1, block2 } = await bigDay();
-    const upstairs = await createProposal(event.id, presenter.id, { state: "confirmed", title: "Upstairs session", techNeeds: "sink_lab" });
-    const downstairs = await createProposal(event.id, presenter.id, { state: "confirmed", title: "Downstairs session" });
+    const upstairs = await createProposal(event.id, presenter.id, {
+      state: "confirmed",
+      title: "Upstairs session",
+      techNeeds: "sink_lab",
+    });
+    const downstairs = await createProposal(event.id, presenter.id, {
+      state: "confirmed",
+      title: "Downstairs session",
+    });
     await createPlacement(event.id, downstairs.id, rooms[0]!.id, block2.id);
     // Needs a sink the room lacks: a warning in floor 2's group only.
     const hidden = await createPlacement(event.id, upstairs.id, rooms[20]!.id, block1.id);

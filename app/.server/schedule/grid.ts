@@ -87,9 +87,16 @@ export async function getGrid(actorId: string, eventId: string, filters: TrayFil
   const blockLabel = new Map(input.blocks.map((b) => [b.id, b.label]));
 
   return {
-    roomGroups: groups.map((g) => ({ key: g.key, label: g.label, rooms: g.roomIds.length, warnings: warningsIn.get(g.key) ?? 0 })),
+    roomGroups: groups.map((g) => ({
+      key: g.key,
+      label: g.label,
+      rooms: g.roomIds.length,
+      warnings: warningsIn.get(g.key) ?? 0,
+    })),
     roomGroup: group.key,
-    rooms: input.rooms.filter((r) => shownRooms.has(r.id)).map(({ id, name, capacity, features, building, floor }) => ({ id, name, capacity, features, building, floor })),
+    rooms: input.rooms
+      .filter((r) => shownRooms.has(r.id))
+      .map(({ id, name, capacity, features, building, floor }) => ({ id, name, capacity, features, building, floor })),
     /** Every room, for the move and place forms: a session can go to a room in another group. */
     roomChoices: input.rooms.map(({ id, name, capacity }) => ({ id, name, capacity })),
     blocks: ordered.map(({ id, label, startTime, endTime, kind }) => ({ id, label, startTime, endTime, kind })),
@@ -100,7 +107,10 @@ export async function getGrid(actorId: string, eventId: string, filters: TrayFil
     swapChoices: moving
       ? input.placements
           .filter((p) => p.id !== moving.id)
-          .map((p) => ({ value: p.id, label: `${sessionById.get(p.proposalId)?.title} — ${roomName.get(p.roomId)}, ${blockLabel.get(p.timeBlockId)}` }))
+          .map((p) => ({
+            value: p.id,
+            label: `${sessionById.get(p.proposalId)?.title} — ${roomName.get(p.roomId)}, ${blockLabel.get(p.timeBlockId)}`,
+          }))
       : [],
     conflicts: shownConflicts,
     warningsForDay: conflicts.length,

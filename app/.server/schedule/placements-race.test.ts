@@ -2,7 +2,15 @@
 // session, all made on a grid loaded at the same version, run at once.
 import { expect, test } from "vitest";
 import { db } from "~/utils/db.server";
-import { addMember, createBlock, createEvent, createPlacement, createProposal, createRoom, createUser } from "../../../tests/factories";
+import {
+  addMember,
+  createBlock,
+  createEvent,
+  createPlacement,
+  createProposal,
+  createRoom,
+  createUser,
+} from "../../../tests/factories";
 import { RuleError } from "../errors";
 import { move, STALE_MESSAGE } from "./placements";
 
@@ -17,7 +25,11 @@ test("50 simultaneous moves at the same version: exactly one applies, once, and 
 
   const results = await Promise.allSettled(
     rooms.slice(1).map((room, i) =>
-      move(coordinators[i % coordinators.length]!.id, placement.id, { roomId: room.id, timeBlockId: block.id, expectedVersion: 1 }),
+      move(coordinators[i % coordinators.length]!.id, placement.id, {
+        roomId: room.id,
+        timeBlockId: block.id,
+        expectedVersion: 1,
+      }),
     ),
   );
   const applied = results.filter((r) => r.status === "fulfilled");

@@ -28,7 +28,11 @@ async function setup() {
 }
 
 const spots = (eventId: string) =>
-  db.placement.findMany({ where: { eventId }, select: { roomId: true, timeBlockId: true }, orderBy: { createdAt: "asc" } });
+  db.placement.findMany({
+    where: { eventId },
+    select: { roomId: true, timeBlockId: true },
+    orderBy: { createdAt: "asc" },
+  });
 
 describe("place", () => {
   test("an accepted or confirmed proposal goes on the grid, more than once if wanted, and is audited", async () => {
@@ -47,17 +51,25 @@ describe("place", () => {
     const { event, coordinator, presenter, library, block1 } = await setup();
     for (const state of ["submitted", "withdrawn", "waitlisted"]) {
       const proposal = await createProposal(event.id, presenter.id, { state });
-      await expect(place(coordinator.id, event.id, { proposalId: proposal.id, roomId: library.id, timeBlockId: block1.id })).rejects.toThrow(
-        /only accepted or confirmed sessions go on the grid/,
-      );
+      await expect(
+        place(coordinator.id, event.id, { proposalId: proposal.id, roomId: library.id, timeBlockId: block1.id }),
+      ).rejects.toThrow(/only accepted or confirmed sessions go on the grid/);
     }
     expect(await db.placement.count()).toBe(0);
   });
 
   test("a two-block proposal needs a session block after its start block", async () => {
     const { event, coordinator, presenter, library, block1, block2 } = await setup();
-    const long = await createProposal(event.id, presenter.id, { state: "confirmed", lengthBlocks: 2, title: "Robotics lab" });
-    const attempt = place(coordinator.id, event.id, { proposalId: long.id, roomId: library.id, timeBlockId: block2.id });
+    const long = await createProposal(event.id, presenter.id, {
+      state: "confirmed",
+      lengthBlocks: 2,
+      title: "Robotics lab",
+    });
+    const attempt = place(coordinator.id, event.id, {
+      proposalId: long.id,
+      roomId: library.id,
+      timeBlockId: block2.id,
+    });
     await expect(attempt).rejects.toBeInstanceOf(RuleError);
     await expect(attempt).rejects.toMatchObject({
       field: "timeBlockId",
@@ -80,9 +92,9 @@ describe("place", () => {
     // Nor through its own event id with this event's rows.
     await expect(place(otherCoordinator.id, otherEvent.id, input)).rejects.toThrow();
     const placement = await createPlacement(event.id, proposal.id, library.id, block1.id);
-    await expect(move(otherCoordinator.id, placement.id, { roomId: library.id, timeBlockId: block1.id, expectedVersion: 1 })).rejects.toBeInstanceOf(
-      NotAllowedError,
-    );
+    await expect(
+      move(otherCoordinator.id, placement.id, { roomId: library.id, timeBlockId: block1.id, expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(NotAllowedError);
     await expect(remove(otherCoordinator.id, placement.id)).rejects.toBeInstanceOf(NotAllowedError);
     await expect(undoLastMove(otherCoordinator.id, event.id)).rejects.toBeInstanceOf(NotAllowedError);
     expect(await db.placement.count()).toBe(1);
@@ -93,11 +105,19 @@ describe("move, swap and remove", () => {
   test("a move bumps the version; a move from a stale grid is refused", async () => {
     const { event, coordinator, library, lab, block1, block2, proposal } = await setup();
     const placement = await createPlacement(event.id, proposal.id, library.id, block1.id);
-    const moved = await move(coordinator.id, placement.id, { roomId: lab.id, timeBlockId: block2.id, expectedVersion: 1 });
+    const moved = await move(coordinator.id, placement.id, {
+      roomId: lab.id,
+      timeBlockId: block2.id,
+      expectedVersion: 1,
+    });
     expect(moved).toMatchObject({ roomId: lab.id, timeBlockId: block2.id, version: 2 });
 
     // A second coordinator still looking at version 1.
-    const stale = move(coordinator.id, placement.id, { roomId: library.id, timeBlockId: block1.id, expectedVersion: 1 });
+    const stale = move(coordinator.id, placement.id, {
+      roomId: library.id,
+      timeBlockId: block1.id,
+      expectedVersion: 1,
+    });
     await expect(stale).rejects.toBeInstanceOf(RuleError);
     await expect(stale).rejects.toThrow(STALE_MESSAGE);
     expect(await spots(event.id)).toEqual([{ roomId: lab.id, timeBlockId: block2.id }]);
@@ -109,8 +129,15 @@ describe("move, swap and remove", () => {
     const a = await createPlacement(event.id, proposal.id, library.id, block1.id);
     const b = await createPlacement(event.id, other.id, lab.id, block2.id);
     await swap(coordinator.id, a.id, b.id);
-    expect(await db.placement.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ roomId: lab.id, timeBlockId: block2.id, version: 2 });
-    expect(await db.placement.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ roomId: library.id, timeBlockId: block1.id });
+    expect(await db.placement.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      roomId: lab.id,
+      timeBlockId: block2.id,
+      version: 2,
+    });
+    expect(await db.placement.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({
+      roomId: library.id,
+      timeBlockId: block1.id,
+    });
     await remove(coordinator.id, a.id);
     expect(await db.placement.count()).toBe(1);
   });
@@ -131,7 +158,11 @@ describe("stale swaps and removals", () => {
       { roomId: lab.id, timeBlockId: block1.id },
       { roomId: lab.id, timeBlockId: block2.id },
     ]);
-    expect(await db.auditLog.count({ where: { eventId: event.id, action: { in: ["placement.swapped", "placement.removed"] } } })).toBe(0);
+    expect(
+      await db.auditLog.count({
+        where: { eventId: event.id, action: { in: ["placement.swapped", "placement.removed"] } },
+      }),
+    ).toBe(0);
 
     // At the version on screen both go through.
     await swap(coordinator.id, a.id, b.id, 2);
@@ -143,7 +174,11 @@ describe("stale swaps and removals", () => {
 describe("undoLastMove", () => {
   test("undo walks back through moves, removals and placements, and is audited", async () => {
     const { event, coordinator, library, lab, block1, block2, proposal } = await setup();
-    const placed = await place(coordinator.id, event.id, { proposalId: proposal.id, roomId: library.id, timeBlockId: block1.id });
+    const placed = await place(coordinator.id, event.id, {
+      proposalId: proposal.id,
+      roomId: library.id,
+      timeBlockId: block1.id,
+    });
     await move(coordinator.id, placed.id, { roomId: lab.id, timeBlockId: block2.id, expectedVersion: 1 });
     await remove(coordinator.id, placed.id);
 
@@ -165,11 +200,21 @@ describe("undoLastMove", () => {
   test("undo of a swap puts both sessions back", async () => {
     const { event, coordinator, presenter, library, lab, block1, block2, proposal } = await setup();
     const other = await createProposal(event.id, presenter.id, { state: "accepted" });
-    const a = await place(coordinator.id, event.id, { proposalId: proposal.id, roomId: library.id, timeBlockId: block1.id });
+    const a = await place(coordinator.id, event.id, {
+      proposalId: proposal.id,
+      roomId: library.id,
+      timeBlockId: block1.id,
+    });
     const b = await place(coordinator.id, event.id, { proposalId: other.id, roomId: lab.id, timeBlockId: block2.id });
     await swap(coordinator.id, a.id, b.id);
     await undoLastMove(coordinator.id, event.id);
-    expect(await db.placement.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ roomId: library.id, timeBlockId: block1.id });
-    expect(await db.placement.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ roomId: lab.id, timeBlockId: block2.id });
+    expect(await db.placement.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({
+      roomId: library.id,
+      timeBlockId: block1.id,
+    });
+    expect(await db.placement.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({
+      roomId: lab.id,
+      timeBlockId: block2.id,
+    });
   });
 });

@@ -9,7 +9,8 @@ import { assertEventCoordinator } from "../events/permissions";
 import { blockSequence } from "./conflicts";
 
 const PLACEABLE_STATES = ["accepted", "confirmed"];
-export const STALE_MESSAGE = "Someone else changed this session since you loaded the grid — reload to see their change.";
+export const STALE_MESSAGE =
+  "Someone else changed this session since you loaded the grid — reload to see their change.";
 
 type Spot = { roomId: string; timeBlockId: string };
 type Snapshot = { id: string; proposalId: string; roomId: string; timeBlockId: string; version: number };
@@ -26,7 +27,14 @@ function snapshot(placement: Placement): Snapshot {
 }
 
 async function audit(tx: Tx, eventId: string, actorId: string, action: string, entityId: string, detail: object) {
-  await recordAudit(tx, { eventId, actorId, action, entity: "Placement", entityId, detail: detail as Record<string, unknown> });
+  await recordAudit(tx, {
+    eventId,
+    actorId,
+    action,
+    entity: "Placement",
+    entityId,
+    detail: detail as Record<string, unknown>,
+  });
 }
 
 /** The room and block must be this event's, and a two-block session needs a session block after its start. */
@@ -175,7 +183,13 @@ export async function undoLastMove(actorId: string, eventId: string) {
           where: { id: previous.id },
           update: { ...spot, version: { increment: 1 } },
           // Recreated above any version a browser may still hold, so stale moves stay refused.
-          create: { ...spot, id: previous.id, eventId, proposalId: previous.proposalId, version: (previous.version ?? 1) + 1 },
+          create: {
+            ...spot,
+            id: previous.id,
+            eventId,
+            proposalId: previous.proposalId,
+            version: (previous.version ?? 1) + 1,
+          },
         });
       }
       await audit(tx, eventId, actorId, "placement.undone", target.entityId, {

@@ -35,7 +35,8 @@ export async function getPresenterSchedule(slug: string, token: string) {
   const link = await findFeedLink(token, "presenter");
   const userId = link?.eventId === version.eventId ? link.userId : null;
   const sessions = version.snapshot.sessions.filter((s) => s.presenters.some((p) => p.userId === userId));
-  if (!userId || sessions.length === 0) throw new NotFoundError("This link does not match a presenter on the published schedule.");
+  if (!userId || sessions.length === 0)
+    throw new NotFoundError("This link does not match a presenter on the published schedule.");
   const name = sessions[0]!.presenters.find((p) => p.userId === userId)!.name;
   return { version, userId, name, sessions };
 }
@@ -52,7 +53,9 @@ export async function myPresenterFeeds(userId: string) {
   const events = await db.event.findMany({
     where: {
       scheduleVersions: { some: {} },
-      proposals: { some: { OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }] } },
+      proposals: {
+        some: { OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }] },
+      },
     },
     select: { id: true, slug: true, name: true, date: true },
     orderBy: { date: "asc" },
@@ -60,7 +63,8 @@ export async function myPresenterFeeds(userId: string) {
   const feeds = [];
   for (const event of events) {
     const version = await latestPublished(event.id);
-    if (version && presentsIn(version, userId)) feeds.push({ event, token: await currentFeedLink(userId, event.id, "presenter") });
+    if (version && presentsIn(version, userId))
+      feeds.push({ event, token: await currentFeedLink(userId, event.id, "presenter") });
   }
   return feeds;
 }
@@ -68,7 +72,8 @@ export async function myPresenterFeeds(userId: string) {
 /** A presenter's own feed and print page get an address (a new one: the old one answers 404 from now on). */
 export async function resetPresenterFeed(userId: string, eventId: string) {
   const version = await latestPublished(eventId);
-  if (!version || !presentsIn(version, userId)) throw new NotFoundError("You do not present on this PD day's published schedule.");
+  if (!version || !presentsIn(version, userId))
+    throw new NotFoundError("You do not present on this PD day's published schedule.");
   return resetFeedLink(userId, eventId, "presenter");
 }
 

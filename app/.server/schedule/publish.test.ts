@@ -23,9 +23,20 @@ async function gridEvent() {
   const aisha = await createUser({ name: "Aisha Nguyen" });
   const pending = await createUser({ name: "Not Yet Confirmed" });
   for (const u of [maria, ben, aisha]) await addMember(event.id, u.id, "presenter");
-  const desmos = await createProposal(event.id, maria.id, { title: "Desmos for Algebra I", state: "confirmed", lengthBlocks: 2, tags: "Math" });
+  const desmos = await createProposal(event.id, maria.id, {
+    title: "Desmos for Algebra I",
+    state: "confirmed",
+    lengthBlocks: 2,
+    tags: "Math",
+  });
   await db.proposalCoPresenter.create({
-    data: { proposalId: desmos.id, email: aisha.email, userId: aisha.id, tokenHash: `t-${desmos.id}`, confirmedAt: new Date() },
+    data: {
+      proposalId: desmos.id,
+      email: aisha.email,
+      userId: aisha.id,
+      tokenHash: `t-${desmos.id}`,
+      confirmedAt: new Date(),
+    },
   });
   await db.proposalCoPresenter.create({
     data: { proposalId: desmos.id, email: pending.email, userId: pending.id, tokenHash: `u-${desmos.id}` },
@@ -50,7 +61,13 @@ describe("publishing versions", () => {
     expect(version.changelog.map((c) => c.kind)).toEqual(["added", "added", "added"]);
     const desmos = version.snapshot.sessions.find((s) => s.title === "Desmos for Algebra I")!;
     // Two blocks: it runs through lunch to the end of the next session block.
-    expect(desmos).toMatchObject({ startTime: "08:50", endTime: "11:30", roomName: "Library", tags: ["Math"], dayOf: false });
+    expect(desmos).toMatchObject({
+      startTime: "08:50",
+      endTime: "11:30",
+      roomName: "Library",
+      tags: ["Math"],
+      dayOf: false,
+    });
     expect(desmos.presenters.map((p) => p.name)).toEqual(["Maria Delgado", "Aisha Nguyen"]);
     expect(version.snapshot.event.timeZone).toBe("America/Chicago");
     expect(JSON.parse(JSON.stringify(version.snapshot))).toEqual(version.snapshot);
@@ -115,7 +132,9 @@ describe("publishing versions", () => {
     await db.placement.update({ where: { id: g.pRubrics.id }, data: { timeBlockId: g.b2.id } });
     const refused = publish(g.coordinator.id, g.event.id, { blockOnConflicts: true });
     await expect(refused).rejects.toBeInstanceOf(RuleError);
-    await expect(publish(g.coordinator.id, g.event.id, { blockOnConflicts: true })).rejects.toThrow(/Not published: .*Room 114/);
+    await expect(publish(g.coordinator.id, g.event.id, { blockOnConflicts: true })).rejects.toThrow(
+      /Not published: .*Room 114/,
+    );
     expect(await db.scheduleVersion.count({ where: { eventId: g.event.id } })).toBe(0);
     const { version } = await publish(g.coordinator.id, g.event.id, { blockOnConflicts: false });
     expect(version.number).toBe(1);
@@ -135,7 +154,9 @@ describe("publishing versions", () => {
     const first = await publish(g.coordinator.id, g.event.id);
     expect(first.stage).toEqual({ from: "proposals_open", to: "published" });
     expect((await db.event.findUniqueOrThrow({ where: { id: g.event.id } })).status).toBe("published");
-    const audit = await db.auditLog.findFirstOrThrow({ where: { eventId: g.event.id, action: "event.status_changed" } });
+    const audit = await db.auditLog.findFirstOrThrow({
+      where: { eventId: g.event.id, action: "event.status_changed" },
+    });
     expect(JSON.parse(audit.detail)).toEqual({ from: "proposals_open", to: "published" });
 
     // On the day itself a new version keeps the day live.

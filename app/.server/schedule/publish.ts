@@ -108,7 +108,13 @@ export async function freezeVersion(
       action: "schedule.published",
       entity: "ScheduleVersion",
       entityId: row.id,
-      detail: { number: row.number, added: changes("added"), moved: changes("moved"), cancelled: changes("cancelled"), note },
+      detail: {
+        number: row.number,
+        added: changes("added"),
+        moved: changes("moved"),
+        cancelled: changes("cancelled"),
+        note,
+      },
     });
     const stage = advanceStage ? await advanceToPublished(tx, eventId, actorId) : null;
     return { version: parseVersion(row), stage };
@@ -147,7 +153,10 @@ export async function publish(actorId: string, eventId: string, options: Publish
       );
     }
   }
-  return freezeVersion(eventId, actorId, await buildSnapshot(eventId), { note: options.note?.trim() ?? "", advanceStage: true });
+  return freezeVersion(eventId, actorId, await buildSnapshot(eventId), {
+    note: options.note?.trim() ?? "",
+    advanceStage: true,
+  });
 }
 
 /** One message per presenter or co-presenter, listing only their own changes. */
@@ -161,7 +170,10 @@ async function mailChangedPresenters(version: PublishedVersion) {
     }
   }
   if (byPerson.size === 0) return 0;
-  const people = await db.user.findMany({ where: { id: { in: [...byPerson.keys()] } }, select: { id: true, name: true, email: true } });
+  const people = await db.user.findMany({
+    where: { id: { in: [...byPerson.keys()] } },
+    select: { id: true, name: true, email: true },
+  });
   const { event } = version.snapshot;
   for (const person of people) {
     const changes = byPerson.get(person.id)!;
@@ -184,8 +196,12 @@ async function mailChangedPresenters(version: PublishedVersion) {
       eventId: event.id,
       to: person.email,
       // Private feed links: a coordinator reading the outbox has no use for them.
-      secrets: [appLink(`/e/${event.slug}/presenters/${token}.ics`), appLink(`/e/${event.slug}/presenters/${token}/print`)],
-      subject: version.number === 1 ? `Your sessions at ${event.name}` : `Schedule change for your sessions at ${event.name}`,
+      secrets: [
+        appLink(`/e/${event.slug}/presenters/${token}.ics`),
+        appLink(`/e/${event.slug}/presenters/${token}/print`),
+      ],
+      subject:
+        version.number === 1 ? `Your sessions at ${event.name}` : `Schedule change for your sessions at ${event.name}`,
       text,
     });
   }
@@ -207,7 +223,10 @@ export async function getPublishPage(actorId: string, slug: string) {
   ]);
   const publisherIds = [...new Set(rows.flatMap((r) => (r.publishedById ? [r.publishedById] : [])))];
   const publishers = new Map(
-    (await db.user.findMany({ where: { id: { in: publisherIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]),
+    (await db.user.findMany({ where: { id: { in: publisherIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
   );
   return {
     event,

@@ -10,7 +10,9 @@ describe("roomGroups", () => {
   });
 
   test("60 rooms in two buildings on three floors: one group per building floor, in the rooms' order", () => {
-    const rooms = Array.from({ length: 60 }, (_, i) => room(`r${i}`, i < 30 ? "Main" : "East wing", String(1 + (i % 3))));
+    const rooms = Array.from({ length: 60 }, (_, i) =>
+      room(`r${i}`, i < 30 ? "Main" : "East wing", String(1 + (i % 3))),
+    );
     const groups = roomGroups(rooms);
     expect(groups.map((g) => [g.key, g.label, g.roomIds.length])).toEqual([
       ["main-floor-1", "Main, floor 1", 10],
@@ -54,8 +56,13 @@ describe("groupsOfConflict", () => {
     ["p2", "r2"],
   ]);
   test("a warning counts in the group of its room, a presenter in two rooms in both, a session not placed in none", () => {
-    expect([...groupsOfConflict({ roomId: "r2", placementIds: ["p2"] }, groupOfRoom, roomOfPlacement)]).toEqual(["east"]);
-    expect([...groupsOfConflict({ placementIds: ["p1", "p2"] }, groupOfRoom, roomOfPlacement)]).toEqual(["main", "east"]);
+    expect([...groupsOfConflict({ roomId: "r2", placementIds: ["p2"] }, groupOfRoom, roomOfPlacement)]).toEqual([
+      "east",
+    ]);
+    expect([...groupsOfConflict({ placementIds: ["p1", "p2"] }, groupOfRoom, roomOfPlacement)]).toEqual([
+      "main",
+      "east",
+    ]);
     expect([...groupsOfConflict({ placementIds: [] }, groupOfRoom, roomOfPlacement)]).toEqual([]);
   });
 });

@@ -52,7 +52,11 @@ export function roomGroups(rooms: readonly GroupableRoom[], perView = ROOMS_PER_
       const pages = Math.ceil(roomIds.length / perView);
       const size = Math.ceil(roomIds.length / pages);
       for (let page = 0; page < pages; page++) {
-        groups.push({ labels: [`${label} (${page + 1} of ${pages})`], roomIds: roomIds.slice(page * size, (page + 1) * size), paged: true });
+        groups.push({
+          labels: [`${label} (${page + 1} of ${pages})`],
+          roomIds: roomIds.slice(page * size, (page + 1) * size),
+          paged: true,
+        });
       }
       continue;
     }
@@ -67,7 +71,12 @@ export function roomGroups(rooms: readonly GroupableRoom[], perView = ROOMS_PER_
 
   const used = new Set<string>();
   return groups.map(({ labels, roomIds }) => {
-    const label = labels.length === 1 ? labels[0]! : labels.length === 2 ? labels.join(" and ") : `${labels[0]} to ${labels.at(-1)}`;
+    const label =
+      labels.length === 1
+        ? labels[0]!
+        : labels.length === 2
+          ? labels.join(" and ")
+          : `${labels[0]} to ${labels.at(-1)}`;
     let key = slug(label);
     for (let n = 2; used.has(key); n++) key = `${slug(label)}-${n}`;
     used.add(key);

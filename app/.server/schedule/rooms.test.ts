@@ -13,12 +13,17 @@ async function coordinatedEvent() {
   return { event, coordinator };
 }
 
-const room = (values: Record<string, unknown>) => RoomSchema.parse({ building: "", floor: "", features: "", accessible: "on", ...values });
+const room = (values: Record<string, unknown>) =>
+  RoomSchema.parse({ building: "", floor: "", features: "", accessible: "on", ...values });
 
 describe("rooms", () => {
   test("a coordinator adds rooms; a duplicate name is refused on the name field; order can change", async () => {
     const { event, coordinator } = await coordinatedEvent();
-    const library = await addRoom(coordinator.id, event.id, room({ name: "Library", capacity: "60", features: ["projector", "charging"] }));
+    const library = await addRoom(
+      coordinator.id,
+      event.id,
+      room({ name: "Library", capacity: "60", features: ["projector", "charging"] }),
+    );
     await addRoom(coordinator.id, event.id, room({ name: "Room 203", capacity: "28" }));
     expect(library).toMatchObject({ features: "projector,charging", accessible: true, capacity: 60 });
 
@@ -34,7 +39,9 @@ describe("rooms", () => {
     const { event } = await coordinatedEvent();
     const presenter = await createUser();
     await addMember(event.id, presenter.id, "presenter");
-    await expect(addRoom(presenter.id, event.id, room({ name: "Gym", capacity: "80" }))).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(addRoom(presenter.id, event.id, room({ name: "Gym", capacity: "80" }))).rejects.toBeInstanceOf(
+      NotAllowedError,
+    );
   });
 
   test("CSV import reports bad rows by line, imports the good ones, and a re-import updates rooms by name", async () => {
@@ -57,17 +64,31 @@ describe("rooms", () => {
       { row: 7, message: "accessible must be yes or no, not “maybe”." },
     ]);
     const lab = await db.room.findFirstOrThrow({ where: { eventId: event.id, name: "Computer Lab B" } });
-    expect(lab).toMatchObject({ capacity: 30, features: "projector,student_devices", accessible: false, building: "East wing" });
+    expect(lab).toMatchObject({
+      capacity: 30,
+      features: "projector,student_devices",
+      accessible: false,
+      building: "East wing",
+    });
 
-    const again = await importRoomsCsv(coordinator.id, event.id, "name,capacity,features\nLibrary,75,projector\nRoom 114,24,");
+    const again = await importRoomsCsv(
+      coordinator.id,
+      event.id,
+      "name,capacity,features\nLibrary,75,projector\nRoom 114,24,",
+    );
     expect(again).toEqual({ created: 1, updated: 1, errors: [] });
-    expect(await db.room.findFirstOrThrow({ where: { eventId: event.id, name: "Library" } })).toMatchObject({ capacity: 75, features: "projector" });
+    expect(await db.room.findFirstOrThrow({ where: { eventId: event.id, name: "Library" } })).toMatchObject({
+      capacity: 75,
+      features: "projector",
+    });
     expect(await db.room.count({ where: { eventId: event.id } })).toBe(3);
   });
 
   test("a CSV without name and capacity columns is refused as a whole", async () => {
     const { event, coordinator } = await coordinatedEvent();
-    await expect(importRoomsCsv(coordinator.id, event.id, "room,seats\nLibrary,60")).rejects.toMatchObject({ field: "csv" });
+    await expect(importRoomsCsv(coordinator.id, event.id, "room,seats\nLibrary,60")).rejects.toMatchObject({
+      field: "csv",
+    });
   });
 
   test("rooms and blocks copy from another PD day the coordinator runs, skipping what is already there", async () => {
@@ -91,14 +112,22 @@ describe("rooms", () => {
 });
 
 describe("time blocks", () => {
-  const block = (label: string, startTime: string, endTime: string) => ({ label, startTime, endTime, kind: "sessions" as const });
+  const block = (label: string, startTime: string, endTime: string) => ({
+    label,
+    startTime,
+    endTime,
+    kind: "sessions" as const,
+  });
 
   test("blocks may touch but not overlap; the overlap is reported on the start time", async () => {
     const { event, coordinator } = await coordinatedEvent();
     await addBlock(coordinator.id, event.id, block("Block 1", "09:00", "09:50"));
     const second = await addBlock(coordinator.id, event.id, block("Block 2", "09:50", "10:40"));
     const overlap = addBlock(coordinator.id, event.id, block("Block 1b", "09:30", "10:00"));
-    await expect(overlap).rejects.toMatchObject({ field: "startTime", message: "This overlaps Block 1 (09:00–09:50)." });
+    await expect(overlap).rejects.toMatchObject({
+      field: "startTime",
+      message: "This overlaps Block 1 (09:00–09:50).",
+    });
     // Editing a block does not clash with itself.
     await updateBlock(coordinator.id, second.id, block("Block 2", "09:55", "10:45"));
     const blocks = await db.timeBlock.findMany({ where: { eventId: event.id }, orderBy: { sortOrder: "asc" } });

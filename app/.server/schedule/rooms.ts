@@ -29,11 +29,19 @@ async function nameTaken(eventId: string, name: string, exceptId?: string) {
 
 export async function createRoom(actorId: string, eventId: string, input: RoomInput) {
   await assertEventCoordinator(actorId, eventId);
-  if (await nameTaken(eventId, input.name)) throw new RuleError("This PD day already has a room with that name.", "name");
+  if (await nameTaken(eventId, input.name))
+    throw new RuleError("This PD day already has a room with that name.", "name");
   const last = await db.room.findFirst({ where: { eventId }, orderBy: { sortOrder: "desc" } });
   return db.$transaction(async (tx) => {
     const room = await tx.room.create({ data: { ...roomData(input), eventId, sortOrder: (last?.sortOrder ?? 0) + 1 } });
-    await recordAudit(tx, { eventId, actorId, action: "room.created", entity: "Room", entityId: room.id, detail: { name: room.name } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "room.created",
+      entity: "Room",
+      entityId: room.id,
+      detail: { name: room.name },
+    });
     return room;
   });
 }
@@ -52,7 +60,14 @@ export async function updateRoom(actorId: string, roomId: string, input: RoomInp
   }
   return db.$transaction(async (tx) => {
     const updated = await tx.room.update({ where: { id: roomId }, data: roomData(input) });
-    await recordAudit(tx, { eventId: room.eventId, actorId, action: "room.updated", entity: "Room", entityId: room.id, detail: { name: updated.name } });
+    await recordAudit(tx, {
+      eventId: room.eventId,
+      actorId,
+      action: "room.updated",
+      entity: "Room",
+      entityId: room.id,
+      detail: { name: updated.name },
+    });
     return updated;
   });
 }
@@ -63,7 +78,14 @@ export async function deleteRoom(actorId: string, roomId: string) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.room.deleteMany({ where: { id: roomId } });
     if (count !== 1) throw new NotFoundError("That room was already deleted.");
-    await recordAudit(tx, { eventId: room.eventId, actorId, action: "room.deleted", entity: "Room", entityId: room.id, detail: { name: room.name } });
+    await recordAudit(tx, {
+      eventId: room.eventId,
+      actorId,
+      action: "room.deleted",
+      entity: "Room",
+      entityId: room.id,
+      detail: { name: room.name },
+    });
   });
   return room;
 }
@@ -71,7 +93,10 @@ export async function deleteRoom(actorId: string, roomId: string) {
 /** Move a room one column left ("up") or right ("down") in the grid. */
 export async function moveRoom(actorId: string, roomId: string, direction: "up" | "down") {
   const room = await findRoom(actorId, roomId);
-  const rooms = await db.room.findMany({ where: { eventId: room.eventId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
+  const rooms = await db.room.findMany({
+    where: { eventId: room.eventId },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+  });
   const ids = rooms.map((r) => r.id);
   const index = ids.indexOf(roomId);
   const target = direction === "up" ? index - 1 : index + 1;
@@ -85,9 +110,14 @@ export async function reorderRooms(actorId: string, eventId: string, roomIds: st
   await assertEventCoordinator(actorId, eventId);
   const rooms = await db.room.findMany({ where: { eventId }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }] });
   const known = new Set(rooms.map((r) => r.id));
-  const order = [...roomIds.filter((id) => known.has(id)), ...rooms.map((r) => r.id).filter((id) => !roomIds.includes(id))];
+  const order = [
+    ...roomIds.filter((id) => known.has(id)),
+    ...rooms.map((r) => r.id).filter((id) => !roomIds.includes(id)),
+  ];
   // updateMany: a room deleted meanwhile is skipped rather than failing the reorder.
-  await db.$transaction(order.map((id, index) => db.room.updateMany({ where: { id, eventId }, data: { sortOrder: index + 1 } })));
+  await db.$transaction(
+    order.map((id, index) => db.room.updateMany({ where: { id, eventId }, data: { sortOrder: index + 1 } })),
+  );
 }
 
 /** Earlier PD days this person coordinates, to copy rooms or blocks from. */
@@ -116,9 +146,18 @@ export async function copyRoomsFromEvent(actorId: string, eventId: string, sourc
   const fresh = source.filter((room) => !taken.has(room.name));
   await db.$transaction(async (tx) => {
     for (const [index, { name, building, floor, capacity, features, accessible }] of fresh.entries()) {
-      await tx.room.create({ data: { eventId, name, building, floor, capacity, features, accessible, sortOrder: start + index + 1 } });
+      await tx.room.create({
+        data: { eventId, name, building, floor, capacity, features, accessible, sortOrder: start + index + 1 },
+      });
     }
-    await recordAudit(tx, { eventId, actorId, action: "room.copied", entity: "Room", entityId: sourceEventId, detail: { copied: fresh.length } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "room.copied",
+      entity: "Room",
+      entityId: sourceEventId,
+      detail: { copied: fresh.length },
+    });
   });
   return { copied: fresh.length, skipped: source.length - fresh.length };
 }
@@ -196,7 +235,14 @@ export async function importRoomsCsv(actorId: string, eventId: string, csv: stri
         created++;
       }
     }
-    await recordAudit(tx, { eventId, actorId, action: "room.imported", entity: "Room", entityId: eventId, detail: { created, updated, rejected: errors.length } });
+    await recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "room.imported",
+      entity: "Room",
+      entityId: eventId,
+      detail: { created, updated, rejected: errors.length },
+    });
   });
   return { created, updated, errors };
 }

@@ -30,7 +30,14 @@ export type SnapshotSession = {
   dayOf: boolean;
 };
 
-export type SnapshotRoom = { id: string; name: string; building: string; floor: string; capacity: number; accessible: boolean };
+export type SnapshotRoom = {
+  id: string;
+  name: string;
+  building: string;
+  floor: string;
+  capacity: number;
+  accessible: boolean;
+};
 export type SnapshotBlock = { id: string; label: string; startTime: string; endTime: string; kind: string };
 
 export type ScheduleSnapshot = {
@@ -81,7 +88,11 @@ const placementInclude = {
 type PlacementRow = Prisma.PlacementGetPayload<{ include: typeof placementInclude }>;
 
 /** Where a session runs, with its end taken from its last block. */
-export function sessionFromPlacement(placement: PlacementRow, blocks: SnapshotBlock[], dayOfIds: ReadonlySet<string>): SnapshotSession {
+export function sessionFromPlacement(
+  placement: PlacementRow,
+  blocks: SnapshotBlock[],
+  dayOfIds: ReadonlySet<string>,
+): SnapshotSession {
   const { proposal, room, timeBlock } = placement;
   // The same reading of "two blocks" as the grid's conflict rules: the start block
   // and the next session block after it, breaks and lunch skipped.
@@ -110,7 +121,11 @@ export function sessionFromPlacement(placement: PlacementRow, blocks: SnapshotBl
   };
 }
 
-export async function loadPlacementSessions(eventId: string, where: Prisma.PlacementWhereInput, blocks: SnapshotBlock[]) {
+export async function loadPlacementSessions(
+  eventId: string,
+  where: Prisma.PlacementWhereInput,
+  blocks: SnapshotBlock[],
+) {
   const [placements, dayOfIds] = await Promise.all([
     db.placement.findMany({ where: { ...where, eventId }, include: placementInclude }),
     dayOfProposalIds(eventId),
@@ -135,7 +150,14 @@ export async function loadRoomsAndBlocks(eventId: string) {
     db.timeBlock.findMany({ where: { eventId }, orderBy: [{ startTime: "asc" }, { sortOrder: "asc" }] }),
   ]);
   return {
-    rooms: rooms.map(({ id, name, building, floor, capacity, accessible }) => ({ id, name, building, floor, capacity, accessible })),
+    rooms: rooms.map(({ id, name, building, floor, capacity, accessible }) => ({
+      id,
+      name,
+      building,
+      floor,
+      capacity,
+      accessible,
+    })),
     blocks: blocks.map(({ id, label, startTime, endTime, kind }) => ({ id, label, startTime, endTime, kind })),
   };
 }
@@ -146,7 +168,11 @@ export async function buildSnapshot(eventId: string): Promise<ScheduleSnapshot> 
   const { rooms, blocks } = await loadRoomsAndBlocks(eventId);
   // Withdrawn or reopened proposals may still sit in the grid; attendees only see
   // sessions that are actually going to happen.
-  const sessions = await loadPlacementSessions(eventId, { proposal: { state: { in: ["accepted", "confirmed"] } } }, blocks);
+  const sessions = await loadPlacementSessions(
+    eventId,
+    { proposal: { state: { in: ["accepted", "confirmed"] } } },
+    blocks,
+  );
   return {
     event: {
       id: event.id,
@@ -166,7 +192,12 @@ export async function buildSnapshot(eventId: string): Promise<ScheduleSnapshot> 
 }
 
 function where(session: SnapshotSession): SessionWhere {
-  return { roomName: session.roomName, blockLabel: session.blockLabel, startTime: session.startTime, endTime: session.endTime };
+  return {
+    roomName: session.roomName,
+    blockLabel: session.blockLabel,
+    startTime: session.startTime,
+    endTime: session.endTime,
+  };
 }
 
 /** What changed from `previous` (null before v1) to `next`, by placement identity. */
@@ -176,7 +207,11 @@ export function diffSnapshots(previous: ScheduleSnapshot | null, next: ScheduleS
   const changes: ChangeEntry[] = [];
   for (const session of next.sessions) {
     const old = before.get(session.placementId);
-    const base = { placementId: session.placementId, title: session.title, presenterIds: session.presenters.map((p) => p.userId) };
+    const base = {
+      placementId: session.placementId,
+      title: session.title,
+      presenterIds: session.presenters.map((p) => p.userId),
+    };
     if (!old) {
       changes.push({ kind: "added", ...base, to: where(session) });
     } else if (

@@ -53,4 +53,3 @@ export function toMinutes(time: string) {
   const [hh, mm] = time.split(":").map(Number) as [number, number];
   return hh * 60 + mm;
 }
-

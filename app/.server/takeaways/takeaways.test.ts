@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { createAttendee, createPublishedDay, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { NotAllowedError, RuleError } from "../errors";
-import { addSessionResource, hideSessionPost, postTakeaway, sessionPostsFor, takeawayCounts, takeawaysForPresenter } from "./takeaways";
+import {
+  addSessionResource,
+  hideSessionPost,
+  postTakeaway,
+  sessionPostsFor,
+  takeawayCounts,
+  takeawaysForPresenter,
+} from "./takeaways";
 
 // 2027-03-12 in Chicago is UTC-6: block 1 (09:00–09:50) starts at 15:00 UTC.
 const BEFORE = new Date("2027-03-12T14:55:00Z");
@@ -12,9 +19,20 @@ const TAKEAWAY = { intent: "takeaway" as const, text: "One thing I'll try on Mon
 async function dayWithPeople() {
   const day = await createPublishedDay();
   const checkedIn = (await createAttendee(day.event.id, { name: "Ann Present" })).user;
-  await db.roomVisit.create({ data: { eventId: day.event.id, userId: checkedIn.id, roomId: day.roomA.id, timeBlockId: day.block1.id, placementId: day.a1.id, enteredAt: DURING } });
+  await db.roomVisit.create({
+    data: {
+      eventId: day.event.id,
+      userId: checkedIn.id,
+      roomId: day.roomA.id,
+      timeBlockId: day.block1.id,
+      placementId: day.a1.id,
+      enteredAt: DURING,
+    },
+  });
   const picked = (await createAttendee(day.event.id, { name: "Pat Picker" })).user;
-  await db.pick.create({ data: { eventId: day.event.id, userId: picked.id, placementId: day.a1.id, proposalId: day.a1.proposalId } });
+  await db.pick.create({
+    data: { eventId: day.event.id, userId: picked.id, placementId: day.a1.id, proposalId: day.a1.proposalId },
+  });
   const absent = (await createAttendee(day.event.id, { name: "Abe Elsewhere" })).user;
   return { ...day, checkedIn, picked, absent };
 }
@@ -35,7 +53,9 @@ describe("takeaways", () => {
 
   it("open once the session has started", async () => {
     const { event, a1, checkedIn } = await dayWithPeople();
-    await expect(postTakeaway(checkedIn.id, event.slug, a1.id, TAKEAWAY, BEFORE)).rejects.toMatchObject({ field: "text" });
+    await expect(postTakeaway(checkedIn.id, event.slug, a1.id, TAKEAWAY, BEFORE)).rejects.toMatchObject({
+      field: "text",
+    });
     expect((await sessionPostsFor(checkedIn.id, event.slug, a1.id, BEFORE)).canTakeaway).toBe(false);
   });
 
@@ -58,10 +78,16 @@ describe("presenter resources", () => {
     const link = { intent: "resource" as const, label: "Slides", url: "https://example.org/slides" };
     await expect(addSessionResource(presenter.id, event.slug, a1.id, link, BEFORE)).rejects.toBeInstanceOf(RuleError);
     await addSessionResource(presenter.id, event.slug, a1.id, link, DURING);
-    await expect(addSessionResource(checkedIn.id, event.slug, a1.id, link, DURING)).rejects.toBeInstanceOf(NotAllowedError);
+    await expect(addSessionResource(checkedIn.id, event.slug, a1.id, link, DURING)).rejects.toBeInstanceOf(
+      NotAllowedError,
+    );
     const outsider = await createUser();
-    await expect(addSessionResource(outsider.id, event.slug, a1.id, link, DURING)).rejects.toBeInstanceOf(NotAllowedError);
-    expect((await sessionPostsFor(checkedIn.id, event.slug, a1.id, DURING)).resources).toEqual([expect.objectContaining({ text: "Slides", url: link.url })]);
+    await expect(addSessionResource(outsider.id, event.slug, a1.id, link, DURING)).rejects.toBeInstanceOf(
+      NotAllowedError,
+    );
+    expect((await sessionPostsFor(checkedIn.id, event.slug, a1.id, DURING)).resources).toEqual([
+      expect.objectContaining({ text: "Slides", url: link.url }),
+    ]);
   });
 });
 
@@ -70,6 +96,8 @@ describe("takeaway counts", () => {
     const { event, a1, checkedIn, picked } = await dayWithPeople();
     await postTakeaway(checkedIn.id, event.slug, a1.id, TAKEAWAY, DURING);
     await postTakeaway(picked.id, event.slug, a1.id, TAKEAWAY, DURING);
-    expect(await takeawayCounts(event.id)).toEqual([{ proposalId: a1.proposalId, title: "Desmos for Algebra I", count: 2 }]);
+    expect(await takeawayCounts(event.id)).toEqual([
+      { proposalId: a1.proposalId, title: "Desmos for Algebra I", count: 2 },
+    ]);
   });
 });

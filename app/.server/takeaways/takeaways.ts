@@ -10,7 +10,19 @@ import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator, findEventBySlug, loadActor } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
-import { DOCX, JPEG, PDF, PNG, PPTX, readUpload, removeUpload, sniffFile, storeUpload, WEBP, XLSX } from "../uploads/stored-files";
+import {
+  DOCX,
+  JPEG,
+  PDF,
+  PNG,
+  PPTX,
+  readUpload,
+  removeUpload,
+  sniffFile,
+  storeUpload,
+  WEBP,
+  XLSX,
+} from "../uploads/stored-files";
 
 const MAX_TAKEAWAYS_EACH = 5;
 const MAX_RESOURCES = 20;
@@ -38,11 +50,19 @@ async function wasThere(userId: string, eventId: string, proposalId: string, pla
   return Boolean(visit || pick);
 }
 
-async function standing(actorId: string, eventId: string, session: { proposalId: string; presenters: { userId: string }[] }, placementIds: string[]): Promise<Standing> {
+async function standing(
+  actorId: string,
+  eventId: string,
+  session: { proposalId: string; presenters: { userId: string }[] },
+  placementIds: string[],
+): Promise<Standing> {
   if (session.presenters.some((p) => p.userId === actorId)) return "presenter";
   const actor = await loadActor(actorId);
   if (actor.isDistrictCoordinator) return "coordinator";
-  const coordinator = await db.membership.findFirst({ where: { eventId, userId: actorId, role: "coordinator" }, select: { id: true } });
+  const coordinator = await db.membership.findFirst({
+    where: { eventId, userId: actorId, role: "coordinator" },
+    select: { id: true },
+  });
   if (coordinator) return "coordinator";
   return (await wasThere(actorId, eventId, session.proposalId, placementIds)) ? "participant" : "none";
 }
@@ -83,42 +103,86 @@ export async function sessionPostsFor(actorId: string, slug: string, placementId
   const isOpen = started(event, session, now);
   return {
     event: { slug: event.slug, name: event.name },
-    session: { placementId: session.placementId, proposalId: session.proposalId, title: session.title, startTime: session.startTime },
+    session: {
+      placementId: session.placementId,
+      proposalId: session.proposalId,
+      title: session.title,
+      startTime: session.startTime,
+    },
     role,
     isOpen,
     canTakeaway: isOpen && role === "participant",
     canAddResource: isOpen && role === "presenter",
     canHide: role === "coordinator",
     canRemove: role === "presenter",
-    takeaways: posts.filter((p) => p.kind === "takeaway").map(({ author, ...p }) => ({ ...p, by: author.name, mine: p.authorId === actorId })),
+    takeaways: posts
+      .filter((p) => p.kind === "takeaway")
+      .map(({ author, ...p }) => ({ ...p, by: author.name, mine: p.authorId === actorId })),
     resources: posts
       .filter((p) => p.kind === "resource")
-      .map(({ author, fileName, fileType, fileBytes, ...p }) => ({ ...p, by: author.name, file: fileName ? { name: fileName, type: fileType, bytes: fileBytes } : null })),
+      .map(({ author, fileName, fileType, fileBytes, ...p }) => ({
+        ...p,
+        by: author.name,
+        file: fileName ? { name: fileName, type: fileType, bytes: fileBytes } : null,
+      })),
   };
 }
 
-export async function postTakeaway(actorId: string, slug: string, placementId: string, input: TakeawayInput, now = new Date()) {
+export async function postTakeaway(
+  actorId: string,
+  slug: string,
+  placementId: string,
+  input: TakeawayInput,
+  now = new Date(),
+) {
   const { event, session } = await sessionFor(slug, placementId);
   const placementIds = await placementsOf(event.id, session.proposalId);
   if (!(await wasThere(actorId, event.id, session.proposalId, placementIds))) {
     throw new NotAllowedError("Only people who were checked in to this session, or picked it, can post a takeaway.");
   }
   if (!started(event, session, now)) throw new RuleError("Takeaways open once the session has started.", "text");
-  const mine = await db.sessionPost.count({ where: { eventId: event.id, proposalId: session.proposalId, authorId: actorId, kind: "takeaway" } });
-  if (mine >= MAX_TAKEAWAYS_EACH) throw new RuleError(`You can post up to ${MAX_TAKEAWAYS_EACH} takeaways on a session.`, "text");
+  const mine = await db.sessionPost.count({
+    where: { eventId: event.id, proposalId: session.proposalId, authorId: actorId, kind: "takeaway" },
+  });
+  if (mine >= MAX_TAKEAWAYS_EACH)
+    throw new RuleError(`You can post up to ${MAX_TAKEAWAYS_EACH} takeaways on a session.`, "text");
   return db.sessionPost.create({
-    data: { eventId: event.id, proposalId: session.proposalId, placementId, authorId: actorId, kind: "takeaway", text: input.text },
+    data: {
+      eventId: event.id,
+      proposalId: session.proposalId,
+      placementId,
+      authorId: actorId,
+      kind: "takeaway",
+      text: input.text,
+    },
   });
 }
 
-export async function addSessionResource(actorId: string, slug: string, placementId: string, input: SessionResourceInput, now = new Date()) {
+export async function addSessionResource(
+  actorId: string,
+  slug: string,
+  placementId: string,
+  input: SessionResourceInput,
+  now = new Date(),
+) {
   const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId)) throw new NotAllowedError("Only this session's presenters can add resources.");
+  if (!session.presenters.some((p) => p.userId === actorId))
+    throw new NotAllowedError("Only this session's presenters can add resources.");
   if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", "url");
-  const count = await db.sessionPost.count({ where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null } });
+  const count = await db.sessionPost.count({
+    where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null },
+  });
   if (count >= MAX_RESOURCES) throw new RuleError(`A session can have at most ${MAX_RESOURCES} resources.`, "url");
   return db.sessionPost.create({
-    data: { eventId: event.id, proposalId: session.proposalId, placementId, authorId: actorId, kind: "resource", text: input.label, url: input.url },
+    data: {
+      eventId: event.id,
+      proposalId: session.proposalId,
+      placementId,
+      authorId: actorId,
+      kind: "resource",
+      text: input.label,
+      url: input.url,
+    },
   });
 }
 
@@ -143,9 +207,12 @@ export async function addSessionResourceFile(
   now = new Date(),
 ) {
   const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId)) throw new NotAllowedError("Only this session's presenters can add resources.");
+  if (!session.presenters.some((p) => p.userId === actorId))
+    throw new NotAllowedError("Only this session's presenters can add resources.");
   if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", "file");
-  const count = await db.sessionPost.count({ where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null } });
+  const count = await db.sessionPost.count({
+    where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null },
+  });
   if (count >= MAX_RESOURCES) throw new RuleError(`A session can have at most ${MAX_RESOURCES} resources.`, "file");
   if (file.bytes.byteLength === 0) throw new RuleError("Choose a file to upload.", "file");
   if (file.bytes.byteLength > MAX_RESOURCE_FILE_BYTES) throw new RuleError("Use a file of at most 10 MB.", "file");
@@ -172,14 +239,22 @@ export async function addSessionResourceFile(
 /** A presenter of the session removes one of its resources (a link or a file, and the file with it). */
 export async function removeSessionResource(actorId: string, slug: string, placementId: string, postId: string) {
   const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId)) throw new NotAllowedError("Only this session's presenters can remove resources.");
+  if (!session.presenters.some((p) => p.userId === actorId))
+    throw new NotAllowedError("Only this session's presenters can remove resources.");
   const where = { id: postId, eventId: event.id, proposalId: session.proposalId, kind: "resource" };
   const post = await db.sessionPost.findFirst({ where, select: { id: true, text: true, storedName: true } });
   if (!post) throw new NotFoundError("That resource is not on this session.");
   await db.$transaction(async (tx) => {
     const { count } = await tx.sessionPost.deleteMany({ where });
     if (count !== 1) throw new NotFoundError("That resource is not on this session.");
-    await recordAudit(tx, { eventId: event.id, actorId, action: "session_post.resource_removed", entity: "SessionPost", entityId: post.id, detail: { label: post.text } });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorId,
+      action: "session_post.resource_removed",
+      entity: "SessionPost",
+      entityId: post.id,
+      detail: { label: post.text },
+    });
   });
   if (post.storedName) await removeUpload(post.storedName);
 }
@@ -190,26 +265,51 @@ export async function readSessionResourceFile(actorId: string, slug: string, pla
   const role = await standing(actorId, event.id, session, await placementsOf(event.id, session.proposalId));
   if (role === "none") throw new NotAllowedError("Resources are for the people who were in this session.");
   const post = await db.sessionPost.findFirst({
-    where: { id: postId, eventId: event.id, proposalId: session.proposalId, kind: "resource", storedName: { not: "" }, ...(role === "coordinator" ? {} : { hiddenAt: null }) },
+    where: {
+      id: postId,
+      eventId: event.id,
+      proposalId: session.proposalId,
+      kind: "resource",
+      storedName: { not: "" },
+      ...(role === "coordinator" ? {} : { hiddenAt: null }),
+    },
     select: { storedName: true, fileName: true },
   });
   if (!post) throw new NotFoundError("That file is not on this session.");
   const bytes = await readUpload(post.storedName);
   // The type is sniffed again from what is served, not trusted from the row.
   const type = sniffFile(bytes, RESOURCE_FILE_TYPES);
-  return { bytes, type: type?.type ?? "application/octet-stream", isImage: Boolean(type?.type.startsWith("image/")), fileName: post.fileName };
+  return {
+    bytes,
+    type: type?.type ?? "application/octet-stream",
+    isImage: Boolean(type?.type.startsWith("image/")),
+    fileName: post.fileName,
+  };
 }
 
 /** A coordinator hides a post; hiding one already hidden is refused, not repeated. */
 export async function hideSessionPost(actorId: string, slug: string, postId: string) {
   const event = await findEventBySlug(slug);
   await assertEventCoordinator(actorId, event.id);
-  const post = await db.sessionPost.findFirst({ where: { id: postId, eventId: event.id }, select: { id: true, kind: true } });
+  const post = await db.sessionPost.findFirst({
+    where: { id: postId, eventId: event.id },
+    select: { id: true, kind: true },
+  });
   if (!post) throw new NotFoundError("That post is not on this PD day.");
   await db.$transaction(async (tx) => {
-    const { count } = await tx.sessionPost.updateMany({ where: { id: post.id, hiddenAt: null }, data: { hiddenAt: new Date(), hiddenById: actorId } });
+    const { count } = await tx.sessionPost.updateMany({
+      where: { id: post.id, hiddenAt: null },
+      data: { hiddenAt: new Date(), hiddenById: actorId },
+    });
     if (count !== 1) throw new RuleError("That post is already hidden.");
-    await recordAudit(tx, { eventId: event.id, actorId, action: "session_post.hidden", entity: "SessionPost", entityId: post.id, detail: { kind: post.kind } });
+    await recordAudit(tx, {
+      eventId: event.id,
+      actorId,
+      action: "session_post.hidden",
+      entity: "SessionPost",
+      entityId: post.id,
+      detail: { kind: post.kind },
+    });
   });
 }
 
@@ -224,8 +324,15 @@ export async function takeawaysForPresenter(proposalId: string) {
 
 /** Visible takeaways per session, for the dashboard (coordinator checked by the caller). */
 export async function takeawayCounts(eventId: string) {
-  const rows = await db.sessionPost.groupBy({ by: ["proposalId"], where: { eventId, kind: "takeaway", hiddenAt: null }, _count: { _all: true } });
-  const titles = await db.proposal.findMany({ where: { id: { in: rows.map((r) => r.proposalId) } }, select: { id: true, title: true } });
+  const rows = await db.sessionPost.groupBy({
+    by: ["proposalId"],
+    where: { eventId, kind: "takeaway", hiddenAt: null },
+    _count: { _all: true },
+  });
+  const titles = await db.proposal.findMany({
+    where: { id: { in: rows.map((r) => r.proposalId) } },
+    select: { id: true, title: true },
+  });
   const title = new Map(titles.map((t) => [t.id, t.title]));
   return rows
     .map((r) => ({ proposalId: r.proposalId, title: title.get(r.proposalId) ?? "", count: r._count._all }))

@@ -21,15 +21,30 @@ function officeZip(folder: string) {
   };
 }
 
-export const JPEG: FileType = { type: "image/jpeg", ext: "jpg", label: "JPEG", matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff };
+export const JPEG: FileType = {
+  type: "image/jpeg",
+  ext: "jpg",
+  label: "JPEG",
+  matches: (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
+};
 export const PNG: FileType = {
   type: "image/png",
   ext: "png",
   label: "PNG",
   matches: (b) => [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a].every((byte, i) => b[i] === byte),
 };
-export const WEBP: FileType = { type: "image/webp", ext: "webp", label: "WebP", matches: (b) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 12) === "WEBP" };
-export const PDF: FileType = { type: "application/pdf", ext: "pdf", label: "PDF", matches: (b) => ascii(b, 0, 5) === "%PDF-" };
+export const WEBP: FileType = {
+  type: "image/webp",
+  ext: "webp",
+  label: "WebP",
+  matches: (b) => ascii(b, 0, 4) === "RIFF" && ascii(b, 8, 12) === "WEBP",
+};
+export const PDF: FileType = {
+  type: "application/pdf",
+  ext: "pdf",
+  label: "PDF",
+  matches: (b) => ascii(b, 0, 5) === "%PDF-",
+};
 export const DOCX: FileType = {
   type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   ext: "docx",

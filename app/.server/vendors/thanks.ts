@@ -11,7 +11,12 @@ type LetterVendor = { company: string; contactName: string };
 type LetterEvent = { name: string; date: string };
 type LetterDonation = { itemName: string; kind: string; quantity: number; unitValueCents: number };
 
-export function letterText(vendor: LetterVendor, event: LetterEvent, donations: readonly LetterDonation[], signer: string) {
+export function letterText(
+  vendor: LetterVendor,
+  event: LetterEvent,
+  donations: readonly LetterDonation[],
+  signer: string,
+) {
   const total = donations.reduce((sum, d) => sum + d.quantity * d.unitValueCents, 0);
   return [
     `Dear ${vendor.contactName},`,
@@ -70,7 +75,14 @@ export async function sendThankYouLetters(actorId: string, eventId: string) {
     }
   }
   await db.$transaction((tx) =>
-    recordAudit(tx, { eventId, actorId, action: "vendor.thanks_sent", entity: "Event", entityId: eventId, detail: { sent } }),
+    recordAudit(tx, {
+      eventId,
+      actorId,
+      action: "vendor.thanks_sent",
+      entity: "Event",
+      entityId: eventId,
+      detail: { sent },
+    }),
   );
   return sent;
 }

@@ -3,9 +3,26 @@ import { DonationSchema, VendorInviteSchema, formatCents } from "~/schemas/donat
 import { db } from "~/utils/db.server";
 import { addMember, createDonation, createEvent, createUser, createVendor } from "../../../tests/factories";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
-import { donationTotals, isOverGiftLimit, listEventDonations, listVendorDonations, logDonation, markDelivered, sniffImage, attachDonationPhoto, readDonationPhoto } from "./donations";
+import {
+  donationTotals,
+  isOverGiftLimit,
+  listEventDonations,
+  listVendorDonations,
+  logDonation,
+  markDelivered,
+  sniffImage,
+  attachDonationPhoto,
+  readDonationPhoto,
+} from "./donations";
 import { letterText, sendThankYouLetters, thankYouLetter } from "./thanks";
-import { assertVendorAccess, claimVendorContacts, inviteVendor, listMyVendors, listSponsors, setThanksOptIn } from "./vendors";
+import {
+  assertVendorAccess,
+  claimVendorContacts,
+  inviteVendor,
+  listMyVendors,
+  listSponsors,
+  setThanksOptIn,
+} from "./vendors";
 
 async function eventWithCoordinator() {
   const event = await createEvent({ name: "Spring Teacher-Led PD Day", status: "live" });
@@ -15,7 +32,13 @@ async function eventWithCoordinator() {
 }
 
 const donation = (overrides: Record<string, string> = {}) =>
-  DonationSchema.parse({ kind: "prize", itemName: "Coffee for a year", quantity: "2", unitValue: "49.99", ...overrides });
+  DonationSchema.parse({
+    kind: "prize",
+    itemName: "Coffee for a year",
+    quantity: "2",
+    unitValue: "49.99",
+    ...overrides,
+  });
 
 describe("inviteVendor", () => {
   test("creates the vendor, invites the contact as a vendor member, and links an existing account at once", async () => {
@@ -24,7 +47,11 @@ describe("inviteVendor", () => {
     const vendor = await inviteVendor(
       coordinator.id,
       event.id,
-      VendorInviteSchema.parse({ company: "Bluebird Coffee", contactName: "Sam Ortiz", contactEmail: "Sam@Bluebird.test" }),
+      VendorInviteSchema.parse({
+        company: "Bluebird Coffee",
+        contactName: "Sam Ortiz",
+        contactEmail: "Sam@Bluebird.test",
+      }),
     );
     expect(vendor).toMatchObject({ company: "Bluebird Coffee", contactEmail: "sam@bluebird.test" });
     expect(await db.vendorContact.count({ where: { vendorId: vendor.id, userId: existing.id } })).toBe(1);
@@ -35,7 +62,11 @@ describe("inviteVendor", () => {
     expect(mails[0]!.text).toContain("/invite/");
     expect(mails[0]!.text).toContain("log what Bluebird Coffee is donating");
     await expect(
-      inviteVendor(coordinator.id, event.id, VendorInviteSchema.parse({ company: "Bluebird Coffee", contactName: "X", contactEmail: "x@y.test" })),
+      inviteVendor(
+        coordinator.id,
+        event.id,
+        VendorInviteSchema.parse({ company: "Bluebird Coffee", contactName: "X", contactEmail: "x@y.test" }),
+      ),
     ).rejects.toMatchObject({ field: "company" });
   });
 
@@ -76,7 +107,11 @@ describe("inviteVendor", () => {
     const vendor = await inviteVendor(
       coordinator.id,
       event.id,
-      VendorInviteSchema.parse({ company: "Prairie Office Supply", contactName: "Gwen", contactEmail: "gwen@prairie.test" }),
+      VendorInviteSchema.parse({
+        company: "Prairie Office Supply",
+        contactName: "Gwen",
+        contactEmail: "gwen@prairie.test",
+      }),
     );
     const mails = await db.outboxMessage.findMany({ where: { to: "gwen@prairie.test" } });
     expect(mails).toHaveLength(1);
@@ -88,7 +123,11 @@ describe("inviteVendor", () => {
     const { event } = await eventWithCoordinator();
     const teacher = await createUser();
     await expect(
-      inviteVendor(teacher.id, event.id, VendorInviteSchema.parse({ company: "A", contactName: "B", contactEmail: "c@d.test" })),
+      inviteVendor(
+        teacher.id,
+        event.id,
+        VendorInviteSchema.parse({ company: "A", contactName: "B", contactEmail: "c@d.test" }),
+      ),
     ).rejects.toBeInstanceOf(NotAllowedError);
   });
 });
@@ -106,7 +145,9 @@ describe("vendor isolation", () => {
     await expect(listVendorDonations(samOfA.id, b.id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(logDonation(samOfA.id, b.id, donation())).rejects.toBeInstanceOf(NotFoundError);
     await expect(setThanksOptIn(samOfA.id, b.id, true)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(attachDonationPhoto(samOfA.id, bGift.id, new Uint8Array([0xff, 0xd8, 0xff, 0]))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      attachDonationPhoto(samOfA.id, bGift.id, new Uint8Array([0xff, 0xd8, 0xff, 0])),
+    ).rejects.toBeInstanceOf(NotFoundError);
     await expect(markDelivered(samOfA.id, bGift.id)).rejects.toBeInstanceOf(NotAllowedError);
     expect((await listVendorDonations(coordinator.id, b.id)).donations.map((d) => d.id)).toEqual([bGift.id]);
   });
@@ -134,7 +175,12 @@ describe("donations", () => {
     const sam = await createUser();
     await db.vendorContact.create({ data: { vendorId: vendor.id, userId: sam.id } });
     const logged = await logDonation(sam.id, vendor.id, donation({ restrictions: "must be present" }));
-    expect(logged).toMatchObject({ status: "pledged", quantity: 2, unitValueCents: 4999, restrictions: "must be present" });
+    expect(logged).toMatchObject({
+      status: "pledged",
+      quantity: 2,
+      unitValueCents: 4999,
+      restrictions: "must be present",
+    });
 
     await expect(markDelivered(sam.id, logged.id)).rejects.toBeInstanceOf(NotAllowedError);
     await markDelivered(coordinator.id, logged.id);
@@ -169,7 +215,9 @@ describe("donations", () => {
     const gift = await createDonation(event.id, vendor.id);
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     expect(sniffImage(png)?.type).toBe("image/png");
-    await expect(attachDonationPhoto(coordinator.id, gift.id, new TextEncoder().encode("<svg onload=alert(1)>"))).rejects.toMatchObject({
+    await expect(
+      attachDonationPhoto(coordinator.id, gift.id, new TextEncoder().encode("<svg onload=alert(1)>")),
+    ).rejects.toMatchObject({
       field: "photo",
     });
     await attachDonationPhoto(coordinator.id, gift.id, png);
@@ -189,9 +237,19 @@ describe("thank-you letters and sponsors", () => {
     const vendor = await createVendor(event.id, { company: "Bluebird Coffee", contactName: "Sam Ortiz" });
     const sam = await createUser({ name: "Sam Ortiz" });
     const lee = await createUser({ name: "Lee Park" });
-    await db.vendorContact.createMany({ data: [{ vendorId: vendor.id, userId: sam.id }, { vendorId: vendor.id, userId: lee.id }] });
+    await db.vendorContact.createMany({
+      data: [
+        { vendorId: vendor.id, userId: sam.id },
+        { vendorId: vendor.id, userId: lee.id },
+      ],
+    });
     await createDonation(event.id, vendor.id, { itemName: "Gift card", quantity: 3, unitValueCents: 2500 });
-    await createDonation(event.id, vendor.id, { itemName: "Coffee urns", kind: "food", quantity: 2, unitValueCents: 4000 });
+    await createDonation(event.id, vendor.id, {
+      itemName: "Coffee urns",
+      kind: "food",
+      quantity: 2,
+      unitValueCents: 4000,
+    });
 
     const letter = await thankYouLetter(coordinator.id, event.id, vendor.id);
     expect(letter.total).toBe(15500);

@@ -79,7 +79,12 @@ export async function inviteVendor(actorId: string, eventId: string, input: Vend
   // an account create one), which lands them in the donation log once accepted; a contact
   // who is already this PD day's vendor gets the donation log's address.
   if (!alreadyVendor) {
-    await inviteToEvent(actorId, eventId, { email: input.contactEmail, name: input.contactName, role: "vendor" }, { subject, lines: [thanks, ""] });
+    await inviteToEvent(
+      actorId,
+      eventId,
+      { email: input.contactEmail, name: input.contactName, role: "vendor" },
+      { subject, lines: [thanks, ""] },
+    );
   } else {
     await sendMail({
       eventId,

@@ -95,7 +95,8 @@ export function CorrectionHistory({ line }: { line: Pick<CreditRow, "history" | 
         const was = i === 0 ? (line.recordedMinutes ?? null) : history[i - 1]!.minutes;
         return (
           <li key={i}>
-            {was === null ? "Set to" : `Changed from ${was} to`} {h.minutes} minutes by {h.by}, {formatTimestamp(h.at)}: {h.reason}
+            {was === null ? "Set to" : `Changed from ${was} to`} {h.minutes} minutes by {h.by}, {formatTimestamp(h.at)}:{" "}
+            {h.reason}
           </li>
         );
       })}

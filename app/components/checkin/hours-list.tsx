@@ -2,7 +2,15 @@
 // certificate and the verification page show totals the same way.
 import { formatHours } from "./credit-table";
 
-export function HoursList({ caption, rows, heading }: { caption: string; heading: string; rows: { label: string; hours: number }[] }) {
+export function HoursList({
+  caption,
+  rows,
+  heading,
+}: {
+  caption: string;
+  heading: string;
+  rows: { label: string; hours: number }[];
+}) {
   if (rows.length === 0) return null;
   return (
     // Focusable: on a narrow phone the table scrolls sideways, and keyboard users must reach it.

@@ -2,7 +2,11 @@
 // there is one. The offline queue is in kiosk-queue.ts, the device's roster in kiosk-roster.ts.
 import { useEffect, useRef, useState, useSyncExternalStore } from "react";
 
-export type KioskPanel = { status: "checked_in" | "already" | "unknown" | "closed" | "queued" | "synced"; title: string; detail?: string };
+export type KioskPanel = {
+  status: "checked_in" | "already" | "unknown" | "closed" | "queued" | "synced";
+  title: string;
+  detail?: string;
+};
 
 const noSubscription = () => () => {};
 
@@ -15,7 +19,11 @@ type DetectorConstructor = new (options: { formats: string[] }) => Detector;
  * starts the camera, so it never weighs on the kiosk page's first load.
  */
 export function CameraScanner({ onScan }: { onScan: (value: string) => void }) {
-  const supported = useSyncExternalStore(noSubscription, () => Boolean(navigator.mediaDevices?.getUserMedia), () => false);
+  const supported = useSyncExternalStore(
+    noSubscription,
+    () => Boolean(navigator.mediaDevices?.getUserMedia),
+    () => false,
+  );
   const [running, setRunning] = useState(false);
   const [problem, setProblem] = useState("");
   const video = useRef<HTMLVideoElement>(null);
@@ -64,7 +72,9 @@ export function CameraScanner({ onScan }: { onScan: (value: string) => void }) {
           if (!video.current || stopped) return;
           const reader = new BrowserQRCodeReader(undefined, { delayBetweenScanAttempts: 300 });
           // undefined device = the rear ("environment") camera where there is one.
-          const controls = await reader.decodeFromVideoDevice(undefined, video.current, (result) => found(result?.getText()));
+          const controls = await reader.decodeFromVideoDevice(undefined, video.current, (result) =>
+            found(result?.getText()),
+          );
           if (stopped) controls.stop();
           else stop = () => controls.stop();
         } catch {
@@ -81,10 +91,17 @@ export function CameraScanner({ onScan }: { onScan: (value: string) => void }) {
   if (!supported) return null;
   return (
     <div className="kiosk-camera">
-      <button type="button" className="button button-secondary" onClick={() => setRunning((r) => !r)} aria-pressed={running}>
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => setRunning((r) => !r)}
+        aria-pressed={running}
+      >
         {running ? "Stop camera" : "Scan with camera"}
       </button>
-      {running ? <video ref={video} className="kiosk-video" muted playsInline aria-label="Camera view for scanning badges" /> : null}
+      {running ? (
+        <video ref={video} className="kiosk-video" muted playsInline aria-label="Camera view for scanning badges" />
+      ) : null}
       {problem ? <p className="field-error">{problem}</p> : null}
     </div>
   );

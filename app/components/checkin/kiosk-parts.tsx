@@ -19,7 +19,11 @@ export function panelFor(answer: ScanAnswer): KioskPanel {
     case "closed":
       return { status: "closed", title: "Doors are not open yet", detail: answer.message };
     case "unknown":
-      return { status: "unknown", title: "Not on this PD day's list", detail: "Check the badge is for this PD day, or register them as a walk-in." };
+      return {
+        status: "unknown",
+        title: "Not on this PD day's list",
+        detail: "Check the badge is for this PD day, or register them as a walk-in.",
+      };
   }
 }
 
@@ -41,7 +45,13 @@ export function syncedPanel(answers: ScanAnswer[]): KioskPanel {
   return {
     status: "synced",
     title: `${answers.length} queued ${answers.length === 1 ? "scan" : "scans"} synced`,
-    detail: [`${count("checked_in")} checked in.`, count("already") ? `${count("already")} already in.` : "", refused.join(", ")].filter(Boolean).join(" "),
+    detail: [
+      `${count("checked_in")} checked in.`,
+      count("already") ? `${count("already")} already in.` : "",
+      refused.join(", "),
+    ]
+      .filter(Boolean)
+      .join(" "),
   };
 }
 
@@ -67,7 +77,8 @@ export function WaitingList({ waiting }: { waiting: QueuedScan[] }) {
         ))}
       </ul>
       <p className="muted">
-        Kept on this device and sent by itself when the server answers. Keep checking people in; do not clear this browser&apos;s data.
+        Kept on this device and sent by itself when the server answers. Keep checking people in; do not clear this
+        browser&apos;s data.
       </p>
     </section>
   );
@@ -79,7 +90,13 @@ export type PersonRow = { id: string; name: string; school: string | null; check
  * Search results, each with its own check-in form. Without JavaScript the form
  * posts to the page; with it, `onCheckIn` sends the check-in through the queue.
  */
-export function PersonResults({ people, onCheckIn }: { people: PersonRow[]; onCheckIn?: (person: PersonRow, event: FormEvent<HTMLFormElement>) => void }) {
+export function PersonResults({
+  people,
+  onCheckIn,
+}: {
+  people: PersonRow[];
+  onCheckIn?: (person: PersonRow, event: FormEvent<HTMLFormElement>) => void;
+}) {
   return (
     <ul className="list-plain kiosk-results">
       {people.map((person) => (
@@ -145,7 +162,14 @@ export function WalkInForm({
         <FormErrors errors={formErrors} />
         <div className="form-row">
           <Field label="Name" name="name" required defaultValue={String(values.name ?? "")} error={errors.name} />
-          <Field label="Email" name="email" type="email" required defaultValue={String(values.email ?? "")} error={errors.email} />
+          <Field
+            label="Email"
+            name="email"
+            type="email"
+            required
+            defaultValue={String(values.email ?? "")}
+            error={errors.email}
+          />
           <Field label="School (optional)" name="school" defaultValue={String(values.school ?? "")} />
         </div>
         <div className="form-actions">

@@ -6,7 +6,14 @@ import { useCallback, useEffect, useState } from "react";
 import { shortCodeFromTyped, tokenFromScan } from "~/utils/badge-code";
 import { ANSWER_TIMEOUT_MS } from "./kiosk-queue";
 
-export type RosterPerson = { id: string; name: string; school: string | null; badge: string | null; code: string | null; in: string | null };
+export type RosterPerson = {
+  id: string;
+  name: string;
+  school: string | null;
+  badge: string | null;
+  code: string | null;
+  in: string | null;
+};
 
 const PREFIX = "dropin-kiosk-roster:";
 
@@ -55,7 +62,11 @@ export async function findOnDevice(people: RosterPerson[] | null, scanned: strin
   return hash ? people.find((p) => p.badge === hash) : undefined;
 }
 
-const fold = (text: string) => text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
 
 /** The kiosk's search: name or school containing the words typed, like the server's, at most 20. */
 export function searchLocally(people: RosterPerson[], query: string) {

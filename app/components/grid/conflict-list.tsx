@@ -14,9 +14,15 @@ export function ConflictList({ grid, back }: { grid: GridData; back: string }) {
   return (
     <section className="card conflict-list" aria-labelledby="conflicts-title">
       <h2 id="conflicts-title">
-        {warningsForDay === 0 ? "No warnings" : grouped ? `Warnings (${warningsForDay} for the day)` : `Warnings (${warningsForDay})`}
+        {warningsForDay === 0
+          ? "No warnings"
+          : grouped
+            ? `Warnings (${warningsForDay} for the day)`
+            : `Warnings (${warningsForDay})`}
       </h2>
-      {warningsForDay === 0 ? <p className="muted">No clashes found. Warnings never stop you from moving sessions.</p> : null}
+      {warningsForDay === 0 ? (
+        <p className="muted">No clashes found. Warnings never stop you from moving sessions.</p>
+      ) : null}
       {elsewhere.length > 0 ? (
         <>
           <h3>In other rooms</h3>
@@ -31,12 +37,15 @@ export function ConflictList({ grid, back }: { grid: GridData; back: string }) {
           </ul>
         </>
       ) : null}
-      {grouped && warningsForDay > 0 ? <h3>{conflicts.length === 0 ? `None in ${current?.label}` : `In ${current?.label}`}</h3> : null}
+      {grouped && warningsForDay > 0 ? (
+        <h3>{conflicts.length === 0 ? `None in ${current?.label}` : `In ${current?.label}`}</h3>
+      ) : null}
       {conflicts.length > 0 ? (
         <ul>
           {conflicts.map((conflict, index) => (
             <li key={`${conflict.kind}-${index}`}>
-              <strong>{CONFLICT_LABELS[conflict.kind as keyof typeof CONFLICT_LABELS] ?? conflict.kind}:</strong> {conflict.message}
+              <strong>{CONFLICT_LABELS[conflict.kind as keyof typeof CONFLICT_LABELS] ?? conflict.kind}:</strong>{" "}
+              {conflict.message}
             </li>
           ))}
         </ul>

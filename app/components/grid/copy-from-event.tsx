@@ -24,7 +24,9 @@ export function CopyFromEvent({
           <FormErrors errors={failure ? allMessages(failure) : []} />
           <SelectField label="PD day" name="sourceEventId" options={sources} />
           <p className="field-hint">
-            {what === "rooms" ? "Rooms with a name already used here are skipped." : "Blocks that would overlap one already here are skipped."}
+            {what === "rooms"
+              ? "Rooms with a name already used here are skipped."
+              : "Blocks that would overlap one already here are skipped."}
           </p>
           <div className="form-actions">
             <Button variant="secondary" name="intent" value="copy">

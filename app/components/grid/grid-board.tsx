@@ -36,7 +36,13 @@ function withPending(grid: GridData, pending: FormData | undefined): GridPlaceme
   if (intent === "move") {
     return grid.placements.map((p) =>
       p.id === get("placementId")
-        ? { ...p, roomId: get("roomId"), timeBlockId: get("timeBlockId"), blockIds: coveredBlocks(grid.blocks, get("timeBlockId"), lengthOf(p.proposalId)), pending: true }
+        ? {
+            ...p,
+            roomId: get("roomId"),
+            timeBlockId: get("timeBlockId"),
+            blockIds: coveredBlocks(grid.blocks, get("timeBlockId"), lengthOf(p.proposalId)),
+            pending: true,
+          }
         : p,
     );
   }
@@ -45,16 +51,40 @@ function withPending(grid: GridData, pending: FormData | undefined): GridPlaceme
     const timeBlockId = get("timeBlockId");
     return [
       ...grid.placements,
-      { id: `pending-${proposalId}`, proposalId, roomId: get("roomId"), timeBlockId, version: 0, blockIds: coveredBlocks(grid.blocks, timeBlockId, lengthOf(proposalId)), pending: true },
+      {
+        id: `pending-${proposalId}`,
+        proposalId,
+        roomId: get("roomId"),
+        timeBlockId,
+        version: 0,
+        blockIds: coveredBlocks(grid.blocks, timeBlockId, lengthOf(proposalId)),
+        pending: true,
+      },
     ];
   }
   return grid.placements;
 }
 
-function Cell({ id, roomName, blockLabel, children }: { id: string; roomName: string; blockLabel: string; children: ReactNode }) {
+function Cell({
+  id,
+  roomName,
+  blockLabel,
+  children,
+}: {
+  id: string;
+  roomName: string;
+  blockLabel: string;
+  children: ReactNode;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id });
   return (
-    <td ref={setNodeRef} className={`grid-cell${isOver ? " is-over" : ""}`} data-drop-id={id} data-room={roomName} data-block={blockLabel}>
+    <td
+      ref={setNodeRef}
+      className={`grid-cell${isOver ? " is-over" : ""}`}
+      data-drop-id={id}
+      data-room={roomName}
+      data-block={blockLabel}
+    >
       {children}
     </td>
   );
@@ -64,7 +94,11 @@ const noSubscription = () => () => {};
 
 export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
   // False in the server HTML and the hydrating render, true after: drag handles appear only once they can work.
-  const hydrated = useSyncExternalStore(noSubscription, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const fetcher = useFetcher<{ ok: boolean; message: string }>();
   const lastPointer = useRef<{ x: number; y: number } | null>(null);
   useEffect(() => {
@@ -93,7 +127,10 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
   for (const conflict of grid.conflicts) {
     for (const id of conflict.placementIds) conflictsFor.set(id, [...(conflictsFor.get(id) ?? []), conflict]);
   }
-  const pendingPlace = fetcher.state !== "idle" && fetcher.formData?.get("intent") === "place" ? String(fetcher.formData.get("proposalId")) : null;
+  const pendingPlace =
+    fetcher.state !== "idle" && fetcher.formData?.get("intent") === "place"
+      ? String(fetcher.formData.get("proposalId"))
+      : null;
   const trayItems = grid.filters.show === "all" ? grid.tray : grid.tray.filter((s) => s.id !== pendingPlace);
 
   function titleOf(dragId: UniqueIdentifier) {
@@ -112,7 +149,9 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
     onDragStart: ({ active }) => `Picked up ${titleOf(active.id)}. Use the arrow keys to choose a room and block.`,
     onDragOver: ({ active, over }) => `${titleOf(active.id)} is over ${placeName(over?.id)}.`,
     onDragEnd: ({ active, over }) =>
-      over ? `${titleOf(active.id)} dropped in ${placeName(over.id)}.` : `${titleOf(active.id)} was put back where it was.`,
+      over
+        ? `${titleOf(active.id)} dropped in ${placeName(over.id)}.`
+        : `${titleOf(active.id)} was put back where it was.`,
     onDragCancel: ({ active }) => `Moving ${titleOf(active.id)} was cancelled; it stays where it was.`,
   };
 
@@ -129,7 +168,8 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
     if (!over) return;
     const [kind, id] = String(active.id).split(":") as [string, string];
     if (over.id === "tray") {
-      if (kind === "placement") submit({ intent: "remove", placementId: id }, grid.placements.find((p) => p.id === id)?.version);
+      if (kind === "placement")
+        submit({ intent: "remove", placementId: id }, grid.placements.find((p) => p.id === id)?.version);
       return;
     }
     const [, roomId, timeBlockId] = String(over.id).split(":") as [string, string, string];
@@ -154,7 +194,8 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
   };
 
   const activeTitle = active ? titleOf(active) : "";
-  const groupLabel = grid.roomGroups.length > 1 ? grid.roomGroups.find((g) => g.key === grid.roomGroup)?.label : undefined;
+  const groupLabel =
+    grid.roomGroups.length > 1 ? grid.roomGroups.find((g) => g.key === grid.roomGroup)?.label : undefined;
   return (
     <DndContext
       id="dropin-grid"
@@ -179,9 +220,9 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
         // Shown, not only announced: sighted keyboard users need the keys too (dnd-kit's
         // own instructions are screen-reader-only text).
         <p className="grid-keys">
-          <strong>By keyboard:</strong> Tab to a session’s <span aria-hidden="true">⠿</span> drag handle, press Space or Enter
-          to pick it up, use the arrow keys to move it one room or block at a time, then Space or Enter to drop it (Escape
-          cancels). “Move to…” does the same with a form.
+          <strong>By keyboard:</strong> Tab to a session’s <span aria-hidden="true">⠿</span> drag handle, press Space or
+          Enter to pick it up, use the arrow keys to move it one room or block at a time, then Space or Enter to drop it
+          (Escape cancels). “Move to…” does the same with a form.
         </p>
       ) : null}
       <div className="grid-layout">
@@ -218,7 +259,12 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
                     {grid.rooms.map((room) => {
                       const here = placements.filter((p) => p.roomId === room.id && p.blockIds.includes(block.id));
                       return (
-                        <Cell key={room.id} id={`cell:${room.id}:${block.id}`} roomName={room.name} blockLabel={block.label}>
+                        <Cell
+                          key={room.id}
+                          id={`cell:${room.id}:${block.id}`}
+                          roomName={room.name}
+                          blockLabel={block.label}
+                        >
                           {here.length > 0 ? (
                             <ul className="card-list">
                               {here.map((p) => {
@@ -228,7 +274,9 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
                                   return (
                                     <li key={p.id} className="session-card is-continued">
                                       <strong className="session-title">{session.title}</strong>
-                                      <span className="session-meta">continued from {blockById.get(p.timeBlockId)?.label}</span>
+                                      <span className="session-meta">
+                                        continued from {blockById.get(p.timeBlockId)?.label}
+                                      </span>
                                       <Badges conflicts={conflictsFor.get(p.id) ?? []} />
                                     </li>
                                   );
@@ -242,7 +290,14 @@ export function GridBoard({ grid, back }: { grid: GridData; back: string }) {
                                     hydrated={hydrated && !p.pending}
                                     pending={p.pending}
                                   >
-                                    {p.pending ? null : <PlacedActions placementId={p.id} version={p.version} title={session.title} back={back} />}
+                                    {p.pending ? null : (
+                                      <PlacedActions
+                                        placementId={p.id}
+                                        version={p.version}
+                                        title={session.title}
+                                        back={back}
+                                      />
+                                    )}
                                   </SessionCard>
                                 );
                               })}

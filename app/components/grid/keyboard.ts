@@ -44,5 +44,7 @@ export const cellCoordinates: KeyboardCoordinateGetter = (event, { context, curr
     if (!best || score < best.score) best = { ...target, score };
   }
   // Move the card's centre onto the chosen cell's centre.
-  return best ? { x: currentCoordinates.x + best.x - card.x, y: currentCoordinates.y + best.y - card.y } : currentCoordinates;
+  return best
+    ? { x: currentCoordinates.x + best.x - card.x, y: currentCoordinates.y + best.y - card.y }
+    : currentCoordinates;
 };

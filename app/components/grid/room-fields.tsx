@@ -56,7 +56,13 @@ export function RoomFields({
           ))}
         </div>
         <label className="checkbox checkbox-own-line">
-          <input type="checkbox" name="accessible" value="yes" defaultChecked={checked.accessible} {...register?.("accessible")} />{" "}
+          <input
+            type="checkbox"
+            name="accessible"
+            value="yes"
+            defaultChecked={checked.accessible}
+            {...register?.("accessible")}
+          />{" "}
           Wheelchair accessible
         </label>
       </fieldset>

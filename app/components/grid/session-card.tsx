@@ -80,7 +80,17 @@ export function SessionCard({
 }
 
 /** "Move to…" and "Remove" for a placed session: a link to the move form and a plain POST. */
-export function PlacedActions({ placementId, version, title, back }: { placementId: string; version: number; title: string; back: string }) {
+export function PlacedActions({
+  placementId,
+  version,
+  title,
+  back,
+}: {
+  placementId: string;
+  version: number;
+  title: string;
+  back: string;
+}) {
   const query = new URLSearchParams(back.replace(/^\?/, ""));
   query.set("move", placementId);
   return (

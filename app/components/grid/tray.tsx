@@ -28,7 +28,12 @@ export function Tray({
     return `?${query}`;
   };
   return (
-    <section ref={setNodeRef} className={`card tray${isOver ? " is-over" : ""}`} aria-labelledby="tray-title" data-drop-id="tray">
+    <section
+      ref={setNodeRef}
+      className={`card tray${isOver ? " is-over" : ""}`}
+      aria-labelledby="tray-title"
+      data-drop-id="tray"
+    >
       <h2 id="tray-title">Unplaced sessions ({items.length})</h2>
       <Form method="get" className="tray-filters">
         {grid.filters.rooms ? <input type="hidden" name="rooms" value={grid.filters.rooms} /> : null}
@@ -37,13 +42,19 @@ export function Tray({
             label="Audience"
             name="audience"
             defaultValue={grid.filters.audience}
-            options={[{ value: "", label: "Any grade band" }, ...AUDIENCES.map((a) => ({ value: a, label: a === "all" ? "All grades" : a }))]}
+            options={[
+              { value: "", label: "Any grade band" },
+              ...AUDIENCES.map((a) => ({ value: a, label: a === "all" ? "All grades" : a })),
+            ]}
           />
           <SelectField
             label="Format"
             name="format"
             defaultValue={grid.filters.format}
-            options={[{ value: "", label: "Any format" }, ...Object.entries(FORMATS).map(([value, label]) => ({ value, label }))]}
+            options={[
+              { value: "", label: "Any format" },
+              ...Object.entries(FORMATS).map(([value, label]) => ({ value, label })),
+            ]}
           />
           <Field label="Search (optional)" type="search" name="q" defaultValue={grid.filters.q} />
           <SelectField
@@ -71,7 +82,13 @@ export function Tray({
               session={session}
               conflicts={unplaced.get(session.id) ?? []}
               hydrated={hydrated}
-              note={session.placed > 0 ? `placed ${session.placed}×` : session.state === "confirmed" ? "confirmed" : "accepted"}
+              note={
+                session.placed > 0
+                  ? `placed ${session.placed}×`
+                  : session.state === "confirmed"
+                    ? "confirmed"
+                    : "accepted"
+              }
             >
               <div className="card-actions">
                 <Link to={placeLink(session.id)} preventScrollReset>

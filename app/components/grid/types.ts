@@ -35,7 +35,6 @@ export type GridConflict = {
   timeBlockId?: string;
 };
 
-
 /** The blocks a placement covers: a two-block session also takes the next session block. */
 export function coveredBlocks(blocks: readonly GridBlock[], startId: string, lengthBlocks: number) {
   const index = blocks.findIndex((b) => b.id === startId);

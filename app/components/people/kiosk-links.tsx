@@ -29,7 +29,8 @@ export function KioskLinks({
       <h2 id="kiosk-links-title">Kiosk links for shared devices</h2>
       <p className="muted">
         Open a kiosk link on the door's tablet or laptop to run check-in there without anyone's password. It reaches the
-        door kiosk and the live view of this PD day only, and stops working at the end of the PD day or when you revoke it.
+        door kiosk and the live view of this PD day only, and stops working at the end of the PD day or when you revoke
+        it.
       </p>
       {created ? (
         <div className="notice notice-open" role="status" aria-labelledby="new-kiosk-link-title">
@@ -51,7 +52,14 @@ export function KioskLinks({
       <Form method="post" noValidate>
         <FormErrors errors={errors.form} />
         <input type="hidden" name="intent" value="kiosk-link" />
-        <Field label="Device name" name="label" defaultValue={label} maxLength={60} error={errors.label} hint="e.g. Front door iPad" />
+        <Field
+          label="Device name"
+          name="label"
+          defaultValue={label}
+          maxLength={60}
+          error={errors.label}
+          hint="e.g. Front door iPad"
+        />
         <div className="form-actions">
           <Button disabled={making}>Make a kiosk link</Button>
         </div>

@@ -56,7 +56,11 @@ export function MemberTable({ memberships, keepsData }: { memberships: MemberRow
                         </Button>
                       </Form>
                       <RowAction intent="remove-member" fields={{ membershipId: m.id, role: m.role }}>
-                        Remove<span className="visually-hidden"> {m.user.name} as {label.toLowerCase()}</span>
+                        Remove
+                        <span className="visually-hidden">
+                          {" "}
+                          {m.user.name} as {label.toLowerCase()}
+                        </span>
                       </RowAction>
                     </div>
                   </td>

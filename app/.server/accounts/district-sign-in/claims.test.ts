@@ -7,12 +7,24 @@ const providers = OidcProvidersSchema.parse(
   JSON.stringify([
     { id: "google", type: "google", clientId: "g", clientSecret: "s", allowedDomains: ["springfield.k12.us"] },
     { id: "microsoft", type: "microsoft", clientId: "m", clientSecret: "s", tenantId: TENANT },
-    { id: "classlink", type: "oidc", issuer: "https://launchpad.classlink.com", clientId: "c", clientSecret: "s", allowedDomains: ["springfield.k12.us"] },
+    {
+      id: "classlink",
+      type: "oidc",
+      issuer: "https://launchpad.classlink.com",
+      clientId: "c",
+      clientSecret: "s",
+      allowedDomains: ["springfield.k12.us"],
+    },
   ]),
 );
 const [google, microsoft, classlink] = [providers[0]!, providers[1]!, providers[2]!];
 
-const maria = { sub: "1098", email: "Maria.Hernandez@springfield.k12.us", email_verified: true, name: "Maria Hernandez" };
+const maria = {
+  sub: "1098",
+  email: "Maria.Hernandez@springfield.k12.us",
+  email_verified: true,
+  name: "Maria Hernandez",
+};
 
 function refusal(run: () => unknown) {
   try {
@@ -38,7 +50,9 @@ describe("acceptClaims", () => {
     expect(refusal(() => acceptClaims(google, { ...maria, email: "maria@gmail.com" }))).toMatch(
       /Only springfield\.k12\.us Google accounts can sign in here\. You signed in as maria@gmail\.com/,
     );
-    expect(refusal(() => acceptClaims(google, { ...maria, hd: "shelbyville.k12.us" }))).toMatch(/Only springfield\.k12\.us/);
+    expect(refusal(() => acceptClaims(google, { ...maria, hd: "shelbyville.k12.us" }))).toMatch(
+      /Only springfield\.k12\.us/,
+    );
   });
 
   test("Microsoft: only the district's tenant; another tenant's account is refused", () => {
@@ -54,19 +68,33 @@ describe("acceptClaims", () => {
     expect(refusal(() => acceptClaims(google, { ...maria, hd: "springfield.k12.us", email_verified: false }))).toMatch(
       /did not confirm that maria\.hernandez@springfield\.k12\.us belongs to you/,
     );
-    expect(refusal(() => acceptClaims(microsoft, { ...maria, email_verified: undefined, tid: TENANT }))).toMatch(/did not confirm/);
-    expect(refusal(() => acceptClaims(classlink, { sub: "7", email_verified: true }))).toMatch(/did not share an email address/);
+    expect(refusal(() => acceptClaims(microsoft, { ...maria, email_verified: undefined, tid: TENANT }))).toMatch(
+      /did not confirm/,
+    );
+    expect(refusal(() => acceptClaims(classlink, { sub: "7", email_verified: true }))).toMatch(
+      /did not share an email address/,
+    );
   });
 
   test("a standard issuer with allowed domains refuses other addresses", () => {
     expect(acceptClaims(classlink, maria).email).toBe("maria.hernandez@springfield.k12.us");
-    expect(refusal(() => acceptClaims(classlink, { ...maria, email: "maria@springfield.k12.us.evil.example" }))).toMatch(
-      /Only springfield\.k12\.us accounts/,
-    );
+    expect(
+      refusal(() => acceptClaims(classlink, { ...maria, email: "maria@springfield.k12.us.evil.example" })),
+    ).toMatch(/Only springfield\.k12\.us accounts/);
   });
 
   test("a name comes from given and family names, else from the address", () => {
-    expect(acceptClaims(classlink, { sub: "7", email: "kim.park@springfield.k12.us", email_verified: true, given_name: "Kim", family_name: "Park" }).name).toBe("Kim Park");
-    expect(acceptClaims(classlink, { sub: "8", email: "lee@springfield.k12.us", email_verified: "true" }).name).toBe("lee");
+    expect(
+      acceptClaims(classlink, {
+        sub: "7",
+        email: "kim.park@springfield.k12.us",
+        email_verified: true,
+        given_name: "Kim",
+        family_name: "Park",
+      }).name,
+    ).toBe("Kim Park");
+    expect(acceptClaims(classlink, { sub: "8", email: "lee@springfield.k12.us", email_verified: "true" }).name).toBe(
+      "lee",
+    );
   });
 });

@@ -30,14 +30,18 @@ function emailIsVerified(provider: DistrictProvider, claims: Claims) {
 }
 
 function displayName(claims: Claims, email: string) {
-  const given = [claims.given_name, claims.family_name].filter((part) => typeof part === "string" && part.trim()).join(" ");
-  const name = typeof claims.name === "string" && claims.name.trim() ? claims.name.trim() : given || email.split("@")[0]!;
+  const given = [claims.given_name, claims.family_name]
+    .filter((part) => typeof part === "string" && part.trim())
+    .join(" ");
+  const name =
+    typeof claims.name === "string" && claims.name.trim() ? claims.name.trim() : given || email.split("@")[0]!;
   return name.slice(0, 100);
 }
 
 /** The person the token names, or DistrictSignInRefused with a message for them. */
 export function acceptClaims(provider: DistrictProvider, claims: Claims): DistrictIdentity {
-  const providerName = provider.type === "oidc" ? "Your district's sign-in service" : provider.type === "google" ? "Google" : "Microsoft";
+  const providerName =
+    provider.type === "oidc" ? "Your district's sign-in service" : provider.type === "google" ? "Google" : "Microsoft";
   if (provider.type === "microsoft" && String(claims.tid ?? "").toLowerCase() !== provider.tenantId) {
     throw new DistrictSignInRefused(
       "That Microsoft account belongs to another organization. Sign in with your district's Microsoft account, or use a private window if another account is signed in.",
@@ -54,7 +58,9 @@ export function acceptClaims(provider: DistrictProvider, claims: Claims): Distri
   }
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   if (!/^[^\s@]+@[^\s@]+$/.test(email)) {
-    throw new DistrictSignInRefused(`${providerName} did not share an email address, which Dropin needs. Ask your district's IT team to release the email claim to Dropin.`);
+    throw new DistrictSignInRefused(
+      `${providerName} did not share an email address, which Dropin needs. Ask your district's IT team to release the email claim to Dropin.`,
+    );
   }
   if (!emailIsVerified(provider, claims)) {
     throw new DistrictSignInRefused(
@@ -64,7 +70,9 @@ export function acceptClaims(provider: DistrictProvider, claims: Claims): Distri
   // Google's `hd` already names the Workspace (whose addresses may be in alias domains).
   const domain = email.slice(email.lastIndexOf("@") + 1);
   if (provider.type !== "google" && provider.allowedDomains.length > 0 && !provider.allowedDomains.includes(domain)) {
-    throw new DistrictSignInRefused(`Only ${listOf(provider.allowedDomains)} accounts can sign in here. You signed in as ${email}.`);
+    throw new DistrictSignInRefused(
+      `Only ${listOf(provider.allowedDomains)} accounts can sign in here. You signed in as ${email}.`,
+    );
   }
   return { providerId: provider.id, subject: claims.sub, email, name: displayName(claims, email) };
 }

@@ -9,15 +9,29 @@ import { accountForDistrictIdentity } from "./link-account";
 const PASSWORD = "correct horse battery";
 
 function identity(overrides: Partial<DistrictIdentity> = {}): DistrictIdentity {
-  return { providerId: "google", subject: "g-1098", email: "maria.hernandez@springfield.k12.us", name: "Maria Hernandez", ...overrides };
+  return {
+    providerId: "google",
+    subject: "g-1098",
+    email: "maria.hernandez@springfield.k12.us",
+    name: "Maria Hernandez",
+    ...overrides,
+  };
 }
 
 describe("accountForDistrictIdentity", () => {
   test("a first sign-in with no Dropin account creates one without a password", async () => {
     const { userId } = await accountForDistrictIdentity(identity());
 
-    const user = await db.user.findUniqueOrThrow({ where: { id: userId }, include: { password: true, externalIdentities: true } });
-    expect(user).toMatchObject({ email: "maria.hernandez@springfield.k12.us", name: "Maria Hernandez", password: null, isDistrictCoordinator: false });
+    const user = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      include: { password: true, externalIdentities: true },
+    });
+    expect(user).toMatchObject({
+      email: "maria.hernandez@springfield.k12.us",
+      name: "Maria Hernandez",
+      password: null,
+      isDistrictCoordinator: false,
+    });
     expect(user.externalIdentities).toMatchObject([{ provider: "google", subject: "g-1098" }]);
   });
 
@@ -33,9 +47,15 @@ describe("accountForDistrictIdentity", () => {
   test("pre-account takeover: an account someone made with the owner's address loses its password and its sessions", async () => {
     // A stranger signed up as Maria and never proved the address (so cannot sign in),
     // but holds a password and, from before proven email, a session.
-    const squatter = await createUser({ email: "maria.hernandez@springfield.k12.us", password: PASSWORD, emailVerifiedAt: null });
+    const squatter = await createUser({
+      email: "maria.hernandez@springfield.k12.us",
+      password: PASSWORD,
+      emailVerifiedAt: null,
+    });
     await createSession(squatter.id);
-    await db.passwordReset.create({ data: { userId: squatter.id, tokenHash: "pending-reset", expiresAt: new Date(Date.now() + 60_000) } });
+    await db.passwordReset.create({
+      data: { userId: squatter.id, tokenHash: "pending-reset", expiresAt: new Date(Date.now() + 60_000) },
+    });
 
     const account = await accountForDistrictIdentity(identity());
 
@@ -60,13 +80,20 @@ describe("accountForDistrictIdentity", () => {
   });
 
   test("a district coordinator keeps the break-glass password and sessions when linked", async () => {
-    const admin = await createUser({ email: "maria.hernandez@springfield.k12.us", password: PASSWORD, districtCoordinator: true });
+    const admin = await createUser({
+      email: "maria.hernandez@springfield.k12.us",
+      password: PASSWORD,
+      districtCoordinator: true,
+    });
     await createSession(admin.id);
 
     const account = await accountForDistrictIdentity(identity());
 
     expect(account).toMatchObject({ userId: admin.id, passwordRemoved: false });
-    expect(await verifyLogin("maria.hernandez@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({ id: admin.id, proven: true });
+    expect(await verifyLogin("maria.hernandez@springfield.k12.us", PASSWORD, { adminsOnly: true })).toEqual({
+      id: admin.id,
+      proven: true,
+    });
     expect(await db.session.count({ where: { userId: admin.id } })).toBe(1);
   });
 
@@ -74,14 +101,20 @@ describe("accountForDistrictIdentity", () => {
     const rostered = await createUser({ email: "maria.hernandez@springfield.k12.us" });
     await createSession(rostered.id);
 
-    expect(await accountForDistrictIdentity(identity())).toMatchObject({ userId: rostered.id, linked: true, passwordRemoved: false });
+    expect(await accountForDistrictIdentity(identity())).toMatchObject({
+      userId: rostered.id,
+      linked: true,
+      passwordRemoved: false,
+    });
     expect(await db.session.count({ where: { userId: rostered.id } })).toBe(1);
   });
 
   test("a recycled address: a new person at the same provider does not inherit the linked account", async () => {
     const first = await accountForDistrictIdentity(identity());
 
-    await expect(accountForDistrictIdentity(identity({ subject: "g-2001", name: "New Maria" }))).rejects.toBeInstanceOf(DistrictSignInRefused);
+    await expect(accountForDistrictIdentity(identity({ subject: "g-2001", name: "New Maria" }))).rejects.toBeInstanceOf(
+      DistrictSignInRefused,
+    );
     expect(await db.externalIdentity.count({ where: { userId: first.userId } })).toBe(1);
   });
 

@@ -22,7 +22,10 @@ async function linkExistingAccount(
 ) {
   // The account already belongs to another person at this provider: the district
   // gave their old address to someone new, who must not inherit the account.
-  const other = await tx.externalIdentity.findFirst({ where: { userId: user.id, provider: identity.providerId }, select: { id: true } });
+  const other = await tx.externalIdentity.findFirst({
+    where: { userId: user.id, provider: identity.providerId },
+    select: { id: true },
+  });
   if (other) {
     throw new DistrictSignInRefused(
       `The Dropin account for ${identity.email} is linked to a different district account. Ask a district coordinator to sort it out.`,
@@ -57,11 +60,19 @@ async function createAccount(tx: Tx, identity: DistrictIdentity) {
       name: identity.name,
       // The provider verified the address (claims.ts refuses unverified ones).
       emailVerifiedAt: new Date(),
-      externalIdentities: { create: { provider: identity.providerId, subject: identity.subject, email: identity.email } },
+      externalIdentities: {
+        create: { provider: identity.providerId, subject: identity.subject, email: identity.email },
+      },
     },
     select: { id: true },
   });
-  await recordAudit(tx, { actorId: user.id, action: "account.district_created", entity: "User", entityId: user.id, detail: { provider: identity.providerId } });
+  await recordAudit(tx, {
+    actorId: user.id,
+    action: "account.district_created",
+    entity: "User",
+    entityId: user.id,
+    detail: { provider: identity.providerId },
+  });
   return { userId: user.id, linked: false, passwordRemoved: false };
 }
 
@@ -73,7 +84,10 @@ async function findOrLink(tx: Tx, identity: DistrictIdentity) {
     select: { id: true, userId: true },
   });
   if (known) {
-    await tx.externalIdentity.update({ where: { id: known.id }, data: { email: identity.email, lastUsedAt: new Date() } });
+    await tx.externalIdentity.update({
+      where: { id: known.id },
+      data: { email: identity.email, lastUsedAt: new Date() },
+    });
     return { userId: known.userId, linked: false, passwordRemoved: false };
   }
   const user = await tx.user.findUnique({
@@ -81,7 +95,12 @@ async function findOrLink(tx: Tx, identity: DistrictIdentity) {
     select: { id: true, isDistrictCoordinator: true, emailVerifiedAt: true, password: { select: { userId: true } } },
   });
   if (user) {
-    const facts = { id: user.id, isDistrictCoordinator: user.isDistrictCoordinator, hasPassword: Boolean(user.password), proven: user.emailVerifiedAt !== null };
+    const facts = {
+      id: user.id,
+      isDistrictCoordinator: user.isDistrictCoordinator,
+      hasPassword: Boolean(user.password),
+      proven: user.emailVerifiedAt !== null,
+    };
     return linkExistingAccount(tx, facts, identity);
   }
   return createAccount(tx, identity);

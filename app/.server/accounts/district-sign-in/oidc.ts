@@ -7,7 +7,13 @@ import { acceptClaims, DistrictSignInRefused, type DistrictIdentity } from "./cl
 import type { DistrictProvider } from "./settings";
 
 /** What the browser must bring back: kept in a signed, httpOnly, 10-minute cookie. */
-export type PendingSignIn = { providerId: string; state: string; nonce: string; codeVerifier: string; redirectTo: string };
+export type PendingSignIn = {
+  providerId: string;
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+  redirectTo: string;
+};
 
 const SCOPE = "openid email profile";
 
@@ -35,7 +41,9 @@ async function configuration(provider: DistrictProvider) {
     return await configurationFor(provider);
   } catch (error) {
     console.error(`District sign-in: discovery of ${provider.issuer} failed`, error);
-    throw new ProviderUnreachable(`${provider.label} is not reachable right now. Try again in a minute, or tell your district's IT team.`);
+    throw new ProviderUnreachable(
+      `${provider.label} is not reachable right now. Try again in a minute, or tell your district's IT team.`,
+    );
   }
 }
 
@@ -70,7 +78,11 @@ const TAMPERED =
  * The verified person from the provider's answer at `callbackUrl`. Every failure
  * is a DistrictSignInRefused (or ProviderUnreachable) with a message for the person.
  */
-export async function finishSignIn(provider: DistrictProvider, callbackUrl: URL, pending: PendingSignIn | null): Promise<DistrictIdentity> {
+export async function finishSignIn(
+  provider: DistrictProvider,
+  callbackUrl: URL,
+  pending: PendingSignIn | null,
+): Promise<DistrictIdentity> {
   const error = callbackUrl.searchParams.get("error");
   if (error) {
     throw new DistrictSignInRefused(
@@ -105,7 +117,10 @@ export async function finishSignIn(provider: DistrictProvider, callbackUrl: URL,
       return acceptClaims(provider, { ...userInfo, ...claims });
     } catch (cause) {
       if (cause instanceof DistrictSignInRefused) throw cause;
-      console.error(`District sign-in with ${provider.id}: UserInfo failed:`, cause instanceof Error ? cause.message : cause);
+      console.error(
+        `District sign-in with ${provider.id}: UserInfo failed:`,
+        cause instanceof Error ? cause.message : cause,
+      );
     }
   }
   return acceptClaims(provider, claims);

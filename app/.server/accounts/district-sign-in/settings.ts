@@ -20,12 +20,16 @@ const domain = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/, { error: "must be a domain such as springfield.k12.us" });
+  .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,63}$/, {
+    error: "must be a domain such as springfield.k12.us",
+  });
 
 const common = {
   // Part of the callback address (/auth/<id>/callback) and of the stored link to a
   // person, so it must not change once people have signed in with it.
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: "must be lowercase letters, digits and dashes, e.g. google" }),
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: "must be lowercase letters, digits and dashes, e.g. google" }),
   label: z.string().trim().min(1).max(60).optional(),
   clientId: z.string().trim().min(1, { error: "is required" }),
   clientSecret: z.string().min(1, { error: "is required" }),
@@ -70,7 +74,7 @@ export const OidcProvidersSchema = z
     try {
       return JSON.parse(text) as unknown;
     } catch {
-      ctx.addIssue({ code: "custom", message: "must be a JSON list, e.g. [{\"id\":\"google\",\"type\":\"google\",…}]" });
+      ctx.addIssue({ code: "custom", message: 'must be a JSON list, e.g. [{"id":"google","type":"google",…}]' });
       return z.NEVER;
     }
   })

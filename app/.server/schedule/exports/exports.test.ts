@@ -78,7 +78,11 @@ describe("schedule.json (frab/c3voc)", () => {
     const day = doc.schedule.conference.days[0]!;
     const library = day.rooms["Library"] as Array<{ date: string; end: string; duration: string; persons: unknown[] }>;
     // March 20, 2027 is after the US switch to daylight time (March 14): Chicago is UTC-5.
-    expect(library[0]).toMatchObject({ date: "2027-03-20T08:50:00-05:00", end: "2027-03-20T11:05:00-05:00", duration: "02:15" });
+    expect(library[0]).toMatchObject({
+      date: "2027-03-20T08:50:00-05:00",
+      end: "2027-03-20T11:05:00-05:00",
+      duration: "02:15",
+    });
     expect(library[0]!.persons).toHaveLength(2);
     expect(doc.schedule.version).toBe("v3");
   });
@@ -86,7 +90,9 @@ describe("schedule.json (frab/c3voc)", () => {
   it.skipIf(!hasFrabSchema)("catches a document the schema rejects (the validator is really checking)", () => {
     const validate = frabValidator();
     const doc = frabSchedule(snapshot, 1);
-    const broken = structuredClone(doc) as { schedule: { conference: { days: Array<{ rooms: Record<string, Array<Record<string, unknown>>> }> } } };
+    const broken = structuredClone(doc) as {
+      schedule: { conference: { days: Array<{ rooms: Record<string, Array<Record<string, unknown>>> }> } };
+    };
     broken.schedule.conference.days[0]!.rooms["Library"]![0]!.guid = "not-a-uuid";
     expect(validate(broken)).toBe(false);
   });
@@ -102,7 +108,9 @@ describe("schedule.ics", () => {
   it("parses with ical.js, carries a VTIMEZONE and wall-clock times in the event's zone", () => {
     const text = scheduleCalendar(snapshot, { publishedAt: new Date("2027-03-01T12:00:00Z") });
     const calendar = parseIcs(text);
-    expect(calendar.getAllSubcomponents("vtimezone").map((tz) => tz.getFirstPropertyValue("tzid"))).toEqual(["America/Chicago"]);
+    expect(calendar.getAllSubcomponents("vtimezone").map((tz) => tz.getFirstPropertyValue("tzid"))).toEqual([
+      "America/Chicago",
+    ]);
     const events = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(events.map((e) => e.summary)).toEqual(['Desmos, "graphing" & more, = fun', "Brain breaks"]);
     const first = events[0]!;
@@ -122,7 +130,14 @@ describe("grid.csv", () => {
     const parsed = Papa.parse<string[]>(text.trim());
     expect(parsed.errors).toEqual([]);
     expect(parsed.data[0]).toEqual(["Block", "Start", "End", "Room", "Title", "Presenters"]);
-    expect(parsed.data[1]).toEqual(["Block 1", "08:50", "11:05", "Library", 'Desmos, "graphing" & more, = fun', "Maria Delgado, Ben Okafor"]);
+    expect(parsed.data[1]).toEqual([
+      "Block 1",
+      "08:50",
+      "11:05",
+      "Library",
+      'Desmos, "graphing" & more, = fun',
+      "Maria Delgado, Ben Okafor",
+    ]);
     const withFormula = gridCsv({ ...snapshot, sessions: [{ ...snapshot.sessions[1]!, title: "=HYPERLINK(1)" }] });
     expect(Papa.parse<string[]>(withFormula.trim()).data[1]![4]).toBe("'=HYPERLINK(1)");
   });

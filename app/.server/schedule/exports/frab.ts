@@ -12,7 +12,10 @@ const DROPIN_NAMESPACE = "6f1c2a9e-3b7d-5e10-9a4c-2d8b0e7f1a35";
 
 export function uuidV5(name: string, namespace = DROPIN_NAMESPACE) {
   const ns = Buffer.from(namespace.replace(/-/g, ""), "hex");
-  const hash = crypto.createHash("sha1").update(Buffer.concat([ns, Buffer.from(name, "utf8")])).digest();
+  const hash = crypto
+    .createHash("sha1")
+    .update(Buffer.concat([ns, Buffer.from(name, "utf8")]))
+    .digest();
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
   const hex = hash.subarray(0, 16).toString("hex");
@@ -63,7 +66,10 @@ export function frabSchedule(snapshot: ScheduleSnapshot, versionNumber: number) 
       end: isoWithOffset(event.date, session.endTime, zone),
       duration: durationHHMM(session.startTime, session.endTime),
       room: session.roomName,
-      slug: `${code.replace(/_/g, "-")}-${stableInt(session.placementId)}-${slugPart(session.title) || "session"}`.replace(/-+$/g, ""),
+      slug: `${code.replace(/_/g, "-")}-${stableInt(session.placementId)}-${slugPart(session.title) || "session"}`.replace(
+        /-+$/g,
+        "",
+      ),
       url: appLink(`/e/${event.slug}#session-${session.placementId}`),
       title: session.title,
       subtitle: null,
@@ -97,7 +103,9 @@ export function frabSchedule(snapshot: ScheduleSnapshot, versionNumber: number) 
           name: r.name,
           guid: uuidV5(`dropin:room:${r.id}`),
           capacity: r.capacity,
-          ...(r.building || r.floor ? { description: [r.building, r.floor && `floor ${r.floor}`].filter(Boolean).join(", ") } : {}),
+          ...(r.building || r.floor
+            ? { description: [r.building, r.floor && `floor ${r.floor}`].filter(Boolean).join(", ") }
+            : {}),
         })),
         days: [
           {

@@ -17,7 +17,12 @@ function wallClock(date: string, time: string): ICalTemporalPlainDateTimeStub {
   const text = `${date}T${time}:00`;
   const plainDate = { year, month, day, toJSON: () => date, toString: () => date };
   const plain: ICalTemporalPlainDateTimeStub = {
-    year, month, day, hour, minute, second: 0,
+    year,
+    month,
+    day,
+    hour,
+    minute,
+    second: 0,
     toJSON: () => text,
     toString: () => text,
     toPlainDate: () => plainDate,
@@ -26,7 +31,12 @@ function wallClock(date: string, time: string): ICalTemporalPlainDateTimeStub {
   const zoned = (zone: string): ICalTemporalZonedDateTimeStub => {
     const instant = wallClockToInstant(date, time, zone);
     return {
-      year, month, day, hour, minute, second: 0,
+      year,
+      month,
+      day,
+      hour,
+      minute,
+      second: 0,
       timeZoneId: zone,
       toJSON: () => `${text}[${zone}]`,
       toString: () => `${text}[${zone}]`,
@@ -45,7 +55,11 @@ function wallClock(date: string, time: string): ICalTemporalPlainDateTimeStub {
 
 export function scheduleCalendar(
   snapshot: ScheduleSnapshot,
-  { publishedAt, name, sessions = snapshot.sessions }: { publishedAt: Date; name?: string; sessions?: SnapshotSession[] },
+  {
+    publishedAt,
+    name,
+    sessions = snapshot.sessions,
+  }: { publishedAt: Date; name?: string; sessions?: SnapshotSession[] },
 ) {
   const { event } = snapshot;
   // The calendar-level zone name stays null: ical-generator would otherwise write
