@@ -6,6 +6,10 @@
 import { dayWithTwoAttendees, noSidewaysScroll, phone } from "./attendee-day";
 import { cookieFor, db, expect, expectAccessible, signIn, test } from "./support";
 
+// Each test signs two attendees in and opens four pages for each: 30 s on a quiet
+// 2-core machine (2026-12-02), so a machine half as fast needs twice the default.
+test.describe.configure({ timeout: 120_000 });
+
 const PHONE_HEADERS = { "accept-encoding": "gzip, br" };
 
 async function dayWithTwoAttendeesAndRoom(browser: Parameters<typeof dayWithTwoAttendees>[0], baseURL: string) {

@@ -77,6 +77,7 @@ test.describe("crash safety", () => {
   });
 
   test("SIGKILL during check-in load loses no acknowledged check-in and leaves an intact database", async () => {
+    test.setTimeout(120_000); // two server starts and a load run: 24 s on a quiet machine (2026-12-02)
     fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
     wipeDatabase(DB_FILE);
     server = await spawnServer({ port: PORT, databaseFile: DB_FILE });
