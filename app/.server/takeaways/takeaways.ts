@@ -158,6 +158,28 @@ export async function postTakeaway(
   });
 }
 
+/**
+ * The rules a link and a file share: only the session's presenters add resources, once the
+ * session has started, up to MAX_RESOURCES shown. `field` is the form field a refusal sits beside.
+ */
+async function sessionOpenForResources(
+  actorId: string,
+  slug: string,
+  placementId: string,
+  now: Date,
+  field: "url" | "file",
+) {
+  const { event, session } = await sessionFor(slug, placementId);
+  if (!session.presenters.some((p) => p.userId === actorId))
+    throw new NotAllowedError("Only this session's presenters can add resources.");
+  if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", field);
+  const count = await db.sessionPost.count({
+    where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null },
+  });
+  if (count >= MAX_RESOURCES) throw new RuleError(`A session can have at most ${MAX_RESOURCES} resources.`, field);
+  return { event, session };
+}
+
 export async function addSessionResource(
   actorId: string,
   slug: string,
@@ -165,14 +187,7 @@ export async function addSessionResource(
   input: SessionResourceInput,
   now = new Date(),
 ) {
-  const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId))
-    throw new NotAllowedError("Only this session's presenters can add resources.");
-  if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", "url");
-  const count = await db.sessionPost.count({
-    where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null },
-  });
-  if (count >= MAX_RESOURCES) throw new RuleError(`A session can have at most ${MAX_RESOURCES} resources.`, "url");
+  const { event, session } = await sessionOpenForResources(actorId, slug, placementId, now, "url");
   return db.sessionPost.create({
     data: {
       eventId: event.id,
@@ -206,14 +221,7 @@ export async function addSessionResourceFile(
   file: { name: string; bytes: Uint8Array },
   now = new Date(),
 ) {
-  const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId))
-    throw new NotAllowedError("Only this session's presenters can add resources.");
-  if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", "file");
-  const count = await db.sessionPost.count({
-    where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null },
-  });
-  if (count >= MAX_RESOURCES) throw new RuleError(`A session can have at most ${MAX_RESOURCES} resources.`, "file");
+  const { event, session } = await sessionOpenForResources(actorId, slug, placementId, now, "file");
   if (file.bytes.byteLength === 0) throw new RuleError("Choose a file to upload.", "file");
   if (file.bytes.byteLength > MAX_RESOURCE_FILE_BYTES) throw new RuleError("Use a file of at most 10 MB.", "file");
   const type = sniffFile(file.bytes, RESOURCE_FILE_TYPES);
