@@ -17,6 +17,10 @@ const JSON_HEADERS = {
   "X-Content-Type-Options": "nosniff",
 };
 
+// One person's own data (their picks, their part of a stored page): never kept by a
+// shared cache, and a different answer per cookie.
+const PERSONAL_JSON_HEADERS = { ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" };
+
 export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }) {
   app.post("/events/:slug/kiosk/sync", express.text({ type: () => true, limit: "1mb" }), (req, res, next) => {
     Promise.resolve(getBuild())
@@ -35,12 +39,7 @@ export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }
   app.get("/e/:slug/my-picks", (req, res, next) => {
     Promise.resolve(getBuild())
       .then((build) => entryExports(build).myPicksAnswer(req.headers.cookie, req.params.slug ?? ""))
-      .then((answer) =>
-        res
-          .status(answer.status)
-          .set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" })
-          .json(answer.body),
-      )
+      .then((answer) => res.status(answer.status).set(PERSONAL_JSON_HEADERS).json(answer.body))
       .catch(next);
   });
   // The per-person part of a stored session, room, My day or credit page (personal-parts.ts).
@@ -48,12 +47,7 @@ export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }
     const [slug, page, id] = [req.params[0], req.params[1], req.params[2]].map((p) => decodeURIComponent(p ?? ""));
     Promise.resolve(getBuild())
       .then((build) => entryExports(build).mineAnswer(req.headers.cookie, slug!, page!, id!))
-      .then((answer) =>
-        res
-          .status(answer.status)
-          .set({ ...JSON_HEADERS, "Cache-Control": "private, no-store", Vary: "Cookie" })
-          .json(answer.body),
-      )
+      .then((answer) => res.status(answer.status).set(PERSONAL_JSON_HEADERS).json(answer.body))
       .catch(next);
   });
 }
