@@ -80,6 +80,9 @@ test("without JavaScript, an overlapping pick asks first: keep both, then My day
 
   // From the session's own page: replace the talk with the workshop.
   await page.getByRole("button", { name: "Picked “Makerspace workshop”" }).click();
+  // The no-JS unpick redirects back to My day; going on before it lands interrupts that navigation.
+  await expect(page.getByRole("button", { name: "Picked “Makerspace workshop”" })).toHaveCount(0);
+  expect(await pickedIds(g.attendee.id)).toEqual([g.talk.id]);
   await page.goto(`/e/${g.event.slug}/sessions/${g.workshop.id}`);
   await page.getByRole("button", { name: "Pick “Makerspace workshop”" }).click();
   await page.getByRole("button", { name: "Pick “Makerspace workshop” instead" }).click();
