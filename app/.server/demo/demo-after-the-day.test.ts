@@ -1,7 +1,7 @@
 import { expect, test, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { readCircle } from "../circles/circle-page";
-import { sessionPostsFor } from "../takeaways/takeaways";
+import { readSessionResourceFile, sessionPostsFor } from "../takeaways/takeaways";
 import { seedDemoIfEmpty } from "./demo-day";
 
 test(
@@ -20,6 +20,14 @@ test(
     const seen = await sessionPostsFor(takeaway.authorId, "demo", takeaway.placementId);
     expect(seen.takeaways.length).toBeGreaterThan(0);
     expect(await db.sessionPost.count({ where: { eventId: event.id, kind: "resource" } })).toBeGreaterThan(0);
+    // The PDF handout downloads for someone who was in the session, and is a PDF.
+    const file = await db.sessionPost.findFirstOrThrow({ where: { eventId: event.id, storedName: { not: "" } } });
+    const someoneThere = await db.roomVisit.findFirst({ where: { eventId: event.id, placementId: file.placementId } });
+    const reader = someoneThere?.userId ?? file.authorId;
+    const download = await readSessionResourceFile(reader, "demo", file.placementId, file.id);
+    expect(Buffer.from(download.bytes).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(download.bytes.byteLength).toBe(file.fileBytes);
+    expect(download.type).toBe("application/pdf");
 
     const round = await db.circleRound.findUniqueOrThrow({
       where: { eventId: event.id },

@@ -1,5 +1,6 @@
 // The demo's "after the day": takeaways from people who were in sessions, a
-// resource from each of the teacher login's sessions, and one published set of
+// resource from each of the teacher login's sessions (and a PDF handout on the
+// first), and one published set of
 // circles (formed by the real forming code from half the roster's opt-ins, the
 // attendee login among them) with a few posts. Written straight to the tables:
 // the demo's .test addresses get no "Meet your circle" mail. Deterministic, like
@@ -12,6 +13,8 @@ import { ANY_SUBJECT } from "../circles/opt-in";
 import { writeCircles } from "../circles/rounds";
 import { dayPeople } from "../people/day-person";
 import { latestPublished } from "../schedule/publish";
+import { PDF, storeUpload } from "../uploads/stored-files";
+import { demoHandoutPdf } from "./demo-handout";
 
 const TAKEAWAYS = [
   "One thing I'll try on Monday: a two-minute exit ticket with one question.",
@@ -68,7 +71,23 @@ export async function seedDemoAfterTheDay(eventId: string, now = new Date()) {
       text: "Slides and handout",
       url: "https://example.org/slides",
     }));
-  await db.sessionPost.createMany({ data: [...takeaways, ...resources] });
+  // The teacher's first session also has a file: the PDF handout, stored like an upload.
+  const first = resources[0];
+  const handout = demoHandoutPdf();
+  const files = first
+    ? [
+        {
+          ...first,
+          text: "Exit ticket template",
+          url: "",
+          storedName: await storeUpload(handout, PDF),
+          fileName: "exit-ticket-template.pdf",
+          fileType: PDF.type,
+          fileBytes: handout.byteLength,
+        },
+      ]
+    : [];
+  await db.sessionPost.createMany({ data: [...takeaways, ...resources, ...files] });
 
   const attendees = await db.membership.findMany({
     where: { eventId, role: "attendee" },
@@ -126,5 +145,10 @@ export async function seedDemoAfterTheDay(eventId: string, now = new Date()) {
       })),
     });
   }
-  return { takeaways: takeaways.length, resources: resources.length, circles: circles.length, optIns: optIns.length };
+  return {
+    takeaways: takeaways.length,
+    resources: resources.length + files.length,
+    circles: circles.length,
+    optIns: optIns.length,
+  };
 }
