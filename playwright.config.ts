@@ -25,6 +25,9 @@ const server = (port: number, seedDemo: boolean) => ({
     APP_URL: `http://localhost:${port}`,
     NODE_ENV: "production",
     DROPIN_SKIP_BUILD: "1",
+    // The empty-install server also makes the database templates for the servers
+    // specs start themselves (tests/e2e/database-templates.ts).
+    E2E_MAKE_TEMPLATES: seedDemo ? "0" : "1",
   },
 });
 

@@ -2,7 +2,7 @@
 // breaks nothing: the main pages hydrate and the browser reports no violation.
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
-import { freePort, spawnServer, wipeDatabase } from "./spawn-server";
+import { freePort, newDatabase, spawnServer } from "./spawn-server";
 import { expect, test } from "./support";
 
 const FRESH_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -79,7 +79,7 @@ test("behind a trusted TLS proxy (TRUST_PROXY=loopback), https requests get HSTS
   test.setTimeout(90_000);
   const port = await freePort();
   const databaseFile = `tests/.tmp/e2e-${FRESH_PORT}-trusted-proxy/fresh.db`;
-  wipeDatabase(databaseFile);
+  newDatabase(databaseFile);
   const server = await spawnServer({
     port,
     databaseFile,
