@@ -25,6 +25,9 @@ const server = (port: number, seedDemo: boolean) => ({
     APP_URL: `http://localhost:${port}`,
     NODE_ENV: "production",
     DROPIN_SKIP_BUILD: "1",
+    // The empty-install server also makes the database templates for the servers
+    // specs start themselves (tests/e2e/database-templates.ts).
+    E2E_MAKE_TEMPLATES: seedDemo ? "0" : "1",
   },
 });
 
@@ -45,7 +48,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   use: {
-    trace: "retain-on-failure",
+    // Recording a trace costs every test its DOM snapshots and screencast whether it
+    // passes or not: a quarter of the suite's time on two busy cores (13 tests, 182 s
+    // traced against 135 s untraced). A test that fails in CI is traced on its retry;
+    // locally rerun it with --trace on. A failure's screenshot costs nothing until then.
+    trace: "on-first-retry",
+    screenshot: "only-on-failure",
     launchOptions: {
       executablePath,
       args: [

@@ -17,3 +17,23 @@ test("the axe check refuses an image without alt text, an unlabelled field and f
   expect(failure).toContain("label");
   expect(failure).toContain("color-contrast");
 });
+
+test("a second check of the same document (axe already in the page) sees what changed since the first", async ({
+  page,
+}) => {
+  await page.setContent(`<!doctype html><html lang="en"><head><title>t</title></head><body><main>
+    <h1>Check</h1><p>Nothing wrong yet.</p>
+  </main></body></html>`);
+  await expectAccessible(page);
+  // What a client-side navigation or an action's answer does: new content, same document.
+  await page.evaluate(() => {
+    document
+      .querySelector("main")!
+      .insertAdjacentHTML("beforeend", '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+  });
+  const failure = await expectAccessible(page).then(
+    () => "passed",
+    (error: Error) => error.message,
+  );
+  expect(failure).toContain("image-alt");
+});

@@ -9,7 +9,7 @@ import Database from "better-sqlite3";
 import { sameOrigin } from "../support/same-origin";
 import { expect, test } from "./support";
 import { sessionCookie } from "../support/session-cookie";
-import { spawnServer, TEST_SESSION_SECRET, wipeDatabase, type SpawnedServer } from "./spawn-server";
+import { spawnServer, TEST_SESSION_SECRET, newDatabase, type SpawnedServer } from "./spawn-server";
 import { toDbTime } from "../../app/utils/db-time";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 4;
@@ -79,7 +79,7 @@ test.describe("crash safety", () => {
   test("SIGKILL during check-in load loses no acknowledged check-in and leaves an intact database", async () => {
     test.setTimeout(120_000); // two server starts and a load run: 24 s on a quiet machine (2026-12-02)
     fs.mkdirSync(path.dirname(DB_FILE), { recursive: true });
-    wipeDatabase(DB_FILE);
+    newDatabase(DB_FILE);
     server = await spawnServer({ port: PORT, databaseFile: DB_FILE });
     const { eventId, slug, sessionId, tokens } = seed(DB_FILE);
     const cookie = await sessionCookie(sessionId, TEST_SESSION_SECRET);

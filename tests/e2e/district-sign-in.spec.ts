@@ -9,7 +9,7 @@ import bcrypt from "bcryptjs";
 import type { Page } from "@playwright/test";
 import { DISTRICT_TENANT, startOidcProvider } from "../support/oidc-provider";
 import { sessionCookie } from "../support/session-cookie";
-import { spawnServer, TEST_SESSION_SECRET, wipeDatabase, type SpawnedServer } from "./spawn-server";
+import { spawnServer, TEST_SESSION_SECRET, newDatabase, type SpawnedServer } from "./spawn-server";
 import { expect, expectAccessible, test } from "./support";
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -51,7 +51,7 @@ test.beforeAll(async () => {
       clientSecret: clients[1]!.client_secret,
     },
   ];
-  wipeDatabase(DB_FILE);
+  newDatabase(DB_FILE);
   server = await spawnServer({
     port: DROPIN_PORT,
     databaseFile: DB_FILE,

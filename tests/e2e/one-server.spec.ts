@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { sameOrigin } from "../support/same-origin";
-import { freePort, spawnServer, wipeDatabase } from "./spawn-server";
+import { freePort, newDatabase, spawnServer } from "./spawn-server";
 import { expect, test } from "./support";
 
 const TMP = `tests/.tmp/e2e-${process.env.E2E_PORT ?? 3100}`;
@@ -20,11 +20,12 @@ function postScans(url: string) {
 }
 
 test("npm start loads each app module once: the serving process loads no file from app/, only the build", async () => {
-  // Seeds a demo day on a new file: ~25 s here, budget for a machine 2× slower and busy.
+  // A start on the demo template (the stored public page needs the demo day): a few seconds
+  // here, but the budget stays for a machine 2× slower and busy.
   test.setTimeout(150_000);
   const databaseFile = `${TMP}/one-copy.db`;
   const log = path.resolve(`${TMP}/module-loads.log`);
-  wipeDatabase(databaseFile);
+  newDatabase(databaseFile, "demo");
   fs.rmSync(log, { force: true });
   const server = await spawnServer({
     port: await freePort(),
@@ -62,10 +63,10 @@ test("npm start loads each app module once: the serving process loads no file fr
 test("npm run dev runs the same server: pages carry the CSP nonce and hydrate, the kiosk upload takes the hot path", async ({
   page,
 }) => {
-  // Migrating, seeding and Vite's first compile of the page: 40–85 s on a busy machine.
+  // Vite's first compile of the page: 40–85 s on a busy machine.
   test.setTimeout(240_000);
   const databaseFile = `${TMP}/dev.db`;
-  wipeDatabase(databaseFile);
+  newDatabase(databaseFile);
   const server = await spawnServer({ port: await freePort(), databaseFile, npmScript: "dev", startupMs: 90_000 });
   try {
     const login = await fetch(`${server.url}/login`);

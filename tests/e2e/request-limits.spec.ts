@@ -2,7 +2,7 @@
 // may send a browser: oversized bodies (413), addresses that cannot be decoded
 // (400), redirects off the site, and floods of made-up private links (429).
 import { sameOrigin } from "../support/same-origin";
-import { freePort, spawnServer, wipeDatabase, type SpawnedServer } from "./spawn-server";
+import { freePort, spawnServer, newDatabase, type SpawnedServer } from "./spawn-server";
 import { createUser, expect, expectAccessible, test } from "./support";
 
 test("an anonymous 20 MB post to /login is refused with 413 before it is read; the server keeps answering", async ({
@@ -74,7 +74,7 @@ test.describe("made-up private links from one address", () => {
     // Behind a "proxy" (TRUST_PROXY=loopback), so each test address is its own X-Forwarded-For.
     const port = await freePort();
     const databaseFile = `tests/.tmp/e2e-${port}-link-limits/fresh.db`;
-    wipeDatabase(databaseFile);
+    newDatabase(databaseFile);
     server = await spawnServer({ port, databaseFile, env: { TRUST_PROXY: "loopback" } });
     const get = (path: string, from: string) =>
       fetch(`${server!.url}${path}`, { headers: { "X-Forwarded-For": from } });

@@ -2,7 +2,7 @@
 // breaks nothing: the main pages hydrate and the browser reports no violation.
 import crypto from "node:crypto";
 import type { Page } from "@playwright/test";
-import { freePort, spawnServer, wipeDatabase } from "./spawn-server";
+import { freePort, newDatabase, spawnServer } from "./spawn-server";
 import { expect, test } from "./support";
 
 const FRESH_PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -79,7 +79,7 @@ test("behind a trusted TLS proxy (TRUST_PROXY=loopback), https requests get HSTS
   test.setTimeout(90_000);
   const port = await freePort();
   const databaseFile = `tests/.tmp/e2e-${FRESH_PORT}-trusted-proxy/fresh.db`;
-  wipeDatabase(databaseFile);
+  newDatabase(databaseFile);
   const server = await spawnServer({
     port,
     databaseFile,
@@ -194,6 +194,14 @@ withCamera("kiosk: the camera scanner (@zxing/browser) loads and runs under the 
   // Linux Chromium has no BarcodeDetector anyway; make sure the zxing path is the one tested.
   await page.addInitScript(() => {
     delete (window as { BarcodeDetector?: unknown }).BarcodeDetector;
+    // Each zxing scan attempt draws a video frame onto its canvas: counting them shows
+    // the decoder running, where a fixed wait only hoped it had.
+    const draw = CanvasRenderingContext2D.prototype.drawImage;
+    CanvasRenderingContext2D.prototype.drawImage = function (this: CanvasRenderingContext2D, ...args: unknown[]) {
+      const w = window as unknown as { framesScanned?: number };
+      if (args[0] instanceof HTMLVideoElement) w.framesScanned = (w.framesScanned ?? 0) + 1;
+      return (draw as (...a: unknown[]) => void).apply(this, args);
+    } as typeof draw;
   });
   await page.context().grantPermissions(["camera"], { origin: DEMO });
   await signInToDemo(page, "coordinator@demo.dropin.test", "demo-coordinator");
@@ -205,7 +213,10 @@ withCamera("kiosk: the camera scanner (@zxing/browser) loads and runs under the 
       page.evaluate(() => (document.querySelector("video.kiosk-video") as HTMLVideoElement | null)?.readyState ?? 0),
     )
     .toBeGreaterThanOrEqual(2);
-  await page.waitForTimeout(1_000);
+  // Several scan attempts (300 ms apart), each under the CSP, and the camera still open.
+  await expect
+    .poll(() => page.evaluate(() => (window as { framesScanned?: number }).framesScanned ?? 0))
+    .toBeGreaterThan(2);
   await expect(page.getByText("The camera could not be opened")).toHaveCount(0);
   await page.getByRole("button", { name: "Stop camera" }).click();
   expect(violations).toEqual([]);

@@ -1,12 +1,15 @@
 // A Dropin server a spec starts, kills and restarts itself (the crash test, a
 // second server on one file, `npm run dev`). Unlike serve.ts it
-// never wipes the database: the spec decides when a file is new.
+// never wipes the database: the spec decides when a file is new (newDatabase: a
+// copy of a migrated template, so each such server skips `prisma migrate deploy`).
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { TEST_SESSION_SECRET } from "./database-templates";
 
-export const TEST_SESSION_SECRET = "e2e-spawned-server-secret-that-is-long-enough";
+export { newDatabase } from "./database-templates";
+export { TEST_SESSION_SECRET };
 
 export type SpawnedServer = {
   url: string;
@@ -28,13 +31,6 @@ export function freePort() {
     });
     probe.on("error", reject);
   });
-}
-
-/** Delete a test database and its side files. */
-export function wipeDatabase(file: string) {
-  if (!path.resolve(file).startsWith(path.resolve("tests/.tmp")))
-    throw new Error(`Refusing to delete ${file}: not a test database`);
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
 }
 
 async function healthy(url: string) {

@@ -4,9 +4,9 @@
 // as every role, and the fuzzer proves "no row changed" by fingerprinting every
 // table, which a database shared with the other specs (2 workers) cannot show.
 //
-// The world is the demo PD day (seeded by the server itself, exactly as
-// `npm start` does: published schedule, picks, check-ins, donations, a drawing)
-// plus, inserted here: a plain coordinator of event A who is NOT a district
+// The world is the demo PD day (as a new `npm start` seeds it, copied from the run's
+// demo template, database-templates.ts: published schedule, picks, check-ins,
+// donations, a drawing) plus, inserted here: a plain coordinator of event A who is NOT a district
 // coordinator, a door volunteer of event A, and event B with its own coordinator.
 import crypto from "node:crypto";
 import path from "node:path";
@@ -14,7 +14,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@prisma/client";
 import Database from "better-sqlite3";
 import { sessionCookie } from "../support/session-cookie";
-import { spawnServer, TEST_SESSION_SECRET, wipeDatabase } from "./spawn-server";
+import { newDatabase, spawnServer, TEST_SESSION_SECRET } from "./spawn-server";
 
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3100);
 
@@ -25,12 +25,11 @@ export type OwnServer = {
   /** The last 20 KB the server wrote to stderr. */ stderr: () => string;
 };
 
-/** Start Dropin on a new database on E2E_PORT + offset; it migrates and seeds the demo day as `npm start` does. */
+/** Start Dropin on E2E_PORT + offset on a new copy of the demo template (the demo day as a new `npm start` seeds it). */
 export async function startOwnServer(offset: number, label: string): Promise<OwnServer> {
   const port = BASE_PORT + offset;
   const databaseFile = `tests/.tmp/e2e-${port}/${label}.db`;
-  wipeDatabase(databaseFile);
-  // Seeding the demo day makes the first start slower than a bare one.
+  newDatabase(databaseFile, "demo");
   const server = await spawnServer({ port, databaseFile, env: { SEED_DEMO: "true" }, startupMs: 90_000 });
   return { baseURL: server.url, dbFile: path.resolve(databaseFile), stop: server.stop, stderr: server.stderr };
 }
