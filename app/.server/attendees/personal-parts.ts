@@ -85,7 +85,6 @@ export async function myCreditPart(userId: string, slug: string) {
   };
 }
 
-export type MinePage = "session" | "room" | "my-day" | "credit";
 export type MineAnswer = { status: number; body: unknown };
 
 /**
