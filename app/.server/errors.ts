@@ -51,3 +51,19 @@ export class TooManyRequestsError extends DomainError {
     super(message, 429);
   }
 }
+
+/**
+ * For the JSON answers the Express server sends itself (the hot paths, which never
+ * reach a Remix route and its `guard`): a domain error becomes its status and
+ * message, as `guard` makes it for a page. Anything else is a real bug.
+ */
+export async function jsonAnswer<T extends { status: number; body: unknown }>(
+  work: () => Promise<T>,
+): Promise<T | { status: DomainError["status"]; body: { message: string } }> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DomainError) return { status: error.status, body: { message: error.message } };
+    throw error;
+  }
+}

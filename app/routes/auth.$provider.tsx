@@ -1,12 +1,16 @@
 // Starts a district sign-in: a GET (a link on /login), since it changes nothing here
 // but a short-lived cookie, and a link navigation is not limited by CSP form-action.
-import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { beginSignIn, ProviderUnreachable } from "~/.server/accounts/district-sign-in/oidc";
 import { DistrictSignInProblem } from "~/components/district-sign-in";
 import { safeRedirect } from "~/utils/auth.server";
 import { guardRule } from "~/utils/http.server";
 import { callbackUrlFor, findDistrictProvider, rememberPendingSignIn } from "~/utils/district-sign-in.server";
+
+// The page a refused or failed sign-in shows is about this one attempt: never kept
+// (a document response carries only these headers, not the loader's own).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Dropin" }];
 

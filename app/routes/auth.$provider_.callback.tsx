@@ -1,7 +1,7 @@
 // Where the district's provider sends the browser back. A GET, as OpenID Connect
 // does it; what makes it safe is the state, nonce and PKCE verifier in the signed
 // cookie set when the sign-in started, which a forged link cannot carry.
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { DistrictSignInRefused } from "~/.server/accounts/district-sign-in/claims";
 import { accountForDistrictIdentity } from "~/.server/accounts/district-sign-in/link-account";
@@ -12,6 +12,10 @@ import { findDistrictProvider, takePendingSignIn } from "~/utils/district-sign-i
 import { getEnv } from "~/utils/env.server";
 import { guardRule } from "~/utils/http.server";
 import { toastCookie } from "~/utils/toast.server";
+
+// The page a refused or failed sign-in shows is about this one attempt: never kept
+// (a document response carries only these headers, not the loader's own).
+export const headers: HeadersFunction = () => ({ "Cache-Control": "no-store" });
 
 export const meta: MetaFunction = () => [{ title: "Sign-in refused · Dropin" }];
 

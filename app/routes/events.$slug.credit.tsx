@@ -8,11 +8,11 @@ import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { CorrectionSchema } from "~/schemas/checkin";
 import { requireUser } from "~/utils/auth.server";
-import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseSubmission, type FormFailure, type FormValues } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { count } from "~/utils/plural";
-import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `PD credit · ${data.event.name} · Dropin` : "PD credit · Dropin" },
@@ -57,13 +57,56 @@ const RULE_WORDS: Record<string, string> = {
   double: "twice the session's length",
 };
 
+function CorrectionForm({
+  preset,
+  failed,
+  people,
+  sessions,
+}: {
+  preset: FormValues;
+  failed: FormFailure | null;
+  people: ReadonlyArray<{ value: string; label: string }>;
+  sessions: ReadonlyArray<{ id: string; label: string }>;
+}) {
+  const { form, field, errorFor, onSubmit, values, pending, formErrors } = useValidatedForm(CorrectionSchema, {
+    defaultValues: preset,
+    lastResult: failed,
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <FormErrors errors={formErrors} />
+      <div className="form-row">
+        <SelectField
+          label="Person"
+          {...form.register("userId")}
+          defaultValue={String(values.userId ?? "")}
+          error={errorFor("userId")}
+          options={[{ value: "", label: "Choose a person" }, ...people]}
+        />
+        <SelectField
+          label="Session"
+          {...form.register("placementId")}
+          defaultValue={String(values.placementId ?? "")}
+          error={errorFor("placementId")}
+          options={[
+            { value: "", label: "Choose a session" },
+            ...sessions.map((s) => ({ value: s.id, label: s.label })),
+          ]}
+        />
+        <Field label="Minutes" type="number" min={0} max={600} inputMode="numeric" {...field("minutes")} />
+        <Field label="Reason" {...field("reason")} />
+      </div>
+      <div className="form-actions">
+        <Button disabled={pending}>Save correction</Button>
+      </div>
+    </Form>
+  );
+}
+
 export default function EventCredit() {
   const { event, rows, sessions, people, preset } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const values = isFormFailure(failed) ? failed.values : preset;
-  const errors = isFormFailure(failed) ? failed.fieldErrors : {};
-  // The page's one form that posts.
-  const busy = usePending()();
   return (
     <>
       <p>
@@ -86,48 +129,14 @@ export default function EventCredit() {
           The minutes you set replace what the room check-ins show; earlier values stay in the record’s history. Your
           reason goes in the audit log.
         </p>
-        {/* Keyed so a "Correct" link's choice replaces what the uncontrolled fields show. */}
-        <Form method="post" key={`${values.userId}|${values.placementId}`}>
-          <FormErrors errors={isFormFailure(failed) ? failed.formErrors : []} />
-          <div className="form-row">
-            <SelectField
-              label="Person"
-              name="userId"
-              defaultValue={String(values.userId ?? "")}
-              error={errors.userId?.[0]}
-              options={[{ value: "", label: "Choose a person" }, ...people]}
-            />
-            <SelectField
-              label="Session"
-              name="placementId"
-              defaultValue={String(values.placementId ?? "")}
-              error={errors.placementId?.[0]}
-              options={[
-                { value: "", label: "Choose a session" },
-                ...sessions.map((s) => ({ value: s.id, label: s.label })),
-              ]}
-            />
-            <Field
-              label="Minutes"
-              name="minutes"
-              type="number"
-              min={0}
-              max={600}
-              inputMode="numeric"
-              defaultValue={String(isFormFailure(failed) ? (failed.values.minutes ?? "") : "")}
-              error={errors.minutes?.[0]}
-            />
-            <Field
-              label="Reason"
-              name="reason"
-              defaultValue={String(isFormFailure(failed) ? (failed.values.reason ?? "") : "")}
-              error={errors.reason?.[0]}
-            />
-          </div>
-          <div className="form-actions">
-            <Button disabled={busy}>Save correction</Button>
-          </div>
-        </Form>
+        {/* Keyed so a "Correct" link's choice starts the form again with that person and session. */}
+        <CorrectionForm
+          key={`${values.userId}|${values.placementId}`}
+          preset={preset}
+          failed={isFormFailure(failed) ? failed : null}
+          people={people}
+          sessions={sessions}
+        />
       </section>
       <section className="card" aria-labelledby="credit-list-title">
         <h2 id="credit-list-title">Everyone’s credit ({count(rows.length, "record")})</h2>

@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
@@ -36,6 +35,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Door check-in · ${data.event.name} · Dropin` : "Door check-in · Dropin" },
@@ -135,7 +135,6 @@ export default function Kiosk() {
   const [local, setLocal] = useState<{ panel: KioskPanel; after: typeof answer } | null>(null);
   const [liveCounts, setLiveCounts] = useState<{ counts: DoorCounts; from: typeof counts } | null>(null);
   const [tokenError, setTokenError] = useState<string>();
-  const [walkInErrors, setWalkInErrors] = useState<Partial<Record<string, string[]>> | null>(null);
   const [search, setSearch] = useState<{ q: string; people: PersonRow[] | null } | null>(null);
   // Only without the page's script do these forms post (with it, the queue sends them).
   const pending = usePending();
@@ -210,15 +209,11 @@ export default function Kiosk() {
 
   // A walk-in is queued like a scan (registered when it reaches the server, found
   // again by email if it is sent twice), after the same checks the action makes.
-  async function onWalkIn(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const form = e.currentTarget;
-    const parsed = PersonSchema.safeParse(Object.fromEntries(new FormData(form)));
-    if (!parsed.success) return setWalkInErrors(z.flattenError(parsed.error).fieldErrors);
-    setWalkInErrors(null);
-    form.reset();
-    await send({ walkIn: parsed.data, name: parsed.data.name });
-  }
+  const walkInForm = useValidatedForm(PersonSchema, {
+    lastResult: walkIn,
+    posts: { intent: "walk-in" },
+    send: (person) => send({ walkIn: person, name: person.name }),
+  });
 
   const onCameraScan = useCallback((value: string) => {
     if (!tokenInput.current || !tokenForm.current) return;
@@ -305,16 +300,7 @@ export default function Kiosk() {
         {found.length > 0 ? <PersonResults people={found} onCheckIn={onPersonCheckIn} /> : null}
       </section>
 
-      <WalkInForm
-        values={walkIn?.values ?? {}}
-        errors={{
-          name: walkInErrors?.name?.[0] ?? walkIn?.fieldErrors.name?.[0],
-          email: walkInErrors?.email?.[0] ?? walkIn?.fieldErrors.email?.[0],
-        }}
-        formErrors={walkIn?.formErrors ?? []}
-        busy={pending({ intent: "walk-in" })}
-        onSubmit={onWalkIn}
-      />
+      <WalkInForm form={walkInForm} />
     </div>
   );
 }

@@ -79,4 +79,3 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date."
 export const RecordSpanSchema = z
   .object({ from: isoDate, to: isoDate })
   .refine((s) => s.from <= s.to, { error: "The start must be on or before the end.", path: ["to"] });
-export type RecordSpan = z.infer<typeof RecordSpanSchema>;

@@ -8,29 +8,47 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
 import { useEffect, useState, type FormEvent } from "react";
-import { useForm, type FieldValues, type Path, type Resolver } from "react-hook-form";
+import { useForm, type FieldValues, type Mode, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FormValues, FormFailure } from "./forms";
 import { usePending, type PostedFields } from "./use-pending";
 
-type Options = {
+type Options<S extends z.ZodType<FieldValues, FieldValues>> = {
   defaultValues?: FormValues;
   /** The action's result, if it was a validation failure. */
   lastResult?: FormFailure | null;
   /** What tells this form's post from the page's other forms' (its `intent`): see usePending. */
   posts?: PostedFields;
+  /**
+   * Whether the button that was pressed checks the form first (default: every
+   * button). A draft's "Save draft" checks nothing: its post goes as it is.
+   */
+  checks?: (submitter: HTMLButtonElement | null) => boolean;
+  /**
+   * Where a checked form goes instead of a page post, with JavaScript: the kiosk's
+   * walk-in goes to its offline queue, so a dead server never shows an error page.
+   * The form is emptied for the next entry. Without JavaScript it posts as usual.
+   */
+  send?: (values: z.output<S>) => unknown;
+  /**
+   * When a field's message first appears (react-hook-form's `mode`): on leaving the
+   * field by default; "onSubmit" for a form mostly saved as a draft, where a blank
+   * field is no mistake until it is submitted. Either way, after a submit a fixed
+   * field's message goes as it is fixed.
+   */
+  mode?: Mode;
 };
 
 export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  { defaultValues = {}, lastResult, posts }: Options = {},
+  { defaultValues = {}, lastResult, posts, checks, send, mode = "onTouched" }: Options<S> = {},
 ) {
   const values: FormValues = { ...defaultValues, ...lastResult?.values };
-  const form = useForm<z.input<S>>({
+  const form = useForm<z.input<S>, unknown, z.output<S>>({
     // zod's input and output types differ (coercions); the resolver validates the input.
-    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>>,
+    resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
     defaultValues: values as never,
-    mode: "onTouched",
+    mode,
   });
   const submit = useSubmit();
   const pending = usePending()(posts);
@@ -54,7 +72,13 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const formElement = event.currentTarget;
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
-    void form.handleSubmit(() => submit(submitter ?? formElement))(event);
+    // Not prevented: Remix's <Form> posts it as it is.
+    if (checks && !checks(submitter)) return;
+    void form.handleSubmit(async (checked) => {
+      if (!send) return submit(submitter ?? formElement);
+      form.reset();
+      await send(checked);
+    })(event);
   }
 
   /** Props for a text-like input: registered with RHF and server-rendered with its value. */
@@ -67,10 +91,16 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     };
   }
 
+  const errorCount = hydrated
+    ? Object.keys(form.formState.errors).length
+    : Object.values(lastResult?.fieldErrors ?? {}).filter((messages) => messages?.length).length;
+
   return {
     form,
     field,
     errorFor,
+    /** How many fields have a message: for the form's ErrorSummary. */
+    errorCount,
     onSubmit,
     values,
     /** This form's post is under way (not another form's on the page): disable its button. */

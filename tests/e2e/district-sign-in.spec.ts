@@ -22,15 +22,14 @@ const ADMIN_PASSWORD = "break-glass administrator";
 let provider: Awaited<ReturnType<typeof startOidcProvider>>;
 let server: SpawnedServer;
 let db: PrismaClient;
+const clients = ["google", "microsoft"].map((id) => ({
+  client_id: `dropin-${id}`,
+  client_secret: `${id}-client-secret-for-tests`,
+  redirect_uris: [`http://localhost:${DROPIN_PORT}/auth/${id}/callback`],
+}));
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
-  const dropin = `http://localhost:${DROPIN_PORT}`;
-  const clients = ["google", "microsoft"].map((id) => ({
-    client_id: `dropin-${id}`,
-    client_secret: `${id}-client-secret-for-tests`,
-    redirect_uris: [`${dropin}/auth/${id}/callback`],
-  }));
   provider = await startOidcProvider(PROVIDER_PORT, clients);
   const common = { issuer: provider.issuer };
   const providers = [
@@ -186,4 +185,38 @@ test("a sign-in whose state or nonce was changed on the way is refused", async (
   await signInWithDistrict(page, "Sign in with Google", "maria");
   await expect(page.getByRole("alert")).toContainText(refused);
   await expect(page.getByRole("button", { name: /Sign out/ })).toHaveCount(0);
+});
+
+test("while the district's provider is down the sign-in says so (503), at the start and on the way back, and works once it is back", async ({
+  page,
+  request,
+}) => {
+  const unreachable = "Google is not answering right now, so the sign-in cannot go through.";
+  // Dropin has talked to the provider before (the tests above): then it stops.
+  await provider.stop();
+  const start = await request.get("/auth/google", { maxRedirects: 0 });
+  expect(start.status()).toBe(503);
+  expect(start.headers()["cache-control"]).toBe("no-store");
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Sign in with Google" }).press("Enter");
+  await expect(page.getByRole("heading", { name: "We could not start the sign-in" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText(unreachable);
+  await expectAccessible(page);
+
+  // Up again, and down once more while the person is at the provider's page: the
+  // provider sends them back, but Dropin cannot redeem the code.
+  provider = await startOidcProvider(PROVIDER_PORT, clients);
+  provider.goDownAtTokenRequest();
+  const callback = page.waitForResponse(/\/auth\/google\/callback/);
+  await signInWithDistrict(page, "Sign in with Google", "maria");
+  expect((await callback).status()).toBe(503);
+  await expect(page.getByRole("heading", { name: "You are not signed in" })).toBeVisible();
+  await expect(page.getByRole("alert")).toContainText(unreachable);
+  await expect(page.getByRole("button", { name: /Sign out/ })).toHaveCount(0);
+
+  // Back for good: the same button signs her in.
+  provider = await startOidcProvider(PROVIDER_PORT, clients);
+  await signInWithDistrict(page, "Sign in with Google", "maria");
+  await expect(page).toHaveURL(/\/events$/);
+  await expect(page.getByRole("button", { name: /Sign out/ })).toBeVisible();
 });

@@ -64,11 +64,23 @@ test.describe("kiosk with a failing server", () => {
     await page.getByRole("button", { name: "Search" }).click();
     await page.getByRole("button", { name: "Check in Tomasz Kowalski" }).click();
     await expect(status).toContainText("2 scans waiting to sync");
-    // A walk-in is kept the same way, to be registered when the server answers.
+    // A walk-in is kept the same way, to be registered when the server answers. It is
+    // checked on the kiosk first, with the server's schema: a mistyped email is shown
+    // beside its field, with the name kept, and nothing is queued.
     await page.getByRole("textbox", { name: "Name" }).fill("Walt Inn");
+    await page.getByRole("textbox", { name: "Email" }).fill("walt.inn@");
+    await page.getByRole("button", { name: "Register and check in" }).click();
+    await expect(page.getByRole("textbox", { name: "Email" })).toHaveAccessibleDescription(
+      /Enter a valid email address\./,
+    );
+    await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Walt Inn");
+    await expect(status).toContainText("2 scans waiting to sync");
     await page.getByRole("textbox", { name: "Email" }).fill(`${unique("walt")}@springfield.k12.test`);
+    await expect(page.getByText("Enter a valid email address.")).toBeHidden();
     await page.getByRole("button", { name: "Register and check in" }).click();
     await expect(status).toContainText("3 scans waiting to sync");
+    // Emptied for the next walk-in.
+    await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("");
     await expect(waiting.getByRole("listitem")).toHaveText([/Keisha Reyes/, /Tomasz Kowalski/, /Walt Inn/]);
     await expectAccessible(page);
 

@@ -67,12 +67,29 @@ export async function startOidcProvider(port: number, clients: OidcClient[]) {
   const provider = new Provider(issuer, configuration);
   // Its development pages warn on the console at every start; the tests know.
   provider.on("server_error", (_ctx, error) => console.error("oidc-provider:", error));
+  // A provider that goes down between the person's login and Dropin's code
+  // redemption: the token request's connection is dropped and the server stops.
+  let downAtTokenRequest = false;
+  provider.use(async (ctx, next) => {
+    if (!downAtTokenRequest || ctx.path !== "/token") return next();
+    ctx.req.socket.destroy();
+    void stop();
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = provider.listen(port, () => resolve(listening));
     listening.once("error", reject);
   });
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
   return {
     issuer,
-    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop,
+    goDownAtTokenRequest: () => {
+      downAtTokenRequest = true;
+    },
   };
 }

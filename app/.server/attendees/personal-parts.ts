@@ -6,7 +6,7 @@
 // JavaScript, `?nojs=1`) calls the same functions, so both paths show the same.
 // Everything here is read for the signed-in person only: the user id comes from
 // their session cookie, never from the address.
-import { DomainError, NotFoundError } from "../errors";
+import { jsonAnswer, NotFoundError } from "../errors";
 import { clockTime } from "../checkin/door";
 import { roomCheckInState, roomsWithSpace } from "../checkin/rooms";
 import { getMyCredit } from "../credit/credit";
@@ -85,7 +85,6 @@ export async function myCreditPart(userId: string, slug: string) {
   };
 }
 
-export type MinePage = "session" | "room" | "my-day" | "credit";
 export type MineAnswer = { status: number; body: unknown };
 
 /**
@@ -101,7 +100,7 @@ export async function mineAnswer(
 ): Promise<MineAnswer> {
   const user = await signedInUser(cookie);
   if (!user) return { status: 401, body: { message: "Sign in to see your part of this page." } };
-  try {
+  return jsonAnswer(async () => {
     if (page === "session") {
       const { event, session } = await getPublishedSession(slug, id);
       // Rating opens once the block is over (as the page has it); a non-member has no rating to read.
@@ -111,8 +110,5 @@ export async function mineAnswer(
     if (page === "my-day") return { status: 200, body: await myDayPart(user.id, slug) };
     if (page === "credit") return { status: 200, body: await myCreditPart(user.id, slug) };
     throw new NotFoundError("There is no such page.");
-  } catch (error) {
-    if (error instanceof DomainError) return { status: error.status, body: { message: error.message } };
-    throw error;
-  }
+  });
 }

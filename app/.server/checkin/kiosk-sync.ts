@@ -8,7 +8,7 @@ import { PersonSchema } from "~/schemas/checkin";
 import { statement } from "~/utils/sqlite.server";
 import { sessionIdFromCookie } from "../accounts/session-cookie";
 import { findSessionUser } from "../accounts/sessions";
-import { DomainError, NotFoundError } from "../errors";
+import { jsonAnswer, NotFoundError } from "../errors";
 import { tokenFromScan } from "./badges";
 import { assertDoorVolunteer, clockTime, doorCounts, syncQueued, type CheckInResult } from "./door";
 
@@ -79,7 +79,7 @@ export async function kioskSync({
   const sessionId = await sessionIdFromCookie(cookie);
   const user = sessionId ? await findSessionUser(sessionId) : null;
   if (!user) return { status: 401, body: { message: "Sign in again to upload scans." } };
-  try {
+  return jsonAnswer(async () => {
     const event = statement("SELECT id, timeZone FROM Event WHERE slug = ?").get(slug) as
       { id: string; timeZone: string } | undefined;
     if (!event) throw new NotFoundError("There is no PD day at that address.");
@@ -105,8 +105,5 @@ export async function kioskSync({
         counts,
       },
     };
-  } catch (error) {
-    if (error instanceof DomainError) return { status: error.status, body: { message: error.message } };
-    throw error;
-  }
+  });
 }

@@ -9,6 +9,7 @@
 import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import type { PersonInput, RosterMapping } from "~/schemas/checkin";
+import { toDbTime } from "~/utils/db-time";
 import { newBadgeToken } from "./badge-token";
 import { validateRoster, type RosterRowError } from "./roster-file";
 
@@ -20,8 +21,6 @@ export const CHUNK = 250;
  */
 const CHUNK_MS = 5;
 const PAUSE_MS = 2;
-
-const toDbTime = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 // What the coordinator's file says belongs to this PD day (the attendee
 // Membership), never to the account (day-person.ts): an existing person's own

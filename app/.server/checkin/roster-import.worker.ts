@@ -3,6 +3,7 @@
 // 133-295 ms during an import even in 5 ms slices); here it shares nothing with
 // the event loop but the database file. roster-import.ts talks to it by messages.
 import { parentPort, workerData } from "node:worker_threads";
+import { toDbTime } from "~/utils/db-time";
 import { DomainError, RuleError } from "../errors";
 import { createJob, openConnection, runJob, type StartRequest } from "./roster-import-job";
 import { parseCsv, previewRoster } from "./roster-file";
@@ -41,7 +42,7 @@ function run(jobId: string, known?: Parameters<typeof runJob>[2]) {
 function store(request: Extract<WorkerRequest, { kind: "store" }>) {
   parseCsv(request.csv); // a file without a header row is refused before it is kept
   const id = crypto.randomUUID();
-  const now = new Date().toISOString().replace("Z", "+00:00");
+  const now = toDbTime(new Date());
   sqlite
     .transaction(() => {
       // One pending file per coordinator and PD day: choosing another replaces it.

@@ -3,7 +3,7 @@
 import type { PersonInput } from "~/schemas/checkin";
 import { db, type Tx } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
-import { assertEventCoordinator, assertEventDoor, isEventCoordinator } from "../events/permissions";
+import { assertEventCoordinator, assertEventDoor, coordinatesEvent } from "../events/permissions";
 import { statement } from "~/utils/sqlite.server";
 import { DAY_PERSON_SQL, dayPerson, type DayPerson } from "../people/day-person";
 import { newBadgeToken } from "./badge-token";
@@ -52,7 +52,7 @@ async function addToRoster(tx: Tx, eventId: string, person: PersonInput, { keepR
 /** A person who arrives without being on the roster (registered at the door, so volunteers may too). */
 export async function addWalkIn(actorId: string, eventId: string, person: PersonInput) {
   const actor = await assertEventDoor(actorId, eventId);
-  const editsRoster = actor.isDistrictCoordinator || (await isEventCoordinator(actorId, eventId));
+  const editsRoster = await coordinatesEvent(actor, eventId);
   return db.$transaction(async (tx) => {
     const { person: user, membership } = await addToRoster(tx, eventId, person, { keepRostered: !editsRoster });
     await recordAudit(tx, {

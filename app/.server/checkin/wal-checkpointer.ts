@@ -16,33 +16,16 @@ const AUTOCHECKPOINT_PAGES = 1000;
 // Plain JS evaluated in the worker: the app's bundle cannot be loaded there.
 const SOURCE = `
 const Database = require("better-sqlite3");
-const { parentPort, workerData } = require("node:worker_threads");
+const { workerData } = require("node:worker_threads");
 const db = new Database(workerData.file, { timeout: 0 });
 const checkpoint = () => {
   try { db.pragma("wal_checkpoint(PASSIVE)"); } catch { /* busy: the next turn tries again */ }
 };
 setInterval(checkpoint, workerData.every);
-parentPort.on("message", () => { checkpoint(); parentPort.postMessage("done"); });
 `;
 
 let users = 0;
 let worker: Worker | null = null;
-
-/**
- * One last checkpoint on the worker before the import's closing writes: the first commit
- * that checkpoints on the event loop again (Prisma's connection never stopped) then finds
- * the WAL already copied. The trace showed the closing Prisma transaction hold the loop 133 ms.
- */
-export async function checkpointNow() {
-  const current = worker;
-  if (!current) return;
-  let timer: NodeJS.Timeout | undefined;
-  const answered = new Promise((resolve) => current.once("message", resolve));
-  current.postMessage("checkpoint");
-  // A stuck worker costs the speed-up, never the import.
-  await Promise.race([answered, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
-  clearTimeout(timer);
-}
 
 /** Start checkpointing off the event loop; call the returned function when the import is done. */
 export function checkpointInBackground() {

@@ -6,7 +6,7 @@ import type { CirclePostInput, NextMeetingInput } from "~/schemas/circles";
 import { db } from "~/utils/db.server";
 import { wallClockAt } from "../attendees/schedule";
 import { NotFoundError, RuleError } from "../errors";
-import { isEventCoordinator, loadActor } from "../events/permissions";
+import { coordinatesEvent, loadActor } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
 
 const THREAD_LENGTH = 50;
@@ -32,9 +32,7 @@ async function access(actorId: string, slug: string, circleId: string) {
   });
   const isMember = Boolean(member && member.leftAt === null);
   if (!isMember) {
-    const actor = await loadActor(actorId);
-    if (!actor.isDistrictCoordinator && !(await isEventCoordinator(actorId, circle.round.eventId)))
-      throw new NotFoundError(HIDDEN);
+    if (!(await coordinatesEvent(await loadActor(actorId), circle.round.eventId))) throw new NotFoundError(HIDDEN);
   }
   return { circle, isMember };
 }

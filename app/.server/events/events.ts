@@ -7,8 +7,8 @@ import {
   assertDistrictCoordinator,
   assertEventCoordinator,
   assertEventDoor,
+  coordinatesEvent,
   findEventBySlug,
-  isEventCoordinator,
   loadActor,
 } from "./permissions";
 
@@ -222,7 +222,7 @@ export async function getEventForCoordinator(actorId: string, slug: string) {
 export async function getEventForDoor(actorId: string, slug: string) {
   const event = await findEventBySlug(slug);
   const actor = await assertEventDoor(actorId, event.id);
-  const canManage = actor.isDistrictCoordinator || (await isEventCoordinator(actorId, event.id));
+  const canManage = await coordinatesEvent(actor, event.id);
   return { ...event, canManage };
 }
 

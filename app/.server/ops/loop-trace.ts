@@ -34,8 +34,3 @@ export async function traced<T>(phase: string, work: () => T | Promise<T>): Prom
 export function phase(name: string) {
   if (on) current = name;
 }
-
-/** Report a synchronous step's duration (already measured) when it is long. */
-export function tookSync(name: string, ms: number) {
-  if (on && ms > 15) console.error(`[sync] ${name} ${ms.toFixed(0)} ms`);
-}

@@ -8,7 +8,7 @@ import { db } from "~/utils/db.server";
 import { wallClockAt } from "../attendees/schedule";
 import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
-import { assertEventCoordinator, findEventBySlug, loadActor } from "../events/permissions";
+import { assertEventCoordinator, coordinatesEvent, findEventBySlug, loadActor } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
 import {
   DOCX,
@@ -57,13 +57,7 @@ async function standing(
   placementIds: string[],
 ): Promise<Standing> {
   if (session.presenters.some((p) => p.userId === actorId)) return "presenter";
-  const actor = await loadActor(actorId);
-  if (actor.isDistrictCoordinator) return "coordinator";
-  const coordinator = await db.membership.findFirst({
-    where: { eventId, userId: actorId, role: "coordinator" },
-    select: { id: true },
-  });
-  if (coordinator) return "coordinator";
+  if (await coordinatesEvent(await loadActor(actorId), eventId)) return "coordinator";
   return (await wasThere(actorId, eventId, session.proposalId, placementIds)) ? "participant" : "none";
 }
 

@@ -5,24 +5,15 @@ import { db } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import { inviteToEvent } from "../events/invitations";
-import { assertEventCoordinator, loadActor } from "../events/permissions";
+import { assertEventCoordinator, coordinatesEvent, loadActor } from "../events/permissions";
 import { appLink, sendMail } from "../outbox/outbox";
-
-async function isEventCoordinator(actorId: string, eventId: string) {
-  try {
-    await assertEventCoordinator(actorId, eventId);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * A contact of this vendor, or a coordinator of its event. Anyone else gets the same
  * 404 as for a vendor that does not exist, so ids cannot be probed for other companies.
  */
 export async function assertVendorAccess(actorId: string, vendorId: string) {
-  await loadActor(actorId);
+  const actor = await loadActor(actorId);
   const vendor = await db.vendor.findUnique({ where: { id: vendorId }, include: { event: true } });
   if (vendor) {
     const contact = await db.vendorContact.findUnique({
@@ -30,7 +21,7 @@ export async function assertVendorAccess(actorId: string, vendorId: string) {
       select: { id: true },
     });
     if (contact) return { vendor, asCoordinator: false };
-    if (await isEventCoordinator(actorId, vendor.eventId)) return { vendor, asCoordinator: true };
+    if (await coordinatesEvent(actor, vendor.eventId)) return { vendor, asCoordinator: true };
   }
   throw new NotFoundError("There is no vendor at that address, or it is not yours.");
 }

@@ -5,7 +5,8 @@ import { Form } from "@remix-run/react";
 import { useEffect, type FormEvent } from "react";
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
-import type { FormValues } from "~/utils/forms";
+import type { PersonSchema } from "~/schemas/checkin";
+import type { useValidatedForm } from "~/utils/use-validated-form";
 import type { KioskPanel } from "./kiosk-client";
 import type { QueuedScan, ScanAnswer } from "./kiosk-queue";
 
@@ -140,40 +141,24 @@ export function useKioskServiceWorker(slug: string) {
   }, [slug]);
 }
 
-/** Register a walk-in: a plain post without JavaScript; with it, `onSubmit` queues it like a scan. */
-export function WalkInForm({
-  values,
-  errors,
-  formErrors,
-  busy,
-  onSubmit,
-}: {
-  values: FormValues;
-  errors: { name?: string; email?: string };
-  formErrors: string[];
-  busy: boolean;
-  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
-}) {
+/**
+ * Register a walk-in: a plain post without JavaScript; with it, the form (its
+ * `send`) queues the checked walk-in like a scan.
+ */
+export function WalkInForm({ form }: { form: ReturnType<typeof useValidatedForm<typeof PersonSchema>> }) {
   return (
     <section className="card" aria-labelledby="walkin-title">
       <h2 id="walkin-title">Register a walk-in</h2>
-      <Form method="post" onSubmit={onSubmit} noValidate>
+      <Form method="post" onSubmit={form.onSubmit} noValidate>
         <input type="hidden" name="intent" value="walk-in" />
-        <FormErrors errors={formErrors} />
+        <FormErrors errors={form.formErrors} />
         <div className="form-row">
-          <Field label="Name" name="name" required defaultValue={String(values.name ?? "")} error={errors.name} />
-          <Field
-            label="Email"
-            name="email"
-            type="email"
-            required
-            defaultValue={String(values.email ?? "")}
-            error={errors.email}
-          />
-          <Field label="School (optional)" name="school" defaultValue={String(values.school ?? "")} />
+          <Field label="Name" required {...form.field("name")} />
+          <Field label="Email" type="email" required {...form.field("email")} />
+          <Field label="School (optional)" {...form.field("school")} />
         </div>
         <div className="form-actions">
-          <Button variant="secondary" disabled={busy}>
+          <Button variant="secondary" disabled={form.pending}>
             Register and check in
           </Button>
         </div>
