@@ -41,13 +41,18 @@ async function sessionFor(slug: string, placementId: string) {
   return { event, session };
 }
 
-/** Was this person in the session (checked in to any of its placements) or did they pick it? */
+/**
+ * Is this person on the PD day and were they in the session (checked in to any of
+ * its placements) or did they pick it? Someone removed from the day, or who left it,
+ * keeps their picks and check-ins (REMOVAL_KEEPS_DATA) but not a say in its sessions.
+ */
 async function wasThere(userId: string, eventId: string, proposalId: string, placementIds: string[]) {
-  const [visit, pick] = await Promise.all([
+  const [member, visit, pick] = await Promise.all([
+    db.membership.findFirst({ where: { eventId, userId }, select: { id: true } }),
     db.roomVisit.findFirst({ where: { eventId, userId, placementId: { in: placementIds } }, select: { id: true } }),
     db.pick.findFirst({ where: { eventId, userId, proposalId }, select: { id: true } }),
   ]);
-  return Boolean(visit || pick);
+  return Boolean(member && (visit || pick));
 }
 
 async function standing(
