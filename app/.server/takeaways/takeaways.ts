@@ -9,6 +9,7 @@ import { wallClockAt } from "../attendees/schedule";
 import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator, findEventBySlug, loadActor } from "../events/permissions";
+import { presentsSession } from "../proposals/proposal-access";
 import { latestPublished } from "../schedule/publish";
 import {
   DOCX,
@@ -61,7 +62,7 @@ async function standing(
   session: { proposalId: string; presenters: { userId: string }[] },
   placementIds: string[],
 ): Promise<Standing> {
-  if (session.presenters.some((p) => p.userId === actorId)) return "presenter";
+  if (await presentsSession(actorId, session)) return "presenter";
   const actor = await loadActor(actorId);
   if (actor.isDistrictCoordinator) return "coordinator";
   const coordinator = await db.membership.findFirst({
@@ -175,7 +176,7 @@ async function sessionOpenForResources(
   field: "url" | "file",
 ) {
   const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId))
+  if (!(await presentsSession(actorId, session)))
     throw new NotAllowedError("Only this session's presenters can add resources.");
   if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", field);
   const count = await db.sessionPost.count({
@@ -252,7 +253,7 @@ export async function addSessionResourceFile(
 /** A presenter of the session removes one of its resources (a link or a file, and the file with it). */
 export async function removeSessionResource(actorId: string, slug: string, placementId: string, postId: string) {
   const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId))
+  if (!(await presentsSession(actorId, session)))
     throw new NotAllowedError("Only this session's presenters can remove resources.");
   const where = { id: postId, eventId: event.id, proposalId: session.proposalId, kind: "resource" };
   const post = await db.sessionPost.findFirst({ where, select: { id: true, text: true, storedName: true } });
