@@ -44,7 +44,8 @@ export function mountHotPaths(app: Express, { getBuild }: { getBuild: GetBuild }
   });
   // The per-person part of a stored session, room, My day or credit page (personal-parts.ts).
   app.get(/^\/e\/([^/]+)\/mine\/(session|room|my-day|credit)(?:\/([^/]+))?\/?$/, (req, res, next) => {
-    const [slug, page, id] = [req.params[0], req.params[1], req.params[2]].map((p) => decodeURIComponent(p ?? ""));
+    // Express has decoded the captures already: decoding again read "%25E0" as a broken escape (a 500).
+    const [slug, page, id] = [req.params[0], req.params[1], req.params[2]].map((p) => p ?? "");
     Promise.resolve(getBuild())
       .then((build) => entryExports(build).mineAnswer(req.headers.cookie, slug!, page!, id!))
       .then((answer) => res.status(answer.status).set(PERSONAL_JSON_HEADERS).json(answer.body))

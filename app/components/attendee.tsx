@@ -5,7 +5,8 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useSyncExternalStore } from "react";
 import { timeRange } from "./schedule";
 
-type PickOp = { slug: string; intent: "pick" | "unpick"; placementId: string; clientId: string };
+/** `signIn`: the sign-in it was made under (the dropin_signin cookie, session.server.ts). */
+type PickOp = { slug: string; intent: "pick" | "unpick"; placementId: string; clientId: string; signIn?: string };
 
 const QUEUE_KEY = "dropin-pick-queue";
 const listeners = new Set<() => void>();
@@ -34,6 +35,16 @@ function writeQueue(queue: PickOp[]) {
   notify();
 }
 
+/**
+ * This browser's current sign-in, as the page's script may know it. The queue is
+ * kept in the browser, not for a person: on a shared phone or Chromebook the next
+ * person to sign in would otherwise send the last one's offline picks (or undo
+ * their own) as theirs.
+ */
+function currentSignIn() {
+  return document.cookie.match(/(?:^|;\s*)dropin_signin=([^;]*)/)?.[1] ?? "";
+}
+
 /** crypto.randomUUID needs a secure context; a school's plain-http LAN address is not one. */
 function newClientId() {
   if (typeof crypto !== "undefined" && "randomUUID" in crypto && window.isSecureContext) return crypto.randomUUID();
@@ -47,6 +58,11 @@ async function flush() {
   try {
     for (let queue = readQueue(); queue.length > 0; queue = readQueue()) {
       const op = queue[0]!;
+      // Queued under a sign-in that has ended here: not this person's to send.
+      if ((op.signIn ?? "") !== currentSignIn()) {
+        writeQueue(readQueue().filter((o) => o.clientId !== op.clientId || o.intent !== op.intent));
+        continue;
+      }
       const body = new URLSearchParams({ intent: op.intent, placementId: op.placementId, clientId: op.clientId });
       let response: Response;
       try {
@@ -164,7 +180,14 @@ export function PickButton({
         e.preventDefault();
         const clientId = picked ? current! : newClientId();
         localPicks.set(placementId, picked ? null : clientId);
-        writeQueue([...readQueue(), { slug, intent: picked ? "unpick" : "pick", placementId, clientId }]);
+        const op = {
+          slug,
+          intent: picked ? "unpick" : "pick",
+          placementId,
+          clientId,
+          signIn: currentSignIn(),
+        } as const;
+        writeQueue([...readQueue(), op]);
         void flush();
       }}
     >

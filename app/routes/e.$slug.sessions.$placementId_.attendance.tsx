@@ -4,6 +4,7 @@ import { clockTime } from "~/.server/checkin/door";
 import { markAttendance } from "~/.server/checkin/rooms";
 import { getPublishedSession } from "~/.server/attendees/schedule";
 import { NotAllowedError } from "~/.server/errors";
+import { presentsSession } from "~/.server/proposals/proposal-access";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { Field } from "~/components/forms";
@@ -26,7 +27,7 @@ const LIST_LIMIT = 40;
 // the PD day's list of names, not only when they try to mark someone.
 async function presenterSession(userId: string, slug: string, placementId: string) {
   const view = await getPublishedSession(slug, placementId);
-  if (!view.session.presenters.some((p) => p.userId === userId)) {
+  if (!(await presentsSession(userId, view.session))) {
     throw new NotAllowedError("Only this session's presenters can take its attendance.");
   }
   return view;

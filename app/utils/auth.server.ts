@@ -2,7 +2,7 @@ import { redirect } from "@remix-run/node";
 import { createSession, deleteSession, findSessionUser } from "~/.server/accounts/sessions";
 import { deviceMayOpen } from "~/.server/events/kiosk-device";
 import { claimVendorContacts } from "~/.server/vendors/vendors";
-import { getAuthStorage } from "./session.server";
+import { getAuthStorage, getSignInMark } from "./session.server";
 
 export type SignedInUser = NonNullable<Awaited<ReturnType<typeof findSessionUser>>>;
 
@@ -72,9 +72,10 @@ export async function signInAndRedirect(request: Request, userId: string, redire
   if (typeof previous === "string") await deleteSession(previous);
   const session = await createSession(userId, expiresAt);
   cookieSession.set("sessionId", session.id);
-  return redirect(safeRedirect(redirectTo), {
-    headers: { "Set-Cookie": await storage.commitSession(cookieSession, { expires: session.expiresAt }) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await storage.commitSession(cookieSession, { expires: session.expiresAt }));
+  headers.append("Set-Cookie", await getSignInMark().serialize(crypto.randomUUID(), { expires: session.expiresAt }));
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export async function signOut(request: Request, redirectTo = "/") {
@@ -82,5 +83,8 @@ export async function signOut(request: Request, redirectTo = "/") {
   const cookieSession = await readSession(request);
   const sessionId = cookieSession.get("sessionId");
   if (typeof sessionId === "string") await deleteSession(sessionId);
-  return redirect(redirectTo, { headers: { "Set-Cookie": await storage.destroySession(cookieSession) } });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await storage.destroySession(cookieSession));
+  headers.append("Set-Cookie", await getSignInMark().serialize("", { maxAge: 0 }));
+  return redirect(redirectTo, { headers });
 }

@@ -56,3 +56,20 @@ export function shortLivedCookie(name: string, path: string, maxAgeSeconds: numb
       maxAge: maxAgeSeconds,
     }));
 }
+
+let signInMark: Cookie | undefined;
+/**
+ * A random value, new at every sign-in and gone at sign-out, that the page's script
+ * can read (not httpOnly; it says nothing about the person and opens nothing). Picks
+ * queued offline carry it, so they are never sent once someone else signs in on the
+ * same phone (app/components/attendee.tsx). Not named __dropin_*: the stored attendee
+ * renders treat those as personal (server/shared-schedule-render.ts).
+ */
+export function getSignInMark() {
+  return (signInMark ??= createCookie("dropin_signin", {
+    sameSite: "lax",
+    path: "/",
+    secure: secureCookies(),
+    maxAge: 60 * 60 * 24 * 30,
+  }));
+}

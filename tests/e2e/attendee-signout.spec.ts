@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
-import { addMember, createEvent, createUser, expect, signIn, test } from "./support";
+import { publishDay, seedDay } from "./attendee-day";
+import { addMember, createEvent, createUser, db, expect, signIn, test } from "./support";
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
@@ -51,5 +52,72 @@ test.describe("signing out on a shared phone", () => {
     await page.evaluate(() => (document.querySelector('form[action="/logout"]') as HTMLFormElement).submit());
     await expect(page).toHaveURL(/\/login\?signedOut=1/);
     await expect.poll(() => cachedPaths(page)).not.toContain(myDay);
+  });
+});
+
+test.describe("the next person on a shared phone", () => {
+  test.use(phone);
+
+  test("never gets the picks the last person queued offline", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const g = await seedDay();
+    await publishDay(page.context().browser()!, baseURL!, g);
+    const [keisha, ben] = await Promise.all(
+      ["Keisha Reyes", "Ben Okafor"].map((name) => createUser({ name, password: "a-right-password" })),
+    );
+    for (const person of [keisha!, ben!]) await addMember(g.event.id, person.id, "attendee");
+    const signInAs = async (p: Page, email: string) => {
+      await p.getByLabel("Email").fill(email);
+      await p.getByLabel("Password").fill("a-right-password");
+      await p.getByRole("button", { name: "Sign in", exact: true }).click();
+      await expect(p).toHaveURL(/\/events$/);
+    };
+    const picksOf = async (userId: string) => (await db().pick.findMany({ where: { userId } })).length;
+
+    // Keisha picks a session in a dead zone; it waits in the page's queue.
+    await page.goto("/login");
+    await signInAs(page, keisha!.email);
+    await page.goto(`/e/${g.event.slug}`);
+    await expect(page.locator("nav.attendee-nav[data-ready]")).toBeAttached();
+    await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Pick “Math talks”" }).tap();
+    await expect(page.getByRole("status").filter({ hasText: "Offline" })).toBeVisible();
+    // She closes the schedule before the Wi-Fi is back, then signs out from another page.
+    const next = await page.context().newPage();
+    await page.close();
+    await next.context().setOffline(false);
+    await next.goto("/events");
+    await next.getByRole("button", { name: /Sign out/ }).click();
+    await expect(next).toHaveURL(/\/login\?signedOut=1/);
+
+    // Ben signs in on the same phone and opens the schedule, where the queue is flushed.
+    await signInAs(next, ben!.email);
+    await next.goto(`/e/${g.event.slug}`);
+    await expect(next.locator("nav.attendee-nav[data-ready]")).toBeAttached();
+    await expect.poll(() => next.evaluate(() => localStorage.getItem("dropin-pick-queue") ?? "[]")).toBe("[]");
+    await next.waitForTimeout(500);
+    expect(await picksOf(ben!.id)).toBe(0);
+    await expect(next.getByRole("button", { name: "Pick “Math talks”" })).toBeVisible();
+  });
+
+  test("still sends their own offline picks once the Wi-Fi is back", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const g = await seedDay();
+    await publishDay(page.context().browser()!, baseURL!, g);
+    const keisha = await createUser({ name: "Keisha Reyes", password: "a-right-password" });
+    await addMember(g.event.id, keisha.id, "attendee");
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(keisha.email);
+    await page.getByLabel("Password").fill("a-right-password");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/events$/);
+    await page.goto(`/e/${g.event.slug}`);
+    await expect(page.locator("nav.attendee-nav[data-ready]")).toBeAttached();
+    await page.context().setOffline(true);
+    await page.getByRole("button", { name: "Pick “Math talks”" }).tap();
+    await page.context().setOffline(false);
+    await expect
+      .poll(() => db().pick.count({ where: { userId: keisha.id, placementId: g.placed["Math talks"]!.placementId } }))
+      .toBe(1);
   });
 });

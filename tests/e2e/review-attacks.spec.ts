@@ -73,3 +73,25 @@ test("an account a stranger made with someone's address keeps no password once t
   });
   expect(login.status()).toBe(400);
 });
+
+test("the per-person part's address is decoded once: an escaped %-escape is a JSON answer, not a 500", async ({
+  baseURL,
+}) => {
+  const coordinator = await createUser();
+  const event = await createEvent(coordinator.id, { status: "published" });
+  const keisha = await createUser({ name: "Keisha Reyes" });
+  await addMember(event.id, keisha.id, "attendee");
+  // "%25E0" is the text "%E0": a placement id nobody has, not a broken escape.
+  for (const path of [
+    `/e/${event.slug}/mine/session/%25E0`,
+    `/e/${event.slug}/mine/room/%25`,
+    `/e/%25E0/mine/credit`,
+  ]) {
+    const anonymous = await fetch(`${baseURL}${path}`);
+    expect(anonymous.status, path).toBe(401);
+    const signedIn = await fetch(`${baseURL}${path}`, { headers: { Cookie: await cookieFor(keisha.id) } });
+    expect(signedIn.status, path).toBe(404);
+    expect(signedIn.headers.get("cache-control"), path).toBe("private, no-store");
+    expect(await signedIn.json(), path).toEqual({ message: expect.any(String) });
+  }
+});

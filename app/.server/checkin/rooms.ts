@@ -5,6 +5,7 @@
 import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
+import { presentsSession } from "../proposals/proposal-access";
 import { latestPublished } from "../schedule/publish";
 import type { ScheduleSnapshot, SnapshotBlock, SnapshotSession } from "../schedule/snapshot";
 import { wallClockToInstant } from "../schedule/times";
@@ -125,7 +126,7 @@ export async function markAttendance(
   const snapshot = await publishedFor(eventId);
   const session = snapshot.sessions.find((s) => s.placementId === placementId);
   if (!session) throw new NotFoundError("That session is not on the published schedule.");
-  if (!session.presenters.some((p) => p.userId === presenterId)) {
+  if (!(await presentsSession(presenterId, session))) {
     throw new NotAllowedError("Only this session's presenters can mark its attendance.");
   }
   const attendee = await db.membership.findFirst({ where: { eventId, userId: attendeeId }, select: { id: true } });

@@ -8,6 +8,7 @@ import { wallClockAt } from "../attendees/schedule";
 import { NotFoundError, RuleError } from "../errors";
 import { coordinatesEvent, loadActor } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
+import { onTheDay } from "./opt-in";
 
 const THREAD_LENGTH = 50;
 const MAX_POSTS = 500;
@@ -26,11 +27,11 @@ async function access(actorId: string, slug: string, circleId: string) {
   });
   if (!circle || circle.round.event.slug !== slug || circle.round.status !== "published")
     throw new NotFoundError(HIDDEN);
-  const member = await db.circleMember.findUnique({
-    where: { circleId_userId: { circleId, userId: actorId } },
-    select: { leftAt: true },
+  const member = await db.circleMember.findFirst({
+    where: { circleId, userId: actorId, leftAt: null, user: onTheDay(circle.round.eventId) },
+    select: { id: true },
   });
-  const isMember = Boolean(member && member.leftAt === null);
+  const isMember = Boolean(member);
   if (!isMember) {
     if (!(await coordinatesEvent(await loadActor(actorId), circle.round.eventId))) throw new NotFoundError(HIDDEN);
   }
@@ -72,7 +73,7 @@ async function sessionsInCommon(eventId: string, userIds: string[]) {
 export async function readCircle(actorId: string, slug: string, circleId: string) {
   const { circle, isMember } = await access(actorId, slug, circleId);
   const members = await db.circleMember.findMany({
-    where: { circleId, leftAt: null },
+    where: { circleId, leftAt: null, user: onTheDay(circle.round.eventId) },
     orderBy: { userId: "asc" },
     select: { userId: true, user: { select: { name: true } } },
   });

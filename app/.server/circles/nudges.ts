@@ -8,6 +8,7 @@ import { db } from "~/utils/db.server";
 import { sameSecret, signedToken } from "../accounts/tokens";
 import { NotFoundError } from "../errors";
 import { appLink, sendMail } from "../outbox/outbox";
+import { onTheDay } from "./opt-in";
 
 const PURPOSE = "circle-mail";
 // How often a running server looks for reminders that are due.
@@ -50,10 +51,10 @@ export async function unsubscribe(token: string, now = new Date()) {
 
 type Recipient = { optInId: string; email: string; name: string; circleId: string };
 
-/** Active members of the round's circles whose circle mail is not stopped. */
-async function recipients(roundId: string): Promise<Recipient[]> {
+/** Active members of the round's circles, still on the PD day, whose circle mail is not stopped. */
+async function recipients(roundId: string, eventId: string): Promise<Recipient[]> {
   const members = await db.circleMember.findMany({
-    where: { leftAt: null, circle: { roundId } },
+    where: { leftAt: null, circle: { roundId }, user: onTheDay(eventId) },
     orderBy: [{ circle: { number: "asc" } }, { userId: "asc" }],
     select: { circleId: true, userId: true, user: { select: { email: true, name: true } } },
   });
@@ -80,14 +81,14 @@ export async function sendMeetYourCircle(roundId: string) {
     select: { eventId: true, event: { select: { name: true, slug: true } } },
   });
   const [list, optIns] = await Promise.all([
-    recipients(roundId),
+    recipients(roundId, round.eventId),
     db.circleOptIn.findMany({
       where: { roundId },
       select: { userId: true, school: true, role: true, user: { select: { name: true } } },
     }),
   ]);
   const members = await db.circleMember.findMany({
-    where: { leftAt: null, circle: { roundId } },
+    where: { leftAt: null, circle: { roundId }, user: onTheDay(round.eventId) },
     select: { circleId: true, userId: true },
   });
   const about = new Map(
@@ -127,7 +128,7 @@ export async function sendDueCircleReminders(now = new Date()) {
       data: { reminderSentAt: now },
     });
     if (count !== 1) continue;
-    for (const r of await recipients(round.id)) {
+    for (const r of await recipients(round.id, round.eventId)) {
       const { text, link } = footer(r);
       await sendMail({
         to: r.email,

@@ -11,9 +11,21 @@ import { dayPerson } from "../people/day-person";
 
 export const ANY_SUBJECT = "Any subject";
 
+const CIRCLE_ROLES = ["attendee", "presenter"];
+
+/**
+ * A `where` on a person: still an attendee or presenter of the PD day. Someone removed
+ * from it, or who left, keeps their opt-in and circle rows (REMOVAL_KEEPS_DATA), so
+ * every read of circle people goes through this: they are formed into no circle, are
+ * not named in circle mail, and no longer open their circle.
+ */
+export const onTheDay = (eventId: string) => ({
+  memberships: { some: { eventId, role: { in: CIRCLE_ROLES } } },
+});
+
 async function assertJoinable(userId: string, eventId: string) {
   const membership = await db.membership.findFirst({
-    where: { eventId, userId, role: { in: ["attendee", "presenter"] } },
+    where: { eventId, userId, role: { in: CIRCLE_ROLES } },
     select: { id: true },
   });
   if (!membership) throw new NotAllowedError("Circles are for this PD day's attendees and presenters.");

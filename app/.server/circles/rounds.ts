@@ -10,6 +10,7 @@ import { NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
 import { formCircles } from "./forming";
 import { sendMeetYourCircle } from "./nudges";
+import { onTheDay } from "./opt-in";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 const STALE = "Someone else changed these circles just now. Reload the page to see their change, then try again.";
@@ -79,7 +80,7 @@ export async function saveCircleSettings(actorId: string, slug: string, input: C
 /** Form (or re-form) the preview from every opt-in: the same opt-ins give the same circles. */
 export async function formCirclePreview(actorId: string, slug: string, version: number) {
   const { event, round } = await openRound(actorId, slug);
-  const optIns = await db.circleOptIn.findMany({ where: { roundId: round.id } });
+  const optIns = await db.circleOptIn.findMany({ where: { roundId: round.id, user: onTheDay(event.id) } });
   if (optIns.length === 0) throw new RuleError("Nobody has opted in yet.");
   const circles = formCircles(optIns, round.groupSize);
   await db.$transaction(async (tx) => {

@@ -60,6 +60,31 @@ export async function loadPresentedProposal(actorId: string, proposalId: string)
   return { proposal: rest, isLead };
 }
 
+/**
+ * Whether the person presents the proposal now: its lead, or a confirmed co-presenter.
+ * A published schedule names the presenters as they were when it was published; a
+ * co-presenter the lead removed since is still listed there until the next publish,
+ * so the session's presenter powers (attendance, resources) check this as well.
+ */
+export async function presentsProposal(userId: string, proposalId: string) {
+  const found = await db.proposal.findFirst({
+    where: {
+      id: proposalId,
+      OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }],
+    },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/** A published session's presenter, as the schedule lists them and still on its proposal now. */
+export async function presentsSession(
+  userId: string,
+  session: { proposalId: string; presenters: Array<{ userId: string | null }> },
+) {
+  return session.presenters.some((p) => p.userId === userId) && (await presentsProposal(userId, session.proposalId));
+}
+
 /** Everything the presenter's proposal page shows. */
 export async function getProposalForPresenter(actorId: string, proposalId: string, now = new Date()) {
   const { proposal, isLead } = await loadPresentedProposal(actorId, proposalId);

@@ -9,6 +9,7 @@ import { wallClockAt } from "../attendees/schedule";
 import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator, coordinatesEvent, findEventBySlug, loadActor } from "../events/permissions";
+import { presentsSession } from "../proposals/proposal-access";
 import { latestPublished } from "../schedule/publish";
 import {
   DOCX,
@@ -41,13 +42,18 @@ async function sessionFor(slug: string, placementId: string) {
   return { event, session };
 }
 
-/** Was this person in the session (checked in to any of its placements) or did they pick it? */
+/**
+ * Is this person on the PD day and were they in the session (checked in to any of
+ * its placements) or did they pick it? Someone removed from the day, or who left it,
+ * keeps their picks and check-ins (REMOVAL_KEEPS_DATA) but not a say in its sessions.
+ */
 async function wasThere(userId: string, eventId: string, proposalId: string, placementIds: string[]) {
-  const [visit, pick] = await Promise.all([
+  const [member, visit, pick] = await Promise.all([
+    db.membership.findFirst({ where: { eventId, userId }, select: { id: true } }),
     db.roomVisit.findFirst({ where: { eventId, userId, placementId: { in: placementIds } }, select: { id: true } }),
     db.pick.findFirst({ where: { eventId, userId, proposalId }, select: { id: true } }),
   ]);
-  return Boolean(visit || pick);
+  return Boolean(member && (visit || pick));
 }
 
 async function standing(
@@ -56,7 +62,7 @@ async function standing(
   session: { proposalId: string; presenters: { userId: string }[] },
   placementIds: string[],
 ): Promise<Standing> {
-  if (session.presenters.some((p) => p.userId === actorId)) return "presenter";
+  if (await presentsSession(actorId, session)) return "presenter";
   if (await coordinatesEvent(await loadActor(actorId), eventId)) return "coordinator";
   return (await wasThere(actorId, eventId, session.proposalId, placementIds)) ? "participant" : "none";
 }
@@ -164,7 +170,7 @@ async function sessionOpenForResources(
   field: "url" | "file",
 ) {
   const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId))
+  if (!(await presentsSession(actorId, session)))
     throw new NotAllowedError("Only this session's presenters can add resources.");
   if (!started(event, session, now)) throw new RuleError("Resources open once the session has started.", field);
   const count = await db.sessionPost.count({
@@ -241,7 +247,7 @@ export async function addSessionResourceFile(
 /** A presenter of the session removes one of its resources (a link or a file, and the file with it). */
 export async function removeSessionResource(actorId: string, slug: string, placementId: string, postId: string) {
   const { event, session } = await sessionFor(slug, placementId);
-  if (!session.presenters.some((p) => p.userId === actorId))
+  if (!(await presentsSession(actorId, session)))
     throw new NotAllowedError("Only this session's presenters can remove resources.");
   const where = { id: postId, eventId: event.id, proposalId: session.proposalId, kind: "resource" };
   const post = await db.sessionPost.findFirst({ where, select: { id: true, text: true, storedName: true } });
