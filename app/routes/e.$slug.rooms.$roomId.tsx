@@ -6,7 +6,7 @@ import { getPublishedRoom } from "~/.server/schedule/public-schedule";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
-import { NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
+import { AskOwnPartEarly, NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
 import { BlockSchedule } from "~/components/schedule";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { guard, guardForm, invalid } from "~/utils/http.server";
@@ -69,6 +69,7 @@ export default function RoomPage() {
       <p>
         <Link to={`/e/${event.slug}`}>← {event.name}</Link>
       </p>
+      <AskOwnPartEarly slug={event.slug} path={`room/${room.id}`} later={mineLater} />
       <NoScriptOwnPage href={noScriptHref} />
       <h1>{room.name}</h1>
       {where ? <p className="muted">{where}</p> : null}
