@@ -15,7 +15,7 @@ import { NonceContext } from "./root";
 // reads these through `build.entry.module`.
 export { attendeePageStamp } from "./.server/attendees/public-page-stamp";
 export { mineAnswer } from "./.server/attendees/personal-parts";
-export { myPicksAnswer, sharedViewerOf } from "./.server/attendees/schedule-viewer";
+export { mayGetStoredPage, myPicksAnswer, sharedViewerOf } from "./.server/attendees/schedule-viewer";
 export { kioskSync } from "./.server/checkin/kiosk-sync";
 export { startCircleReminders } from "./.server/circles/nudges";
 export { bodyLimitFor } from "./.server/upload-limits";

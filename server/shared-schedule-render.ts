@@ -14,8 +14,6 @@ const PERSONAL_QUERY = /[?&](overlap|nojs)=/;
 
 /** The pages stored this way: the schedule, and (signed in only) the pages of issue 16 that ask GET /e/<slug>/mine/… */
 export type AttendeePage = "schedule" | "session" | "room" | "my-day" | "credit";
-// My day and credit are a member's own: anyone else gets the page's own refusal, rendered for them.
-const MEMBERS_ONLY: AttendeePage[] = ["my-day", "credit"];
 
 export async function sharedRenderFor(
   req: Request,
@@ -30,6 +28,7 @@ export async function sharedRenderFor(
   // Anything but the sign-in cookie (a toast to show once) needs the person's own render.
   if (dropin.some((name) => name !== "__dropin_session") || PERSONAL_QUERY.test(req.originalUrl)) return null;
   const shared = await entryExports(build).sharedViewerOf(req.headers.cookie, slug);
-  if (!shared || (MEMBERS_ONLY.includes(page) && !shared.viewer.canPick)) return null;
+  // My day and credit are a member's own: anyone else gets the page's own refusal, rendered for them.
+  if (!shared || !entryExports(build).mayGetStoredPage(shared, page)) return null;
   return { key: shared.key, context: { sharedViewer: shared.viewer } };
 }

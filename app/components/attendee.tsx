@@ -13,9 +13,8 @@ const listeners = new Set<() => void>();
 // Picks changed in this page load, by placement: the clientId, or null once undone.
 const localPicks = new Map<string, string | null>();
 // The person's picks as GET /e/<slug>/my-picks answered, for a page rendered without
-// them (the stored schedule render every attendee shares); `ownPicksRead` counts answers.
+// them (the stored schedule render every attendee shares).
 const ownPicks = new Map<string, string>();
-let ownPicksRead = 0;
 let syncing = false;
 
 function notify() {
@@ -80,8 +79,12 @@ async function flush() {
   }
 }
 
-function subscribe(listener: () => void) {
-  listeners.add(listener);
+// One set of network watchers for the whole page, however many pick buttons listen:
+// a 300-session day's schedule shows 60 buttons, and 60 two-second timers each waking
+// every button cost a phone more than the picks themselves.
+let stopWatching: (() => void) | null = null;
+
+function watchNetwork() {
   const online = () => {
     notify();
     void flush();
@@ -96,18 +99,28 @@ function subscribe(listener: () => void) {
   }, 2000);
   return () => {
     window.clearInterval(poll);
-    listeners.delete(listener);
     window.removeEventListener("online", online);
     window.removeEventListener("offline", notify);
+  };
+}
+
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  stopWatching ??= watchNetwork();
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      stopWatching?.();
+      stopWatching = null;
+    }
   };
 }
 
 function useSyncState() {
   return useSyncExternalStore(
     subscribe,
-    () =>
-      `${navigator.onLine ? "on" : "off"}:${readQueue().length}:${ownPicksRead}:${localPicks.size}:${[...localPicks.values()].join()}`,
-    () => "on:0:0:0:",
+    () => `${navigator.onLine ? "on" : "off"}:${readQueue().length}`,
+    () => "on:0",
   );
 }
 
@@ -125,7 +138,6 @@ export function useOwnPicks(slug: string, enabled: boolean) {
         if (!current || !body?.picks) return;
         ownPicks.clear();
         for (const [placementId, clientId] of Object.entries(body.picks)) ownPicks.set(placementId, clientId);
-        ownPicksRead++;
         notify();
       })
       .catch(() => {});
@@ -160,11 +172,19 @@ export function PickButton({
   formClientId: string;
   returnTo: string;
 }) {
-  useSyncState();
-  const current = localPicks.has(placementId) ? localPicks.get(placementId)! : renderedPick(placementId, pickClientId);
+  // This button's own pick only: when my-picks answers or another button changes,
+  // the buttons whose pick did not change do not render again.
+  const current = useSyncExternalStore(
+    subscribe,
+    () => (localPicks.has(placementId) ? localPicks.get(placementId)! : renderedPick(placementId, pickClientId)),
+    () => pickClientId ?? null,
+  );
   const picked = current !== null;
   return (
-    <Form
+    // A plain form, not Remix's: its hooks, times 60 buttons, were most of the schedule's
+    // hydration. The JavaScript pick is the queue below; the overlap question is the
+    // server's, reached by the browser's own submit (as without JavaScript).
+    <form
       method="post"
       action={`/e/${slug}/picks`}
       className="pick-form"
@@ -203,7 +223,7 @@ export function PickButton({
       >
         {picked ? "Picked" : "Pick"} <span className="visually-hidden">“{title}”</span>
       </button>
-    </Form>
+    </form>
   );
 }
 

@@ -1,7 +1,7 @@
 // The published schedule as attendees, door signs and posters show it. Plain
 // server-rendered lists: readable at 320px, fast without JavaScript, printable.
-import { Link } from "@remix-run/react";
-import { Fragment, type ReactNode } from "react";
+import { useNavigate } from "@remix-run/react";
+import { Fragment, useEffect, useRef, type ReactNode } from "react";
 
 export type ScheduleBlock = { id: string; label: string; startTime: string; endTime: string; kind: string };
 export type ScheduleSession = {
@@ -86,13 +86,13 @@ function SessionItem({
   return (
     <li className="session" id={`session-${session.placementId}`}>
       <h3 className="session-title">
-        {slug ? <Link to={`/e/${slug}/sessions/${session.placementId}`}>{session.title}</Link> : session.title}{" "}
+        {slug ? <a href={`/e/${slug}/sessions/${session.placementId}`}>{session.title}</a> : session.title}{" "}
         {session.dayOf ? <NewTodayTag /> : null}
       </h3>
       <p className="session-meta">
         {showRoom ? (
           <>
-            {slug ? <Link to={`/e/${slug}/rooms/${session.roomId}`}>{session.roomName}</Link> : session.roomName}
+            {slug ? <a href={`/e/${slug}/rooms/${session.roomId}`}>{session.roomName}</a> : session.roomName}
             {place ? ` (${place})` : null}
             {" · "}
           </>
@@ -106,6 +106,39 @@ function SessionItem({
       {actions}
     </li>
   );
+}
+
+/**
+ * The session and room links of a long list are plain anchors, and one listener on the
+ * list opens them in the app (as Remix's Link would): a Link per anchor, times 120 on
+ * a 300-session day's block, was a phone's longest task after the page loaded.
+ * Modified clicks (new tab, download) stay the browser's.
+ */
+function useInAppLinks() {
+  const list = useRef<HTMLDivElement>(null);
+  const navigate = useNavigate();
+  useEffect(() => {
+    const element = list.current;
+    if (!element) return;
+    const follow = (event: MouseEvent) => {
+      if (
+        event.defaultPrevented ||
+        event.button !== 0 ||
+        event.metaKey ||
+        event.ctrlKey ||
+        event.shiftKey ||
+        event.altKey
+      )
+        return;
+      const link = (event.target as Element).closest("a");
+      if (!link || link.target || link.hasAttribute("download") || link.origin !== window.location.origin) return;
+      event.preventDefault();
+      navigate(link.pathname + link.search + link.hash);
+    };
+    element.addEventListener("click", follow);
+    return () => element.removeEventListener("click", follow);
+  }, [navigate]);
+  return list;
 }
 
 /** Sessions under their start block, breaks and lunch shown as plain rows. */
@@ -131,8 +164,9 @@ export function BlockSchedule({
   emptyText?: string;
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
+  const list = useInAppLinks();
   return (
-    <div className="block-schedule">
+    <div className="block-schedule" ref={list}>
       {blocks.map((block) => {
         const here = sessions.filter((s) => s.blockId === block.id);
         if (block.kind !== "sessions" && here.length === 0) {

@@ -7,7 +7,7 @@ import { findEventBySlug } from "~/.server/events/permissions";
 import { Button } from "~/components/button";
 import { CreditTable, formatHours } from "~/components/checkin/credit-table";
 import { ErrorMessage } from "~/components/error-message";
-import { NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
+import { AskOwnPartEarly, NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
 
@@ -38,20 +38,30 @@ export default function MyCredit() {
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="credit" />
+      <AskOwnPartEarly slug={event.slug} path={"credit"} later={mineLater} />
       <NoScriptOwnPage href={noScriptHref} />
       <h1>My PD credit</h1>
-      {own.part ? <Credit slug={event.slug} rules={rules} {...own.part} /> : <OwnPartPending failed={own.failed} />}
+      {/* The same for everyone, so in the stored render and first on the page: the person's
+          hours arrive below it and push nothing that was already on the screen. */}
+      <section aria-labelledby="rules-title">
+        <h2 id="rules-title">How this PD day counts credit</h2>
+        <ul className="muted">
+          {rules.map((rule) => (
+            <li key={rule}>{rule}</li>
+          ))}
+        </ul>
+      </section>
+      {own.part ? <Credit slug={event.slug} {...own.part} /> : <OwnPartPending failed={own.failed} />}
     </>
   );
 }
 
 function Credit({
   slug,
-  rules,
   lines,
   total,
   doorCheckIn,
-}: { slug: string; rules: string[] } & NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["mine"]>) {
+}: { slug: string } & NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["mine"]>) {
   const event = { slug };
   const pending = lines.filter((l) => l.pending);
   return (
@@ -64,14 +74,6 @@ function Credit({
           ? `You checked in at the door at ${doorCheckIn}. That records that you came; it does not earn hours by itself.`
           : "You have not checked in at the door yet. Show your badge at the entrance when you arrive."}
       </p>
-      <section aria-labelledby="rules-title">
-        <h2 id="rules-title">How this PD day counts credit</h2>
-        <ul className="muted">
-          {rules.map((rule) => (
-            <li key={rule}>{rule}</li>
-          ))}
-        </ul>
-      </section>
       {pending.length > 0 ? (
         <section className="card" aria-labelledby="pending-title">
           <h2 id="pending-title">Pending feedback</h2>

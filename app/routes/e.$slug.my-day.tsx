@@ -9,7 +9,7 @@ import { AttendeeNav, PickButton, attendeeLinks } from "~/components/attendee";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
-import { NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
+import { AskOwnPartEarly, NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
 import { timeRange } from "~/components/schedule";
 import { FeedResetSchema } from "~/schemas/attendees";
 import { LeaveEventSchema } from "~/schemas/people";
@@ -68,6 +68,7 @@ export default function MyDay() {
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="my-day" />
+      <AskOwnPartEarly slug={event.slug} path={"my-day"} later={mineLater} />
       <NoScriptOwnPage href={noScriptHref} />
       <h1>My day</h1>
       {own.part ? (

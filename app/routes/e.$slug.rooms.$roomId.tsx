@@ -6,7 +6,7 @@ import { getPublishedRoom } from "~/.server/schedule/public-schedule";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
-import { NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
+import { AskOwnPartEarly, NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
 import { BlockSchedule } from "~/components/schedule";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { guard, guardForm, invalid } from "~/utils/http.server";
@@ -35,6 +35,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // Check-in state, "full — try these" (it changes by the minute) and their own sessions here.
     mine: shared ? null : await myRoomPart(user?.id ?? null, params.slug!, room.id),
     mineLater: Boolean(shared),
+    // The check-in card is the same for everyone who may pick here: in the stored render, so
+    // the room's sessions below it do not jump down when the person's part arrives.
+    checkInAwaited: Boolean(shared?.canPick),
     noScriptHref: shared ? withNoJs(new URL(request.url)) : null,
   };
 }
@@ -54,11 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RoomPage() {
-  const { event, room, blocks, sessions, mine, mineLater, noScriptHref } = useLoaderData<typeof loader>();
+  const { event, room, blocks, sessions, mine, mineLater, checkInAwaited, noScriptHref } =
+    useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
   const own = useOwnPart(event.slug, `room/${room.id}`, mine, mineLater);
   const { canCheckIn, hereSince, alternatives, presenting } = own.part ?? {
-    canCheckIn: false,
+    canCheckIn: checkInAwaited && !own.failed,
     hereSince: null,
     alternatives: null,
     presenting: [],
@@ -69,10 +73,11 @@ export default function RoomPage() {
       <p>
         <Link to={`/e/${event.slug}`}>← {event.name}</Link>
       </p>
+      <AskOwnPartEarly slug={event.slug} path={`room/${room.id}`} later={mineLater} />
       <NoScriptOwnPage href={noScriptHref} />
       <h1>{room.name}</h1>
       {where ? <p className="muted">{where}</p> : null}
-      {own.part ? null : <OwnPartPending failed={own.failed} />}
+      {own.part || canCheckIn ? null : <OwnPartPending failed={own.failed} />}
       {alternatives ? (
         <div className="card room-full" role="note">
           <p>

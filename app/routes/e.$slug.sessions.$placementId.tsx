@@ -6,7 +6,7 @@ import { mySessionPart } from "~/.server/attendees/personal-parts";
 import { overlapQuestion, overlapsOfSession, viewerPicks } from "~/.server/attendees/picks";
 import { getPublishedSession, sessionEnded } from "~/.server/attendees/schedule";
 import { AttendeeNav, OverlapQuestion, PickButton, attendeeLinks, useOwnPicks } from "~/components/attendee";
-import { NoScriptOwnPage, useOwnPart, withNoJs } from "~/components/own-part";
+import { AskOwnPartEarly, NoScriptOwnPage, useOwnPart, withNoJs } from "~/components/own-part";
 import { ErrorMessage } from "~/components/error-message";
 import { audienceText, formatText, placeText, timeRange } from "~/components/schedule";
 import { FeedbackSchema } from "~/schemas/attendees";
@@ -163,6 +163,7 @@ export default function SessionPage() {
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn={signedIn} current="other" />
+      <AskOwnPartEarly slug={event.slug} path={`session/${session.placementId}`} later={mineLater} />
       <NoScriptOwnPage href={noScriptHref} />
       {overlap ? (
         <OverlapQuestion

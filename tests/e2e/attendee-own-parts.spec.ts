@@ -4,7 +4,7 @@
 // Nothing personal may be in the stored render; each person sees only their own part;
 // without JavaScript the phone gets its own render.
 import { dayWithTwoAttendees, noSidewaysScroll, phone } from "./attendee-day";
-import { cookieFor, db, expect, expectAccessible, signIn, test } from "./support";
+import { cookieFor, createUser, db, expect, expectAccessible, signIn, test } from "./support";
 
 // Each test signs two attendees in and opens four pages for each: 30 s on a quiet
 // 2-core machine (2026-12-02), so a machine half as fast needs twice the default.
@@ -57,6 +57,15 @@ test("the session, room, My day and credit pages are one stored render for both 
     JSON.stringify(await (await request.get(`/e/${slug}/mine/my-day`, { headers: { cookie: benCookie } })).json()),
   ).not.toContain("keisha-pick");
   expect((await request.get(`/e/${slug}/mine/my-day`)).status()).toBe(401);
+
+  // A district coordinator from outside the day may pick and has a My day, but no PD
+  // credit here: the credit page's own refusal, not the members' stored page.
+  const district = await cookieFor((await createUser({ name: "Dana Admin", districtCoordinator: true })).id);
+  const credit = await request.get(`/e/${slug}/credit`, { headers: { ...PHONE_HEADERS, cookie: district } });
+  expect(credit.status()).toBe(403);
+  expect(await credit.text()).toContain("Only people on this PD day");
+  const myDay = await request.get(`/e/${slug}/my-day`, { headers: { ...PHONE_HEADERS, cookie: district } });
+  expect(myDay.status()).toBe(200);
 });
 
 test("each attendee sees their own picks, check-in and rating state on the stored pages", async ({

@@ -5,7 +5,7 @@ import { sessionCookie } from "../../../tests/support/session-cookie";
 import { createSession } from "../accounts/sessions";
 import { createKioskLink, openKioskLink } from "../events/kiosk-links";
 import { pickSession, unpickSession } from "./picks";
-import { myPicksAnswer, sharedViewerOf } from "./schedule-viewer";
+import { mayGetStoredPage, myPicksAnswer, sharedViewerOf } from "./schedule-viewer";
 
 async function cookieOf(userId: string, expiresAt?: Date) {
   const session = await createSession(userId, expiresAt);
@@ -24,6 +24,7 @@ describe("the signed-in schedule's stored render", () => {
     expect(forAnn).toEqual({
       key: "member:/events",
       viewer: { canPick: true, nav: { home: "/events", links: [{ to: "/events", label: "PD days" }] } },
+      member: true,
     });
     expect(forBen).toEqual(forAnn);
     // Nothing of either person is in what the render is made from.
@@ -40,6 +41,28 @@ describe("the signed-in schedule's stored render", () => {
     expect(coordinator?.key).toBe("member:/events,/outbox");
     expect(stranger?.key).toBe("viewer:/events");
     expect(stranger?.viewer.canPick).toBe(false);
+  });
+
+  test("of the credit page is for the day's members only; a district coordinator from outside gets their own render", async () => {
+    const day = await createPublishedDay();
+    const ann = await createAttendee(day.event.id);
+    const district = await createUser({ districtCoordinator: true });
+    const outsider = await createUser();
+    const forAnn = (await sharedViewerOf(await cookieOf(ann.user.id), day.event.slug))!;
+    const forDistrict = (await sharedViewerOf(await cookieOf(district.id), day.event.slug))!;
+    const forOutsider = (await sharedViewerOf(await cookieOf(outsider.id), day.event.slug))!;
+    expect(["credit", "my-day", "schedule"].map((page) => mayGetStoredPage(forAnn, page))).toEqual([true, true, true]);
+    // getMyCredit refuses them (403); My day and picking are open to district coordinators.
+    expect(["credit", "my-day", "schedule"].map((page) => mayGetStoredPage(forDistrict, page))).toEqual([
+      false,
+      true,
+      true,
+    ]);
+    expect(["credit", "my-day", "schedule"].map((page) => mayGetStoredPage(forOutsider, page))).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   test("is not used without a valid session, for a kiosk device, or for a PD day that does not exist", async () => {

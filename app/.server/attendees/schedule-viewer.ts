@@ -26,10 +26,13 @@ export async function signedInUser(cookie: string | null | undefined) {
   return user && !user.kioskSlug ? user : null;
 }
 
+function isMember(userId: string, eventId: string) {
+  return Boolean(statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId));
+}
+
 /** As viewerPicks / assertMember: a member of the PD day in any role, or a district coordinator. */
 function mayPick(user: { id: string; isDistrictCoordinator: boolean }, eventId: string) {
-  if (user.isDistrictCoordinator) return true;
-  return Boolean(statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, user.id));
+  return user.isDistrictCoordinator || isMember(user.id, eventId);
 }
 
 function eventId(slug: string) {
@@ -45,8 +48,26 @@ export async function sharedViewerOf(cookie: string | null | undefined, slug: st
   const user = await signedInUser(cookie);
   const id = eventId(slug);
   if (!user || !id) return null;
-  const viewer: SharedViewer = { canPick: mayPick(user, id), nav: navigationFor(user) };
-  return { key: `${viewer.canPick ? "member" : "viewer"}:${viewer.nav.links.map((l) => l.to).join(",")}`, viewer };
+  const member = isMember(user.id, id);
+  const viewer: SharedViewer = { canPick: member || user.isDistrictCoordinator, nav: navigationFor(user) };
+  // `member` is not in the key: it decides which pages may be stored, not what they show.
+  return {
+    key: `${viewer.canPick ? "member" : "viewer"}:${viewer.nav.links.map((l) => l.to).join(",")}`,
+    viewer,
+    member,
+  };
+}
+
+/**
+ * May this viewer get the stored render of a signed-in page? My day is for whoever may
+ * pick (members and district coordinators, as getMyDay has it); the credit page for the
+ * day's members only (getMyCredit), so a district coordinator from outside the day gets
+ * the page's own refusal, rendered for them, not a stored page that fails inside.
+ */
+export function mayGetStoredPage(shared: { viewer: SharedViewer; member: boolean }, page: string) {
+  if (page === "credit") return shared.member;
+  if (page === "my-day") return shared.viewer.canPick;
+  return true;
 }
 
 export type MyPicksAnswer = {
