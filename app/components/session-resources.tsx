@@ -4,8 +4,12 @@
 // plain post, so it works without JavaScript.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
+import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
-import { postedText, type FormFailure } from "~/utils/forms";
+import { SessionResourceFileSchema, SessionResourceSchema } from "~/schemas/circles";
+import type { FormFailure } from "~/utils/forms";
+import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 function PostButton({
   intent,
@@ -18,13 +22,14 @@ function PostButton({
   label: string;
   name?: string;
 }) {
+  const pending = usePending()({ intent, postId });
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="postId" value={postId} />
-      <button type="submit" className="button button-secondary" aria-label={name ? `${label} ${name}` : undefined}>
+      <Button variant="secondary" disabled={pending} aria-label={name ? `${label} ${name}` : undefined}>
         {label}
-      </button>
+      </Button>
     </Form>
   );
 }
@@ -119,61 +124,66 @@ export function SessionResources({
         }
       </PostList>
       {/* A refused post keeps its form, so the reason shows beside the field. */}
-      {canAdd || linkFailed ? (
-        <Form method="post" noValidate aria-labelledby="add-link-title">
-          <h3 id="add-link-title">Add a link</h3>
-          <input type="hidden" name="intent" value="resource" />
-          <FormErrors errors={linkFailed?.formErrors ?? []} />
-          <Field
-            label="Name"
-            name="label"
-            maxLength={120}
-            defaultValue={postedText(linkFailed?.values.label)}
-            error={linkFailed?.fieldErrors.label?.[0]}
-          />
-          <Field
-            label="Link"
-            name="url"
-            type="url"
-            hint="Slides, a handout or a folder, shared so the session's people can open it."
-            defaultValue={postedText(linkFailed?.values.url)}
-            error={linkFailed?.fieldErrors.url?.[0]}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              Add resource
-            </button>
-          </div>
-        </Form>
-      ) : null}
-      {canAdd || fileFailed ? (
-        <Form method="post" encType="multipart/form-data" noValidate aria-labelledby="add-file-title">
-          <h3 id="add-file-title">Add a file</h3>
-          <input type="hidden" name="intent" value="file" />
-          <FormErrors errors={fileFailed?.formErrors ?? []} />
-          <Field
-            label="File name"
-            name="label"
-            maxLength={120}
-            hint="What the session's people see, e.g. “Handout”."
-            defaultValue={postedText(fileFailed?.values.label)}
-            error={fileFailed?.fieldErrors.label?.[0]}
-          />
-          <Field
-            label="File"
-            name="file"
-            type="file"
-            accept=".pdf,.pptx,.docx,.xlsx,image/jpeg,image/png,image/webp"
-            hint="PDF, PowerPoint, Word, Excel or a picture (JPEG, PNG, WebP), at most 10 MB."
-            error={fileFailed?.fieldErrors.file?.[0]}
-          />
-          <div className="form-actions">
-            <button type="submit" className="button button-primary">
-              Upload file
-            </button>
-          </div>
-        </Form>
-      ) : null}
+      {canAdd || linkFailed ? <LinkForm failed={linkFailed} /> : null}
+      {canAdd || fileFailed ? <FileForm failed={fileFailed} /> : null}
     </section>
+  );
+}
+
+function LinkForm({ failed }: { failed: FormFailure | null }) {
+  const { field, onSubmit, formErrors, pending } = useValidatedForm(SessionResourceSchema, {
+    defaultValues: { intent: "resource" },
+    lastResult: failed,
+    posts: { intent: "resource" },
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="add-link-title">
+      <h3 id="add-link-title">Add a link</h3>
+      <input type="hidden" name="intent" value="resource" />
+      <FormErrors errors={formErrors} />
+      <Field label="Name" maxLength={120} {...field("label")} />
+      <Field
+        label="Link"
+        type="url"
+        hint="Slides, a handout or a folder, shared so the session's people can open it."
+        {...field("url")}
+      />
+      <div className="form-actions">
+        <Button disabled={pending}>Add resource</Button>
+      </div>
+    </Form>
+  );
+}
+
+/** The file itself is checked by the server only (its type from its first bytes); its name here first. */
+function FileForm({ failed }: { failed: FormFailure | null }) {
+  const { field, errorFor, onSubmit, formErrors, pending } = useValidatedForm(SessionResourceFileSchema, {
+    defaultValues: { intent: "file" },
+    lastResult: failed,
+    posts: { intent: "file" },
+  });
+  return (
+    <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} aria-labelledby="add-file-title">
+      <h3 id="add-file-title">Add a file</h3>
+      <input type="hidden" name="intent" value="file" />
+      <FormErrors errors={formErrors} />
+      <Field
+        label="File name"
+        maxLength={120}
+        hint="What the session's people see, e.g. “Handout”."
+        {...field("label")}
+      />
+      <Field
+        label="File"
+        name="file"
+        type="file"
+        accept=".pdf,.pptx,.docx,.xlsx,image/jpeg,image/png,image/webp"
+        hint="PDF, PowerPoint, Word, Excel or a picture (JPEG, PNG, WebP), at most 10 MB."
+        error={errorFor("file")}
+      />
+      <div className="form-actions">
+        <Button disabled={pending}>Upload file</Button>
+      </div>
+    </Form>
   );
 }

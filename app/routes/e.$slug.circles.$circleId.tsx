@@ -4,13 +4,16 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { leaveCircle, postToCircle, readCircle, setNextMeeting } from "~/.server/circles/circle-page";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
+import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, TextareaField } from "~/components/forms";
-import { CirclePageSchema } from "~/schemas/circles";
+import { CirclePageSchema, CirclePostSchema, NextMeetingSchema } from "~/schemas/circles";
 import { requireUser } from "~/utils/auth.server";
-import { allMessages, failureOf, formDataToObject, isFormFailure, parseSubmission, postedText } from "~/utils/forms";
+import { allMessages, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Circle ${data.circle.number} · ${data.event.name} · Dropin` : "Circle · Dropin" },
@@ -63,12 +66,54 @@ function formatDay(day: string) {
   });
 }
 
+function PostForm() {
+  const result = useActionData<typeof action>();
+  const { field, onSubmit, formErrors, pending } = useValidatedForm(CirclePostSchema, {
+    defaultValues: { intent: "post" },
+    lastResult: failureOf(result, "post"),
+    posts: { intent: "post" },
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="post" />
+      <FormErrors errors={formErrors} />
+      <TextareaField label="Post to your circle" maxLength={1000} {...field("text")} />
+      <Field label="Link (optional)" type="url" {...field("url")} />
+      <div className="form-actions">
+        <Button disabled={pending}>Post</Button>
+      </div>
+    </Form>
+  );
+}
+
+function NextMeetingForm({ nextMeetingOn }: { nextMeetingOn: string | null }) {
+  const result = useActionData<typeof action>();
+  const { field, onSubmit, formErrors, pending } = useValidatedForm(NextMeetingSchema, {
+    defaultValues: { intent: "meeting", nextMeetingOn: nextMeetingOn ?? "", was: nextMeetingOn ?? "" },
+    lastResult: failureOf(result, "meeting"),
+    posts: { intent: "meeting" },
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="meeting" />
+      {/* Always the date as it is now, also after a refused change (not the posted one). */}
+      <input type="hidden" name="was" value={nextMeetingOn ?? ""} />
+      <FormErrors errors={formErrors} />
+      <Field label="Date" type="date" {...field("nextMeetingOn")} />
+      <div className="form-actions">
+        <Button variant="secondary" disabled={pending}>
+          Set the date
+        </Button>
+      </div>
+    </Form>
+  );
+}
+
 export default function CirclePage() {
   const { event, circle, isMember, members, sessionsInCommon, posts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const postFailed = failureOf(result, "post");
-  const meetingFailed = failureOf(result, "meeting");
-  const other = isFormFailure(result) && !postFailed && !meetingFailed ? result : null;
+  const pending = usePending();
+  const other = isFormFailure(result) && !failureOf(result, "post", "meeting") ? result : null;
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn current="circles" />
@@ -129,29 +174,7 @@ export default function CirclePage() {
           <p className="muted">Nothing posted yet. Start with what you tried.</p>
         )}
         {isMember ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="post" />
-            <FormErrors errors={postFailed?.formErrors ?? []} />
-            <TextareaField
-              label="Post to your circle"
-              name="text"
-              maxLength={1000}
-              defaultValue={postedText(postFailed?.values.text)}
-              error={postFailed?.fieldErrors.text?.[0]}
-            />
-            <Field
-              label="Link (optional)"
-              name="url"
-              type="url"
-              defaultValue={postedText(postFailed?.values.url)}
-              error={postFailed?.fieldErrors.url?.[0]}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                Post
-              </button>
-            </div>
-          </Form>
+          <PostForm />
         ) : (
           <p className="muted">You are reading this circle as a coordinator of {event.name}.</p>
         )}
@@ -159,33 +182,14 @@ export default function CirclePage() {
       {isMember ? (
         <section className="card" aria-labelledby="meeting-title">
           <h2 id="meeting-title">Next meeting</h2>
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="meeting" />
-            {/* Always the date as it is now, also after a refused change. */}
-            <input type="hidden" name="was" value={circle.nextMeetingOn ?? ""} />
-            <FormErrors errors={meetingFailed?.formErrors ?? []} />
-            <Field
-              label="Date"
-              name="nextMeetingOn"
-              type="date"
-              defaultValue={
-                meetingFailed ? postedText(meetingFailed.values.nextMeetingOn) : (circle.nextMeetingOn ?? "")
-              }
-              error={meetingFailed?.fieldErrors.nextMeetingOn?.[0]}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button button-secondary">
-                Set the date
-              </button>
-            </div>
-          </Form>
+          <NextMeetingForm nextMeetingOn={circle.nextMeetingOn} />
           <h2>Leave</h2>
           <p>The circle goes on without you; you stop getting its emails.</p>
           <Form method="post">
             <input type="hidden" name="intent" value="leave" />
-            <button type="submit" className="button button-danger">
+            <Button variant="danger" disabled={pending({ intent: "leave" })}>
               Leave this circle
-            </button>
+            </Button>
           </Form>
         </section>
       ) : null}

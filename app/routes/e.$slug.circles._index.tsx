@@ -4,14 +4,16 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { circlesForMember, optIntoCircles } from "~/.server/circles/opt-in";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
+import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, SelectField } from "~/components/forms";
 import { OptInSchema } from "~/schemas/circles";
 import { AUDIENCES } from "~/schemas/proposals";
 import { requireUser } from "~/utils/auth.server";
-import { formDataToObject, isFormFailure, parseSubmission, postedText } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `Circles · ${data?.event.name ?? "PD day"} · Dropin` },
@@ -47,45 +49,35 @@ function OptInForm() {
   const { subjects, roles, optIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = isFormFailure(result) ? result : null;
-  const value = (name: "subject" | "gradeBand" | "role") =>
-    failed ? postedText(failed.values[name]) : (optIn?.[name] ?? "");
-  const otherSchools = failed ? failed.values.otherSchools === "on" : (optIn?.otherSchools ?? true);
+  const { form, field, onSubmit, formErrors, values, pending } = useValidatedForm(OptInSchema, {
+    // After a refused post, only what was posted: an unticked box is not posted at all.
+    defaultValues: failed
+      ? { intent: "opt-in" }
+      : {
+          intent: "opt-in",
+          subject: optIn?.subject ?? "",
+          gradeBand: optIn?.gradeBand ?? "",
+          role: optIn?.role ?? "",
+          ...((optIn?.otherSchools ?? true) ? { otherSchools: "on" } : {}),
+        },
+    lastResult: failed,
+  });
   const choose = (list: string[]) => [{ value: "", label: "Choose…" }, ...list.map((v) => ({ value: v, label: v }))];
   return (
-    <Form method="post" noValidate>
+    <Form method="post" noValidate onSubmit={onSubmit}>
       <input type="hidden" name="intent" value="opt-in" />
-      <FormErrors errors={failed?.formErrors ?? []} />
-      <SelectField
-        label="Subject"
-        name="subject"
-        options={choose(subjects)}
-        defaultValue={value("subject")}
-        error={failed?.fieldErrors.subject?.[0]}
-      />
-      <SelectField
-        label="Grade band"
-        name="gradeBand"
-        options={GRADE_OPTIONS}
-        defaultValue={value("gradeBand")}
-        error={failed?.fieldErrors.gradeBand?.[0]}
-      />
-      <SelectField
-        label="Your role"
-        name="role"
-        options={choose(roles)}
-        defaultValue={value("role")}
-        error={failed?.fieldErrors.role?.[0]}
-      />
+      <FormErrors errors={formErrors} />
+      <SelectField label="Subject" options={choose(subjects)} {...field("subject")} />
+      <SelectField label="Grade band" options={GRADE_OPTIONS} {...field("gradeBand")} />
+      <SelectField label="Your role" options={choose(roles)} {...field("role")} />
       <div className="field">
         <label>
-          <input type="checkbox" name="otherSchools" defaultChecked={otherSchools} /> I'd like people from other schools
-          in my circle
+          <input type="checkbox" {...form.register("otherSchools")} defaultChecked={values.otherSchools === "on"} /> I'd
+          like people from other schools in my circle
         </label>
       </div>
       <div className="form-actions">
-        <button type="submit" className="button button-primary">
-          {optIn ? "Update my choices" : "Join a circle"}
-        </button>
+        <Button disabled={pending}>{optIn ? "Update my choices" : "Join a circle"}</Button>
       </div>
     </Form>
   );

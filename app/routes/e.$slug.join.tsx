@@ -12,6 +12,7 @@ import { CodeSchema, JoinSchema } from "~/schemas/attendees";
 import { signInAndRedirect } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
+import { usePending } from "~/utils/use-pending";
 
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -24,8 +25,9 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { event: { slug: event.slug, name: event.name }, help: await joinHelp(event) };
 }
 
-// No client-side validation layer here on purpose: attendee pages stay inside the
-// phone JavaScript budget, and the server answers every field error anyway.
+// No client-side validation layer here on purpose (useValidatedForm brings zod and
+// react-hook-form): attendee pages stay inside the phone JavaScript budget, and the
+// server answers every field error anyway. Each button still waits for its own post (usePending).
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "verify") {
@@ -49,12 +51,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 function CodeForm({ email, error }: { email: string; error?: string }) {
+  const pending = usePending()({ intent: "verify" });
   return (
     <Form method="post" noValidate>
       <input type="hidden" name="email" value={email} />
       <CodeField error={error} />
       <div className="form-actions">
-        <Button name="intent" value="verify">
+        <Button name="intent" value="verify" disabled={pending}>
           Sign in
         </Button>
       </div>
@@ -96,6 +99,8 @@ function NoCodeHelp({ email }: { email: string }) {
 export default function Join() {
   const { event } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // The email form is the only form on its page (the code form shows once it is answered).
+  const sending = usePending()();
   if (result && "message" in result) {
     return (
       <section className="card narrow" aria-labelledby="join-title">
@@ -140,7 +145,7 @@ export default function Join() {
           error={failed?.fieldErrors.email?.[0]}
         />
         <div className="form-actions">
-          <Button>Send me a code</Button>
+          <Button disabled={sending}>Send me a code</Button>
         </div>
       </Form>
       <p>

@@ -8,6 +8,7 @@ import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { getUser, signInAndRedirect } from "~/utils/auth.server";
 import { guardRule } from "~/utils/http.server";
+import { usePending } from "~/utils/use-pending";
 
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Sign in with your link · Dropin" }];
@@ -60,6 +61,7 @@ function DeadLink({ slug, message }: Dead) {
 export default function JoinByLink() {
   const { slug, dead, email, signedInAs } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const pending = usePending()();
   if (failed) return <DeadLink slug={failed.slug} message={failed.message} />;
   if (dead !== null || email === null) return <DeadLink slug={slug} message={dead ?? ""} />;
   return (
@@ -75,7 +77,9 @@ export default function JoinByLink() {
         </p>
       ) : null}
       <Form method="post">
-        <Button className="break-anywhere">Sign in as {email}</Button>
+        <Button className="break-anywhere" disabled={pending}>
+          Sign in as {email}
+        </Button>
       </Form>
       <p className="muted">If this is not your email address, close this page.</p>
     </section>

@@ -14,6 +14,7 @@ import { getUser, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.session.title} · ${data.event.name} · Dropin` : "Session · Dropin" },
@@ -79,8 +80,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Feedback = { rating: number; comment: string | null } | null;
 
+// Plain markup, checked by the server only: useValidatedForm (zod, react-hook-form) would
+// take this page past the phone JavaScript budget. Its button waits for its own post.
 function FeedbackForm({ feedback }: { feedback: Feedback }) {
   const failed = useActionData<typeof action>();
+  // The page's other forms post to /e/<slug>/picks: any post to this route is this form's.
+  const pending = usePending()();
   const rating = failed && !failed.ok ? String(failed.values.rating ?? "") : String(feedback?.rating ?? "");
   const ratingError = failed && !failed.ok ? failed.fieldErrors.rating?.[0] : undefined;
   const commentError = failed && !failed.ok ? failed.fieldErrors.comment?.[0] : undefined;
@@ -128,7 +133,7 @@ function FeedbackForm({ feedback }: { feedback: Feedback }) {
           ) : null}
         </div>
         <div className="form-actions">
-          <button type="submit" className="button button-primary">
+          <button type="submit" className="button button-primary" disabled={pending}>
             {feedback ? "Update rating" : "Send rating"}
           </button>
         </div>

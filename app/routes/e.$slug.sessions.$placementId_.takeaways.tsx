@@ -1,7 +1,7 @@
 // After the session: takeaways from the people who were there and resources from
 // its presenters (links and files), for the session's people only. Coordinators
 // may hide a post; presenters remove their session's resources. Its own page (linked from the session page) so the session page stays as light
-// as the phone budget wants; forms are plain posts, parsed on the server.
+// as the phone budget wants; here the forms are checked in the browser with the action's schemas first.
 import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
@@ -24,7 +24,8 @@ import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PostList, SessionResources } from "~/components/session-resources";
-import { SessionPostSchema, type SessionResourceFileInput } from "~/schemas/circles";
+import { Button } from "~/components/button";
+import { SessionPostSchema, TakeawaySchema, type SessionResourceFileInput } from "~/schemas/circles";
 import { requireUser } from "~/utils/auth.server";
 import {
   allMessages,
@@ -33,10 +34,11 @@ import {
   formDataToObject,
   isFormFailure,
   parseSubmission,
-  postedText,
+  type FormFailure,
 } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Takeaways · ${data.session.title} · Dropin` : "Takeaways · Dropin" },
@@ -110,6 +112,29 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
 }
 
+function TakeawayForm({ failed }: { failed: FormFailure | null }) {
+  const { field, onSubmit, formErrors, pending } = useValidatedForm(TakeawaySchema, {
+    defaultValues: { intent: "takeaway" },
+    lastResult: failed,
+    posts: { intent: "takeaway" },
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="takeaway" />
+      <FormErrors errors={formErrors} />
+      <TextareaField
+        label="Your takeaway"
+        hint="One thing you'll try on Monday, or what stuck with you. The session's people see it with your name."
+        maxLength={500}
+        {...field("text")}
+      />
+      <div className="form-actions">
+        <Button disabled={pending}>Post takeaway</Button>
+      </div>
+    </Form>
+  );
+}
+
 export default function Takeaways() {
   const { event, session, canTakeaway, canAddResource, canHide, canRemove, isOpen, takeaways, resources } =
     useLoaderData<typeof loader>();
@@ -134,25 +159,7 @@ export default function Takeaways() {
           {(t) => <p>{t.text}</p>}
         </PostList>
         {/* A refused post keeps its form, so the reason shows beside the field. */}
-        {canTakeaway || takeawayFailed ? (
-          <Form method="post" noValidate>
-            <input type="hidden" name="intent" value="takeaway" />
-            <FormErrors errors={takeawayFailed?.formErrors ?? []} />
-            <TextareaField
-              label="Your takeaway"
-              name="text"
-              hint="One thing you'll try on Monday, or what stuck with you. The session's people see it with your name."
-              maxLength={500}
-              defaultValue={postedText(takeawayFailed?.values.text)}
-              error={takeawayFailed?.fieldErrors.text?.[0]}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button button-primary">
-                Post takeaway
-              </button>
-            </div>
-          </Form>
-        ) : null}
+        {canTakeaway || takeawayFailed ? <TakeawayForm failed={takeawayFailed} /> : null}
       </section>
       <SessionResources
         base={`/e/${event.slug}/sessions/${session.placementId}`}
