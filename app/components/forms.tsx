@@ -142,17 +142,21 @@ export function ErrorSummary({ count }: { count: number }) {
 }
 
 /** The box for a mailed 6-digit code: the phone's number pad, and the code offered from the message. */
-export function CodeField({ error }: { error?: string }) {
-  return (
-    <Field
-      label="6-digit code"
-      name="code"
-      inputMode="numeric"
-      autoComplete="one-time-code"
-      pattern="[0-9]*"
-      maxLength={7}
-      required
-      error={error}
-    />
-  );
-}
+export const CodeField = forwardRef<HTMLInputElement, { error?: string } & InputHTMLAttributes<HTMLInputElement>>(
+  function CodeField({ error, ...input }, ref) {
+    return (
+      <Field
+        ref={ref}
+        label="6-digit code"
+        name="code"
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="[0-9]*"
+        maxLength={7}
+        required
+        error={error}
+        {...input}
+      />
+    );
+  },
+);

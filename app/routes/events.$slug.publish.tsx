@@ -12,7 +12,7 @@ import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms"
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { count } from "~/utils/plural";
-import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Publish · ${data.event.name} · Dropin` : "Publish · Dropin" },
@@ -42,9 +42,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function PublishPage() {
   const { event, conflicts, versions, placed } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const failed = isFormFailure(lastResult) ? lastResult : null;
   // The page's one form that posts.
-  const busy = usePending()();
+  const { form, field, onSubmit, formErrors, values, pending } = useValidatedForm(PublishSchema, {
+    lastResult: isFormFailure(lastResult) ? lastResult : null,
+  });
   return (
     <>
       <p>
@@ -71,27 +72,25 @@ export default function PublishPage() {
 
       <section className="card" aria-labelledby="publish-title">
         <h2 id="publish-title">Publish version {(versions[0]?.number ?? 0) + 1}</h2>
-        <Form method="post" noValidate>
-          <FormErrors errors={failed?.formErrors ?? []} />
+        <Form method="post" noValidate onSubmit={onSubmit}>
+          <FormErrors errors={formErrors} />
           <TextareaField
             label="Note to presenters (optional)"
-            name="note"
             rows={3}
             hint="Included in the emails, e.g. “Room 203 flooded, so we moved two sessions.”"
-            defaultValue={typeof failed?.values.note === "string" ? failed.values.note : ""}
-            error={failed?.fieldErrors.note?.[0]}
+            {...field("note")}
           />
           <div className="field checkbox-field">
             <input
               type="checkbox"
               id="blockOnConflicts"
-              name="blockOnConflicts"
-              defaultChecked={failed ? failed.values.blockOnConflicts === "on" : false}
+              {...form.register("blockOnConflicts")}
+              defaultChecked={values.blockOnConflicts === "on"}
             />
             <label htmlFor="blockOnConflicts">Don’t publish if there are warnings</label>
           </div>
           <div className="form-actions">
-            <Button disabled={busy}>Publish</Button>
+            <Button disabled={pending}>Publish</Button>
           </div>
         </Form>
       </section>

@@ -19,6 +19,7 @@ import { requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
 import { allMessages, parseSubmission } from "~/utils/forms";
 import { invalid } from "~/utils/http.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction = () => [{ title: "PD transcript · Dropin" }];
 
@@ -56,6 +57,7 @@ export default function Transcript() {
   // The form's fields are hidden (the span chosen on My PD record): a refusal is said above it.
   const result = useActionData<typeof action>();
   const refused = result ? allMessages(result) : [];
+  const pending = usePending()();
   const spanWords = `${formatEventDate(record.span.from)} to ${formatEventDate(record.span.to)}`;
   if (!issued) {
     return (
@@ -70,7 +72,7 @@ export default function Transcript() {
           <input type="hidden" name="from" value={record.span.from} />
           <input type="hidden" name="to" value={record.span.to} />
           <div className="form-actions">
-            <Button>Make my transcript</Button>
+            <Button disabled={pending}>Make my transcript</Button>
           </div>
         </Form>
         <p>

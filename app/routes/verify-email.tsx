@@ -9,10 +9,12 @@ import { ErrorMessage } from "~/components/error-message";
 import { CodeField, Field, FormErrors } from "~/components/forms";
 import { VerifyEmailCodeSchema, VerifyEmailLinkSchema } from "~/schemas/accounts";
 import { requireAnonymous, signInAndRedirect } from "~/utils/auth.server";
-import { failure, isFormFailure, parseSubmission } from "~/utils/forms";
+import { failure, isFormFailure, parseSubmission, type FormFailure } from "~/utils/forms";
 import { guardForm, guardRule, invalid } from "~/utils/http.server";
 import { signupBrowserUser } from "~/utils/signup-browser.server";
 import { toastCookie } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction = () => [{ title: "Confirm your email · Dropin" }];
@@ -86,6 +88,7 @@ export default function VerifyEmail() {
   const page = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = isFormFailure(result) ? result : failure({}, {});
+  const confirming = usePending()({ intent: "link" });
   if (page.dead) {
     return (
       <section className="card narrow" aria-labelledby="verify-title">
@@ -108,7 +111,7 @@ export default function VerifyEmail() {
         <Form method="post">
           <input type="hidden" name="token" value={page.token} />
           <div className="form-actions">
-            <Button name="intent" value="link">
+            <Button name="intent" value="link" disabled={confirming}>
               Confirm and sign in
             </Button>
           </div>
@@ -116,7 +119,16 @@ export default function VerifyEmail() {
       </section>
     );
   }
-  const email = typeof failed.values.email === "string" && failed.values.email ? failed.values.email : page.email;
+  return <CodeForm failed={isFormFailure(result) ? result : null} />;
+}
+
+function CodeForm({ failed }: { failed: FormFailure | null }) {
+  const page = useLoaderData<typeof loader>();
+  const { field, errorFor, onSubmit, formErrors, pending } = useValidatedForm(VerifyEmailCodeSchema, {
+    defaultValues: { email: page.email, redirectTo: page.redirectTo },
+    lastResult: failed,
+  });
+  const email = typeof failed?.values.email === "string" && failed.values.email ? failed.values.email : page.email;
   return (
     <section className="card narrow" aria-labelledby="verify-title">
       <h1 id="verify-title">Check your email</h1>
@@ -130,25 +142,18 @@ export default function VerifyEmail() {
         ) : null}
         . Your account works once you confirm the address is yours.
       </p>
-      <Form method="post" noValidate>
-        <FormErrors errors={failed.formErrors} />
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <FormErrors errors={formErrors} />
         <input type="hidden" name="redirectTo" value={page.redirectTo} />
         {page.email ? (
           <input type="hidden" name="email" value={email} />
         ) : (
-          <Field
-            label="Email"
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            defaultValue={email}
-            error={failed.fieldErrors.email?.[0]}
-          />
+          <Field label="Email" type="email" autoComplete="email" required {...field("email")} />
         )}
-        <CodeField error={failed.fieldErrors.code?.[0] ?? (page.email ? failed.fieldErrors.email?.[0] : undefined)} />
+        {/* With the address hidden, a message about it shows on the code. */}
+        <CodeField {...field("code")} error={errorFor("code") ?? (page.email ? errorFor("email") : undefined)} />
         <div className="form-actions">
-          <Button>Confirm</Button>
+          <Button disabled={pending}>Confirm</Button>
         </div>
       </Form>
       <p className="muted">
