@@ -8,7 +8,7 @@ import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { CopyFromEvent } from "~/components/grid/copy-from-event";
-import { BLOCK_KIND_LABELS, BLOCK_KINDS, BlockSchema, type BlockKind } from "~/schemas/schedule";
+import { BLOCK_KIND_LABELS, BLOCK_KINDS, BlockSchema, CopyFromEventSchema, type BlockKind } from "~/schemas/schedule";
 import { requireUser } from "~/utils/auth.server";
 import { failureOf, formDataToObject, parseSubmission, postedText } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
@@ -58,7 +58,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       });
     }
     case "copy": {
-      const copied = await guardForm(raw, copyBlocksFromEvent(user.id, event.id, String(raw.sourceEventId ?? "")));
+      const submission = parseSubmission(CopyFromEventSchema, formData);
+      if (!submission.ok) return invalid(submission);
+      const copied = await guardForm(raw, copyBlocksFromEvent(user.id, event.id, submission.data.sourceEventId));
       if (!copied.ok) return invalid(copied.result);
       const { copied: n, skipped } = copied.value;
       return redirectWithToast(here, {

@@ -24,7 +24,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { CopyFromEvent } from "~/components/grid/copy-from-event";
 import { RoomFields } from "~/components/grid/room-fields";
-import { ROOM_FEATURE_LABELS, RoomSchema, splitList, type RoomFeature } from "~/schemas/schedule";
+import { CopyFromEventSchema, ROOM_FEATURE_LABELS, RoomSchema, splitList, type RoomFeature } from "~/schemas/schedule";
 import { requireUser } from "~/utils/auth.server";
 import { failureOf, formDataToObject, parseSubmission, postedText } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
@@ -102,7 +102,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await guard(moveRoom(user.id, roomId, raw.intent));
       return redirectWithToast(here, { kind: "info", message: "Room order changed." });
     case "copy": {
-      const copied = await guardForm(raw, copyRoomsFromEvent(user.id, event.id, String(raw.sourceEventId ?? "")));
+      const submission = parseSubmission(CopyFromEventSchema, formData);
+      if (!submission.ok) return invalid(submission);
+      const copied = await guardForm(raw, copyRoomsFromEvent(user.id, event.id, submission.data.sourceEventId));
       if (!copied.ok) return invalid(copied.result);
       const { copied: n, skipped } = copied.value;
       return redirectWithToast(here, {

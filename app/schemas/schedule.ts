@@ -139,3 +139,13 @@ export const GridActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("undo") }),
 ]);
 export type GridAction = z.infer<typeof GridActionSchema>;
+
+/** "Copy rooms (or time blocks) from another PD day": which day; the service checks it is one the coordinator runs. */
+export const CopyFromEventSchema = z.object({
+  intent: z.literal("copy"),
+  sourceEventId: z
+    .string({ error: "Choose a PD day to copy from" })
+    .trim()
+    .min(1, { error: "Choose a PD day to copy from" })
+    .max(64),
+});

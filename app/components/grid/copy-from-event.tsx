@@ -2,7 +2,9 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { FormErrors, SelectField } from "~/components/forms";
-import { allMessages, type FormFailure } from "~/utils/forms";
+import { CopyFromEventSchema } from "~/schemas/schedule";
+import type { FormFailure } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/use-validated-form";
 
 export function CopyFromEvent({
   what,
@@ -20,21 +22,44 @@ export function CopyFromEvent({
       {sources.length === 0 ? (
         <p className="muted">None of the other PD days you coordinate has {what} to copy.</p>
       ) : (
-        <Form method="post">
-          <FormErrors errors={failure ? allMessages(failure) : []} />
-          <SelectField label="PD day" name="sourceEventId" options={sources} />
-          <p className="field-hint">
-            {what === "rooms"
-              ? "Rooms with a name already used here are skipped."
-              : "Blocks that would overlap one already here are skipped."}
-          </p>
-          <div className="form-actions">
-            <Button variant="secondary" name="intent" value="copy">
-              Copy {what}
-            </Button>
-          </div>
-        </Form>
+        <CopyForm what={what} sources={sources} failure={failure} />
       )}
     </section>
+  );
+}
+
+function CopyForm({
+  what,
+  sources,
+  failure,
+}: {
+  what: "rooms" | "time blocks";
+  sources: ReadonlyArray<{ value: string; label: string }>;
+  failure: FormFailure | null;
+}) {
+  const { field, onSubmit, formErrors, pending } = useValidatedForm(CopyFromEventSchema, {
+    defaultValues: { intent: "copy", sourceEventId: sources[0]?.value ?? "" },
+    lastResult: failure,
+    posts: { intent: "copy" },
+  });
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <FormErrors errors={formErrors} />
+      <SelectField
+        label="PD day"
+        options={sources}
+        {...field("sourceEventId")}
+        hint={
+          what === "rooms"
+            ? "Rooms with a name already used here are skipped."
+            : "Blocks that would overlap one already here are skipped."
+        }
+      />
+      <div className="form-actions">
+        <Button variant="secondary" name="intent" value="copy" disabled={pending}>
+          Copy {what}
+        </Button>
+      </div>
+    </Form>
   );
 }

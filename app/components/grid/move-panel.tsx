@@ -5,10 +5,12 @@ import { Form, Link } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { Button } from "~/components/button";
 import { SelectField } from "~/components/forms";
+import { usePending } from "~/utils/use-pending";
 import type { GridData } from "./types";
 
 export function MovePanel({ grid, back }: { grid: GridData; back: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const pending = usePending();
   const placement = grid.moving ? grid.placements.find((p) => p.id === grid.moving) : undefined;
   const proposalId = placement?.proposalId ?? grid.placing;
   const session = proposalId ? grid.sessions.find((s) => s.id === proposalId) : undefined;
@@ -53,7 +55,7 @@ export function MovePanel({ grid, back }: { grid: GridData; back: string }) {
           <SelectField label="Time block" name="timeBlockId" options={blocks} defaultValue={placement?.timeBlockId} />
         </div>
         <div className="form-actions">
-          <Button name="intent" value={placement ? "move" : "place"}>
+          <Button name="intent" value={placement ? "move" : "place"} disabled={pending({ intent: ["move", "place"] })}>
             {placement ? "Move here" : "Place here"}
           </Button>
           <Link to={back || "."}>Cancel</Link>
@@ -66,7 +68,7 @@ export function MovePanel({ grid, back }: { grid: GridData; back: string }) {
           <input type="hidden" name="version" value={placement.version} />
           <SelectField label="Or swap places with" name="otherPlacementId" options={others} />
           <div className="form-actions">
-            <Button variant="secondary" name="intent" value="swap">
+            <Button variant="secondary" name="intent" value="swap" disabled={pending({ intent: "swap" })}>
               Swap
             </Button>
           </div>
