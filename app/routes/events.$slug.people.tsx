@@ -186,13 +186,7 @@ export default function People() {
         <MemberTable memberships={memberships} keepsData={keepsData} />
       </section>
 
-      <KioskLinks
-        links={kioskLinks}
-        created={created}
-        timeZone={event.timeZone}
-        errors={{ label: kioskFailure?.fieldErrors.label?.[0], form: kioskFailure?.formErrors ?? [] }}
-        label={typeof kioskFailure?.values.label === "string" ? kioskFailure.values.label : ""}
-      />
+      <KioskLinks links={kioskLinks} created={created} timeZone={event.timeZone} failure={kioskFailure} />
     </>
   );
 }

@@ -31,6 +31,7 @@ import { formatEventDate } from "~/utils/dates";
 import { failureOf, formDataToObject, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.proposal.title || "Untitled draft"} · Dropin` : "Proposal · Dropin" },
@@ -179,6 +180,7 @@ export default function ProposalPage() {
   const result = useActionData<typeof action>();
   const { proposal, event } = page;
   const decisionFailure = failureOf(result, "withdraw", "confirm");
+  const deciding = usePending()({ intent: ["withdraw", "confirm"] });
   const editFailure = failureOf(result, "save", "submit", "update");
   return (
     <>
@@ -199,11 +201,11 @@ export default function ProposalPage() {
           <p>Please confirm that you will present it, or withdraw it if you can’t.</p>
           <FormErrors errors={decisionFailure?.formErrors ?? []} />
           <Form method="post" className="form-actions">
-            <Button name="intent" value="confirm">
+            <Button name="intent" value="confirm" disabled={deciding}>
               Confirm I’ll present
             </Button>
             {page.canWithdraw ? (
-              <Button name="intent" value="withdraw" variant="danger">
+              <Button name="intent" value="withdraw" variant="danger" disabled={deciding}>
                 Withdraw
               </Button>
             ) : null}
@@ -277,7 +279,7 @@ export default function ProposalPage() {
           <p className="muted">Changed your mind? Withdrawing cannot be undone.</p>
           <FormErrors errors={decisionFailure?.formErrors ?? []} />
           <Form method="post">
-            <Button name="intent" value="withdraw" variant="danger">
+            <Button name="intent" value="withdraw" variant="danger" disabled={deciding}>
               Withdraw this proposal
             </Button>
           </Form>

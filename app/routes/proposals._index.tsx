@@ -13,6 +13,7 @@ import { formatEventDate, formatTimestamp } from "~/utils/dates";
 import { allMessages, parseSubmission } from "~/utils/forms";
 import { guard, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction = () => [{ title: "My proposals · Dropin" }];
 
@@ -46,6 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 function PresenterFeeds() {
   const { feeds } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const pending = usePending();
   if (feeds.length === 0) return null;
   return (
     <section className="card" aria-labelledby="presenter-feeds-title">
@@ -74,6 +76,7 @@ function PresenterFeeds() {
                 variant="secondary"
                 name="intent"
                 value="reset-feed"
+                disabled={pending({ intent: "reset-feed", eventId: event.id })}
                 aria-label={`${feedUrl ? "Reset these links" : "Get my links"} for ${event.name}`}
               >
                 {feedUrl ? "Reset these links" : "Get my links"}

@@ -3,8 +3,10 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/button";
 import { Field, FormErrors } from "~/components/forms";
+import { KioskLinkSchema } from "~/schemas/people";
 import { formatTimestamp } from "~/utils/dates";
-import { usePending } from "~/utils/use-pending";
+import type { FormFailure } from "~/utils/forms";
+import { useValidatedForm } from "~/utils/use-validated-form";
 import { RowAction } from "./row-action";
 
 export type NewKioskLink = { label: string; url: string; qrSvg: string; expiresAt: string };
@@ -14,16 +16,24 @@ export function KioskLinks({
   links,
   created,
   timeZone,
-  errors,
-  label,
+  failure,
 }: {
   links: LinkRow[];
   created: NewKioskLink | null;
   timeZone: string;
-  errors: { label?: string; form: string[] };
-  label: string;
+  /** The "Make a kiosk link" form's refused post. */
+  failure: FormFailure | null;
 }) {
-  const making = usePending()({ intent: "kiosk-link" });
+  const {
+    field,
+    onSubmit,
+    formErrors,
+    pending: making,
+  } = useValidatedForm(KioskLinkSchema, {
+    defaultValues: { intent: "kiosk-link" },
+    lastResult: failure,
+    posts: { intent: "kiosk-link" },
+  });
   return (
     <section className="card" aria-labelledby="kiosk-links-title">
       <h2 id="kiosk-links-title">Kiosk links for shared devices</h2>
@@ -49,17 +59,10 @@ export function KioskLinks({
           <p className="muted">Works until {formatTimestamp(created.expiresAt, timeZone)}.</p>
         </div>
       ) : null}
-      <Form method="post" noValidate>
-        <FormErrors errors={errors.form} />
+      <Form method="post" noValidate onSubmit={onSubmit}>
+        <FormErrors errors={formErrors} />
         <input type="hidden" name="intent" value="kiosk-link" />
-        <Field
-          label="Device name"
-          name="label"
-          defaultValue={label}
-          maxLength={60}
-          error={errors.label}
-          hint="e.g. Front door iPad"
-        />
+        <Field label="Device name" maxLength={60} hint="e.g. Front door iPad" {...field("label")} />
         <div className="form-actions">
           <Button disabled={making}>Make a kiosk link</Button>
         </div>
