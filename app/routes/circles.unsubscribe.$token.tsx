@@ -8,6 +8,7 @@ import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { guard } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction = () => [{ title: "Circle emails · Dropin" }, { name: "robots", content: "noindex" }];
 
@@ -25,6 +26,8 @@ export async function action({ params }: ActionFunctionArgs) {
 
 export default function Unsubscribe() {
   const { eventName, stopped } = useLoaderData<typeof loader>();
+  // The page's one form: its button waits for its post.
+  const pending = usePending()();
   return (
     <section className="card narrow" aria-labelledby="unsubscribe-title">
       <h1 id="unsubscribe-title">Circle emails from {eventName}</h1>
@@ -37,7 +40,7 @@ export default function Unsubscribe() {
             circle.
           </p>
           <Form method="post">
-            <Button>Stop circle emails</Button>
+            <Button disabled={pending}>Stop circle emails</Button>
           </Form>
         </>
       )}

@@ -7,6 +7,7 @@ import { getUser, requireUser } from "~/utils/auth.server";
 import { formatEventDate, formatTimestamp } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction = () => [{ title: "Co-present a session · Dropin" }];
 
@@ -41,6 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CoPresent() {
   const { invite, user, returnTo } = useLoaderData<typeof loader>();
+  // The page's one form: its button waits for its post.
+  const pending = usePending()();
   if (!invite) {
     return (
       <section className="card narrow" aria-labelledby="co-present-title">
@@ -88,7 +91,7 @@ export default function CoPresent() {
       ) : (
         <Form method="post">
           <p>This invitation works until {invite.expiresOn}.</p>
-          <Button>Confirm I’ll co-present</Button>
+          <Button disabled={pending}>Confirm I’ll co-present</Button>
         </Form>
       )}
     </section>

@@ -11,6 +11,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Certificate · ${data.event.name} · Dropin` : "Certificate · Dropin" },
@@ -50,6 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Certificate() {
   const { event, person, lines, total, code, issued, verifyUrl, byCategory } = useLoaderData<typeof loader>();
+  // The page's one form: its button waits for its post.
+  const pending = usePending()();
   if (!issued) {
     return (
       <section className="card narrow" aria-labelledby="certificate-title">
@@ -60,7 +63,7 @@ export default function Certificate() {
         </p>
         <Form method="post">
           <div className="form-actions">
-            <Button>Make my certificate</Button>
+            <Button disabled={pending}>Make my certificate</Button>
           </div>
         </Form>
         <p>

@@ -12,6 +12,7 @@ import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { count, plural } from "~/utils/plural";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.event.name} · Dropin` : "PD day · Dropin" },
@@ -87,6 +88,7 @@ export default function EventDashboard() {
     latestVersion,
     afterTheDay,
   } = useLoaderData<typeof loader>();
+  const pending = usePending();
   const proposalTotal = Object.values(proposals).reduce((sum, n) => sum + n, 0);
   const status = event.status as EventStatus;
   const stageIndex = EVENT_STATUSES.indexOf(status);
@@ -215,6 +217,7 @@ export default function EventDashboard() {
                 <button
                   type="submit"
                   className={`button ${next === "archived" || back ? "button-secondary" : "button-primary"}`}
+                  disabled={pending({ status: next })}
                 >
                   {back ? `Back to “${EVENT_STATUS_LABELS[next]}”` : STATUS_ACTION_LABELS[next]}
                 </button>

@@ -15,6 +15,7 @@ import { requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { guard, guardRule } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Grid · ${data.event.name} · Dropin` : "Grid · Dropin" },
@@ -86,6 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Grid() {
   const grid = useLoaderData<typeof loader>();
   const { event, rooms, blocks } = grid;
+  const pending = usePending();
   const filterQuery = new URLSearchParams(Object.entries(grid.filters).filter(([, v]) => v)).toString();
   const back = filterQuery ? `?${filterQuery}` : "";
   return (
@@ -98,7 +100,12 @@ export default function Grid() {
         <h1>Grid</h1>
         <Form method="post">
           <input type="hidden" name="_back" value={back} />
-          <Button variant="secondary" name="intent" value="undo" disabled={!grid.canUndo}>
+          <Button
+            variant="secondary"
+            name="intent"
+            value="undo"
+            disabled={!grid.canUndo || pending({ intent: "undo" })}
+          >
             Undo last move
           </Button>
         </Form>

@@ -9,6 +9,7 @@ import { getUser, requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction = () => [{ title: "Invitation · Dropin" }];
 
@@ -49,6 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function Invite() {
   const { invitation, user, returnTo } = useLoaderData<typeof loader>();
+  // The page's one form: its button waits for its post.
+  const pending = usePending()();
   if (!invitation) {
     return (
       <section className="card narrow" aria-labelledby="invite-title">
@@ -85,7 +88,7 @@ export default function Invite() {
         </p>
       ) : (
         <Form method="post">
-          <Button>Accept and join as {role}</Button>
+          <Button disabled={pending}>Accept and join as {role}</Button>
         </Form>
       )}
     </section>

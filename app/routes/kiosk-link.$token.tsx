@@ -9,6 +9,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { signInAndRedirect } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
 import { guard } from "~/utils/http.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction = () => [{ title: "Door kiosk · Dropin" }, { name: "robots", content: "noindex" }];
 
@@ -24,6 +25,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function KioskLink() {
   const { link } = useLoaderData<typeof loader>();
+  // The page's one form: its button waits for its post.
+  const pending = usePending()();
   if (!link) {
     return (
       <section className="card narrow" aria-labelledby="kiosk-link-title">
@@ -41,7 +44,7 @@ export default function KioskLink() {
       </p>
       <p className="muted">Anyone signed in on this device is signed out first.</p>
       <Form method="post">
-        <Button>Start the door kiosk on this device</Button>
+        <Button disabled={pending}>Start the door kiosk on this device</Button>
       </Form>
     </section>
   );
