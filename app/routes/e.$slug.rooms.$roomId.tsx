@@ -11,6 +11,7 @@ import { BlockSchedule } from "~/components/schedule";
 import { getUser, requireUser } from "~/utils/auth.server";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.room.name} · ${data.event.name} · Dropin` : "Room · Dropin" },
@@ -60,6 +61,8 @@ export default function RoomPage() {
   const { event, room, blocks, sessions, mine, mineLater, checkInAwaited, noScriptHref } =
     useLoaderData<typeof loader>();
   const problem = useActionData<typeof action>();
+  // Pick buttons post to /e/<slug>/picks: a post to this route is the check-in's.
+  const checkingIn = usePending()();
   const own = useOwnPart(event.slug, `room/${room.id}`, mine, mineLater);
   const { canCheckIn, hereSince, alternatives, presenting } = own.part ?? {
     canCheckIn: checkInAwaited && !own.failed,
@@ -123,7 +126,7 @@ export default function RoomPage() {
           {hereSince ? <p>You are checked in here since {hereSince}.</p> : null}
           <FormErrors errors={problem?.formErrors ?? []} />
           <Form method="post">
-            <Button>Check in to this room</Button>
+            <Button disabled={checkingIn}>Check in to this room</Button>
           </Form>
           <p className="muted">
             Your PD credit counts from when you check in until you check in somewhere else or the block ends.
