@@ -207,8 +207,15 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   await phonePage.goto(`${baseURL}/e/${event.slug}/circles`);
   await expectAccessible(phonePage);
   await fitsPhone(phonePage);
+  // Nothing chosen: refused in the browser by the action's schema, before any post.
+  let optInPosted = false;
+  const watchPosts = (request: import("@playwright/test").Request) => (optInPosted ||= request.method() === "POST");
+  phonePage.on("request", watchPosts);
   await phonePage.getByRole("button", { name: "Join a circle" }).click();
   await expect(phonePage.getByLabel("Subject")).toHaveAttribute("aria-invalid", "true");
+  await expect(phonePage.getByText("Choose a grade band")).toBeVisible();
+  expect(optInPosted, "an empty opt-in is refused before it is posted").toBe(false);
+  phonePage.off("request", watchPosts);
   await phonePage.getByLabel("Subject").selectOption("Math");
   await phonePage.getByLabel("Grade band").selectOption("6-8");
   await phonePage.getByLabel("Your role").selectOption("Classroom teacher");

@@ -95,3 +95,38 @@ test("the roster's walk-in form checks in the browser with the server's schema, 
   await expect(form.getByLabel("Email")).toHaveValue("jake@");
   await noScript.close();
 });
+
+test("the kiosk link's device name is checked in the browser with the server's schema, and without JavaScript on the server", async ({
+  browser,
+  page,
+  baseURL,
+}) => {
+  const coordinator = await createUser({ name: "Dana Whitfield" });
+  const event = await createEvent(coordinator.id, { name: "Door Device Day" });
+  const nameTheDevice = "Name the device, e.g. “Front door iPad”.";
+  await signIn(page, coordinator.id, baseURL!);
+  await page.goto(`/events/${event.slug}/people`);
+  const kiosk = page.getByRole("region", { name: "Kiosk links for shared devices" });
+  await kiosk.getByLabel("Device name").fill("   ");
+  let posted = false;
+  page.on("request", (request) => (posted ||= request.method() === "POST"));
+  await kiosk.getByRole("button", { name: "Make a kiosk link" }).click();
+  await expect(kiosk.getByText(nameTheDevice)).toBeVisible();
+  await expect(kiosk.getByLabel("Device name")).toHaveAttribute("aria-invalid", "true");
+  expect(posted, "a blank device name is refused before it is posted").toBe(false);
+  // Fixed, the message goes as the name is typed, and the link is made.
+  await kiosk.getByLabel("Device name").fill("Front door iPad");
+  await expect(kiosk.getByText(nameTheDevice)).toHaveCount(0);
+  await kiosk.getByRole("button", { name: "Make a kiosk link" }).click();
+  await expect(page.getByRole("heading", { name: "Kiosk link for Front door iPad" })).toBeVisible();
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await signIn(plain, coordinator.id, baseURL!);
+  await plain.goto(`/events/${event.slug}/people`);
+  const form = plain.getByRole("region", { name: "Kiosk links for shared devices" });
+  await form.getByRole("button", { name: "Make a kiosk link" }).click();
+  await expect(form.getByText(nameTheDevice)).toBeVisible();
+  await expect(form.getByLabel("Device name")).toHaveAttribute("aria-invalid", "true");
+  await noScript.close();
+});
