@@ -20,15 +20,9 @@ export type RosterUploadView = {
 
 const REQUIRED = new Set<RosterField>(["name", "email"]);
 
-export function RosterMatching({
-  upload,
-  action,
-  failure,
-}: {
-  upload: RosterUploadView;
-  action: string;
-  failure: FormFailure | null;
-}) {
+type MatchingProps = { upload: RosterUploadView; action: string; failure: FormFailure | null };
+
+export function RosterMatching({ upload, action, failure }: MatchingProps) {
   const pending = usePending();
   return (
     <section className="card" aria-labelledby="mapping-title">
@@ -55,15 +49,7 @@ function rowCount(total: number) {
   return `${total.toLocaleString("en-US")} ${total === 1 ? "row" : "rows"}`;
 }
 
-function ImportForm({
-  upload,
-  action,
-  failure,
-}: {
-  upload: RosterUploadView;
-  action: string;
-  failure: FormFailure | null;
-}) {
+function ImportForm({ upload, action, failure }: MatchingProps) {
   const {
     field: fieldFor,
     onSubmit,

@@ -6,15 +6,13 @@ import { CopyFromEventSchema } from "~/schemas/schedule";
 import type { FormFailure } from "~/utils/forms";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
-export function CopyFromEvent({
-  what,
-  sources,
-  failure,
-}: {
+type CopyProps = {
   what: "rooms" | "time blocks";
   sources: ReadonlyArray<{ value: string; label: string }>;
   failure: FormFailure | null;
-}) {
+};
+
+export function CopyFromEvent({ what, sources, failure }: CopyProps) {
   const titleId = `copy-${what.replace(" ", "-")}-title`;
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -28,15 +26,7 @@ export function CopyFromEvent({
   );
 }
 
-function CopyForm({
-  what,
-  sources,
-  failure,
-}: {
-  what: "rooms" | "time blocks";
-  sources: ReadonlyArray<{ value: string; label: string }>;
-  failure: FormFailure | null;
-}) {
+function CopyForm({ what, sources, failure }: CopyProps) {
   const { field, onSubmit, formErrors, pending } = useValidatedForm(CopyFromEventSchema, {
     defaultValues: { intent: "copy", sourceEventId: sources[0]?.value ?? "" },
     lastResult: failure,
