@@ -14,12 +14,13 @@ import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField, TextareaField } from "~/components/forms";
-import { CircleBoardSchema, CircleSettingsSchema, DEFAULT_ROLES } from "~/schemas/circles";
+import { CircleBoardSchema, CircleSettingsSchema, DEFAULT_ROLES, SwapSchema } from "~/schemas/circles";
 import { requireUser } from "~/utils/auth.server";
 import { allMessages, failureOf, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { count } from "~/utils/plural";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -76,7 +77,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function SettingsForm() {
   const { round } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { field, onSubmit, formErrors } = useValidatedForm(CircleSettingsSchema, {
+  const { field, onSubmit, formErrors, pending } = useValidatedForm(CircleSettingsSchema, {
     defaultValues: {
       intent: "settings",
       groupSize: String(round?.groupSize ?? 5),
@@ -84,6 +85,7 @@ function SettingsForm() {
       roles: round?.roles ?? DEFAULT_ROLES.join("\n"),
     },
     lastResult: failureOf(result, "settings"),
+    posts: { intent: "settings" },
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
@@ -108,7 +110,36 @@ function SettingsForm() {
         {...field("roles")}
         hint="The district's list, one a line."
       />
-      <Button>{round ? "Save settings" : "Open circles"}</Button>
+      <Button disabled={pending}>{round ? "Save settings" : "Open circles"}</Button>
+    </Form>
+  );
+}
+
+function SwapForm({ version, people }: { version: number; people: Array<{ value: string; label: string }> }) {
+  const result = useActionData<typeof action>();
+  const { field, errorFor, onSubmit, formErrors, pending } = useValidatedForm(SwapSchema, {
+    defaultValues: {
+      intent: "swap",
+      version: String(version),
+      first: people[0]?.value ?? "",
+      second: people[0]?.value ?? "",
+    },
+    lastResult: failureOf(result, "swap"),
+    posts: { intent: "swap" },
+  });
+  const versionError = errorFor("version");
+  return (
+    <Form method="post" noValidate onSubmit={onSubmit}>
+      <input type="hidden" name="intent" value="swap" />
+      {/* The version as the page has it now, also after a refused swap. */}
+      <input type="hidden" name="version" value={version} />
+      {/* The version has no field of its own: its message (reload) shows above the form. */}
+      <FormErrors errors={versionError ? [...formErrors, versionError] : formErrors} />
+      <SelectField label="Move" options={people} {...field("first")} />
+      <SelectField label="With" options={people} {...field("second")} />
+      <Button variant="secondary" disabled={pending}>
+        Swap
+      </Button>
     </Form>
   );
 }
@@ -116,7 +147,8 @@ function SettingsForm() {
 export default function CircleBoard() {
   const { event, round, optIns, circles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const boardFailure = isFormFailure(result) && !failureOf(result, "settings") ? result : null;
+  const boardFailure = isFormFailure(result) && !failureOf(result, "settings", "swap") ? result : null;
+  const pending = usePending();
   const people = circles.flatMap((c) =>
     c.members.filter((m) => !m.left).map((m) => ({ value: m.userId, label: `${m.name} (circle ${c.number})` })),
   );
@@ -152,7 +184,9 @@ export default function CircleBoard() {
             <Form method="post">
               <input type="hidden" name="intent" value="form" />
               <input type="hidden" name="version" value={round.version} />
-              <Button variant="secondary">{circles.length ? "Form again from the opt-ins" : "Form circles"}</Button>
+              <Button variant="secondary" disabled={pending({ intent: "form" })}>
+                {circles.length ? "Form again from the opt-ins" : "Form circles"}
+              </Button>
             </Form>
           ) : null}
           <div className="circle-grid">
@@ -183,29 +217,13 @@ export default function CircleBoard() {
           {!published && circles.length ? (
             <>
               <h3>Swap two people</h3>
-              <Form method="post">
-                <input type="hidden" name="intent" value="swap" />
-                <input type="hidden" name="version" value={round.version} />
-                <SelectField
-                  label="Move"
-                  name="first"
-                  options={people}
-                  error={failureOf(result, "swap")?.fieldErrors.first?.[0]}
-                />
-                <SelectField
-                  label="With"
-                  name="second"
-                  options={people}
-                  error={failureOf(result, "swap")?.fieldErrors.second?.[0]}
-                />
-                <Button variant="secondary">Swap</Button>
-              </Form>
+              <SwapForm version={round.version} people={people} />
               <h3>Publish</h3>
               <p>Members see their circle and get “Meet your circle” by email. Circles cannot be changed afterwards.</p>
               <Form method="post">
                 <input type="hidden" name="intent" value="publish" />
                 <input type="hidden" name="version" value={round.version} />
-                <Button>Publish circles</Button>
+                <Button disabled={pending({ intent: "publish" })}>Publish circles</Button>
               </Form>
             </>
           ) : null}
