@@ -168,8 +168,8 @@ function SessionItem({
  * a 300-session day's block, was a phone's longest task after the page loaded.
  * Modified clicks (new tab, download) stay the browser's.
  */
-function useInAppLinks() {
-  const list = useRef<HTMLDivElement>(null);
+export function useInAppLinks<T extends HTMLElement = HTMLDivElement>() {
+  const list = useRef<T>(null);
   const navigate = useNavigate();
   useEffect(() => {
     const element = list.current;
