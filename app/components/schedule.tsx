@@ -1,7 +1,7 @@
 // The published schedule as attendees, door signs and posters show it. Plain
 // server-rendered lists: readable at 320px, fast without JavaScript, printable.
 import { useNavigate } from "@remix-run/react";
-import { Fragment, useEffect, useRef, type ReactNode } from "react";
+import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
 
 export type ScheduleBlock = { id: string; label: string; startTime: string; endTime: string; kind: string };
 export type ScheduleSession = {
@@ -69,22 +69,52 @@ export function NewTodayTag() {
   return <span className="tag tag-new">New today</span>;
 }
 
-function SessionItem({
+// True in the browser until the page's first render (hydration) has committed.
+let hydrating = typeof document !== "undefined";
+
+/**
+ * What the server rendered, left as it is when the page comes alive: React does not
+ * walk an element whose content is `dangerouslySetInnerHTML`, so the server's HTML
+ * inside stays and costs no hydration. A 300-session day's block is 60 sessions of
+ * titles, links and summaries that never change in the browser; hydrating them was
+ * most of a slow phone's longest tasks. The HTML is read back from the page, so the
+ * content survives should React ever render the page afresh instead of hydrating.
+ * `data`: what the content shows; once it is not what was hydrated (new loader data
+ * after a navigation), the content is rendered by React again. `render`: a function, so
+ * kept content costs not even its elements.
+ */
+function ServerHtml({ id, data, render }: { id: string; data: unknown; render: () => ReactNode }) {
+  const [kept] = useState(() => {
+    const html = hydrating ? document.getElementById(id)?.innerHTML : undefined;
+    return html === undefined ? null : { data, html };
+  });
+  useEffect(() => {
+    hydrating = false;
+  }, []);
+  if (kept && kept.data === data)
+    return <div id={id} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: kept.html }} />;
+  // Its own key: the server's content is replaced, never merged into.
+  return (
+    <div key="rendered" id={id}>
+      {render()}
+    </div>
+  );
+}
+
+function SessionAbout({
   session,
   slug,
   showRoom,
   place,
-  actions,
 }: {
   session: ScheduleSession;
   slug?: string;
   showRoom: boolean;
   place?: string;
-  actions?: ReactNode;
 }) {
   const details = [session.format ? formatText(session.format) : "", ...(session.tags ?? [])].filter(Boolean);
   return (
-    <li className="session" id={`session-${session.placementId}`}>
+    <>
       <h3 className="session-title">
         {slug ? <a href={`/e/${slug}/sessions/${session.placementId}`}>{session.title}</a> : session.title}{" "}
         {session.dayOf ? <NewTodayTag /> : null}
@@ -103,6 +133,30 @@ function SessionItem({
       {session.audience.length ? <p className="session-meta">For: {audienceText(session.audience)}</p> : null}
       {details.length ? <p className="session-meta">{details.join(" · ")}</p> : null}
       {session.summary ? <p className="session-summary">{session.summary}</p> : null}
+    </>
+  );
+}
+
+function SessionItem({
+  session,
+  slug,
+  showRoom,
+  place,
+  actions,
+}: {
+  session: ScheduleSession;
+  slug?: string;
+  showRoom: boolean;
+  place?: string;
+  actions?: ReactNode;
+}) {
+  return (
+    <li className="session" id={`session-${session.placementId}`}>
+      <ServerHtml
+        id={`session-${session.placementId}-about`}
+        data={session}
+        render={() => <SessionAbout session={session} slug={slug} showRoom={showRoom} place={place} />}
+      />
       {actions}
     </li>
   );
@@ -114,8 +168,8 @@ function SessionItem({
  * a 300-session day's block, was a phone's longest task after the page loaded.
  * Modified clicks (new tab, download) stay the browser's.
  */
-function useInAppLinks() {
-  const list = useRef<HTMLDivElement>(null);
+export function useInAppLinks<T extends HTMLElement = HTMLDivElement>() {
+  const list = useRef<T>(null);
   const navigate = useNavigate();
   useEffect(() => {
     const element = list.current;

@@ -10,7 +10,7 @@ import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors } from "~/components/forms";
 import { AskOwnPartEarly, NoScriptOwnPage, OwnPartPending, useOwnPart, withNoJs } from "~/components/own-part";
-import { timeRange } from "~/components/schedule";
+import { timeRange, useInAppLinks } from "~/components/schedule";
 import { FeedResetSchema } from "~/schemas/attendees";
 import { LeaveEventSchema } from "~/schemas/people";
 import { requireUser } from "~/utils/auth.server";
@@ -95,6 +95,9 @@ function Day({
   const failed = useActionData<typeof action>();
   const leaveFailure = failureOf(failed, "leave");
   const event = { slug, name };
+  // Plain anchors opened in the app by one listener (as on the schedule): this list is
+  // what a phone paints last (its largest text), so it is rendered with the least work.
+  const list = useInAppLinks<HTMLOListElement>();
   return (
     <>
       {day.length === 0 ? (
@@ -103,7 +106,7 @@ function Day({
           try.
         </p>
       ) : (
-        <ol className="list-plain my-day">
+        <ol className="list-plain my-day" ref={list}>
           {day.map(({ session, alternative, overlapsWith }) => (
             <li key={session.placementId} className={`session${alternative ? " is-alternative" : ""}`}>
               <p className="session-meta">
@@ -117,7 +120,7 @@ function Day({
                 </p>
               ) : null}
               <h2 className="session-title">
-                <Link to={`/e/${event.slug}/sessions/${session.placementId}`}>{session.title}</Link>
+                <a href={`/e/${event.slug}/sessions/${session.placementId}`}>{session.title}</a>
               </h2>
               <p className="session-meta">
                 {session.roomName} · {session.presenters.map((p) => p.name).join(", ")}

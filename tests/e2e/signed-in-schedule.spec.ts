@@ -85,6 +85,17 @@ test("a JavaScript pick on the stored page is one small request, no page render;
   await page.goto(`/e/${g.event.slug}`);
   await expect(page.getByRole("button", { name: "Picked “Exit tickets”" })).toBeVisible();
   await expect(page.getByRole("button", { pressed: true })).toHaveCount(2);
+
+  // The sessions' titles and links stay the server's HTML (not hydrated): still opened in the app.
+  await expect(page.getByRole("navigation", { name: "This PD day" })).toHaveAttribute("data-ready", "");
+  pages.length = 0;
+  await page.getByRole("region", { name: "Schedule" }).getByRole("link", { name: "Exit tickets" }).click();
+  await expect(page).toHaveURL(/\/sessions\//);
+  await expect(page.getByRole("heading", { level: 1, name: "Exit tickets" })).toBeVisible();
+  expect(
+    pages.filter((url) => !url.includes(".data")),
+    "a session link loaded a whole page",
+  ).toEqual([]);
   await context.close();
 });
 
