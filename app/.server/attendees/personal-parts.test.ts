@@ -4,6 +4,9 @@ import { getEnv } from "~/utils/env.server";
 import { createAttendee, createPublishedDay, createUser } from "../../../tests/factories";
 import { sessionCookie } from "../../../tests/support/session-cookie";
 import { createSession } from "../accounts/sessions";
+import { removeCoPresenter } from "../proposals/co-presenters";
+import { freezeVersion } from "../schedule/publish";
+import { buildSnapshot } from "../schedule/snapshot";
 import { mineAnswer } from "./personal-parts";
 import { pickSession } from "./picks";
 import { attendeePageStamp } from "./public-page-stamp";
@@ -97,5 +100,37 @@ describe("a stored session page's stamp", () => {
     expect(attendeePageStamp(day.event.slug, "room", day.roomA.id, noon)).toBe(
       attendeePageStamp(day.event.slug, "schedule", "", noon),
     );
+  });
+});
+
+// Attack: the lead removes a co-presenter after publishing. The published schedule
+// still lists them until the next publish, but their presenter links (attendance)
+// answer 403 now, so the pages must not offer them either.
+describe("a co-presenter removed after publishing", () => {
+  test("is no longer told they present the session or shown its attendance link in the room", async () => {
+    const day = await createPublishedDay();
+    const co = await createUser({ name: "Cole Copresenter" });
+    const row = await db.proposalCoPresenter.create({
+      data: {
+        proposalId: day.a1.proposalId,
+        email: co.email,
+        userId: co.id,
+        tokenHash: `co-${co.id}`,
+        confirmedAt: new Date(),
+      },
+    });
+    await freezeVersion(day.event.id, day.coordinator.id, await buildSnapshot(day.event.id), { notify: false });
+    const cookie = await cookieOf(co.id);
+    expect((await mineAnswer(cookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({ isPresenter: true });
+    expect((await mineAnswer(cookie, day.event.slug, "room", day.roomA.id)).body).toMatchObject({
+      presenting: [{ placementId: day.a1.id }],
+    });
+
+    await removeCoPresenter(day.presenter.id, day.a1.proposalId, row.id);
+    expect((await mineAnswer(cookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({ isPresenter: false });
+    expect((await mineAnswer(cookie, day.event.slug, "room", day.roomA.id)).body).toMatchObject({ presenting: [] });
+    // The lead keeps both sessions in the room.
+    const lead = await mineAnswer(await cookieOf(day.presenter.id), day.event.slug, "room", day.roomA.id);
+    expect(lead.body).toMatchObject({ presenting: [{ placementId: day.a1.id }, { placementId: day.a2.id }] });
   });
 });
