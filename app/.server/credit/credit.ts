@@ -301,6 +301,11 @@ export async function getEventCredit(actorId: string, eventId: string) {
 /** A coordinator sets the minutes for one person and session, with the reason on record. */
 export async function correctCredit(actorId: string, eventId: string, input: CorrectionInput) {
   await assertEventCoordinator(actorId, eventId);
+  // Credit is pay and licensure: a coordinator who also sat in sessions is corrected by someone else.
+  if (input.userId === actorId)
+    throw new RuleError(
+      "You cannot correct your own PD credit. Ask another coordinator of this PD day, or the district coordinator.",
+    );
   const member = await db.membership.findFirst({ where: { eventId, userId: input.userId }, select: { id: true } });
   if (!member) throw new NotFoundError("That person is not on this PD day's list.");
   const version = await latestPublished(eventId);
