@@ -1,12 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { createAttendee, createPublishedDay, createUser } from "../../../tests/factories";
+import {
+  createAttendee,
+  createPublishedDay,
+  createPublishedDayWithCoPresenter,
+  createUser,
+} from "../../../tests/factories";
 import { sessionCookie } from "../../../tests/support/session-cookie";
 import { createSession } from "../accounts/sessions";
 import { removeCoPresenter } from "../proposals/co-presenters";
-import { freezeVersion } from "../schedule/publish";
-import { buildSnapshot } from "../schedule/snapshot";
 import { mineAnswer } from "./personal-parts";
 import { pickSession } from "./picks";
 import { attendeePageStamp } from "./public-page-stamp";
@@ -108,18 +111,7 @@ describe("a stored session page's stamp", () => {
 // answer 403 now, so the pages must not offer them either.
 describe("a co-presenter removed after publishing", () => {
   test("is no longer told they present the session or shown its attendance link in the room", async () => {
-    const day = await createPublishedDay();
-    const co = await createUser({ name: "Cole Copresenter" });
-    const row = await db.proposalCoPresenter.create({
-      data: {
-        proposalId: day.a1.proposalId,
-        email: co.email,
-        userId: co.id,
-        tokenHash: `co-${co.id}`,
-        confirmedAt: new Date(),
-      },
-    });
-    await freezeVersion(day.event.id, day.coordinator.id, await buildSnapshot(day.event.id), { notify: false });
+    const { co, row, ...day } = await createPublishedDayWithCoPresenter();
     const cookie = await cookieOf(co.id);
     expect((await mineAnswer(cookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({ isPresenter: true });
     expect((await mineAnswer(cookie, day.event.slug, "room", day.roomA.id)).body).toMatchObject({

@@ -3,13 +3,11 @@
 // the session's presenter powers meanwhile: marking people present (PD credit),
 // adding or removing its resource files, reading its takeaways.
 import { describe, expect, it } from "vitest";
-import { createAttendee, createPublishedDay, createUser } from "tests/factories";
+import { createAttendee, createPublishedDayWithCoPresenter } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { markAttendance } from "../checkin/rooms";
 import { NotAllowedError } from "../errors";
 import { removeCoPresenter } from "../proposals/co-presenters";
-import { buildSnapshot } from "../schedule/snapshot";
-import { freezeVersion } from "../schedule/publish";
 import { addSessionResourceFile, removeSessionResource, sessionPostsFor } from "./takeaways";
 
 // 2027-03-12 in Chicago is UTC-6: block 1 (09:00–09:50) starts at 15:00 UTC.
@@ -22,20 +20,9 @@ const pdf = () => {
 };
 
 async function publishedWithCoPresenter() {
-  const day = await createPublishedDay();
-  const co = await createUser({ name: "Cole Copresenter" });
-  const row = await db.proposalCoPresenter.create({
-    data: {
-      proposalId: day.a1.proposalId,
-      email: co.email,
-      userId: co.id,
-      tokenHash: `co-${co.id}`,
-      confirmedAt: new Date(),
-    },
-  });
-  await freezeVersion(day.event.id, day.coordinator.id, await buildSnapshot(day.event.id), { notify: false });
+  const day = await createPublishedDayWithCoPresenter();
   const attendee = (await createAttendee(day.event.id, { name: "Ann Absent" })).user;
-  return { ...day, co, row, attendee };
+  return { ...day, attendee };
 }
 
 describe("a co-presenter removed after publishing", () => {
