@@ -152,7 +152,8 @@ worker.addEventListener("message", (event) => {
   }
   /** @type {string[]} */
   const urls = event.data && event.data.type === "warm" && Array.isArray(event.data.urls) ? event.data.urls : [];
-  const mark = event.data && typeof event.data.signIn === "string" ? keepFor(event.data.signIn) : markCheck;
+  // The kiosk's message carries no mark: where the worker reads cookies, it checks itself.
+  const mark = event.data && typeof event.data.signIn === "string" ? keepFor(event.data.signIn) : checkMarkNow();
   const wanted = urls
     .map((u) => new URL(u, worker.location.origin))
     .filter(
