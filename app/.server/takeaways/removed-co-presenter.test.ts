@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { createAttendee, createPublishedDayWithCoPresenter } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { markAttendance } from "../checkin/rooms";
+import { loadCredit } from "../credit/credit";
 import { NotAllowedError } from "../errors";
 import { removeCoPresenter } from "../proposals/co-presenters";
 import { addSessionResourceFile, removeSessionResource, sessionPostsFor } from "./takeaways";
@@ -49,5 +50,17 @@ describe("a co-presenter removed after publishing", () => {
     // The lead still acts.
     await markAttendance(presenter.id, event.id, a1.id, attendee.id, DURING);
     await removeSessionResource(presenter.id, event.slug, a1.id, theirs.id);
+  });
+});
+
+describe("PD credit of a co-presenter removed after publishing", () => {
+  it("no longer credits them for presenting the session; the lead keeps it", async () => {
+    const { event, a1, presenter, co, row } = await publishedWithCoPresenter();
+    const presented = async (userId: string) =>
+      (await loadCredit(event.id, userId)).lines.filter((l) => l.placementId === a1.id && l.kind === "presented");
+    expect(await presented(co.id)).toHaveLength(1);
+    await removeCoPresenter(presenter.id, a1.proposalId, row.id);
+    expect(await presented(co.id)).toEqual([]);
+    expect(await presented(presenter.id)).toHaveLength(1);
   });
 });
