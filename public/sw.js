@@ -59,11 +59,59 @@ async function clearPersonal() {
   );
 }
 
+// Whose pages the cache holds: the dropin_signin cookie's value when they were kept
+// (a random mark, new at each sign-in, gone at sign-out and when the session
+// expires; app/utils/session.server.ts). A sign-out the worker never saw (the
+// session just ran out) followed by someone else's sign-in (a join link, the
+// sign-in page: both outside what this worker handles) changes the mark, and the
+// last person's pages must go before the next person can open them offline.
+const MARK_KEY = "/__dropin-sign-in";
+/** @type {string | null} the mark last checked, so an unchanged one costs no cache read */
+let knownMark = null;
+let markCheck = Promise.resolve();
+
+/**
+ * Drops the cached pages if they were kept under another sign-in (or none), then
+ * notes `mark` as the one they are kept for. Checks run one after another.
+ * @param {string} mark
+ */
+function keepFor(mark) {
+  if (mark === knownMark) return markCheck;
+  markCheck = markCheck
+    .then(async () => {
+      const cache = await caches.open(CACHE);
+      const kept = await cache.match(MARK_KEY);
+      if (!kept || (await kept.text()) !== mark) {
+        await clearPersonal();
+        await cache.put(MARK_KEY, new Response(mark));
+      }
+      knownMark = mark;
+    })
+    .catch(() => undefined);
+  return markCheck;
+}
+
+/**
+ * The mark as the browser holds it now, where a worker can read cookies (the Cookie
+ * Store API: Chromium, so Chromebooks and Android phones); elsewhere the pages tell
+ * the worker theirs as they load (the "warm" message).
+ */
+async function checkMarkNow() {
+  if (!("cookieStore" in worker)) return;
+  try {
+    const cookie = await worker.cookieStore.get("dropin_signin");
+    await keepFor(cookie ? cookie.value : "");
+  } catch {
+    // No cookie access here: the pages' messages still check.
+  }
+}
+
 /**
  * @param {Request} request
  * @param {string} [key] where the copy is kept, if not under the request's own address
  */
 async function networkFirst(request, key) {
+  await checkMarkNow();
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
@@ -104,6 +152,8 @@ worker.addEventListener("message", (event) => {
   }
   /** @type {string[]} */
   const urls = event.data && event.data.type === "warm" && Array.isArray(event.data.urls) ? event.data.urls : [];
+  // The kiosk's message carries no mark: where the worker reads cookies, it checks itself.
+  const mark = event.data && typeof event.data.signIn === "string" ? keepFor(event.data.signIn) : checkMarkNow();
   const wanted = urls
     .map((u) => new URL(u, worker.location.origin))
     .filter(
@@ -112,15 +162,17 @@ worker.addEventListener("message", (event) => {
         (isAttendeeRead(u) || isKioskShell(u) || u.pathname.startsWith("/assets/")),
     );
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(
-        wanted.map((u) =>
-          fetch(u.href, { credentials: "same-origin" })
-            .then((response) => (response.ok ? cache.put(u.href, response) : undefined))
-            .catch(() => undefined),
+    mark
+      .then(() => caches.open(CACHE))
+      .then((cache) =>
+        Promise.all(
+          wanted.map((u) =>
+            fetch(u.href, { credentials: "same-origin" })
+              .then((response) => (response.ok ? cache.put(u.href, response) : undefined))
+              .catch(() => undefined),
+          ),
         ),
       ),
-    ),
   );
 });
 

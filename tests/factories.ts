@@ -166,6 +166,25 @@ export async function createPublishedDay(overrides: Partial<Prisma.EventUnchecke
   return { event, coordinator, presenter, roomA, roomB, block1, block2, a1, b1, a2 };
 }
 
+/** The published day with a confirmed co-presenter (Cole) on "Desmos for Algebra I" (a1), published again to list him. */
+export async function createPublishedDayWithCoPresenter() {
+  const { buildSnapshot } = await import("~/.server/schedule/snapshot");
+  const { freezeVersion } = await import("~/.server/schedule/publish");
+  const day = await createPublishedDay();
+  const co = await createUser({ name: "Cole Copresenter" });
+  const row = await db.proposalCoPresenter.create({
+    data: {
+      proposalId: day.a1.proposalId,
+      email: co.email,
+      userId: co.id,
+      tokenHash: `co-${co.id}`,
+      confirmedAt: new Date(),
+    },
+  });
+  await freezeVersion(day.event.id, day.coordinator.id, await buildSnapshot(day.event.id), { notify: false });
+  return { ...day, co, row };
+}
+
 /** An attendee of `eventId` with a badge token. */
 export async function createAttendee(eventId: string, overrides: UserOverrides = {}) {
   const { newBadgeToken } = await import("~/.server/checkin/roster");

@@ -303,7 +303,10 @@ export function useAttendeeServiceWorker(warm: string[]) {
     navigator.serviceWorker
       .register("/sw.js", { scope: "/e/" })
       .then(() => navigator.serviceWorker.ready)
-      .then((registration) => registration.active?.postMessage({ type: "warm", urls: key.split(" ") }))
+      .then((registration) =>
+        // With the sign-in it is for: the worker drops pages kept under another (public/sw.js).
+        registration.active?.postMessage({ type: "warm", urls: key.split(" "), signIn: currentSignIn() }),
+      )
       .catch(() => {});
   }, [key]);
 }

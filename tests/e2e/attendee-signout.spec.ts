@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { publishDay, seedDay } from "./attendee-day";
+import { dayWithTwoAttendees, publishDay, seedDay } from "./attendee-day";
 import { addMember, createEvent, createUser, db, expect, signIn, test } from "./support";
 
 const phone = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
@@ -57,6 +57,45 @@ test.describe("signing out on a shared phone", () => {
 
 test.describe("the next person on a shared phone", () => {
   test.use(phone);
+
+  // Attack: Keisha's session ends on its own (no sign-out the worker could see), Ben
+  // signs in on the same phone and, in a dead zone, opens My day: the worker must not
+  // answer with the copy it kept of Keisha's.
+  test("cannot read the last person's cached pages after their session ended", async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const g = await dayWithTwoAttendees(page.context().browser()!, baseURL!);
+    // What a sign-in sets (auth.server.ts): the session and the script-readable mark.
+    const signInAs = async (userId: string, mark: string) => {
+      await signIn(page, userId, baseURL!);
+      await page.context().addCookies([{ name: "dropin_signin", value: mark, url: baseURL!, sameSite: "Lax" }]);
+    };
+    const myDay = `/e/${g.event.slug}/my-day`;
+    await signInAs(g.attendee.id, "keisha-sign-in");
+    await page.goto(myDay);
+    await expect(page.getByRole("link", { name: "Fractions with tiles" })).toBeVisible();
+    await expect.poll(() => cachedPaths(page), { timeout: 10_000 }).toContain(myDay);
+    // The first visit's own part was asked before the worker took the page over; the next one keeps it.
+    await page.reload();
+    await expect.poll(() => cachedPaths(page)).toContain(`/e/${g.event.slug}/mine/my-day`);
+    // Offline, Keisha herself still reads her day.
+    await page.context().setOffline(true);
+    await page.reload();
+    await expect(page.getByRole("link", { name: "Fractions with tiles" })).toBeVisible();
+    await page.context().setOffline(false);
+
+    // Her session runs out: the browser drops both cookies. Ben signs in on the phone.
+    await db().session.deleteMany({ where: { userId: g.attendee.id } });
+    await page.context().clearCookies();
+    await signInAs(g.ben.id, "ben-sign-in");
+    await page.goto("/events");
+    await page.context().setOffline(true);
+    await page.goto(myDay).catch(() => undefined);
+    await page.waitForTimeout(1000);
+    await expect(page.getByRole("link", { name: "Fractions with tiles" })).toHaveCount(0);
+    await page.context().setOffline(false);
+    await page.goto("/events");
+    expect((await cachedPaths(page)).filter((p) => p.includes("/my-day") || p.includes("/mine/"))).toEqual([]);
+  });
 
   test("never gets the picks the last person queued offline", async ({ page, baseURL }) => {
     test.setTimeout(120_000);

@@ -1,4 +1,4 @@
-import { createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
+import { addMember, createEvent, createUser, db, expect, expectAccessible, signIn, test, unique } from "./support";
 
 /** People who came to the day: checked in at the door, some of them gave feedback. */
 async function seedCrowd(eventId: string) {
@@ -264,6 +264,7 @@ test("without JavaScript a vendor gets field errors with values kept, and can ad
   const vendor = await db().vendor.create({
     data: { eventId: event.id, company: "Bluebird Coffee", contactName: "Sam", contactEmail: sam.email },
   });
+  await addMember(event.id, sam.id, "vendor");
   await db().vendorContact.create({ data: { vendorId: vendor.id, userId: sam.id } });
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -1,9 +1,15 @@
 import { describe, expect, test } from "vitest";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
-import { createAttendee, createPublishedDay, createUser } from "../../../tests/factories";
+import {
+  createAttendee,
+  createPublishedDay,
+  createPublishedDayWithCoPresenter,
+  createUser,
+} from "../../../tests/factories";
 import { sessionCookie } from "../../../tests/support/session-cookie";
 import { createSession } from "../accounts/sessions";
+import { removeCoPresenter } from "../proposals/co-presenters";
 import { mineAnswer } from "./personal-parts";
 import { pickSession } from "./picks";
 import { attendeePageStamp } from "./public-page-stamp";
@@ -97,5 +103,26 @@ describe("a stored session page's stamp", () => {
     expect(attendeePageStamp(day.event.slug, "room", day.roomA.id, noon)).toBe(
       attendeePageStamp(day.event.slug, "schedule", "", noon),
     );
+  });
+});
+
+// Attack: the lead removes a co-presenter after publishing. The published schedule
+// still lists them until the next publish, but their presenter links (attendance)
+// answer 403 now, so the pages must not offer them either.
+describe("a co-presenter removed after publishing", () => {
+  test("is no longer told they present the session or shown its attendance link in the room", async () => {
+    const { co, row, ...day } = await createPublishedDayWithCoPresenter();
+    const cookie = await cookieOf(co.id);
+    expect((await mineAnswer(cookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({ isPresenter: true });
+    expect((await mineAnswer(cookie, day.event.slug, "room", day.roomA.id)).body).toMatchObject({
+      presenting: [{ placementId: day.a1.id }],
+    });
+
+    await removeCoPresenter(day.presenter.id, day.a1.proposalId, row.id);
+    expect((await mineAnswer(cookie, day.event.slug, "session", day.a1.id)).body).toMatchObject({ isPresenter: false });
+    expect((await mineAnswer(cookie, day.event.slug, "room", day.roomA.id)).body).toMatchObject({ presenting: [] });
+    // The lead keeps both sessions in the room.
+    const lead = await mineAnswer(await cookieOf(day.presenter.id), day.event.slug, "room", day.roomA.id);
+    expect(lead.body).toMatchObject({ presenting: [{ placementId: day.a1.id }, { placementId: day.a2.id }] });
   });
 });

@@ -13,6 +13,7 @@ import { getMyCredit } from "../credit/credit";
 import { LEAVING_KEEPS_DATA, myRoles } from "../events/people";
 import { findEventBySlug } from "../events/permissions";
 import { appLink } from "../outbox/outbox";
+import { sessionsPresentedNow } from "../proposals/proposal-access";
 import { getPublishedRoom } from "../schedule/public-schedule";
 import { ROLE_LABELS } from "~/schemas/events";
 import { myFeedback } from "./feedback";
@@ -20,32 +21,35 @@ import { getMyDay } from "./picks";
 import { getPublishedSession, sessionEnded } from "./schedule";
 import { signedInUser } from "./schedule-viewer";
 
-type Presented = { presenters: Array<{ userId: string | null }> };
-const presents = (session: Presented, userId: string) => session.presenters.some((p) => p.userId === userId);
+type Presented = { proposalId: string; presenters: Array<{ userId: string | null }> };
 
-/** The session page: the person's rating (once the block is over) and whether they present it. Their pick comes from my-picks. */
+/**
+ * The session page: the person's rating (once the block is over) and whether they
+ * present it (a co-presenter removed since the publish is still listed, but no longer does).
+ * Their pick comes from my-picks.
+ */
 export async function mySessionPart(userId: string, session: Presented & { placementId: string }, canRate: boolean) {
-  return {
-    feedback: canRate ? await myFeedback(userId, session.placementId) : null,
-    isPresenter: presents(session, userId),
-  };
+  const [feedback, presented] = await Promise.all([
+    canRate ? myFeedback(userId, session.placementId) : null,
+    sessionsPresentedNow(userId, [session]),
+  ]);
+  return { feedback, isPresenter: presented.length > 0 };
 }
 
 /** The room page: may they check in here, since when they are here, other rooms with seats if this one is full, and what they present here. */
 export async function myRoomPart(userId: string | null, slug: string, roomId: string) {
   const { event, room, sessions } = await getPublishedRoom(slug, roomId);
-  const [{ canCheckIn, visit }, alternatives] = await Promise.all([
+  const [{ canCheckIn, visit }, alternatives, presented] = await Promise.all([
     roomCheckInState(userId, event.id, room.id),
     roomsWithSpace(event.id, room.id),
+    userId ? sessionsPresentedNow(userId, sessions) : [],
   ]);
   return {
     canCheckIn,
     hereSince: visit ? clockTime(visit.enteredAt, event.timeZone) : null,
     alternatives,
     // The presenter's own sessions here get a link to take attendance from their phone.
-    presenting: userId
-      ? sessions.filter((s) => presents(s, userId)).map((s) => ({ placementId: s.placementId, title: s.title }))
-      : [],
+    presenting: presented.map((s) => ({ placementId: s.placementId, title: s.title })),
   };
 }
 

@@ -27,13 +27,21 @@ function emailDomain(email: string) {
   return email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 }
 
-/** On the roster (any membership), or walk-up allowed by the event's email domain. */
-async function mayJoin(event: { id: string; allowedEmailDomain: string | null }, email: string) {
-  const member = await db.membership.findFirst({ where: { eventId: event.id, user: { email } }, select: { id: true } });
-  if (member) return true;
+type JoinableEvent = { id: string; allowedEmailDomain: string | null };
+
+/** Whether the event's email domain lets this address walk up without being on the roster. */
+function walkUpAllowed(event: JoinableEvent, email: string) {
   const domain = event.allowedEmailDomain?.trim().toLowerCase();
   return Boolean(domain) && emailDomain(email) === domain;
 }
+
+/** On the roster (any membership), or walk-up allowed by the event's email domain. */
+async function mayJoin(event: JoinableEvent, email: string) {
+  const member = await db.membership.findFirst({ where: { eventId: event.id, user: { email } }, select: { id: true } });
+  return Boolean(member) || walkUpAllowed(event, email);
+}
+
+const NO_LONGER_ON_LIST = "This address is not on this PD day's list any more. Ask its coordinator.";
 
 /**
  * A PD day's join page can grant no more than attendance, so its code must never
@@ -121,7 +129,8 @@ export async function requestCode(email: string, eventSlug: string, now = new Da
  * The joiner's account: roster people already have one; walk-ups get one and a
  * membership. Using the code proves the address, so the account is marked proven.
  */
-async function ensureAttendee(eventId: string, email: string, now: Date) {
+async function ensureAttendee(event: JoinableEvent, email: string, now: Date) {
+  const eventId = event.id;
   if (await mustUsePassword(email, eventId)) {
     throw new RuleError("This address has a Dropin password: sign in with it instead.", "code");
   }
@@ -132,7 +141,12 @@ async function ensureAttendee(eventId: string, email: string, now: Date) {
       (await tx.user.findUnique({ where: { email }, select: { id: true } })) ??
       (await tx.user.create({ data: { email, name: email.slice(0, email.indexOf("@")) }, select: { id: true } }));
     const member = await tx.membership.findFirst({ where: { eventId, userId: user.id }, select: { id: true } });
-    if (!member) await tx.membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
+    if (!member) {
+      // Asked again now, not only when the code was mailed: a coordinator who took the
+      // person off the day (or stopped walk-ups) since must not see a live code undo it.
+      if (!walkUpAllowed(event, email)) throw new RuleError(NO_LONGER_ON_LIST, "code");
+      await tx.membership.create({ data: { eventId, userId: user.id, role: "attendee" } });
+    }
     return user.id;
   });
   await markEmailProven(userId, now);
@@ -165,7 +179,7 @@ export async function verifyCode(email: string, code: string, eventSlug: string,
   if (count !== 1 || !sameSecret(hashCode(address, code.trim()), live.codeHash))
     throw new RuleError(BAD_CODE_MESSAGE, "code");
   await db.loginCode.update({ where: { id: live.id }, data: { attempts: { decrement: 1 } } });
-  return consume(live.id, event.id, address, now);
+  return consume(live.id, event, address, now);
 }
 
 /** The mailed link's code row, if the link still works for this PD day. */
@@ -198,12 +212,12 @@ export async function describeLinkToken(token: string, eventSlug: string, now = 
 /** The mailed link, confirmed with a POST: same rules as the code, without typing. */
 export async function verifyLinkToken(token: string, eventSlug: string, now = new Date()) {
   const { live, event } = await liveLink(token, eventSlug, now);
-  return consume(live.id, event.id, live.email, now);
+  return consume(live.id, event, live.email, now);
 }
 
-async function consume(codeId: string, eventId: string, email: string, now: Date) {
+async function consume(codeId: string, event: JoinableEvent, email: string, now: Date) {
   // Conditional update: two taps on the same link cannot both sign in.
   const { count } = await db.loginCode.updateMany({ where: { id: codeId, usedAt: null }, data: { usedAt: now } });
   if (count === 0) throw new RuleError(BAD_CODE_MESSAGE, "code");
-  return ensureAttendee(eventId, email, now);
+  return ensureAttendee(event, email, now);
 }

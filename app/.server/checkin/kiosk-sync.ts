@@ -5,7 +5,7 @@
 // that serves the build (a test's request handler).
 import { z } from "zod";
 import { PersonSchema } from "~/schemas/checkin";
-import { statement } from "~/utils/sqlite.server";
+import { fromDbTime, statement } from "~/utils/sqlite.server";
 import { sessionIdFromCookie } from "../accounts/session-cookie";
 import { findSessionUser } from "../accounts/sessions";
 import { jsonAnswer, NotFoundError } from "../errors";
@@ -65,6 +65,24 @@ export function answerFor(result: CheckInResult, timeZone: string) {
   }
 }
 
+/** When this kiosk session signed in: its queued scans were all made since. */
+function signedInAt(sessionId: string) {
+  const row = statement("SELECT createdAt FROM Session WHERE id = ?").get(sessionId) as
+    { createdAt: string } | undefined;
+  return row ? fromDbTime(row.createdAt) : new Date();
+}
+
+/**
+ * A queued scan's time comes from the kiosk, so from the volunteer: bounded by what
+ * the server knows. A kiosk's clock may run ahead (nobody arrives in the future),
+ * and no scan was made before the volunteer signed in on it; otherwise, with early
+ * check-in on, a friend who came at noon could be recorded as there since dawn.
+ */
+function trustedScanTime(scannedAt: string, since: Date) {
+  const at = new Date(scannedAt).getTime();
+  return new Date(Math.min(Date.now(), Math.max(since.getTime(), at))).toISOString();
+}
+
 export async function kioskSync({
   cookie,
   contentType,
@@ -89,12 +107,10 @@ export async function kioskSync({
       return { status: 415, body: { message: "Send the scans as JSON (Content-Type: application/json)." } };
     const parsed = SyncSchema.safeParse(parseJson(body));
     if (!parsed.success) return { status: 400, body: { message: "Send { scans: [{ clientId, token, scannedAt }] }." } };
-    // A kiosk's clock may run ahead of the server's; nobody arrives in the future.
-    const now = new Date().toISOString();
     const scans = parsed.data.scans.map((scan) => ({
       ...scan,
       token: scan.token ? tokenFromScan(scan.token) : undefined,
-      scannedAt: new Date(scan.scannedAt).toISOString() > now ? now : scan.scannedAt,
+      scannedAt: trustedScanTime(scan.scannedAt, signedInAt(sessionId!)),
     }));
     const results = await syncQueued(user.id, event.id, scans);
     const counts = parsed.data.counts ? await doorCounts(user.id, event.id) : undefined;

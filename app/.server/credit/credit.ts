@@ -112,8 +112,16 @@ type AdjustmentRow = {
   createdAt: Date;
   by?: string;
 };
-/** What the rules need beyond the snapshot: given feedback ("userId|placementId") and each proposal's categories. */
-export type CreditContext = { feedbackGiven?: Set<string>; categories?: Map<string, string[]> };
+/**
+ * What the rules need beyond the snapshot: given feedback ("userId|placementId"), each
+ * proposal's categories, and who presents each proposal now (by proposal id; a
+ * co-presenter the lead removed is still on the snapshot until the next publish).
+ */
+export type CreditContext = {
+  feedbackGiven?: Set<string>;
+  categories?: Map<string, string[]>;
+  presentsNow?: Map<string, Set<string>>;
+};
 
 /** Pure: every credit line of the PD day from its published snapshot, visits and corrections. */
 export function computeCredit(
@@ -169,6 +177,7 @@ export function computeCredit(
       const span = sessionSpan(snapshot, session);
       const minutes = Math.round(((span.end.getTime() - span.start.getTime()) / 60_000) * factor);
       for (const presenter of session.presenters) {
+        if (context.presentsNow && !context.presentsNow.get(session.proposalId)?.has(presenter.userId)) continue;
         lines.set(
           key(presenter.userId, session.placementId),
           line(session, presenter.userId, "presented", minutes, true, factor === 2 ? "Presenting counts double" : ""),
@@ -231,7 +240,15 @@ export async function loadCredit(eventId: string, userId?: string) {
       select: { userId: true, placementId: true, minutes: true, reason: true, createdAt: true, actorId: true },
     }),
     db.feedback.findMany({ where, select: { userId: true, placementId: true } }),
-    db.proposal.findMany({ where: { eventId }, select: { id: true, creditCategories: true } }),
+    db.proposal.findMany({
+      where: { eventId },
+      select: {
+        id: true,
+        creditCategories: true,
+        presenterId: true,
+        coPresenters: { where: { confirmedAt: { not: null } }, select: { userId: true } },
+      },
+    }),
   ]);
   const actorIds = [...new Set(adjustments.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
   const actors = new Map(
@@ -251,6 +268,12 @@ export async function loadCredit(eventId: string, userId?: string) {
       // Only the day's current categories: one the coordinator took off the list no longer shows.
       categories: new Map(
         proposals.map((p) => [p.id, splitCategories(p.creditCategories).filter((c) => offered.has(c))]),
+      ),
+      presentsNow: new Map(
+        proposals.map((p) => [
+          p.id,
+          new Set([p.presenterId, ...p.coPresenters.flatMap((c) => (c.userId ? [c.userId] : []))]),
+        ]),
       ),
     },
   ).filter((l) => !userId || l.userId === userId);
@@ -301,6 +324,11 @@ export async function getEventCredit(actorId: string, eventId: string) {
 /** A coordinator sets the minutes for one person and session, with the reason on record. */
 export async function correctCredit(actorId: string, eventId: string, input: CorrectionInput) {
   await assertEventCoordinator(actorId, eventId);
+  // Credit is pay and licensure: a coordinator who also sat in sessions is corrected by someone else.
+  if (input.userId === actorId)
+    throw new RuleError(
+      "You cannot correct your own PD credit. Ask another coordinator of this PD day, or the district coordinator.",
+    );
   const member = await db.membership.findFirst({ where: { eventId, userId: input.userId }, select: { id: true } });
   if (!member) throw new NotFoundError("That person is not on this PD day's list.");
   const version = await latestPublished(eventId);

@@ -77,12 +77,30 @@ export async function presentsProposal(userId: string, proposalId: string) {
   return found !== null;
 }
 
+type ListedSession = { proposalId: string; presenters: Array<{ userId: string | null }> };
+
 /** A published session's presenter, as the schedule lists them and still on its proposal now. */
-export async function presentsSession(
-  userId: string,
-  session: { proposalId: string; presenters: Array<{ userId: string | null }> },
-) {
-  return session.presenters.some((p) => p.userId === userId) && (await presentsProposal(userId, session.proposalId));
+export async function presentsSession(userId: string, session: ListedSession) {
+  return (await sessionsPresentedNow(userId, [session])).length > 0;
+}
+
+/**
+ * Of the published sessions, those the person presents now (see presentsSession).
+ * Attendee pages ask this on every open: no query unless the schedule lists them,
+ * then one for all their sessions.
+ */
+export async function sessionsPresentedNow<S extends ListedSession>(userId: string, sessions: S[]): Promise<S[]> {
+  const listed = sessions.filter((s) => s.presenters.some((p) => p.userId === userId));
+  if (listed.length === 0) return [];
+  const current = await db.proposal.findMany({
+    where: {
+      id: { in: [...new Set(listed.map((s) => s.proposalId))] },
+      OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }],
+    },
+    select: { id: true },
+  });
+  const ids = new Set(current.map((p) => p.id));
+  return listed.filter((s) => ids.has(s.proposalId));
 }
 
 /** Everything the presenter's proposal page shows. */

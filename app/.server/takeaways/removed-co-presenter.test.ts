@@ -3,13 +3,12 @@
 // the session's presenter powers meanwhile: marking people present (PD credit),
 // adding or removing its resource files, reading its takeaways.
 import { describe, expect, it } from "vitest";
-import { createAttendee, createPublishedDay, createUser } from "tests/factories";
+import { createAttendee, createPublishedDayWithCoPresenter } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { markAttendance } from "../checkin/rooms";
+import { loadCredit } from "../credit/credit";
 import { NotAllowedError } from "../errors";
 import { removeCoPresenter } from "../proposals/co-presenters";
-import { buildSnapshot } from "../schedule/snapshot";
-import { freezeVersion } from "../schedule/publish";
 import { addSessionResourceFile, removeSessionResource, sessionPostsFor } from "./takeaways";
 
 // 2027-03-12 in Chicago is UTC-6: block 1 (09:00–09:50) starts at 15:00 UTC.
@@ -22,20 +21,9 @@ const pdf = () => {
 };
 
 async function publishedWithCoPresenter() {
-  const day = await createPublishedDay();
-  const co = await createUser({ name: "Cole Copresenter" });
-  const row = await db.proposalCoPresenter.create({
-    data: {
-      proposalId: day.a1.proposalId,
-      email: co.email,
-      userId: co.id,
-      tokenHash: `co-${co.id}`,
-      confirmedAt: new Date(),
-    },
-  });
-  await freezeVersion(day.event.id, day.coordinator.id, await buildSnapshot(day.event.id), { notify: false });
+  const day = await createPublishedDayWithCoPresenter();
   const attendee = (await createAttendee(day.event.id, { name: "Ann Absent" })).user;
-  return { ...day, co, row, attendee };
+  return { ...day, attendee };
 }
 
 describe("a co-presenter removed after publishing", () => {
@@ -62,5 +50,17 @@ describe("a co-presenter removed after publishing", () => {
     // The lead still acts.
     await markAttendance(presenter.id, event.id, a1.id, attendee.id, DURING);
     await removeSessionResource(presenter.id, event.slug, a1.id, theirs.id);
+  });
+});
+
+describe("PD credit of a co-presenter removed after publishing", () => {
+  it("no longer credits them for presenting the session; the lead keeps it", async () => {
+    const { event, a1, presenter, co, row } = await publishedWithCoPresenter();
+    const presented = async (userId: string) =>
+      (await loadCredit(event.id, userId)).lines.filter((l) => l.placementId === a1.id && l.kind === "presented");
+    expect(await presented(co.id)).toHaveLength(1);
+    await removeCoPresenter(presenter.id, a1.proposalId, row.id);
+    expect(await presented(co.id)).toEqual([]);
+    expect(await presented(presenter.id)).toHaveLength(1);
   });
 });

@@ -138,6 +138,7 @@ describe("vendor isolation", () => {
     const a = await createVendor(event.id);
     const b = await createVendor(event.id);
     const samOfA = await createUser();
+    await addMember(event.id, samOfA.id, "vendor");
     await db.vendorContact.create({ data: { vendorId: a.id, userId: samOfA.id } });
     const bGift = await createDonation(event.id, b.id, { photoPath: null });
 
@@ -173,6 +174,7 @@ describe("donations", () => {
     const { event, coordinator } = await eventWithCoordinator();
     const vendor = await createVendor(event.id);
     const sam = await createUser();
+    await addMember(event.id, sam.id, "vendor");
     await db.vendorContact.create({ data: { vendorId: vendor.id, userId: sam.id } });
     const logged = await logDonation(sam.id, vendor.id, donation({ restrictions: "must be present" }));
     expect(logged).toMatchObject({
@@ -272,6 +274,7 @@ describe("thank-you letters and sponsors", () => {
     const shy = await createVendor(event.id, { company: "Quiet Co" });
     const proud = await createVendor(event.id, { company: "Bluebird Coffee" });
     const sam = await createUser();
+    await addMember(event.id, sam.id, "vendor");
     await db.vendorContact.create({ data: { vendorId: proud.id, userId: sam.id } });
     await setThanksOptIn(sam.id, proud.id, true);
     await createDonation(event.id, shy.id);

@@ -9,15 +9,24 @@ import { assertEventCoordinator, coordinatesEvent, loadActor } from "../events/p
 import { appLink, sendMail } from "../outbox/outbox";
 
 /**
- * A contact of this vendor, or a coordinator of its event. Anyone else gets the same
- * 404 as for a vendor that does not exist, so ids cannot be probed for other companies.
+ * The contact links that still speak for a vendor: the person must also still be a
+ * vendor of its PD day. A link outlives the role (a coordinator removes it, or the
+ * person leaves), and the company must not keep a voice it took back.
+ */
+const activeContact = (userId: string) =>
+  ({ userId, vendor: { event: { memberships: { some: { userId, role: "vendor" } } } } }) as const;
+
+/**
+ * A contact of this vendor (still a vendor of its PD day), or a coordinator of its
+ * event. Anyone else gets the same 404 as for a vendor that does not exist, so ids
+ * cannot be probed for other companies.
  */
 export async function assertVendorAccess(actorId: string, vendorId: string) {
   const actor = await loadActor(actorId);
   const vendor = await db.vendor.findUnique({ where: { id: vendorId }, include: { event: true } });
   if (vendor) {
-    const contact = await db.vendorContact.findUnique({
-      where: { vendorId_userId: { vendorId, userId: actorId } },
+    const contact = await db.vendorContact.findFirst({
+      where: { vendorId, ...activeContact(actorId) },
       select: { id: true },
     });
     if (contact) return { vendor, asCoordinator: false };
@@ -116,7 +125,7 @@ export async function claimVendorContacts(userId: string) {
 export async function listMyVendors(userId: string) {
   await loadActor(userId);
   return db.vendor.findMany({
-    where: { vendorContacts: { some: { userId } } },
+    where: { vendorContacts: { some: activeContact(userId) } },
     include: { event: { select: { name: true, slug: true, date: true } } },
     orderBy: { createdAt: "desc" },
   });
