@@ -147,12 +147,16 @@ function SwapForm({ version, people }: { version: number; people: Array<{ value:
 export default function CircleBoard() {
   const { event, round, optIns, circles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const boardFailure = isFormFailure(result) && !failureOf(result, "settings", "swap") ? result : null;
   const pending = usePending();
   const people = circles.flatMap((c) =>
     c.members.filter((m) => !m.left).map((m) => ({ value: m.userId, label: `${m.name} (circle ${c.number})` })),
   );
   const published = round?.status === "published";
+  // A swap's refusal shows beside its fields only while the swap form is on the page; a swap posted
+  // to a board without circles (or already published) shows its message at the top instead.
+  const swapShown = Boolean(round && !published && circles.length);
+  const ownForms = swapShown ? (["settings", "swap"] as const) : (["settings"] as const);
+  const boardFailure = isFormFailure(result) && !failureOf(result, ...ownForms) ? result : null;
   return (
     <>
       <p>
@@ -214,7 +218,7 @@ export default function CircleBoard() {
               </div>
             ))}
           </div>
-          {!published && circles.length ? (
+          {swapShown ? (
             <>
               <h3>Swap two people</h3>
               <SwapForm version={round.version} people={people} />
