@@ -130,6 +130,12 @@ try {
     if (!result || result.lhr.runtimeError)
       throw new Error(`Lighthouse failed on ${path}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
     const { lhr } = result;
+    // LIGHTHOUSE_REPORTS=<folder> keeps each page's full report, to see what a figure is made of.
+    if (process.env.LIGHTHOUSE_REPORTS) {
+      fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
+      const name = page.replace(/[^a-z]+/gi, "-").replace(/^-|-$/g, "");
+      fs.writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/${name}.json`, JSON.stringify(lhr));
+    }
     const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
     rows.push({
       page,
