@@ -107,10 +107,12 @@ export async function kioskSync({
       return { status: 415, body: { message: "Send the scans as JSON (Content-Type: application/json)." } };
     const parsed = SyncSchema.safeParse(parseJson(body));
     if (!parsed.success) return { status: 400, body: { message: "Send { scans: [{ clientId, token, scannedAt }] }." } };
+    // Read once for the whole upload (a kiosk back online sends its queue in one go).
+    const since = signedInAt(sessionId!);
     const scans = parsed.data.scans.map((scan) => ({
       ...scan,
       token: scan.token ? tokenFromScan(scan.token) : undefined,
-      scannedAt: trustedScanTime(scan.scannedAt, signedInAt(sessionId!)),
+      scannedAt: trustedScanTime(scan.scannedAt, since),
     }));
     const results = await syncQueued(user.id, event.id, scans);
     const counts = parsed.data.counts ? await doorCounts(user.id, event.id) : undefined;
