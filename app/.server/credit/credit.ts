@@ -114,7 +114,8 @@ type AdjustmentRow = {
 };
 /**
  * What the rules need beyond the snapshot: given feedback ("userId|placementId"), each
- * proposal's categories, and who presents each proposal now (by proposal id; a
+ * proposal's categories, and who presents each proposal now (by proposal id, as
+ * presentedBy in proposal-access.ts has it, for every proposal of the day at once; a
  * co-presenter the lead removed is still on the snapshot until the next publish).
  */
 export type CreditContext = {

@@ -61,21 +61,14 @@ export async function loadPresentedProposal(actorId: string, proposalId: string)
 }
 
 /**
- * Whether the person presents the proposal now: its lead, or a confirmed co-presenter.
- * A published schedule names the presenters as they were when it was published; a
- * co-presenter the lead removed since is still listed there until the next publish,
- * so the session's presenter powers (attendance, resources) check this as well.
+ * A `where` on a proposal: the person presents it now, as its lead or a confirmed
+ * co-presenter. A published schedule names the presenters as they were when it was
+ * published; a co-presenter the lead removed since is still listed there until the
+ * next publish, so the session's presenter powers (attendance, resources) check this as well.
  */
-export async function presentsProposal(userId: string, proposalId: string) {
-  const found = await db.proposal.findFirst({
-    where: {
-      id: proposalId,
-      OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }],
-    },
-    select: { id: true },
-  });
-  return found !== null;
-}
+export const presentedBy = (userId: string) => ({
+  OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }],
+});
 
 type ListedSession = { proposalId: string; presenters: Array<{ userId: string | null }> };
 
@@ -95,7 +88,7 @@ export async function sessionsPresentedNow<S extends ListedSession>(userId: stri
   const current = await db.proposal.findMany({
     where: {
       id: { in: [...new Set(listed.map((s) => s.proposalId))] },
-      OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }],
+      ...presentedBy(userId),
     },
     select: { id: true },
   });
@@ -163,9 +156,7 @@ export async function getProposalForPresenter(actorId: string, proposalId: strin
 /** Proposals the person presents, in every PD day: as lead or as a confirmed co-presenter. */
 export async function listMyProposals(userId: string) {
   const proposals = await db.proposal.findMany({
-    where: {
-      OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }],
-    },
+    where: presentedBy(userId),
     select: {
       id: true,
       title: true,

@@ -4,6 +4,7 @@ import { db } from "~/utils/db.server";
 import { NotFoundError } from "../errors";
 import { getPublicEvent } from "../events/events";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
+import { presentedBy } from "../proposals/proposal-access";
 import { currentFeedLink, findFeedLink, resetFeedLink } from "./feed-links";
 import { latestPublished, type PublishedVersion } from "./publish";
 
@@ -53,9 +54,7 @@ export async function myPresenterFeeds(userId: string) {
   const events = await db.event.findMany({
     where: {
       scheduleVersions: { some: {} },
-      proposals: {
-        some: { OR: [{ presenterId: userId }, { coPresenters: { some: { userId, confirmedAt: { not: null } } } }] },
-      },
+      proposals: { some: presentedBy(userId) },
     },
     select: { id: true, slug: true, name: true, date: true },
     orderBy: { date: "asc" },
