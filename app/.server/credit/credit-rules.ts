@@ -1,7 +1,7 @@
 // The credit rules a district chooses per PD day, applied to one day's credit
 // lines after the minutes are known. Pure, so the attendee's page, the
 // certificate, the transcript and the HR exports all agree by construction.
-import type { CreditLine } from "./credit";
+import type { CreditLine } from "./credit-lines";
 
 export type CreditRules = {
   minStayMinutes: number;

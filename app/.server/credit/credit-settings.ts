@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
-import { splitCategories } from "./credit";
+import { splitCategories } from "./credit-lines";
 
 const CHANGED = "Someone else changed these settings while you were editing. Reload to see theirs, then save again.";
 

@@ -4,7 +4,8 @@ import { db } from "~/utils/db.server";
 import { checkIntoRoom, markAttendance } from "../checkin/rooms";
 import { addWalkIn } from "../checkin/roster";
 import { rememberAllCertificateCodes, verificationCode } from "./certificate-codes";
-import { correctCredit, getEventCredit, getMyCredit, minutesInside, toHours } from "./credit";
+import { correctCredit, getEventCredit, getMyCredit } from "./credit";
+import { minutesInside, toHours } from "./credit-lines";
 import { hrRows } from "./hr-export";
 
 // 2027-03-12 in Chicago is CST (UTC-6): Block 1 runs 15:00–15:50Z, Block 2 16:00–16:50Z.

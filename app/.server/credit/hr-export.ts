@@ -7,7 +7,8 @@ import { toCsv } from "~/utils/csv.server";
 import { assertDistrictCoordinator } from "../events/permissions";
 import { dayPeople, byDayName, type DayPerson } from "../people/day-person";
 import { db } from "~/utils/db.server";
-import { getEventCredit, loadCredit, type CreditLine } from "./credit";
+import { getEventCredit, loadCredit } from "./credit";
+import type { CreditLine } from "./credit-lines";
 import { schoolYearLabel, schoolYearOf, schoolYearSpan } from "./school-year";
 
 export const HR_COLUMNS = [

@@ -7,7 +7,8 @@
 import { db } from "~/utils/db.server";
 import { signedToken } from "../accounts/tokens";
 import { NotFoundError } from "../errors";
-import { loadCredit, totalHours, type CreditLine } from "./credit";
+import { loadCredit, totalHours } from "./credit";
+import type { CreditLine } from "./credit-lines";
 import { isoToday, schoolYearLabel, schoolYearOf } from "./school-year";
 
 export type Span = { from: string; to: string };
