@@ -1,7 +1,7 @@
 // How large a request body each path may send. The Express server's request
 // guards (server/request-guards.ts) refuse a larger one from its Content-Length
 // before reading it; the table lives here, beside the rules that set the sizes.
-import { MAX_RESOURCE_FILE_BYTES } from "./takeaways/takeaways";
+import { MAX_RESOURCE_FILE_BYTES } from "./takeaways/resources";
 import { MAX_PHOTO_BYTES } from "./vendors/donations";
 
 const MB = 1024 * 1024;

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { readSessionResourceFile } from "~/.server/takeaways/takeaways";
+import { readSessionResourceFile } from "~/.server/takeaways/resources";
 import { requireUser } from "~/utils/auth.server";
 import { guard } from "~/utils/http.server";
 

@@ -11,15 +11,13 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { hideSessionPost, postTakeaway, sessionPostsFor } from "~/.server/takeaways/takeaways";
 import {
   addSessionResource,
   addSessionResourceFile,
-  hideSessionPost,
   MAX_RESOURCE_FILE_BYTES,
-  postTakeaway,
   removeSessionResource,
-  sessionPostsFor,
-} from "~/.server/takeaways/takeaways";
+} from "~/.server/takeaways/resources";
 import { AttendeeNav, attendeeLinks } from "~/components/attendee";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";

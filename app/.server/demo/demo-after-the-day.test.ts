@@ -1,7 +1,8 @@
 import { expect, test, vi } from "vitest";
 import { db } from "~/utils/db.server";
 import { readCircle } from "../circles/circle-page";
-import { readSessionResourceFile, sessionPostsFor } from "../takeaways/takeaways";
+import { sessionPostsFor } from "../takeaways/takeaways";
+import { readSessionResourceFile } from "../takeaways/resources";
 import { seedDemoIfEmpty } from "./demo-day";
 
 test(

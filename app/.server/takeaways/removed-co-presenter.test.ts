@@ -9,7 +9,8 @@ import { markAttendance } from "../checkin/rooms";
 import { loadCredit } from "../credit/credit";
 import { NotAllowedError } from "../errors";
 import { removeCoPresenter } from "../proposals/co-presenters";
-import { addSessionResourceFile, removeSessionResource, sessionPostsFor } from "./takeaways";
+import { sessionPostsFor } from "./takeaways";
+import { addSessionResourceFile, removeSessionResource } from "./resources";
 
 // 2027-03-12 in Chicago is UTC-6: block 1 (09:00–09:50) starts at 15:00 UTC.
 const DURING = new Date("2027-03-12T15:20:00Z");

@@ -7,7 +7,8 @@ import { createAttendee, createPublishedDay } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { NotAllowedError } from "../errors";
 import { leaveEvent, removeMember } from "../events/people";
-import { addSessionResourceFile, postTakeaway, readSessionResourceFile, sessionPostsFor } from "./takeaways";
+import { postTakeaway, sessionPostsFor } from "./takeaways";
+import { addSessionResourceFile, readSessionResourceFile } from "./resources";
 
 // 2027-03-12 in Chicago is UTC-6: block 1 (09:00–09:50) starts at 15:00 UTC.
 const DURING = new Date("2027-03-12T15:20:00Z");

@@ -5,13 +5,8 @@ import { createAttendee, createPublishedDay, createUser } from "tests/factories"
 import { db } from "~/utils/db.server";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { DOCX, PDF, sniffFile, uploadsDir } from "../uploads/stored-files";
-import {
-  addSessionResourceFile,
-  hideSessionPost,
-  readSessionResourceFile,
-  removeSessionResource,
-  sessionPostsFor,
-} from "./takeaways";
+import { hideSessionPost, sessionPostsFor } from "./takeaways";
+import { addSessionResourceFile, readSessionResourceFile, removeSessionResource } from "./resources";
 
 // 2027-03-12 in Chicago is UTC-6: block 1 (09:00–09:50) starts at 15:00 UTC.
 const BEFORE = new Date("2027-03-12T14:55:00Z");

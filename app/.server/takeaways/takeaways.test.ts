@@ -2,14 +2,8 @@ import { describe, expect, it } from "vitest";
 import { createAttendee, createPublishedDay, createUser } from "tests/factories";
 import { db } from "~/utils/db.server";
 import { NotAllowedError, RuleError } from "../errors";
-import {
-  addSessionResource,
-  hideSessionPost,
-  postTakeaway,
-  sessionPostsFor,
-  takeawayCounts,
-  takeawaysForPresenter,
-} from "./takeaways";
+import { hideSessionPost, postTakeaway, sessionPostsFor, takeawayCounts, takeawaysForPresenter } from "./takeaways";
+import { addSessionResource } from "./resources";
 
 // 2027-03-12 in Chicago is UTC-6: block 1 (09:00–09:50) starts at 15:00 UTC.
 const BEFORE = new Date("2027-03-12T14:55:00Z");
