@@ -2,14 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { listDrawings } from "~/.server/drawings/drawing-views";
-import {
-  createDrawing,
-  markClaimed,
-  markNoShow,
-  prizesToChoose,
-  runDrawing,
-  verifyDrawing,
-} from "~/.server/drawings/drawings";
+import { createDrawing, prizesToChoose, runDrawing, verifyDrawing } from "~/.server/drawings/drawings";
+import { markClaimed, markNoShow } from "~/.server/drawings/winners";
 import type { DrawingRules } from "~/.server/drawings/eligibility";
 import { getEventForCoordinator } from "~/.server/events/events";
 import { Button } from "~/components/button";

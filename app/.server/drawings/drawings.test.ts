@@ -10,7 +10,8 @@ import {
   createVendor,
 } from "../../../tests/factories";
 import { NotAllowedError, RuleError } from "../errors";
-import { createDrawing, markClaimed, markNoShow, prizesToChoose, runDrawing, verifyDrawing } from "./drawings";
+import { createDrawing, prizesToChoose, runDrawing, verifyDrawing } from "./drawings";
+import { markClaimed, markNoShow } from "./winners";
 import { eligiblePool, gradeBandsOfSchool, DEFAULT_RULES } from "./eligibility";
 import { canonicalPool, replayPicks, seedCommitment } from "./picker";
 

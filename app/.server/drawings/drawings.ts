@@ -5,9 +5,9 @@ import { db } from "~/utils/db.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator } from "../events/permissions";
-import { appLink, sendMail } from "../outbox/outbox";
 import { eligiblePool, parseRules, type DrawingRules } from "./eligibility";
-import { DRAW_METHOD, newSeed, replayPicks, seedCommitment } from "./picker";
+import { drawShape, DRAW_METHOD, newSeed, replayPicks, seedCommitment } from "./picker";
+import { notifyWinner } from "./winners";
 
 function rulesOf(input: DrawingInput): DrawingRules {
   return {
@@ -79,25 +79,6 @@ async function drawableUnits(eventId: string, prizeIds?: string[]) {
       itemName: d.itemName,
       unitIndex,
     })).filter((u) => !taken.has(u.unitIndex));
-  });
-}
-
-async function notifyWinner(eventId: string, userId: string, itemName: string) {
-  const [user, event] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, name: true } }),
-    db.event.findUniqueOrThrow({ where: { id: eventId }, select: { name: true, slug: true } }),
-  ]);
-  await sendMail({
-    eventId,
-    to: user.email,
-    subject: `You won ${itemName}!`,
-    text: [
-      `Congratulations, ${user.name}!`,
-      "",
-      `You won ${itemName} in the prize drawing at ${event.name}.`,
-      "Come to the prize table to claim it; see your prizes here:",
-      appLink(`/e/${event.slug}/prizes`),
-    ].join("\n"),
   });
 }
 
@@ -193,15 +174,6 @@ export async function runDrawing(actorId: string, drawingId: string) {
   return winners;
 }
 
-async function winnerWithDrawing(winnerId: string) {
-  const winner = await db.drawingWinner.findUnique({
-    where: { id: winnerId },
-    include: { drawing: true, donation: { select: { itemName: true } } },
-  });
-  if (!winner) throw new NotFoundError("That winner does not exist.");
-  return winner;
-}
-
 /** The prizes a new drawing can give away, for the drawing form's checkboxes. */
 export async function prizesToChoose(actorId: string, eventId: string) {
   await assertEventCoordinator(actorId, eventId);
@@ -213,81 +185,6 @@ export async function prizesToChoose(actorId: string, eventId: string) {
     byPrize.set(u.donationId, prize);
   }
   return [...byPrize.values()];
-}
-
-/** Redraws a unit from the remaining pool, continuing the drawing's counter so it stays verifiable. */
-export async function markNoShow(actorId: string, winnerId: string) {
-  const winner = await winnerWithDrawing(winnerId);
-  const { drawing } = winner;
-  await assertEventCoordinator(actorId, drawing.eventId);
-  if (winner.status !== "drawn") throw new RuleError("Only a drawn, unclaimed prize can be marked no-show.");
-  const pool = JSON.parse(drawing.pool) as string[];
-  const replacement = await db.$transaction(async (tx) => {
-    const moved = await tx.drawingWinner.updateMany({
-      where: { id: winnerId, status: "drawn" },
-      data: { status: "no_show" },
-    });
-    if (moved.count !== 1) throw new RuleError("Someone else already changed this winner.");
-    // The rows are read inside the transaction (it holds the write lock): two no-shows
-    // of one drawing at once continue the counter one after the other, never both
-    // from the same count (which would give two people the same redraw).
-    const rows = await tx.drawingWinner.findMany({ where: { drawingId: drawing.id }, orderBy: { position: "asc" } });
-    const { initialCount, redraws } = drawShape(rows);
-    const picks = replayPicks(drawing.seed!, pool, {
-      initialCount,
-      redraws: redraws + 1,
-      allowMultiple: parseRules(drawing.rules).allowMultiplePrizes,
-    });
-    const next = picks.length === rows.length + 1 ? picks[picks.length - 1]! : null;
-    const created = next
-      ? await tx.drawingWinner.create({
-          data: {
-            drawingId: drawing.id,
-            donationId: winner.donationId,
-            unitIndex: winner.unitIndex,
-            userId: next,
-            position: rows.length + 1,
-          },
-        })
-      : null;
-    await recordAudit(tx, {
-      eventId: drawing.eventId,
-      actorId,
-      action: "drawing.no_show_redrawn",
-      entity: "DrawingWinner",
-      entityId: winnerId,
-      detail: { noShowUserId: winner.userId, redrawnUserId: next, position: created?.position ?? null },
-    });
-    return created;
-  });
-  if (replacement) await notifyWinner(drawing.eventId, replacement.userId, winner.donation.itemName);
-  return replacement;
-}
-
-export async function markClaimed(actorId: string, winnerId: string) {
-  const winner = await winnerWithDrawing(winnerId);
-  await assertEventCoordinator(actorId, winner.drawing.eventId);
-  await db.$transaction(async (tx) => {
-    const moved = await tx.drawingWinner.updateMany({
-      where: { id: winnerId, status: "drawn" },
-      data: { status: "claimed", claimedAt: new Date() },
-    });
-    if (moved.count !== 1) throw new RuleError("Only a drawn prize can be marked claimed.");
-    await recordAudit(tx, {
-      eventId: winner.drawing.eventId,
-      actorId,
-      action: "drawing.prize_claimed",
-      entity: "DrawingWinner",
-      entityId: winnerId,
-      detail: { userId: winner.userId, itemName: winner.donation.itemName },
-    });
-  });
-}
-
-/** A redraw reuses an earlier row's prize unit; the first row for each unit is the initial draw. */
-function drawShape(rows: ReadonlyArray<{ donationId: string; unitIndex: number }>) {
-  const units = new Set(rows.map((r) => `${r.donationId}:${r.unitIndex}`));
-  return { initialCount: units.size, redraws: rows.length - units.size };
 }
 
 /** Re-runs the draw from the revealed seed and the frozen pool and compares with what was recorded. */

@@ -63,3 +63,9 @@ export function replayPicks(
   }
   return picked;
 }
+
+/** A redraw reuses an earlier row's prize unit; the first row for each unit is the initial draw. */
+export function drawShape(rows: ReadonlyArray<{ donationId: string; unitIndex: number }>) {
+  const units = new Set(rows.map((r) => `${r.donationId}:${r.unitIndex}`));
+  return { initialCount: units.size, redraws: rows.length - units.size };
+}
