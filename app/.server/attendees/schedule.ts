@@ -4,15 +4,9 @@ import { db } from "~/utils/db.server";
 import { NotFoundError } from "../errors";
 import { getPublicSchedule } from "../schedule/public-schedule";
 import type { SnapshotBlock, SnapshotSession } from "../schedule/snapshot";
-import { zoneOffsetMinutes } from "../schedule/times";
+import { wallClockAt } from "../schedule/times";
 
 export type ScheduleFilters = { audience?: string; subject?: string; format?: string; q?: string };
-
-/** The event zone's calendar date and clock ("2027-03-12", "09:05") at `now`. */
-export function wallClockAt(timeZone: string, now: Date) {
-  const local = new Date(now.getTime() + zoneOffsetMinutes(timeZone, now) * 60_000).toISOString();
-  return { date: local.slice(0, 10), time: local.slice(11, 16) };
-}
 
 /** During the PD day: the block running now and the one after it (either may be absent). */
 export function nowAndNext(event: { date: string; timeZone: string }, blocks: SnapshotBlock[], now: Date) {

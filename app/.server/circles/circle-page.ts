@@ -4,7 +4,7 @@
 // Members post, set the date and may leave; the circle goes on without them.
 import type { CirclePostInput, NextMeetingInput } from "~/schemas/circles";
 import { db } from "~/utils/db.server";
-import { wallClockAt } from "../attendees/schedule";
+import { wallClockAt } from "../schedule/times";
 import { NotFoundError, RuleError } from "../errors";
 import { coordinatesEvent, loadActor } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";

@@ -5,6 +5,7 @@ import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { hashPassword } from "../accounts/accounts";
 import { newLinkToken } from "../accounts/tokens";
+import { todayIn } from "../schedule/times";
 import { seedDemoAfterTheDay } from "./demo-after-the-day";
 import { seedDemoAttendees } from "./demo-attendees";
 import { seedDemoCheckIns } from "./demo-checkins";
@@ -63,10 +64,6 @@ type Person = { email: string; name: string; school: string | null; staffId: str
 
 // --- Calendar dates as "YYYY-MM-DD", computed with UTC arithmetic so the host's
 // own time zone and daylight saving never shift a day.
-
-function todayIn(timeZone: string, now: Date) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 function addDays(isoDate: string, days: number) {
   const d = new Date(`${isoDate}T00:00:00Z`);

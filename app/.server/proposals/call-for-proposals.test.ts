@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { callState, isCallOpen, todayIn } from "./call-for-proposals";
+import { todayIn } from "../schedule/times";
+import { callState, isCallOpen } from "./call-for-proposals";
 
 const event = {
   status: "proposals_open",

@@ -2,13 +2,9 @@
 // zone: "closes on the 14th" means through the end of the 14th where the school
 // is, not in UTC, so a teacher submitting at 9 pm in Chicago is not turned away.
 import type { Event } from "@prisma/client";
+import { todayIn } from "../schedule/times";
 
 type CallEvent = Pick<Event, "status" | "proposalsOpenOn" | "proposalsCloseOn" | "timeZone">;
-
-/** Today's date ("2026-11-24") where the event happens. */
-export function todayIn(timeZone: string, now = new Date()) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
 
 export type CallState = "open" | "not_yet" | "closed";
 

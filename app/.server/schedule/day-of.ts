@@ -11,7 +11,7 @@ import { DAY_OF_ACTION, dayOfProposalIds } from "./day-of-marker";
 import { place } from "./placements";
 import { freezeVersion, latestPublished } from "./publish";
 import { buildSnapshot, loadPlacementSessions, sortSessions, type ScheduleSnapshot } from "./snapshot";
-import { toMinutes } from "./times";
+import { toMinutes, wallClockAt } from "./times";
 
 /** Anyone who belongs to the PD day may offer a session on the day. */
 async function assertEventMember(actorId: string, eventId: string) {
@@ -77,16 +77,6 @@ type Cell = {
   endTime: string;
 };
 
-function todayIn(timeZone: string, now: Date) {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
-function clockIn(timeZone: string, now: Date) {
-  return new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(
-    now,
-  );
-}
-
 /**
  * Room × session-block cells nobody uses, in the working grid or the published
  * version. On the day itself, blocks that are already over are left out.
@@ -103,8 +93,9 @@ async function freeCells(eventId: string, now: Date): Promise<Cell[]> {
       taken.add(`${session.roomId}|${blockId}`);
     }
   }
-  const isToday = todayIn(event.timeZone, now) === event.date;
-  const nowMinutes = toMinutes(clockIn(event.timeZone, now));
+  const clock = wallClockAt(event.timeZone, now);
+  const isToday = clock.date === event.date;
+  const nowMinutes = toMinutes(clock.time);
   const cells: Cell[] = [];
   for (const block of sessionBlocks) {
     if (isToday && toMinutes(block.endTime) <= nowMinutes) continue;

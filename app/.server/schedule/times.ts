@@ -20,6 +20,17 @@ export function zoneOffsetMinutes(timeZone: string, instant: Date) {
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
 
+/** The event zone's calendar date and clock ("2027-03-12", "09:05") at `now`. */
+export function wallClockAt(timeZone: string, now: Date) {
+  const local = new Date(now.getTime() + zoneOffsetMinutes(timeZone, now) * 60_000).toISOString();
+  return { date: local.slice(0, 10), time: local.slice(11, 16) };
+}
+
+/** Today's date ("2026-11-24") where the event happens. */
+export function todayIn(timeZone: string, now = new Date()) {
+  return wallClockAt(timeZone, now).date;
+}
+
 /** The instant at which clocks in `timeZone` read `date` `time`. */
 export function wallClockToInstant(date: string, time: string, timeZone: string) {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];

@@ -2,7 +2,7 @@
 // presenter, a coordinator of the PD day, someone who was there (checked in or
 // picked it, and still on the day), or nobody. Shared by takeaways.ts and resources.ts.
 import { db } from "~/utils/db.server";
-import { wallClockAt } from "../attendees/schedule";
+import { wallClockAt } from "../schedule/times";
 import { NotFoundError } from "../errors";
 import { coordinatesEvent, findEventBySlug, loadActor } from "../events/permissions";
 import { presentsSession } from "../proposals/proposal-access";
