@@ -47,7 +47,8 @@ async function sessionOpenForResources(
     where: { eventId: event.id, proposalId: session.proposalId, kind: "resource", hiddenAt: null },
   });
   if (count >= MAX_RESOURCES) throw new RuleError(`A session can have at most ${MAX_RESOURCES} resources.`, field);
-  return { event, session };
+  // What every new resource row of this session starts with.
+  return { eventId: event.id, proposalId: session.proposalId, placementId, authorId: actorId, kind: "resource" };
 }
 
 export async function addSessionResource(
@@ -57,14 +58,10 @@ export async function addSessionResource(
   input: SessionResourceInput,
   now = new Date(),
 ) {
-  const { event, session } = await sessionOpenForResources(actorId, slug, placementId, now, "url");
+  const resource = await sessionOpenForResources(actorId, slug, placementId, now, "url");
   return db.sessionPost.create({
     data: {
-      eventId: event.id,
-      proposalId: session.proposalId,
-      placementId,
-      authorId: actorId,
-      kind: "resource",
+      ...resource,
       text: input.label,
       url: input.url,
     },
@@ -91,7 +88,7 @@ export async function addSessionResourceFile(
   file: { name: string; bytes: Uint8Array },
   now = new Date(),
 ) {
-  const { event, session } = await sessionOpenForResources(actorId, slug, placementId, now, "file");
+  const resource = await sessionOpenForResources(actorId, slug, placementId, now, "file");
   if (file.bytes.byteLength === 0) throw new RuleError("Choose a file to upload.", "file");
   if (file.bytes.byteLength > MAX_RESOURCE_FILE_BYTES) throw new RuleError("Use a file of at most 10 MB.", "file");
   const type = sniffFile(file.bytes, RESOURCE_FILE_TYPES);
@@ -100,11 +97,7 @@ export async function addSessionResourceFile(
   const storedName = await storeUpload(file.bytes, type);
   return db.sessionPost.create({
     data: {
-      eventId: event.id,
-      proposalId: session.proposalId,
-      placementId,
-      authorId: actorId,
-      kind: "resource",
+      ...resource,
       text: input.label,
       storedName,
       fileName: downloadName(file.name, type.ext),
