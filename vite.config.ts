@@ -29,6 +29,9 @@ export default defineConfig(({ isSsrBuild }) => ({
               // The error page is the root route's ErrorBoundary, so every page loads it:
               // with React and Remix (the chunk Rollup names "components").
               if (id.includes("/app/components/error-message.")) return "components";
+              // "1 session", "3 sessions": 0.2 KB used by the schedule and a dozen staff pages,
+              // cheaper in every page's big chunk than as a file of its own.
+              if (id.includes("/app/utils/plural.")) return "components";
               // Every attendee page but the room page uses both (attendee imports schedule).
               if (/\/app\/components\/(attendee|schedule)\./.test(id)) return "attendee";
               // A button, its field errors and the action's failure helpers: used together.
