@@ -121,17 +121,22 @@ try {
   // LIGHTHOUSE_RUNS=<n>: each page n times (one row per run, then the worst of each page):
   // a target is met when every run meets it, not a lucky one.
   const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS) || 1);
-  const runList = pages.flatMap((p) => Array.from({ length: runs }, (_, run) => ({ ...p, run: run + 1 })));
+  // Round after round (not one page n times in a row), so a busy spell on the machine hits every page alike.
+  const runList = Array.from({ length: runs }, (_, run) => pages.map((p) => ({ ...p, run: run + 1 }))).flat();
   for (const { page, url, headers, run } of runList) {
     const path = new URL(url).pathname;
     // Defaults: a mid-range phone (Moto G Power), simulated slow 4G and 4x CPU slowdown.
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance"],
-      extraHeaders: headers,
-    });
+    const audit = () =>
+      lighthouse(url, {
+        port: chrome!.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance"],
+        extraHeaders: headers,
+      });
+    let result = await audit();
+    // Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART): once more.
+    if (result?.lhr.runtimeError?.code === "NO_NAVSTART") result = await audit();
     if (!result || result.lhr.runtimeError)
       throw new Error(`Lighthouse failed on ${path}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
     const { lhr } = result;
