@@ -297,18 +297,46 @@ export function SyncStatus() {
  */
 export function useAttendeeServiceWorker(warm: string[]) {
   const key = warm.join(" ");
-  useEffect(() => {
-    void flush();
-    if (!("serviceWorker" in navigator)) return;
-    navigator.serviceWorker
-      .register("/sw.js", { scope: "/e/" })
-      .then(() => navigator.serviceWorker.ready)
-      .then((registration) =>
-        // With the sign-in it is for: the worker drops pages kept under another (public/sw.js).
-        registration.active?.postMessage({ type: "warm", urls: key.split(" "), signIn: currentSignIn() }),
-      )
-      .catch(() => {});
-  }, [key]);
+  useEffect(
+    () =>
+      // Once the page has loaded and the phone is idle: the worker's start and the pages
+      // it fetches to keep would otherwise compete with the page's own scripts and the
+      // person's part on a slow connection, and a queued pick can wait a moment.
+      afterLoadWhenIdle(() => {
+        void flush();
+        if (!("serviceWorker" in navigator)) return;
+        navigator.serviceWorker
+          .register("/sw.js", { scope: "/e/" })
+          .then(() => navigator.serviceWorker.ready)
+          .then((registration) =>
+            // With the sign-in it is for: the worker drops pages kept under another (public/sw.js).
+            registration.active?.postMessage({ type: "warm", urls: key.split(" "), signIn: currentSignIn() }),
+          )
+          .catch(() => {});
+      }),
+    [key],
+  );
+}
+
+/** Runs `work` after the load event, when the main thread is idle (within a second); returns a cancel. */
+function afterLoadWhenIdle(work: () => void) {
+  let cancel = () => {};
+  const idle = () => {
+    // Safari has no requestIdleCallback.
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(work, { timeout: 1000 });
+      cancel = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(work, 200);
+      cancel = () => clearTimeout(handle);
+    }
+  };
+  if (document.readyState === "complete") idle();
+  else {
+    window.addEventListener("load", idle, { once: true });
+    cancel = () => window.removeEventListener("load", idle);
+  }
+  return () => cancel();
 }
 
 /** The strip on every attendee page: sections of the day, and the sync indicator. */

@@ -116,29 +116,40 @@ try {
     chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
   });
-  const rows = [];
-  for (const { page, url, headers } of pages) {
+  type Row = { page: string; performance: number; "LCP ms": number; "TBT ms": number; [column: string]: unknown };
+  const rows: Row[] = [];
+  // LIGHTHOUSE_RUNS=<n>: each page n times (one row per run, then the worst of each page):
+  // a target is met when every run meets it, not a lucky one.
+  const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS) || 1);
+  // Round after round (not one page n times in a row), so a busy spell on the machine hits every page alike.
+  const runList = Array.from({ length: runs }, (_, run) => pages.map((p) => ({ ...p, run: run + 1 }))).flat();
+  for (const { page, url, headers, run } of runList) {
     const path = new URL(url).pathname;
     // Defaults: a mid-range phone (Moto G Power), simulated slow 4G and 4x CPU slowdown.
-    const result = await lighthouse(url, {
-      port: chrome.port,
-      output: "json",
-      logLevel: "error",
-      onlyCategories: ["performance"],
-      extraHeaders: headers,
-    });
+    const audit = () =>
+      lighthouse(url, {
+        port: chrome!.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance"],
+        extraHeaders: headers,
+      });
+    let result = await audit();
+    // Lighthouse sometimes loses the trace on a busy machine (NO_NAVSTART): once more.
+    if (result?.lhr.runtimeError?.code === "NO_NAVSTART") result = await audit();
     if (!result || result.lhr.runtimeError)
       throw new Error(`Lighthouse failed on ${path}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
     const { lhr } = result;
     // LIGHTHOUSE_REPORTS=<folder> keeps each page's full report, to see what a figure is made of.
     if (process.env.LIGHTHOUSE_REPORTS) {
       fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
-      const name = page.replace(/[^a-z]+/gi, "-").replace(/^-|-$/g, "");
+      const name = page.replace(/[^a-z]+/gi, "-").replace(/^-|-$/g, "") + (runs > 1 ? `-${run}` : "");
       fs.writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/${name}.json`, JSON.stringify(lhr));
     }
     const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
     rows.push({
       page,
+      ...(runs > 1 ? { run } : {}),
       path,
       performance: Math.round((lhr.categories.performance?.score ?? NaN) * 100),
       "FCP ms": ms("first-contentful-paint"),
@@ -155,6 +166,21 @@ try {
   }
   console.log("Lighthouse, mobile emulation, simulated slow 4G:");
   console.table(rows);
+  if (runs > 1) {
+    console.log(`The worst of ${runs} runs per page:`);
+    console.table(
+      pages.map(({ page }) => {
+        const mine = rows.filter((row) => row.page === page);
+        return {
+          page,
+          "lowest performance": Math.min(...mine.map((row) => row.performance)),
+          "highest LCP ms": Math.max(...mine.map((row) => row["LCP ms"])),
+          "highest TBT ms": Math.max(...mine.map((row) => row["TBT ms"])),
+          "runs met": `${mine.filter((row) => row["≥95, ≤2500, ≤200"] === "met").length}/${runs}`,
+        };
+      }),
+    );
+  }
 } catch (error) {
   failed = true;
   console.error(error);
