@@ -14,6 +14,9 @@ export default defineConfig(({ isSsrBuild }) => ({
   // mostly React and Remix themselves (82 KB of it); terser packs them smaller than
   // esbuild does (measured: the schedule page 91.2 → 87.8 KB, My day 92.3 → 88.9 KB).
   build: isSsrBuild ? {} : { minify: "terser", terserOptions: { compress: { passes: 2 } } },
+  // The attendee forms' check (app/utils/form-check.ts) is bundled as one ES module that
+  // the page import()s on a form's first focus: see useLazyValidatedForm.
+  worker: { format: "es" },
   plugins: [
     remix({
       // DROPIN_BUILD_DIR lets two builds coexist on one machine (parallel test runs).

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { myDayPart } from "~/.server/attendees/personal-parts";
 import { eventOfMember, resetMyDayFeed } from "~/.server/attendees/picks";
 import { leaveEvent, LEAVING_KEEPS_DATA } from "~/.server/events/people";
@@ -94,6 +94,13 @@ function Day({
 >) {
   const failed = useActionData<typeof action>();
   const leaveFailure = failureOf(failed, "leave");
+  // Each button waits for its own post only. Told apart by intent alone, not through usePending:
+  // its chunk (0.35 KB) would take this page past the phone budget, and nothing else posts
+  // to this page (the pick buttons post to /e/<slug>/picks on their own, not through Remix).
+  const navigation = useNavigation();
+  const posting = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const resetting = posting === "reset-feed";
+  const leaving = posting === "leave";
   const event = { slug, name };
   // Plain anchors opened in the app by one listener (as on the schedule): this list is
   // what a phone paints last (its largest text), so it is rendered with the least work.
@@ -156,7 +163,7 @@ function Day({
                 Shared it by mistake? Resetting gives you a new address; the old one stops working at once, so calendars
                 subscribed to it need the new one.
               </p>
-              <Button variant="secondary" name="intent" value="reset-feed">
+              <Button variant="secondary" name="intent" value="reset-feed" disabled={resetting}>
                 Reset this link
               </Button>
             </>
@@ -165,7 +172,7 @@ function Day({
               <p>
                 Get a private address to subscribe to in your calendar app; it follows your picks and schedule changes.
               </p>
-              <Button variant="secondary" name="intent" value="reset-feed">
+              <Button variant="secondary" name="intent" value="reset-feed" disabled={resetting}>
                 Get my calendar address
               </Button>
             </>
@@ -179,7 +186,7 @@ function Day({
           <Form method="post">
             <FormErrors errors={leaveFailure ? allMessages(leaveFailure) : []} />
             <input type="hidden" name="roles" value={leave.roles} />
-            <Button variant="danger" name="intent" value="leave">
+            <Button variant="danger" name="intent" value="leave" disabled={leaving}>
               Leave {event.name}
             </Button>
           </Form>
