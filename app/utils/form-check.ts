@@ -41,8 +41,11 @@ export function formChecker(
       touched.add(target.name);
       check(form);
     },
-    change(form: HTMLFormElement, target: EventTarget) {
-      if (isField(target) && (submitted || touched.has(target.name))) check(form);
+    /** `shown`: the messages on the page now; one the server gave goes as its field is edited. */
+    change(form: HTMLFormElement, target: EventTarget, _submitter: unknown, shown: FieldErrors) {
+      if (!isField(target)) return;
+      if (shown[target.name]?.length) touched.add(target.name);
+      if (submitted || touched.has(target.name)) check(form);
     },
     /** Posts the form as its button would, or puts the focus on the first field with a message. */
     submit(form: HTMLFormElement, _target: EventTarget, submitter: HTMLButtonElement | null) {

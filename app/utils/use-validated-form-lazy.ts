@@ -39,7 +39,7 @@ export function useLazyValidatedForm(schema: LazySchema, lastResult?: FormFailur
     void (checker.current ??= import(/* @vite-ignore */ checkUrl)
       .then(() => globalThis.dropinFormChecker!(schema, setErrors, (to) => void submit(to)))
       .catch(() => null)).then((check) =>
-      check ? check[step](form, target, submitter) : step === "submit" && submit(submitter ?? form),
+      check ? check[step](form, target, submitter, errors) : step === "submit" && submit(submitter ?? form),
     );
   };
 
