@@ -32,6 +32,8 @@ export default defineConfig(({ isSsrBuild }) => ({
               // "1 session", "3 sessions": 0.2 KB used by the schedule and a dozen staff pages,
               // cheaper in every page's big chunk than as a file of its own.
               if (id.includes("/app/utils/plural.")) return "components";
+              // Which form is posting (0.35 KB): the root's Sign out uses it, so every page loads it.
+              if (id.includes("/app/utils/use-pending.")) return "components";
               // Every attendee page but the room page uses both (attendee imports schedule).
               if (/\/app\/components\/(attendee|schedule)\./.test(id)) return "attendee";
               // A button, its field errors and the action's failure helpers: used together.

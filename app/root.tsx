@@ -18,6 +18,7 @@ import { Toaster } from "~/components/toaster";
 import { navigationFor } from "~/.server/events/navigation";
 import { getUser } from "~/utils/auth.server";
 import { takeToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 import styles from "~/styles/app.css?url";
 
 export const links: LinksFunction = () => [
@@ -54,6 +55,7 @@ function SiteHeader() {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const user = rootData?.user;
   const nav = rootData?.nav;
+  const signingOut = usePending()({}, "/logout");
   return (
     <header className="site-header">
       <div className="site-header-inner">
@@ -68,7 +70,7 @@ function SiteHeader() {
               </NavLink>
             ))}
             <Form method="post" action="/logout" className="inline-form">
-              <button type="submit" className="button button-link">
+              <button type="submit" className="button button-link" disabled={signingOut}>
                 Sign out {user ? <span className="visually-hidden">{user.name}</span> : null}
               </button>
             </Form>

@@ -10,9 +10,9 @@ import { ErrorMessage } from "~/components/error-message";
 import { CodeField, Field, FormErrors } from "~/components/forms";
 import { CodeSchema, JoinSchema } from "~/schemas/attendees";
 import { signInAndRedirect } from "~/utils/auth.server";
-import { parseSubmission } from "~/utils/forms";
+import { parseSubmission, type FormFailure } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
-import { usePending } from "~/utils/use-pending";
+import { useLazyValidatedForm } from "~/utils/use-validated-form-lazy";
 
 export const headers = retryAfterHeaders;
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -25,9 +25,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { event: { slug: event.slug, name: event.name }, help: await joinHelp(event) };
 }
 
-// No client-side validation layer here on purpose (useValidatedForm brings zod and
-// react-hook-form): attendee pages stay inside the phone JavaScript budget, and the
-// server answers every field error anyway. Each button still waits for its own post (usePending).
+// The forms are checked in the browser by the same schemas, loaded on first focus
+// (useLazyValidatedForm): this page stays inside the phone JavaScript budget.
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const formData = await request.formData();
   if (formData.get("intent") === "verify") {
@@ -50,12 +49,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { ok: true as const, email: submission.data.email, message };
 }
 
-function CodeForm({ email, error }: { email: string; error?: string }) {
-  const pending = usePending()({ intent: "verify" });
+function CodeForm({ email, failed }: { email: string; failed?: FormFailure }) {
+  const { formProps, errorFor, pending } = useLazyValidatedForm("CodeSchema", failed, { intent: "verify" });
   return (
-    <Form method="post" noValidate>
+    <Form method="post" {...formProps}>
       <input type="hidden" name="email" value={email} />
-      <CodeField error={error} />
+      <CodeField error={errorFor("code")} />
       <div className="form-actions">
         <Button name="intent" value="verify" disabled={pending}>
           Sign in
@@ -99,8 +98,9 @@ function NoCodeHelp({ email }: { email: string }) {
 export default function Join() {
   const { event } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const failed = result && !result.ok ? result : null;
   // The email form is the only form on its page (the code form shows once it is answered).
-  const sending = usePending()();
+  const emailForm = useLazyValidatedForm("JoinSchema", failed);
   if (result && "message" in result) {
     return (
       <section className="card narrow" aria-labelledby="join-title">
@@ -115,14 +115,13 @@ export default function Join() {
       </section>
     );
   }
-  const failed = result && !result.ok ? result : null;
   // A wrong code comes back here with the email kept, so the code form shows again.
   if (failed && failed.values.intent === "verify" && typeof failed.values.email === "string" && failed.values.email) {
     return (
       <section className="card narrow" aria-labelledby="join-title">
         <h1 id="join-title">Check your email</h1>
         <FormErrors errors={failed.formErrors} />
-        <CodeForm email={failed.values.email} error={failed.fieldErrors.code?.[0]} />
+        <CodeForm email={failed.values.email} failed={failed} />
         <p>
           <Link to={`/e/${event.slug}/join`}>Send a new code</Link>
         </p>
@@ -133,7 +132,7 @@ export default function Join() {
     <section className="card narrow" aria-labelledby="join-title">
       <h1 id="join-title">Join {event.name}</h1>
       <p>Enter your school email. We will send you a sign-in link and a 6-digit code — no password needed.</p>
-      <Form method="post" noValidate>
+      <Form method="post" {...emailForm.formProps}>
         <FormErrors errors={failed?.formErrors ?? []} />
         <Field
           label="Email"
@@ -142,10 +141,10 @@ export default function Join() {
           autoComplete="email"
           required
           defaultValue={typeof failed?.values.email === "string" ? failed.values.email : ""}
-          error={failed?.fieldErrors.email?.[0]}
+          error={emailForm.errorFor("email")}
         />
         <div className="form-actions">
-          <Button disabled={sending}>Send me a code</Button>
+          <Button disabled={emailForm.pending}>Send me a code</Button>
         </div>
       </Form>
       <p>

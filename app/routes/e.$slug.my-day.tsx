@@ -17,6 +17,7 @@ import { requireUser } from "~/utils/auth.server";
 import { allMessages, failureOf, formDataToObject, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
+import { usePending } from "~/utils/use-pending";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `My day · ${data?.event.name ?? "PD day"} · Dropin` },
@@ -94,6 +95,10 @@ function Day({
 >) {
   const failed = useActionData<typeof action>();
   const leaveFailure = failureOf(failed, "leave");
+  // Each button waits for its own post only.
+  const pending = usePending();
+  const resetting = pending({ intent: "reset-feed" });
+  const leaving = pending({ intent: "leave" });
   const event = { slug, name };
   // Plain anchors opened in the app by one listener (as on the schedule): this list is
   // what a phone paints last (its largest text), so it is rendered with the least work.
@@ -156,7 +161,7 @@ function Day({
                 Shared it by mistake? Resetting gives you a new address; the old one stops working at once, so calendars
                 subscribed to it need the new one.
               </p>
-              <Button variant="secondary" name="intent" value="reset-feed">
+              <Button variant="secondary" name="intent" value="reset-feed" disabled={resetting}>
                 Reset this link
               </Button>
             </>
@@ -165,7 +170,7 @@ function Day({
               <p>
                 Get a private address to subscribe to in your calendar app; it follows your picks and schedule changes.
               </p>
-              <Button variant="secondary" name="intent" value="reset-feed">
+              <Button variant="secondary" name="intent" value="reset-feed" disabled={resetting}>
                 Get my calendar address
               </Button>
             </>
@@ -179,7 +184,7 @@ function Day({
           <Form method="post">
             <FormErrors errors={leaveFailure ? allMessages(leaveFailure) : []} />
             <input type="hidden" name="roles" value={leave.roles} />
-            <Button variant="danger" name="intent" value="leave">
+            <Button variant="danger" name="intent" value="leave" disabled={leaving}>
               Leave {event.name}
             </Button>
           </Form>

@@ -14,7 +14,7 @@ import { getUser, requireUser } from "~/utils/auth.server";
 import { parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { usePending } from "~/utils/use-pending";
+import { useLazyValidatedForm } from "~/utils/use-validated-form-lazy";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.session.title} · ${data.event.name} · Dropin` : "Session · Dropin" },
@@ -80,23 +80,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 type Feedback = { rating: number; comment: string | null } | null;
 
-// Plain markup, checked by the server only: useValidatedForm (zod, react-hook-form) would
-// take this page past the phone JavaScript budget. Its button waits for its own post.
+// Checked in the browser by the same schema, loaded on first focus (useLazyValidatedForm):
+// zod and the schema would take this page past the phone JavaScript budget.
 function FeedbackForm({ feedback }: { feedback: Feedback }) {
   const failed = useActionData<typeof action>();
   // The page's other forms post to /e/<slug>/picks: any post to this route is this form's.
-  const pending = usePending()();
-  const rating = failed && !failed.ok ? String(failed.values.rating ?? "") : String(feedback?.rating ?? "");
-  const ratingError = failed && !failed.ok ? failed.fieldErrors.rating?.[0] : undefined;
-  const commentError = failed && !failed.ok ? failed.fieldErrors.comment?.[0] : undefined;
+  const refused = failed && !failed.ok ? failed : null;
+  const { formProps, errorFor, pending } = useLazyValidatedForm("FeedbackSchema", refused);
+  const rating = refused ? String(refused.values.rating ?? "") : String(feedback?.rating ?? "");
+  const ratingError = errorFor("rating");
+  const commentError = errorFor("comment");
   return (
     <section className="card" aria-labelledby="rate-title">
       <h2 id="rate-title">{feedback ? "Your rating" : "How was it?"}</h2>
       <p className="muted">Presenters see ratings and comments without your name.</p>
-      <Form method="post" noValidate>
-        {failed && !failed.ok && failed.formErrors.length ? (
+      <Form method="post" {...formProps}>
+        {refused?.formErrors.length ? (
           <div className="form-errors" role="alert">
-            {failed.formErrors.map((m) => (
+            {refused.formErrors.map((m) => (
               <p key={m}>{m}</p>
             ))}
           </div>
@@ -122,7 +123,7 @@ function FeedbackForm({ feedback }: { feedback: Feedback }) {
             id="feedback-comment"
             name="comment"
             rows={4}
-            defaultValue={failed && !failed.ok ? String(failed.values.comment ?? "") : (feedback?.comment ?? "")}
+            defaultValue={refused ? String(refused.values.comment ?? "") : (feedback?.comment ?? "")}
             aria-invalid={commentError ? true : undefined}
             aria-describedby={commentError ? "feedback-comment-error" : undefined}
           />

@@ -5,9 +5,10 @@ import { findEventBySlug } from "~/.server/events/permissions";
 import { decide, releaseStaged, sendDraftReminders, unstage } from "~/.server/proposals/decisions";
 import { listBoard } from "~/.server/proposals/review";
 import { STATE_LABELS, type ProposalState } from "~/.server/proposals/states";
+import { BulkDecisionForm } from "~/components/bulk-decision-form";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
-import { Field, FormErrors, SelectField } from "~/components/forms";
+import { Field, SelectField } from "~/components/forms";
 import {
   AUDIENCE_LABELS,
   AUDIENCES,
@@ -110,14 +111,9 @@ export default function ProposalBoard() {
   const { event, filters, proposals, canDecide } = data;
   const lastResult = useActionData<typeof action>();
   const failure = isFormFailure(lastResult) ? lastResult : null;
-  const kept = failure?.values.ids;
-  const keptIds = new Set(Array.isArray(kept) ? kept : kept ? [kept] : []);
   const location = useLocation();
   const pending = usePending();
-  const deciding = pending({ intent: ["accept", "waitlist", "decline", "unstage"] });
   const filtered = Object.entries(filters).some(([key, value]) => key !== "sort" && value);
-  const idError = failure?.fieldErrors.ids?.[0];
-  const errors = [...(failure?.formErrors ?? []), ...(idError ? [idError] : [])];
 
   return (
     <>
@@ -236,80 +232,50 @@ export default function ProposalBoard() {
           </p>
         ) : (
           // Keyed by navigation: after a decision redirects back, the ticks clear; after a refusal they stay.
-          <Form method="post" className="board-form" key={location.key}>
-            {canDecide ? (
-              <fieldset className="card bulk-bar">
-                <legend>With the selected proposals</legend>
-                <FormErrors errors={errors} />
-                <div className="bulk-buttons">
-                  <Button name="intent" value="accept" disabled={deciding}>
-                    Accept selected
-                  </Button>
-                  <Button name="intent" value="waitlist" variant="secondary" disabled={deciding}>
-                    Waitlist selected
-                  </Button>
-                  <Button name="intent" value="decline" variant="secondary" disabled={deciding}>
-                    Decline selected
-                  </Button>
-                  {data.stagedCount > 0 ? (
-                    <Button name="intent" value="unstage" variant="link" disabled={deciding}>
-                      Clear staged decision
-                    </Button>
-                  ) : null}
-                </div>
-                <div className="check">
-                  <input type="checkbox" id="bulk-stage" name="stage" defaultChecked={failure?.values.stage === "on"} />
-                  <label htmlFor="bulk-stage">
-                    Stage for release instead of sending now (no mail until you release)
-                  </label>
-                </div>
-              </fieldset>
-            ) : null}
-            <ul className="board-list" aria-label="Proposals">
-              {proposals.map((p) => (
-                <li key={p.id} className="card board-item">
-                  {canDecide ? (
-                    <input
-                      type="checkbox"
-                      name="ids"
-                      value={p.id}
-                      id={`select-${p.id}`}
-                      defaultChecked={keptIds.has(p.id)}
-                      aria-label={`Select “${p.title}”`}
-                    />
-                  ) : null}
-                  <div className="board-item-body">
-                    <h3>
-                      <Link to={`/events/${event.slug}/proposals/${p.id}`}>{p.title}</Link>
-                    </h3>
-                    <p className="board-meta">
-                      <span className={`tag tag-state-${p.state}`}>{p.stateLabel}</span>
-                      {p.stagedDecision ? (
-                        <span className="tag tag-staged">
-                          Staged: {data.stagedLabels[p.stagedDecision] ?? p.stagedDecision}
-                        </span>
-                      ) : null}
-                    </p>
-                    <p className="board-meta">
-                      {p.presenterName}
-                      {p.coPresenters.length > 0 ? ` with ${p.coPresenters.map((c) => c.name).join(", ")}` : ""}
-                    </p>
-                    <p className="board-meta muted">
-                      {p.audience.map((a) => AUDIENCE_LABELS[a as Audience] ?? a).join(", ") || "No audience given"} ·{" "}
-                      {FORMAT_LABELS[p.format as Format] ?? p.format}
-                      {p.tags.length > 0 ? ` · ${p.tags.join(", ")}` : ""}
-                    </p>
-                    <p className="board-meta">
-                      {p.averageScore === null
-                        ? "Not scored yet"
-                        : `Average score ${p.averageScore} (${plural(p.reviewCount, "review")})`}
-                      {p.myScore !== null ? ` · Your score ${p.myScore}` : ""}
-                    </p>
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </Form>
+          <BulkDecisionForm
+            key={location.key}
+            lastResult={failure}
+            canDecide={canDecide}
+            stagedCount={data.stagedCount}
+          >
+            {(select) => (
+              <ul className="board-list" aria-label="Proposals">
+                {proposals.map((p) => (
+                  <li key={p.id} className="card board-item">
+                    {select(p)}
+                    <div className="board-item-body">
+                      <h3>
+                        <Link to={`/events/${event.slug}/proposals/${p.id}`}>{p.title}</Link>
+                      </h3>
+                      <p className="board-meta">
+                        <span className={`tag tag-state-${p.state}`}>{p.stateLabel}</span>
+                        {p.stagedDecision ? (
+                          <span className="tag tag-staged">
+                            Staged: {data.stagedLabels[p.stagedDecision] ?? p.stagedDecision}
+                          </span>
+                        ) : null}
+                      </p>
+                      <p className="board-meta">
+                        {p.presenterName}
+                        {p.coPresenters.length > 0 ? ` with ${p.coPresenters.map((c) => c.name).join(", ")}` : ""}
+                      </p>
+                      <p className="board-meta muted">
+                        {p.audience.map((a) => AUDIENCE_LABELS[a as Audience] ?? a).join(", ") || "No audience given"} ·{" "}
+                        {FORMAT_LABELS[p.format as Format] ?? p.format}
+                        {p.tags.length > 0 ? ` · ${p.tags.join(", ")}` : ""}
+                      </p>
+                      <p className="board-meta">
+                        {p.averageScore === null
+                          ? "Not scored yet"
+                          : `Average score ${p.averageScore} (${plural(p.reviewCount, "review")})`}
+                        {p.myScore !== null ? ` · Your score ${p.myScore}` : ""}
+                      </p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </BulkDecisionForm>
         )}
       </section>
     </>

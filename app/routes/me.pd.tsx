@@ -10,6 +10,7 @@ import { Field, FormErrors } from "~/components/forms";
 import { RecordSpanSchema } from "~/schemas/credit";
 import { requireUser } from "~/utils/auth.server";
 import { formatEventDate } from "~/utils/dates";
+import { usePending } from "~/utils/use-pending";
 import { useValidatedForm } from "~/utils/use-validated-form";
 
 export const meta: MetaFunction = () => [{ title: "My PD record · Dropin" }];
@@ -26,6 +27,7 @@ export default function MyPdRecord() {
   const { record, failed } = useLoaderData<typeof loader>();
   const { field, onSubmit } = useValidatedForm(RecordSpanSchema, { defaultValues: record.span, lastResult: failed });
   const query = new URLSearchParams(record.span).toString();
+  const making = usePending()({}, "/me/pd/transcript");
   return (
     <>
       <h1>My PD record</h1>
@@ -55,7 +57,7 @@ export default function MyPdRecord() {
           <Form method="post" action={`/me/pd/transcript?${query}`}>
             <input type="hidden" name="from" value={record.span.from} />
             <input type="hidden" name="to" value={record.span.to} />
-            <Button>Transcript (print or save as PDF)</Button>
+            <Button disabled={making}>Transcript (print or save as PDF)</Button>
           </Form>
           {record.days.map((day) => (
             <section key={day.eventId} className="card" aria-labelledby={`day-${day.eventId}`}>

@@ -1,6 +1,6 @@
 // Attendee forms: joining by email code, picking sessions, rating them, and the
-// schedule's filter bar. Attendee pages parse these on the server only, to keep
-// react-hook-form out of the phone's JavaScript budget.
+// schedule's filter bar. Attendee pages check their forms in the browser with these
+// loaded on first focus (useLazyValidatedForm), to keep zod out of the phone's initial JavaScript.
 import { z } from "zod";
 import { emailField, sixDigitCodeField } from "./fields";
 import { AUDIENCES, FORMATS } from "./proposals";

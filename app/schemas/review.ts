@@ -81,10 +81,15 @@ const idList = z.preprocess(
 
 const stageBox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
-export const BulkDecisionSchema = z.object({
-  intent: z.enum([...DECISION_INTENTS, "unstage"], { error: "Choose what to do with the selected proposals" }),
+/** What the coordinator ticks on the board: checked in the browser before the post. */
+export const BulkSelectionSchema = z.object({
   ids: idList,
   stage: stageBox,
+});
+
+/** The post: the ticks, and the pressed button's intent (which the browser's check cannot see). */
+export const BulkDecisionSchema = BulkSelectionSchema.extend({
+  intent: z.enum([...DECISION_INTENTS, "unstage"], { error: "Choose what to do with the selected proposals" }),
 });
 
 export const SingleDecisionSchema = z.object({

@@ -114,6 +114,15 @@ test.describe("reviewing proposals", () => {
       "Average score 4 (1 review) · Your score 4",
     );
 
+    // Nothing ticked: refused in the browser by the form's own schema, before any post.
+    let posted = false;
+    const onRequest = (request: { method(): string }) => (posted ||= request.method() === "POST");
+    page.on("request", onRequest);
+    await page.getByRole("button", { name: "Accept selected" }).click();
+    await expect(page.getByRole("alert")).toContainText("Select at least one proposal first");
+    expect(posted, "an empty selection is refused before it is posted").toBe(false);
+    page.off("request", onRequest);
+
     const accepted = ["Phonics games that stick", "Fractions with LEGO bricks", "Robots in the middle school library"];
     for (const title of accepted) await select(page, title);
     await page.getByRole("button", { name: "Accept selected" }).click();
