@@ -5,13 +5,11 @@
 // decision redirects back the ticks clear, after a refusal they stay.
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { BulkSelectionSchema } from "~/schemas/review";
+import { BULK_INTENTS, BulkSelectionSchema } from "~/schemas/review";
 import type { FormFailure } from "~/utils/forms";
 import { useValidatedForm } from "~/utils/use-validated-form";
 import { Button } from "./button";
 import { FormErrors } from "./forms";
-
-const DECIDING = ["accept", "waitlist", "decline", "unstage"];
 
 export function BulkDecisionForm({
   lastResult,
@@ -27,7 +25,7 @@ export function BulkDecisionForm({
 }) {
   const { form, errorFor, onSubmit, values, pending, formErrors } = useValidatedForm(BulkSelectionSchema, {
     lastResult,
-    posts: { intent: DECIDING },
+    posts: { intent: BULK_INTENTS },
   });
   const kept = values.ids;
   const keptIds = new Set(Array.isArray(kept) ? kept : kept ? [kept] : []);

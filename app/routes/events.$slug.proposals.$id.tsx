@@ -9,7 +9,7 @@ import { ChangeList } from "~/components/change-list";
 import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { Facts, proposalFacts } from "~/components/proposal-panels";
-import { DECISION_FOR_INTENT, ReviewSchema, SingleDecisionSchema } from "~/schemas/review";
+import { DECISION_FOR_INTENT, DECISION_INTENTS, ReviewSchema, SingleDecisionSchema } from "~/schemas/review";
 import { requireUser } from "~/utils/auth.server";
 import { formatTimestamp } from "~/utils/dates";
 import { failure, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
@@ -112,7 +112,7 @@ export default function ReviewProposal() {
   const reviewFailed = failed?.values.intent === "review" ? failed : null;
   const decisionErrors = failed && failed.values.intent !== "review" ? failed.formErrors : [];
   const pending = usePending();
-  const deciding = pending({ intent: ["accept", "waitlist", "decline"] });
+  const deciding = pending({ intent: DECISION_INTENTS });
   const {
     form,
     field,

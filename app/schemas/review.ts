@@ -67,6 +67,8 @@ export const ReviewSchema = z
 export type ReviewInput = z.infer<typeof ReviewSchema>;
 
 export const DECISION_INTENTS = ["accept", "waitlist", "decline"] as const;
+/** The board's bulk buttons: the decisions, and clearing a staged one. */
+export const BULK_INTENTS = [...DECISION_INTENTS, "unstage"] as const;
 export const DECISION_FOR_INTENT = {
   accept: "accepted",
   waitlist: "waitlisted",
@@ -89,7 +91,7 @@ export const BulkSelectionSchema = z.object({
 
 /** The post: the ticks, and the pressed button's intent (which the browser's check cannot see). */
 export const BulkDecisionSchema = BulkSelectionSchema.extend({
-  intent: z.enum([...DECISION_INTENTS, "unstage"], { error: "Choose what to do with the selected proposals" }),
+  intent: z.enum(BULK_INTENTS, { error: "Choose what to do with the selected proposals" }),
 });
 
 export const SingleDecisionSchema = z.object({
