@@ -51,8 +51,7 @@ export function attendeeJavaScript(buildDir = process.env.DROPIN_BUILD_DIR ?? "b
 /**
  * The chunks a page's dynamic import()s bring (with what they import), less those it
  * already has: Vite writes a dynamic import as `import("./x.js")`, and lists the
- * chunks it preloads with it as "assets/y.js" in the importer's `__vite__mapDeps`; a
- * module imported by its address would be "/assets/z.js".
+ * chunks it preloads with it as "assets/y.js" in the importer's `__vite__mapDeps`.
  */
 function loadedLater(initial: string[], read: (urlPath: string) => string) {
   const have = new Set(initial);
@@ -60,7 +59,6 @@ function loadedLater(initial: string[], read: (urlPath: string) => string) {
   const dynamic = (code: string) => [
     ...[...code.matchAll(/import\("\.\/([\w.-]+\.js)"\)/g)].map((m) => `/assets/${m[1]}`),
     ...[...(/m\.f=\[([^\]]*)\]/.exec(code)?.[1] ?? "").matchAll(/"(assets\/[\w.-]+\.js)"/g)].map((m) => `/${m[1]}`),
-    ...[...code.matchAll(/"(\/assets\/[\w.-]+\.js)"/g)].map((m) => m[1]),
   ];
   const statics = (code: string) =>
     [...code.matchAll(/(?:from|import)\s*"\.\/([\w.-]+\.js)"/g)].map((m) => `/assets/${m[1]}`);
