@@ -1,7 +1,7 @@
 // The published schedule as attendees, door signs and posters show it. Plain
 // server-rendered lists: readable at 320px, fast without JavaScript, printable.
 import { useNavigate } from "@remix-run/react";
-import { Fragment, useEffect, useRef, useState, type ReactNode } from "react";
+import { Fragment, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 
 export type ScheduleBlock = { id: string; label: string; startTime: string; endTime: string; kind: string };
 export type ScheduleSession = {
@@ -219,9 +219,13 @@ export function BlockSchedule({
 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const list = useInAppLinks();
-  return (
-    <div className="block-schedule" ref={list}>
-      {blocks.map((block) => {
+  // Made again only when what it shows changes. The router renders the whole page again
+  // when it learns the routes the page links to (Remix's route discovery, just after the
+  // page comes alive) and when a navigation starts; redoing a 60-session block then was
+  // a slow phone's longest task after load. `actions` must keep its identity (useCallback).
+  const content = useMemo(
+    () =>
+      blocks.map((block) => {
         const here = sessions.filter((s) => s.blockId === block.id);
         if (block.kind !== "sessions" && here.length === 0) {
           return (
@@ -255,7 +259,12 @@ export function BlockSchedule({
             </section>
           </Fragment>
         );
-      })}
+      }),
+    [blocks, sessions, slug, showRoom, Heading, places, actions, emptyText],
+  );
+  return (
+    <div className="block-schedule" ref={list}>
+      {content}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useCallback } from "react";
 import { overlapQuestion, viewerPicks } from "~/.server/attendees/picks";
 import { getAttendeeSchedule } from "~/.server/attendees/schedule";
 import { listSponsors } from "~/.server/vendors/vendors";
@@ -217,21 +218,25 @@ export default function PublicEvent() {
   } = useLoaderData<typeof loader>();
   useOwnPicks(event.slug, picksLater);
   const live = event.status !== "archived";
-  const pickButton = (s: ScheduleSession) =>
-    canPick ? (
-      <PickButton
-        slug={event.slug}
-        placementId={s.placementId}
-        title={s.title}
-        pickClientId={picksLater ? undefined : (picks[s.placementId] ?? null)}
-        formClientId={`${formNonce}-${s.placementId}`.slice(0, 64)}
-        returnTo={returnTo}
-        overlaps={(overlaps[s.placementId] ?? []).map((id) => ({
-          placementId: id,
-          picked: picksLater ? undefined : id in picks,
-        }))}
-      />
-    ) : null;
+  // One identity while the loader data stays: BlockSchedule keeps its list as it is then.
+  const pickButton = useCallback(
+    (s: ScheduleSession) =>
+      canPick ? (
+        <PickButton
+          slug={event.slug}
+          placementId={s.placementId}
+          title={s.title}
+          pickClientId={picksLater ? undefined : (picks[s.placementId] ?? null)}
+          formClientId={`${formNonce}-${s.placementId}`.slice(0, 64)}
+          returnTo={returnTo}
+          overlaps={(overlaps[s.placementId] ?? []).map((id) => ({
+            placementId: id,
+            picked: picksLater ? undefined : id in picks,
+          }))}
+        />
+      ) : null,
+    [canPick, event.slug, picksLater, picks, formNonce, returnTo, overlaps],
+  );
   return (
     <>
       <AttendeeNav slug={event.slug} signedIn={signedIn} current="schedule" />
