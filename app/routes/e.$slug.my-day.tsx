@@ -14,6 +14,7 @@ import { timeRange, useInAppLinks } from "~/components/schedule";
 import { FeedResetSchema } from "~/schemas/attendees";
 import { LeaveEventSchema } from "~/schemas/people";
 import { requireUser } from "~/utils/auth.server";
+import { formatEventDate } from "~/utils/dates";
 import { allMessages, failureOf, formDataToObject, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -31,7 +32,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = shared ? null : await requireUser(request);
   const event = await guard(findEventBySlug(params.slug!));
   return {
-    event: { slug: event.slug, name: event.name },
+    event: {
+      slug: event.slug,
+      name: event.name,
+      dateText: formatEventDate(event.date),
+      startTime: event.startTime,
+      endTime: event.endTime,
+      venue: event.venue,
+    },
     mine: user ? await guard(myDayPart(user.id, params.slug!)) : null,
     mineLater: Boolean(shared),
     noScriptHref: shared ? withNoJs(new URL(request.url)) : null,
@@ -72,6 +80,11 @@ export default function MyDay() {
       <AskOwnPartEarly slug={event.slug} path={"my-day"} later={mineLater} />
       <NoScriptOwnPage href={noScriptHref} />
       <h1>My day</h1>
+      {/* The day itself, in the stored render: what a phone shows at once, before the person's list. */}
+      <p>
+        {event.name}: <strong>{event.dateText}</strong>, {timeRange(event.startTime, event.endTime)}
+        {event.venue ? <>, {event.venue}</> : null}
+      </p>
       {own.part ? (
         <Day slug={event.slug} name={event.name} formNonce={formNonce} {...own.part} />
       ) : (

@@ -95,6 +95,8 @@ test("an attendee joins by email code, picks sessions (one offline), subscribes 
   // My day: the second Block 2 pick is an alternative; the private feed lists the picks.
   await page.getByRole("link", { name: "My day" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "My day" })).toBeVisible();
+  // Which day and when, above the person's list (it is in the page before the list arrives).
+  await expect(page.getByText(/^Spring Exchange: \w+day, /)).toContainText("AM–");
   await expect(page.getByRole("listitem").filter({ hasText: "Station rotation" })).toContainText("alternative");
   await expectAccessible(page);
   await noSidewaysScroll(page);
