@@ -163,7 +163,8 @@ export async function markAttendance(
 /** Since when this person is in this room (an open visit), or null (for the room page). */
 export async function currentVisit(userId: string, eventId: string, roomId: string) {
   const row = statement(
-    `SELECT enteredAt FROM RoomVisit WHERE eventId = ? AND userId = ? AND roomId = ? AND leftAt IS NULL
+    // `+roomId`: look through the person's few visits (eventId, userId index), not the room's many.
+    `SELECT enteredAt FROM RoomVisit WHERE eventId = ? AND userId = ? AND +roomId = ? AND leftAt IS NULL
       ORDER BY enteredAt DESC LIMIT 1`,
   ).get(eventId, userId, roomId) as { enteredAt: string } | undefined;
   return row ? { enteredAt: fromDbTime(row.enteredAt) } : null;

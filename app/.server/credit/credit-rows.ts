@@ -30,8 +30,9 @@ const FEEDBACK = "SELECT x.userId, x.placementId FROM Feedback x WHERE x.eventId
 // A proposal's categories and its presenters now (the lead and confirmed co-presenters,
 // as presentedBy in proposal-access.ts has it): the whole day's, or the listed ids'.
 const PROPOSALS = "SELECT id, creditCategories, presenterId FROM Proposal WHERE eventId = ?";
-const PROPOSALS_LISTED = `SELECT id, creditCategories, presenterId FROM Proposal
-  WHERE eventId = ? AND id IN (SELECT value FROM json_each(?))`;
+// CROSS JOIN keeps the listed ids outside: one primary-key read each, not a walk of the day's proposals.
+const PROPOSALS_LISTED = `SELECT p.id, p.creditCategories, p.presenterId
+  FROM json_each(?) j CROSS JOIN Proposal p WHERE p.id = j.value AND p.eventId = ?`;
 const CO_PRESENTERS = `SELECT c.proposalId, c.userId FROM ProposalCoPresenter c JOIN Proposal p ON p.id = c.proposalId
   WHERE p.eventId = ? AND c.confirmedAt IS NOT NULL AND c.userId IS NOT NULL`;
 const CO_PRESENTERS_LISTED = `SELECT c.proposalId, c.userId FROM ProposalCoPresenter c
@@ -79,7 +80,7 @@ export function creditRows(scope: Scope, snapshot: ScheduleSnapshot) {
           .map((s) => s.proposalId),
       ),
     ]);
-    proposals = statement(PROPOSALS_LISTED).all(scope.eventId, ids) as ProposalRow[];
+    proposals = statement(PROPOSALS_LISTED).all(ids, scope.eventId) as ProposalRow[];
     coPresenters = statement(CO_PRESENTERS_LISTED).all(ids) as CoPresenterRow[];
   } else {
     proposals = statement(PROPOSALS).all(scope.eventId) as ProposalRow[];
