@@ -60,13 +60,13 @@ function parseVersion(row: VersionRow): PublishedVersion {
   return version;
 }
 
-/** The version attendees see, or null before the first publish. */
 // Read on every attendee page and each person's part of it: prepared statements (the
 // head is one indexed read, ~10 µs) where Prisma's two reads cost ~0.8 ms.
 const HEAD = "SELECT id FROM ScheduleVersion WHERE eventId = ? ORDER BY number DESC LIMIT 1";
 const ROW = `SELECT id, eventId, number, note, publishedAt, publishedById, snapshot, changelog
   FROM ScheduleVersion WHERE id = ?`;
 
+/** The version attendees see, or null before the first publish. */
 export async function latestPublished(eventId: string) {
   const head = statement(HEAD).get(eventId) as { id: string } | undefined;
   if (!head) return null;
