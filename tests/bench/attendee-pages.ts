@@ -50,6 +50,17 @@ export async function measureAttendeePages(base: string, cookie: string, duratio
     console.log(`Signed in, 10 phones: GET ${path}…`);
     pages[name] = await load({ url: `${base}${path}`, connections: 10, duration, headers: signedIn });
   }
+  // Each stored page above then asks for the person's own part (personal-parts.ts).
+  const idOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
+  for (const [name, path] of [
+    ["sessionPart", `/e/large/mine/session/${idOf(sessionPath)}`],
+    ["myDayPart", "/e/large/mine/my-day"],
+    ["roomPart", `/e/large/mine/room/${idOf(roomPath)}`],
+    ["creditPart", "/e/large/mine/credit"],
+  ] as const) {
+    console.log(`Signed in, 10 phones: GET ${path}…`);
+    pages[name] = await load({ url: `${base}${path}`, connections: 10, duration, headers: signedIn });
+  }
   return { pages, bytes, js: attendeeJavaScript() };
 }
 
@@ -113,5 +124,13 @@ export function attendeePageRows(
     half("My day (signed in), 10 concurrent", pages.myDay!),
     half("Room page (signed in), 10 concurrent", pages.room!),
     { ...half("PD credit page (signed in), 10 concurrent", pages.credit!), target: "reported", ok: null },
+    half("Session page: its part (GET mine/session), 10 concurrent", pages.sessionPart!),
+    half("My day: its part (GET mine/my-day), 10 concurrent", pages.myDayPart!),
+    half("Room page: its part (GET mine/room), 10 concurrent", pages.roomPart!),
+    {
+      ...half("PD credit page: its part (GET mine/credit), 10 concurrent", pages.creditPart!),
+      target: "reported",
+      ok: null,
+    },
   ];
 }

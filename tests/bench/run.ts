@@ -56,10 +56,11 @@ async function main() {
   const coordinator = sqlite
     .prepare("SELECT userId FROM Membership WHERE eventId = ? AND role = 'coordinator'")
     .get(event.id) as { userId: string };
-  // The attendee with the most picks: their pages show the most of them.
+  // The attendee with the most picks: their pages show the most of them. Among those, one
+  // who was in a session, so their credit page's part has a line to work out.
   const attendee = sqlite
     .prepare(
-      "SELECT m.userId FROM Membership m JOIN Pick p ON p.userId = m.userId AND p.eventId = m.eventId WHERE m.eventId = ? AND m.role = 'attendee' GROUP BY m.userId ORDER BY COUNT(*) DESC LIMIT 1",
+      "SELECT m.userId FROM Membership m JOIN Pick p ON p.userId = m.userId AND p.eventId = m.eventId WHERE m.eventId = ? AND m.role = 'attendee' AND EXISTS (SELECT 1 FROM RoomVisit v WHERE v.eventId = m.eventId AND v.userId = m.userId AND v.placementId IS NOT NULL) GROUP BY m.userId ORDER BY COUNT(*) DESC LIMIT 1",
     )
     .get(event.id) as { userId: string };
   const tokens = (

@@ -3,6 +3,7 @@
 // names; the event's coordinators see who said what.
 import type { FeedbackInput } from "~/schemas/attendees";
 import { db } from "~/utils/db.server";
+import { statement } from "~/utils/sqlite.server";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { assertEventCoordinator, findEventBySlug } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
@@ -33,11 +34,12 @@ export async function leaveFeedback(
   });
 }
 
+/** The person's own rating of a session (the session page's part: one prepared, indexed read). */
 export async function myFeedback(userId: string, placementId: string) {
-  return db.feedback.findUnique({
-    where: { userId_placementId: { userId, placementId } },
-    select: { rating: true, comment: true },
-  });
+  return (
+    (statement("SELECT rating, comment FROM Feedback WHERE userId = ? AND placementId = ?").get(userId, placementId) as
+      { rating: number; comment: string } | undefined) ?? null
+  );
 }
 
 /**

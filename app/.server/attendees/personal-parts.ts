@@ -9,7 +9,7 @@
 import { jsonAnswer, NotFoundError } from "../errors";
 import { clockTime } from "../checkin/door";
 import { roomCheckInState, roomsWithSpace } from "../checkin/rooms";
-import { getMyCredit } from "../credit/credit";
+import { getMyCreditLines } from "../credit/credit";
 import { LEAVING_KEEPS_DATA, myRoles } from "../events/people";
 import { findEventBySlug } from "../events/permissions";
 import { appLink } from "../outbox/outbox";
@@ -18,7 +18,7 @@ import { getPublishedRoom } from "../schedule/public-schedule";
 import { ROLE_LABELS } from "~/schemas/events";
 import { myFeedback } from "./feedback";
 import { getMyDay } from "./picks";
-import { getPublishedSession, sessionEnded } from "./schedule";
+import { findPublishedSession, sessionEnded } from "./schedule";
 import { signedInUser } from "./schedule-viewer";
 
 type Presented = { proposalId: string; presenters: Array<{ userId: string | null }> };
@@ -81,7 +81,7 @@ async function leaving(userId: string, event: { id: string; name: string }) {
 /** The credit page: the person's hours so far and their door check-in. */
 export async function myCreditPart(userId: string, slug: string) {
   const event = await findEventBySlug(slug);
-  const credit = await getMyCredit(userId, event.id);
+  const credit = await getMyCreditLines(userId, event.id);
   return {
     lines: credit.lines,
     total: credit.total,
@@ -106,7 +106,7 @@ export async function mineAnswer(
   if (!user) return { status: 401, body: { message: "Sign in to see your part of this page." } };
   return jsonAnswer(async () => {
     if (page === "session") {
-      const { event, session } = await getPublishedSession(slug, id);
+      const { event, session } = await findPublishedSession(slug, id);
       // Rating opens once the block is over (as the page has it); a non-member has no rating to read.
       return { status: 200, body: await mySessionPart(user.id, session, sessionEnded(event, session, new Date())) };
     }

@@ -4,6 +4,7 @@
 // arrives late is not brought back.
 import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
+import { statement } from "~/utils/sqlite.server";
 import { NotAllowedError, NotFoundError } from "../errors";
 import { findEventBySlug } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
@@ -26,12 +27,14 @@ export async function eventOfMember(userId: string, slug: string) {
   return event;
 }
 
+// My day's part asks this on every open: one prepared statement, not two Prisma reads.
+const MAY_PICK = `SELECT u.isDistrictCoordinator
+    OR EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id) AS may
+  FROM User u WHERE u.id = ?`;
+
 async function assertMember(userId: string, eventId: string) {
-  const [membership, user] = await Promise.all([
-    db.membership.findFirst({ where: { eventId, userId }, select: { id: true } }),
-    db.user.findUnique({ where: { id: userId }, select: { isDistrictCoordinator: true } }),
-  ]);
-  if (!membership && !user?.isDistrictCoordinator) throw new NotAllowedError("Join this PD day to pick sessions.");
+  const row = statement(MAY_PICK).get(eventId, userId) as { may: number } | undefined;
+  if (!row?.may) throw new NotAllowedError("Join this PD day to pick sessions.");
 }
 
 // Undoing a pick leaves a note in the audit log keyed by the pick's client id: the
@@ -118,11 +121,10 @@ export async function unpickSession(userId: string, slug: string, { placementId,
 
 /** placementId → the pick's client id, for the buttons on the attendee's pages. */
 export async function picksOf(userId: string, eventId: string) {
-  const rows = await db.pick.findMany({
-    where: { userId, eventId },
-    select: { placementId: true, clientId: true, id: true },
-  });
-  return new Map(rows.map((r) => [r.placementId, r.clientId ?? r.id]));
+  const rows = statement(
+    "SELECT placementId, IFNULL(clientId, id) AS clientId FROM Pick WHERE userId = ? AND eventId = ?",
+  ).all(userId, eventId) as Array<{ placementId: string; clientId: string }>;
+  return new Map(rows.map((r) => [r.placementId, r.clientId]));
 }
 
 /** Picks per placement and per proposal (all repeats), for coordinators. */

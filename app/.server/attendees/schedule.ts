@@ -109,11 +109,17 @@ export async function getAttendeeSchedule(
   };
 }
 
-/** A published session's page: room with building and floor, repeats, and links. */
-export async function getPublishedSession(slug: string, placementId: string) {
+/** A session on the PD day's published schedule (the session page's part needs no more). */
+export async function findPublishedSession(slug: string, placementId: string) {
   const { event, version } = await getPublicSchedule(slug);
   const session = version?.snapshot.sessions.find((s) => s.placementId === placementId);
   if (!version || !session) throw new NotFoundError("That session is not on the published schedule.");
+  return { event, version, session };
+}
+
+/** A published session's page: room with building and floor, repeats, and links. */
+export async function getPublishedSession(slug: string, placementId: string) {
+  const { event, version, session } = await findPublishedSession(slug, placementId);
   const [proposal, resources] = await Promise.all([
     db.proposal.findUnique({ where: { id: session.proposalId }, select: { experienceLevel: true } }),
     db.proposalResource.findMany({ where: { proposalId: session.proposalId }, orderBy: { createdAt: "asc" } }),

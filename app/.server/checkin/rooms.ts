@@ -4,18 +4,32 @@
 // ever counted in one room at once.
 import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
+import { fromDbTime, statement } from "~/utils/sqlite.server";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
 import { presentsSession } from "../proposals/proposal-access";
 import { latestPublished } from "../schedule/publish";
 import type { ScheduleSnapshot, SnapshotBlock, SnapshotSession } from "../schedule/snapshot";
 import { wallClockToInstant } from "../schedule/times";
 
+// A published snapshot never changes, and the room page's part (the block running now)
+// and credit (every session's span) ask for the same few spans again and again: each
+// snapshot's are worked out once (the zone's clock is the costly part).
+const knownSpans = new WeakMap<ScheduleSnapshot, Map<string, readonly [number, number]>>();
+
 export function blockSpan(snapshot: ScheduleSnapshot, block: Pick<SnapshotBlock, "startTime" | "endTime">) {
   const { date, timeZone } = snapshot.event;
-  return {
-    start: wallClockToInstant(date, block.startTime, timeZone),
-    end: wallClockToInstant(date, block.endTime, timeZone),
-  };
+  let spans = knownSpans.get(snapshot);
+  if (!spans) knownSpans.set(snapshot, (spans = new Map()));
+  const key = `${block.startTime}-${block.endTime}`;
+  let span = spans.get(key);
+  if (!span) {
+    span = [
+      wallClockToInstant(date, block.startTime, timeZone).getTime(),
+      wallClockToInstant(date, block.endTime, timeZone).getTime(),
+    ];
+    spans.set(key, span);
+  }
+  return { start: new Date(span[0]), end: new Date(span[1]) };
 }
 
 export function sessionSpan(snapshot: ScheduleSnapshot, session: Pick<SnapshotSession, "startTime" | "endTime">) {
@@ -101,10 +115,13 @@ async function publishedFor(eventId: string) {
   return version.snapshot;
 }
 
+/** A member of the PD day in any role: who may check in to its rooms (one indexed read). */
+const isMember = (userId: string, eventId: string) =>
+  Boolean(statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId));
+
 /** A signed-in member of the PD day checks themself into a room for the block running at `at`. */
 export async function checkIntoRoom(userId: string, eventId: string, roomId: string, at: Date = new Date()) {
-  const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
-  if (!member) throw new NotAllowedError("Join this PD day first, then check in to rooms.");
+  if (!isMember(userId, eventId)) throw new NotAllowedError("Join this PD day first, then check in to rooms.");
   const snapshot = await publishedFor(eventId);
   const room = snapshot.rooms.find((r) => r.id === roomId);
   if (!room) throw new NotFoundError("This room is not on the published schedule.");
@@ -139,16 +156,23 @@ export async function markAttendance(
   return (await openVisit(eventId, attendeeId, session.roomId, block, session, enteredAt, "presenter")).visit;
 }
 
-/** Whether this person has an open visit in this room right now (for the room page). */
+// The room page's part is asked on every scan of the door's code: these reads are
+// prepared statements over the person's own indexed rows (eventId, userId, …), not
+// Prisma queries (~0.4 ms each, most of such a request).
+
+/** Since when this person is in this room (an open visit), or null (for the room page). */
 export async function currentVisit(userId: string, eventId: string, roomId: string) {
-  return db.roomVisit.findFirst({ where: { eventId, userId, roomId, leftAt: null }, orderBy: { enteredAt: "desc" } });
+  const row = statement(
+    // `+roomId`: look through the person's few visits (eventId, userId index), not the room's many.
+    `SELECT enteredAt FROM RoomVisit WHERE eventId = ? AND userId = ? AND +roomId = ? AND leftAt IS NULL
+      ORDER BY enteredAt DESC LIMIT 1`,
+  ).get(eventId, userId, roomId) as { enteredAt: string } | undefined;
+  return row ? { enteredAt: fromDbTime(row.enteredAt) } : null;
 }
 
-/** For the room page: may this person check in here, and are they here already? */
+/** For the room page: may this person check in here (a member of the PD day, as checkIntoRoom has it), and are they here already? */
 export async function roomCheckInState(userId: string | null, eventId: string, roomId: string) {
-  if (!userId) return { canCheckIn: false, visit: null };
-  const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
-  if (!member) return { canCheckIn: false, visit: null };
+  if (!userId || !isMember(userId, eventId)) return { canCheckIn: false, visit: null };
   return { canCheckIn: true, visit: await currentVisit(userId, eventId, roomId) };
 }
 
@@ -163,6 +187,12 @@ export async function roomsWithSpace(eventId: string, roomId: string, at: Date =
   const block = blockAt(snapshot, at);
   const room = snapshot.rooms.find((r) => r.id === roomId);
   if (!block || !room) return null;
+  // Most rooms have seats: count this room's people first (an indexed count), and
+  // everyone's in the block only when it is full.
+  const here = statement(
+    "SELECT COUNT(*) AS n FROM RoomVisit WHERE eventId = ? AND roomId = ? AND timeBlockId = ? AND leftAt IS NULL",
+  ).get(eventId, roomId, block.id) as { n: number };
+  if (here.n < room.capacity) return null;
   const counts = await db.roomVisit.groupBy({
     by: ["roomId"],
     where: { eventId, timeBlockId: block.id, leftAt: null },

@@ -112,6 +112,8 @@ export type CreditContext = {
   feedbackGiven?: Set<string>;
   categories?: Map<string, string[]>;
   presentsNow?: Map<string, Set<string>>;
+  /** Only this person's lines are wanted (their own page): other presenters' lines are not made. */
+  forUser?: string;
 };
 
 /** Pure: every credit line of the PD day from its published snapshot, visits and corrections. */
@@ -165,6 +167,7 @@ export function computeCredit(
   if (rules.presenterCreditRule !== "none") {
     const factor = rules.presenterCreditRule === "double" ? 2 : 1;
     for (const session of sessions.values()) {
+      if (context.forUser && !session.presenters.some((p) => p.userId === context.forUser)) continue;
       const span = sessionSpan(snapshot, session);
       const minutes = Math.round(((span.end.getTime() - span.start.getTime()) / 60_000) * factor);
       for (const presenter of session.presenters) {

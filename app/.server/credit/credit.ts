@@ -6,71 +6,34 @@
 // then the day's other rules (credit-rules.ts) apply.
 import type { CorrectionInput } from "~/schemas/checkin";
 import { db } from "~/utils/db.server";
+import { fromDbTime, statement } from "~/utils/sqlite.server";
 import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
-import { assertEventCoordinator } from "../events/permissions";
+import { assertEventCoordinator, eventById } from "../events/permissions";
 import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 import { latestPublished } from "../schedule/publish";
 import { verificationCode } from "./certificate-codes";
 import { computeCredit, splitCategories, type CreditLine } from "./credit-lines";
+import { creditRows } from "./credit-rows";
 import { NON_CREDIT_BLOCK_KINDS } from "./credit-rules";
 
 /** One PD day's credit lines (everyone's, or one person's): no permission check, callers make it. */
 export async function loadCredit(eventId: string, userId?: string) {
-  const [event, version] = await Promise.all([
-    db.event.findUniqueOrThrow({ where: { id: eventId } }),
-    latestPublished(eventId),
-  ]);
+  const event = eventById(eventId);
+  if (!event) throw new NotFoundError("There is no PD day at that address.");
+  const version = await latestPublished(eventId);
   if (!version) return { event, lines: [] as CreditLine[], snapshot: null };
-  const where = userId ? { eventId, userId } : { eventId };
-  const [visits, adjustments, feedback, proposals] = await Promise.all([
-    db.roomVisit.findMany({
-      where,
-      select: { userId: true, placementId: true, timeBlockId: true, enteredAt: true, leftAt: true },
-    }),
-    db.creditAdjustment.findMany({
-      where,
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { userId: true, placementId: true, minutes: true, reason: true, createdAt: true, actorId: true },
-    }),
-    db.feedback.findMany({ where, select: { userId: true, placementId: true } }),
-    db.proposal.findMany({
-      where: { eventId },
-      select: {
-        id: true,
-        creditCategories: true,
-        presenterId: true,
-        coPresenters: { where: { confirmedAt: { not: null } }, select: { userId: true } },
-      },
-    }),
-  ]);
-  const actorIds = [...new Set(adjustments.map((a) => a.actorId).filter((id): id is string => Boolean(id)))];
-  const actors = new Map(
-    (await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [
-      u.id,
-      u.name,
-    ]),
-  );
+  const { visits, adjustments, feedback, proposals, presentsNow } = creditRows({ eventId, userId }, version.snapshot);
   const offered = new Set(splitCategories(event.creditCategories));
-  const lines = computeCredit(
-    version.snapshot,
-    event,
-    visits,
-    adjustments.map((a) => ({ ...a, by: (a.actorId && actors.get(a.actorId)) || "A coordinator" })),
-    {
-      feedbackGiven: new Set(feedback.map((f) => `${f.userId}|${f.placementId}`)),
-      // Only the day's current categories: one the coordinator took off the list no longer shows.
-      categories: new Map(
-        proposals.map((p) => [p.id, splitCategories(p.creditCategories).filter((c) => offered.has(c))]),
-      ),
-      presentsNow: new Map(
-        proposals.map((p) => [
-          p.id,
-          new Set([p.presenterId, ...p.coPresenters.flatMap((c) => (c.userId ? [c.userId] : []))]),
-        ]),
-      ),
-    },
-  ).filter((l) => !userId || l.userId === userId);
+  const lines = computeCredit(version.snapshot, event, visits, adjustments, {
+    feedbackGiven: new Set(feedback.map((f) => `${f.userId}|${f.placementId}`)),
+    // Only the day's current categories: one the coordinator took off the list no longer shows.
+    categories: new Map(
+      proposals.map((p) => [p.id, splitCategories(p.creditCategories).filter((c) => offered.has(c))]),
+    ),
+    presentsNow,
+    forUser: userId,
+  }).filter((l) => !userId || l.userId === userId);
   return { event, lines, snapshot: version.snapshot };
 }
 
@@ -78,25 +41,28 @@ export function totalHours(lines: CreditLine[]) {
   return lines.reduce((sum, l) => sum + l.hours, 0);
 }
 
-/** A member's own credit (attendee page and certificate). */
-export async function getMyCredit(userId: string, eventId: string) {
-  const member = await db.membership.findFirst({ where: { eventId, userId }, select: { id: true } });
+/**
+ * A member's own hours and door check-in (the credit page's part, asked on every
+ * open: prepared statements over their own rows, no Prisma query).
+ */
+export async function getMyCreditLines(userId: string, eventId: string) {
+  const member = statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId);
   if (!member) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
-  const [person, door] = await Promise.all([
-    dayPerson(eventId, userId),
-    // Shown on the credit page: arriving is recorded, but hours come from rooms.
-    db.doorCheckIn.findUnique({ where: { eventId_userId: { eventId, userId } }, select: { checkedInAt: true } }),
-  ]);
-  const user = { name: person.name, school: person.school };
+  // Shown on the credit page: arriving is recorded, but hours come from rooms.
+  const door = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(
+    eventId,
+    userId,
+  ) as { checkedInAt: string } | undefined;
   const { event, lines } = await loadCredit(eventId, userId);
-  return {
-    event,
-    user,
-    lines,
-    total: totalHours(lines),
-    code: verificationCode(userId, eventId),
-    doorCheckedInAt: door?.checkedInAt ?? null,
-  };
+  return { event, lines, total: totalHours(lines), doorCheckedInAt: door ? fromDbTime(door.checkedInAt) : null };
+}
+
+/** A member's own credit with their name and verification code (certificate). */
+export async function getMyCredit(userId: string, eventId: string) {
+  const { event, lines, total, doorCheckedInAt } = await getMyCreditLines(userId, eventId);
+  const person = await dayPerson(eventId, userId);
+  const user = { name: person.name, school: person.school };
+  return { event, user, lines, total, code: verificationCode(userId, eventId), doorCheckedInAt };
 }
 
 /** Everyone's credit, for the coordinator's page and the HR export. */

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from "~/schemas/events";
 import type { ChangeRoleInput, RemoveMemberInput } from "~/schemas/people";
 import type { Tx } from "~/utils/db.server";
 import { db } from "~/utils/db.server";
+import { statement } from "~/utils/sqlite.server";
 import { recordAudit } from "../audit/audit";
 import { NotFoundError, RuleError } from "../errors";
 import { newBadgeToken } from "../checkin/roster";
@@ -147,11 +148,11 @@ export async function removeMember(actorId: string, eventId: string, input: Remo
 
 /** The roles a person holds in a PD day, for their own "leave" form. */
 export async function myRoles(userId: string, eventId: string) {
-  const rows = await db.membership.findMany({
-    where: { userId, eventId },
-    select: { role: true },
-    orderBy: { role: "asc" },
-  });
+  // Read on every open of My day (its leave form): a prepared statement, not a Prisma query.
+  const rows = statement("SELECT role FROM Membership WHERE userId = ? AND eventId = ? ORDER BY role ASC").all(
+    userId,
+    eventId,
+  ) as Array<{ role: string }>;
   return rows.map((row) => row.role as Role);
 }
 

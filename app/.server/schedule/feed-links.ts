@@ -9,6 +9,7 @@
 import crypto from "node:crypto";
 import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
+import { statement } from "~/utils/sqlite.server";
 import { sameSecret, signedToken } from "../accounts/tokens";
 
 export type FeedKind = "my-day" | "presenter";
@@ -25,10 +26,12 @@ const newLookup = () => crypto.randomBytes(16).toString("base64url");
 
 /** The person's link of this kind for this PD day; null until they (or a publish) asked for one. Reads only. */
 export async function currentFeedLink(userId: string, eventId: string, kind: FeedKind) {
-  const link = await db.feedLink.findUnique({
-    where: { eventId_userId_kind: { eventId, userId, kind } },
-    select: { lookup: true },
-  });
+  // Read on every open of My day: a prepared statement, not a Prisma query.
+  const link = statement("SELECT lookup FROM FeedLink WHERE eventId = ? AND userId = ? AND kind = ?").get(
+    eventId,
+    userId,
+    kind,
+  ) as { lookup: string } | undefined;
   return link ? linkFor(kind, link.lookup) : null;
 }
 

@@ -2,6 +2,7 @@
 // with a changelog, and tells each presenter whose sessions changed. Attendee pages
 // and exports read only these versions, so unpublished edits stay drafts.
 import { db, type Tx } from "~/utils/db.server";
+import { fromDbTime, statement } from "~/utils/sqlite.server";
 import { recordAudit } from "../audit/audit";
 import { RuleError } from "../errors";
 import { recordStageChange } from "../events/events";
@@ -59,17 +60,20 @@ function parseVersion(row: VersionRow): PublishedVersion {
   return version;
 }
 
+// Read on every attendee page and each person's part of it: prepared statements (the
+// head is one indexed read, ~10 µs) where Prisma's two reads cost ~0.8 ms.
+const HEAD = "SELECT id FROM ScheduleVersion WHERE eventId = ? ORDER BY number DESC LIMIT 1";
+const ROW = `SELECT id, eventId, number, note, publishedAt, publishedById, snapshot, changelog
+  FROM ScheduleVersion WHERE id = ?`;
+
 /** The version attendees see, or null before the first publish. */
 export async function latestPublished(eventId: string) {
-  const head = await db.scheduleVersion.findFirst({
-    where: { eventId },
-    orderBy: { number: "desc" },
-    select: { id: true },
-  });
+  const head = statement(HEAD).get(eventId) as { id: string } | undefined;
   if (!head) return null;
   const cached = parsedVersions.get(head.id);
   if (cached) return cached;
-  return parseVersion(await db.scheduleVersion.findUniqueOrThrow({ where: { id: head.id } }));
+  const row = statement(ROW).get(head.id) as Omit<VersionRow, "publishedAt"> & { publishedAt: string };
+  return parseVersion({ ...row, publishedAt: fromDbTime(row.publishedAt) });
 }
 
 export async function getVersion(eventId: string, number: number) {

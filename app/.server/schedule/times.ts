@@ -3,18 +3,31 @@
 // so the server's own TZ never leaks into a published time.
 import { dateFormat } from "~/utils/dates";
 
+// Every attendee page's part asks the clock a few times (Now/Next, "has it ended", the
+// block running now): the formatter is kept by zone, skipping dateFormat's options key.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
+function offsetFormat(timeZone: string) {
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    format = dateFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    offsetFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 /** Minutes east of UTC that `timeZone` is at `instant` (Chicago in March: -300). */
 export function zoneOffsetMinutes(timeZone: string, instant: Date) {
-  const parts = dateFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).formatToParts(instant);
+  const parts = offsetFormat(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
