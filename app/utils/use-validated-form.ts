@@ -24,7 +24,7 @@ type Options<S extends z.ZodType<FieldValues, FieldValues>> = {
    * several intents names them on the buttons and in `posts` instead.
    */
   intent?: string;
-  /** What tells this form's post from the page's other forms' besides `intent` (several intents, a row's id): see usePending. */
+  /** What else tells this form's post from the page's others' (its buttons' intents, if several): see usePending. */
   posts?: PostedFields;
   /**
    * Whether the button that was pressed checks the form first (default: every
