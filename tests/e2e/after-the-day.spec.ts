@@ -2,7 +2,7 @@
 // coordinator hiding one; a presenter's resource file (uploaded without
 // JavaScript, served to the session's people only, removed); circles opened, formed, swapped and published by the
 // coordinator; a member's circle page at phone width; "Meet your circle" with its
-// unsubscribe link, used without signing in.
+// unsubscribe link, used without signing in; a presenter's link resource, checked in the browser.
 import { db, expect, expectAccessible, signIn, test, unique } from "./support";
 
 // The unit-test factories and services, pointed at the e2e server's database file
