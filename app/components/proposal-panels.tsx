@@ -96,7 +96,7 @@ export function CoPresentersPanel({
   canInvite: boolean;
   lastResult: FormFailure | null;
 }) {
-  const invite = useValidatedForm(CoPresenterInviteSchema, { lastResult, posts: { intent: "invite" } });
+  const invite = useValidatedForm(CoPresenterInviteSchema, { intent: "invite", lastResult });
   const pending = usePending();
   return (
     <section className="card" aria-labelledby="co-presenters-title">
@@ -146,7 +146,8 @@ export function CoPresentersPanel({
             <Field label="Their name (optional)" {...invite.field("name")} />
           </div>
           <div className="form-actions">
-            <Button name="intent" value="invite" variant="secondary" disabled={invite.pending}>
+            {invite.intentField}
+            <Button variant="secondary" disabled={invite.pending}>
               Send invitation
             </Button>
           </div>
@@ -163,7 +164,7 @@ export function ResourcesPanel({
   resources: Array<{ id: string; label: string; url: string }>;
   lastResult: FormFailure | null;
 }) {
-  const add = useValidatedForm(ResourceSchema, { lastResult, posts: { intent: "add-resource" } });
+  const add = useValidatedForm(ResourceSchema, { intent: "add-resource", lastResult });
   const pending = usePending();
   return (
     <section className="card" aria-labelledby="resources-title">
@@ -193,7 +194,8 @@ export function ResourcesPanel({
           <Field label="Web address" type="url" hint="Starts with https://" {...add.field("url")} />
         </div>
         <div className="form-actions">
-          <Button name="intent" value="add-resource" variant="secondary" disabled={add.pending}>
+          {add.intentField}
+          <Button variant="secondary" disabled={add.pending}>
             Add link
           </Button>
         </div>

@@ -55,10 +55,11 @@ function ImportForm({ upload, action, failure }: MatchingProps) {
     onSubmit,
     formErrors,
     pending: importing,
+    intentField,
   } = useValidatedForm(RosterImportSchema, {
+    intent: "import",
     defaultValues: { uploadId: upload.id, ...upload.mapping },
     lastResult: failure,
-    posts: { intent: "import" },
   });
   const rows = rowCount(upload.total);
   return (
@@ -106,9 +107,8 @@ function ImportForm({ upload, action, failure }: MatchingProps) {
         </table>
       </div>
       <div className="form-actions">
-        <Button name="intent" value="import" disabled={importing}>
-          {importing ? `Importing ${rows}…` : `Import ${rows}`}
-        </Button>
+        {intentField}
+        <Button disabled={importing}>{importing ? `Importing ${rows}…` : `Import ${rows}`}</Button>
       </div>
     </Form>
   );

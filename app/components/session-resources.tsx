@@ -131,15 +131,14 @@ export function SessionResources({
 }
 
 function LinkForm({ failed }: { failed: FormFailure | null }) {
-  const { field, onSubmit, formErrors, pending } = useValidatedForm(SessionResourceSchema, {
-    defaultValues: { intent: "resource" },
+  const { field, onSubmit, formErrors, pending, intentField } = useValidatedForm(SessionResourceSchema, {
+    intent: "resource",
     lastResult: failed,
-    posts: { intent: "resource" },
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit} aria-labelledby="add-link-title">
       <h3 id="add-link-title">Add a link</h3>
-      <input type="hidden" name="intent" value="resource" />
+      {intentField}
       <FormErrors errors={formErrors} />
       <Field label="Name" maxLength={120} {...field("label")} />
       <Field
@@ -157,15 +156,14 @@ function LinkForm({ failed }: { failed: FormFailure | null }) {
 
 /** The file itself is checked by the server only (its type from its first bytes); its name here first. */
 function FileForm({ failed }: { failed: FormFailure | null }) {
-  const { field, errorFor, onSubmit, formErrors, pending } = useValidatedForm(SessionResourceFileSchema, {
-    defaultValues: { intent: "file" },
+  const { field, errorFor, onSubmit, formErrors, pending, intentField } = useValidatedForm(SessionResourceFileSchema, {
+    intent: "file",
     lastResult: failed,
-    posts: { intent: "file" },
   });
   return (
     <Form method="post" encType="multipart/form-data" noValidate onSubmit={onSubmit} aria-labelledby="add-file-title">
       <h3 id="add-file-title">Add a file</h3>
-      <input type="hidden" name="intent" value="file" />
+      {intentField}
       <FormErrors errors={formErrors} />
       <Field
         label="File name"

@@ -68,14 +68,13 @@ function formatDay(day: string) {
 
 function PostForm() {
   const result = useActionData<typeof action>();
-  const { field, onSubmit, formErrors, pending } = useValidatedForm(CirclePostSchema, {
-    defaultValues: { intent: "post" },
+  const { field, onSubmit, formErrors, pending, intentField } = useValidatedForm(CirclePostSchema, {
+    intent: "post",
     lastResult: failureOf(result, "post"),
-    posts: { intent: "post" },
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
-      <input type="hidden" name="intent" value="post" />
+      {intentField}
       <FormErrors errors={formErrors} />
       <TextareaField label="Post to your circle" maxLength={1000} {...field("text")} />
       <Field label="Link (optional)" type="url" {...field("url")} />
@@ -88,14 +87,14 @@ function PostForm() {
 
 function NextMeetingForm({ nextMeetingOn }: { nextMeetingOn: string | null }) {
   const result = useActionData<typeof action>();
-  const { field, onSubmit, formErrors, pending } = useValidatedForm(NextMeetingSchema, {
-    defaultValues: { intent: "meeting", nextMeetingOn: nextMeetingOn ?? "", was: nextMeetingOn ?? "" },
+  const { field, onSubmit, formErrors, pending, intentField } = useValidatedForm(NextMeetingSchema, {
+    intent: "meeting",
+    defaultValues: { nextMeetingOn: nextMeetingOn ?? "", was: nextMeetingOn ?? "" },
     lastResult: failureOf(result, "meeting"),
-    posts: { intent: "meeting" },
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
-      <input type="hidden" name="intent" value="meeting" />
+      {intentField}
       {/* Always the date as it is now, also after a refused change (not the posted one). */}
       <input type="hidden" name="was" value={nextMeetingOn ?? ""} />
       <FormErrors errors={formErrors} />

@@ -49,12 +49,12 @@ function OptInForm() {
   const { subjects, roles, optIn } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failed = isFormFailure(result) ? result : null;
-  const { form, field, onSubmit, formErrors, values, pending } = useValidatedForm(OptInSchema, {
+  const { form, field, onSubmit, formErrors, values, pending, intentField } = useValidatedForm(OptInSchema, {
+    intent: "opt-in",
     // After a refused post, only what was posted: an unticked box is not posted at all.
     defaultValues: failed
-      ? { intent: "opt-in" }
+      ? {}
       : {
-          intent: "opt-in",
           subject: optIn?.subject ?? "",
           gradeBand: optIn?.gradeBand ?? "",
           role: optIn?.role ?? "",
@@ -65,7 +65,7 @@ function OptInForm() {
   const choose = (list: string[]) => [{ value: "", label: "Choose…" }, ...list.map((v) => ({ value: v, label: v }))];
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
-      <input type="hidden" name="intent" value="opt-in" />
+      {intentField}
       <FormErrors errors={formErrors} />
       <SelectField label="Subject" options={choose(subjects)} {...field("subject")} />
       <SelectField label="Grade band" options={GRADE_OPTIONS} {...field("gradeBand")} />

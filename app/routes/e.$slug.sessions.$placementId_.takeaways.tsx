@@ -111,14 +111,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 function TakeawayForm({ failed }: { failed: FormFailure | null }) {
-  const { field, onSubmit, formErrors, pending } = useValidatedForm(TakeawaySchema, {
-    defaultValues: { intent: "takeaway" },
+  const { field, onSubmit, formErrors, pending, intentField } = useValidatedForm(TakeawaySchema, {
+    intent: "takeaway",
     lastResult: failed,
-    posts: { intent: "takeaway" },
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
-      <input type="hidden" name="intent" value="takeaway" />
+      {intentField}
       <FormErrors errors={formErrors} />
       <TextareaField
         label="Your takeaway"

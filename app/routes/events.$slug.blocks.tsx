@@ -85,8 +85,9 @@ export default function Blocks() {
     onSubmit,
     formErrors,
     pending: adding,
+    intentField,
   } = useValidatedForm(BlockSchema, {
-    posts: { intent: "create" },
+    intent: "create",
     defaultValues: { kind: "sessions" },
     lastResult: createFailure,
   });
@@ -185,9 +186,8 @@ export default function Blocks() {
             <SelectField id="new-block-kind" label="What happens" options={KIND_OPTIONS} {...field("kind")} />
           </div>
           <div className="form-actions">
-            <Button name="intent" value="create" disabled={adding}>
-              Add block
-            </Button>
+            {intentField}
+            <Button disabled={adding}>Add block</Button>
           </div>
         </Form>
       </section>

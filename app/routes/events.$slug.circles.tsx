@@ -77,19 +77,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 function SettingsForm() {
   const { round } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { field, onSubmit, formErrors, pending } = useValidatedForm(CircleSettingsSchema, {
+  const { field, onSubmit, formErrors, pending, intentField } = useValidatedForm(CircleSettingsSchema, {
+    intent: "settings",
     defaultValues: {
-      intent: "settings",
       groupSize: String(round?.groupSize ?? 5),
       reminderWeeks: String(round?.reminderWeeks ?? 4),
       roles: round?.roles ?? DEFAULT_ROLES.join("\n"),
     },
     lastResult: failureOf(result, "settings"),
-    posts: { intent: "settings" },
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
-      <input type="hidden" name="intent" value="settings" />
+      {intentField}
       <FormErrors errors={formErrors} />
       <SelectField
         label="People per circle"
@@ -117,20 +116,19 @@ function SettingsForm() {
 
 function SwapForm({ version, people }: { version: number; people: Array<{ value: string; label: string }> }) {
   const result = useActionData<typeof action>();
-  const { field, errorFor, onSubmit, formErrors, pending } = useValidatedForm(SwapSchema, {
+  const { field, errorFor, onSubmit, formErrors, pending, intentField } = useValidatedForm(SwapSchema, {
+    intent: "swap",
     defaultValues: {
-      intent: "swap",
       version: String(version),
       first: people[0]?.value ?? "",
       second: people[0]?.value ?? "",
     },
     lastResult: failureOf(result, "swap"),
-    posts: { intent: "swap" },
   });
   const versionError = errorFor("version");
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
-      <input type="hidden" name="intent" value="swap" />
+      {intentField}
       {/* The version as the page has it now, also after a refused swap. */}
       <input type="hidden" name="version" value={version} />
       {/* The version has no field of its own: its message (reload) shows above the form. */}

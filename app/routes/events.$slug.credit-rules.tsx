@@ -69,8 +69,9 @@ export default function CreditRules() {
     onSubmit,
     values,
     pending: saving,
+    intentField,
   } = useValidatedForm(CreditSettingsSchema, {
-    posts: { intent: "settings" },
+    intent: "settings",
     defaultValues: {
       providerName: settings.providerName,
       providerNumber: settings.providerNumber,
@@ -97,7 +98,7 @@ export default function CreditRules() {
       <section className="card" aria-labelledby="rules-title">
         <h2 id="rules-title">Provider, categories and rules</h2>
         <Form method="post" noValidate onSubmit={onSubmit}>
-          <input type="hidden" name="intent" value="settings" />
+          {intentField}
           <input type="hidden" name="version" value={settings.version} />
           <FormErrors errors={settingsFailure?.formErrors ?? []} />
           <div className="form-row">

@@ -97,8 +97,8 @@ export default function Drawings() {
   const actionData = useActionData<typeof action>();
   const failure = isFormFailure(actionData) ? actionData : null;
   const create = useValidatedForm(DrawingSchema, {
+    intent: "create",
     lastResult: failure?.values.intent === "create" ? failure : null,
-    posts: { intent: "create" },
   });
   const pending = usePending();
   const checked = (name: string) => create.values[name] === "on";
@@ -209,7 +209,7 @@ export default function Drawings() {
           never do. The random seed is fixed now and its fingerprint shown, before anyone knows the pool.
         </p>
         <Form method="post" noValidate onSubmit={create.onSubmit}>
-          <input type="hidden" name="intent" value="create" />
+          {create.intentField}
           <FormErrors errors={create.formErrors} />
           <Field label="Name" {...create.field("name")} />
           {prizes.length ? (

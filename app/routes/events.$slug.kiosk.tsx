@@ -210,8 +210,8 @@ export default function Kiosk() {
   // A walk-in is queued like a scan (registered when it reaches the server, found
   // again by email if it is sent twice), after the same checks the action makes.
   const walkInForm = useValidatedForm(PersonSchema, {
+    intent: "walk-in",
     lastResult: walkIn,
-    posts: { intent: "walk-in" },
     send: (person) => send({ walkIn: person, name: person.name }),
   });
 

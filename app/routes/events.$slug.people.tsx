@@ -124,8 +124,9 @@ export default function People() {
     onSubmit,
     formErrors,
     pending: busy,
+    intentField,
   } = useValidatedForm(InviteSchema, {
-    posts: { intent: "invite" },
+    intent: "invite",
     defaultValues: { role: "presenter" },
     lastResult: isFormFailure(lastResult) && !kioskFailure && !rowFailure ? lastResult : null,
   });
@@ -144,7 +145,7 @@ export default function People() {
         </p>
         <Form method="post" noValidate onSubmit={onSubmit}>
           <FormErrors errors={formErrors} />
-          <input type="hidden" name="intent" value="invite" />
+          {intentField}
           <div className="form-row">
             <Field label="Email" type="email" required autoComplete="off" {...field("email")} />
             <Field label="Name (optional)" {...field("name")} />

@@ -119,8 +119,9 @@ export default function ReviewProposal() {
     onSubmit,
     values,
     pending: reviewing,
+    intentField,
   } = useValidatedForm(ReviewSchema, {
-    posts: { intent: "review" },
+    intent: "review",
     defaultValues: {
       score: data.myReview?.score ? String(data.myReview.score) : "",
       note: data.myReview?.note ?? "",
@@ -276,9 +277,8 @@ export default function ReviewProposal() {
           </fieldset>
           <TextareaField label="Note" hint="Private to the review team." rows={4} {...field("note")} />
           <div className="form-actions">
-            <Button name="intent" value="review" disabled={reviewing}>
-              Save my review
-            </Button>
+            {intentField}
+            <Button disabled={reviewing}>Save my review</Button>
           </div>
         </Form>
       </section>

@@ -163,7 +163,8 @@ export default function Rooms() {
     formErrors,
     values,
     pending: adding,
-  } = useValidatedForm(RoomSchema, { lastResult: createFailure, posts: { intent: "create" } });
+    intentField,
+  } = useValidatedForm(RoomSchema, { intent: "create", lastResult: createFailure });
   const importOutcome = result && "intent" in result && result.intent === "import" ? (result as ImportOutcome) : null;
   // A failed update re-opens the form of the room it names, wherever it was posted
   // from: ?edit= is only how the form is opened, and a no-JS post does not carry it.
@@ -273,9 +274,8 @@ export default function Rooms() {
             featuresError={errorFor("features")}
           />
           <div className="form-actions">
-            <Button name="intent" value="create" disabled={adding}>
-              Add room
-            </Button>
+            {intentField}
+            <Button disabled={adding}>Add room</Button>
           </div>
         </Form>
       </section>

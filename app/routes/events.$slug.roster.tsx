@@ -138,7 +138,7 @@ export default function Roster() {
           ? [gone]
           : [];
   const previewing = usePending()({ intent: "preview" });
-  const addWalkIn = useValidatedForm(PersonSchema, { lastResult: walkIn, posts: { intent: "walk-in" } });
+  const addWalkIn = useValidatedForm(PersonSchema, { intent: "walk-in", lastResult: walkIn });
   const base = `/events/${event.slug}/roster`;
   return (
     <>
@@ -186,7 +186,8 @@ export default function Roster() {
             <Field label="Staff ID (optional)" {...addWalkIn.field("staffId")} />
           </div>
           <div className="form-actions">
-            <Button name="intent" value="walk-in" variant="secondary" disabled={addWalkIn.pending}>
+            {addWalkIn.intentField}
+            <Button variant="secondary" disabled={addWalkIn.pending}>
               Add to roster
             </Button>
           </div>

@@ -80,13 +80,13 @@ export default function Vendors() {
   const failure = isFormFailure(actionData) ? actionData : null;
   const intent = failure?.values.intent;
   const invite = useValidatedForm(VendorInviteSchema, {
+    intent: "invite",
     lastResult: intent === "invite" ? failure : null,
-    posts: { intent: "invite" },
   });
   const limit = useValidatedForm(GiftLimitSchema, {
+    intent: "gift-limit",
     defaultValues: { giftLimit: event.giftValueLimitCents == null ? "" : (event.giftValueLimitCents / 100).toFixed(2) },
     lastResult: intent === "gift-limit" ? failure : null,
-    posts: { intent: "gift-limit" },
   });
   const pending = usePending();
   const flagged = new Set(overLimit);
@@ -186,7 +186,7 @@ export default function Vendors() {
         <h2 id="invite-vendor-title">Invite a vendor</h2>
         <p className="muted">The contact gets a sign-in link and sees only their own company's donations.</p>
         <Form method="post" noValidate onSubmit={invite.onSubmit}>
-          <input type="hidden" name="intent" value="invite" />
+          {invite.intentField}
           <FormErrors errors={invite.formErrors} />
           <div className="form-row">
             <Field label="Company" {...invite.field("company")} />
@@ -202,7 +202,7 @@ export default function Vendors() {
       <section className="card" aria-labelledby="gift-limit-title">
         <h2 id="gift-limit-title">District gift rule</h2>
         <Form method="post" noValidate onSubmit={limit.onSubmit}>
-          <input type="hidden" name="intent" value="gift-limit" />
+          {limit.intentField}
           <Field
             label="Gift value limit per item, in dollars (optional)"
             hint="Items worth more than this per unit are flagged. Leave blank for no limit."

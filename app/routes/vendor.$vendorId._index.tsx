@@ -99,9 +99,9 @@ export default function VendorPortal() {
   const lastFailure = isFormFailure(actionData) ? actionData : null;
   const intent = lastFailure?.values.intent;
   const log = useValidatedForm(DonationSchema, {
+    intent: "log",
     defaultValues: LOG_DEFAULTS,
     lastResult: intent === "log" ? lastFailure : null,
-    posts: { intent: "log" },
   });
   // With JavaScript the page is not reloaded after logging, so the typed values would
   // stay and a second press would log the same donation twice: start the form afresh.
@@ -172,7 +172,7 @@ export default function VendorPortal() {
       <section className="card" aria-labelledby="log-title">
         <h2 id="log-title">Log a donation</h2>
         <Form method="post" noValidate onSubmit={log.onSubmit}>
-          <input type="hidden" name="intent" value="log" />
+          {log.intentField}
           <ErrorSummary count={errorCount} />
           <FormErrors errors={log.formErrors} />
           <SelectField

@@ -7,7 +7,7 @@
 // the server two wire formats (JS and no-JS) to parse. Here both are plain form posts.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useSubmit } from "@remix-run/react";
-import { useEffect, useState, type FormEvent } from "react";
+import { createElement, useEffect, useState, type FormEvent } from "react";
 import { useForm, type FieldValues, type Mode, type Path, type Resolver } from "react-hook-form";
 import type { z } from "zod";
 import type { FormValues, FormFailure } from "./forms";
@@ -17,7 +17,14 @@ type Options<S extends z.ZodType<FieldValues, FieldValues>> = {
   defaultValues?: FormValues;
   /** The action's result, if it was a validation failure. */
   lastResult?: FormFailure | null;
-  /** What tells this form's post from the page's other forms' (its `intent`): see usePending. */
+  /**
+   * The form's one `intent`, named once: it goes into the default values (so the schema's
+   * `intent` passes in the browser), into `posts`, and into the returned `intentField`, the
+   * hidden input the action reads, with or without JavaScript. A form whose buttons carry
+   * several intents names them on the buttons and in `posts` instead.
+   */
+  intent?: string;
+  /** What else tells this form's post from the page's others' (its buttons' intents, if several): see usePending. */
   posts?: PostedFields;
   /**
    * Whether the button that was pressed checks the form first (default: every
@@ -41,9 +48,9 @@ type Options<S extends z.ZodType<FieldValues, FieldValues>> = {
 
 export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  { defaultValues = {}, lastResult, posts, checks, send, mode = "onTouched" }: Options<S> = {},
+  { defaultValues = {}, lastResult, intent, posts, checks, send, mode = "onTouched" }: Options<S> = {},
 ) {
-  const values: FormValues = { ...defaultValues, ...lastResult?.values };
+  const values: FormValues = { ...defaultValues, ...(intent ? { intent } : {}), ...lastResult?.values };
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     // zod's input and output types differ (coercions); the resolver validates the input.
     resolver: zodResolver(schema as never) as unknown as Resolver<z.input<S>, unknown, z.output<S>>,
@@ -51,7 +58,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     mode,
   });
   const submit = useSubmit();
-  const pending = usePending()(posts);
+  const pending = usePending()(intent ? { ...posts, intent } : posts);
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
 
@@ -106,5 +113,7 @@ export function useValidatedForm<S extends z.ZodType<FieldValues, FieldValues>>(
     /** This form's post is under way (not another form's on the page): disable its button. */
     pending,
     formErrors: lastResult?.formErrors ?? [],
+    /** The hidden `intent` input to render in the form (null without the `intent` option). */
+    intentField: intent ? createElement("input", { type: "hidden", name: "intent", value: intent }) : null,
   };
 }

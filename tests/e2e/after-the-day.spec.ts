@@ -2,7 +2,7 @@
 // coordinator hiding one; a presenter's resource file (uploaded without
 // JavaScript, served to the session's people only, removed); circles opened, formed, swapped and published by the
 // coordinator; a member's circle page at phone width; "Meet your circle" with its
-// unsubscribe link, used without signing in.
+// unsubscribe link, used without signing in; a presenter's link resource, checked in the browser.
 import { db, expect, expectAccessible, signIn, test, unique } from "./support";
 
 // The unit-test factories and services, pointed at the e2e server's database file
@@ -288,4 +288,25 @@ test("a coordinator opens, forms, swaps and publishes circles; a member meets th
   await stranger.getByRole("button", { name: "Stop circle emails" }).click();
   await expect(stranger.getByText("You will get no more circle emails from Circles Day.")).toBeVisible();
   expect((await optIn()).mailStoppedAt).not.toBeNull();
+});
+
+test("a presenter shares a link with the session's people, checked in the browser before it posts", async ({
+  browser,
+  baseURL,
+}) => {
+  const f = await app();
+  const day = await f.createPublishedDay({ slug: unique("link-day"), name: "Link Day", date: "2026-11-20" });
+  const context = await browser.newContext(phone);
+  const presenter = await context.newPage();
+  await signIn(presenter, day.presenter.id, baseURL!);
+  await presenter.goto(`${baseURL}/e/${day.event.slug}/sessions/${day.a1.id}/takeaways`);
+  const form = presenter.getByRole("form", { name: "Add a link" });
+  await form.getByRole("button", { name: "Add resource" }).click();
+  await expect(form.getByText("Name the resource, e.g. “Slides”")).toBeVisible();
+  await form.getByLabel("Name", { exact: true }).fill("Slides");
+  await form.getByLabel("Link", { exact: true }).fill("https://example.org/slides");
+  await form.getByRole("button", { name: "Add resource" }).click();
+  await expect(presenter.getByRole("status")).toContainText("The resource is added.");
+  await expect(presenter.getByRole("link", { name: "Slides" })).toHaveAttribute("href", "https://example.org/slides");
+  await context.close();
 });

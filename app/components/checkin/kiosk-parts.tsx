@@ -150,7 +150,7 @@ export function WalkInForm({ form }: { form: ReturnType<typeof useValidatedForm<
     <section className="card" aria-labelledby="walkin-title">
       <h2 id="walkin-title">Register a walk-in</h2>
       <Form method="post" onSubmit={form.onSubmit} noValidate>
-        <input type="hidden" name="intent" value="walk-in" />
+        {form.intentField}
         <FormErrors errors={form.formErrors} />
         <div className="form-row">
           <Field label="Name" required {...form.field("name")} />

@@ -27,10 +27,10 @@ export function CopyFromEvent({ what, sources, failure }: CopyProps) {
 }
 
 function CopyForm({ what, sources, failure }: CopyProps) {
-  const { field, onSubmit, formErrors, pending } = useValidatedForm(CopyFromEventSchema, {
-    defaultValues: { intent: "copy", sourceEventId: sources[0]?.value ?? "" },
+  const { field, onSubmit, formErrors, pending, intentField } = useValidatedForm(CopyFromEventSchema, {
+    intent: "copy",
+    defaultValues: { sourceEventId: sources[0]?.value ?? "" },
     lastResult: failure,
-    posts: { intent: "copy" },
   });
   return (
     <Form method="post" noValidate onSubmit={onSubmit}>
@@ -46,7 +46,8 @@ function CopyForm({ what, sources, failure }: CopyProps) {
         }
       />
       <div className="form-actions">
-        <Button variant="secondary" name="intent" value="copy" disabled={pending}>
+        {intentField}
+        <Button variant="secondary" disabled={pending}>
           Copy {what}
         </Button>
       </div>

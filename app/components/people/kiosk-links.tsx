@@ -29,10 +29,10 @@ export function KioskLinks({
     onSubmit,
     formErrors,
     pending: making,
+    intentField,
   } = useValidatedForm(KioskLinkSchema, {
-    defaultValues: { intent: "kiosk-link" },
+    intent: "kiosk-link",
     lastResult: failure,
-    posts: { intent: "kiosk-link" },
   });
   return (
     <section className="card" aria-labelledby="kiosk-links-title">
@@ -61,7 +61,7 @@ export function KioskLinks({
       ) : null}
       <Form method="post" noValidate onSubmit={onSubmit}>
         <FormErrors errors={formErrors} />
-        <input type="hidden" name="intent" value="kiosk-link" />
+        {intentField}
         <Field label="Device name" maxLength={60} hint="e.g. Front door iPad" {...field("label")} />
         <div className="form-actions">
           <Button disabled={making}>Make a kiosk link</Button>
