@@ -64,7 +64,24 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           number: version.number,
           publishedText: formatTimestamp(version.publishedAt, event.timeZone),
           blocks: blockView ? version.snapshot.blocks.filter((b) => b.id === blockView.shown) : version.snapshot.blocks,
-          sessions,
+          // What the page shows of each session, no more: a phone decodes all of it before
+          // the page comes alive (proposal and presenter ids were an eighth of a large block's data).
+          sessions: sessions.map((s): ScheduleSession => ({
+            placementId: s.placementId,
+            title: s.title,
+            summary: s.summary,
+            audience: s.audience,
+            presenters: s.presenters.map((p) => ({ name: p.name })),
+            roomId: s.roomId,
+            roomName: s.roomName,
+            blockId: s.blockId,
+            startTime: s.startTime,
+            endTime: s.endTime,
+            lengthBlocks: s.lengthBlocks,
+            dayOf: s.dayOf,
+            format: s.format,
+            tags: s.tags,
+          })),
           blockView,
           total: version.snapshot.sessions.length,
           places: Object.fromEntries(
