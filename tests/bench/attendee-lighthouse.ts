@@ -112,6 +112,10 @@ try {
     { page: "large, signed in: credit", url: `${largeOrigin}/e/large/credit`, headers: signedIn },
   ];
 
+  // LIGHTHOUSE_PAGES=<regex>: only the pages whose name matches (e.g. "large.*schedule").
+  const only = process.env.LIGHTHOUSE_PAGES ? new RegExp(process.env.LIGHTHOUSE_PAGES, "i") : null;
+  if (only) pages.splice(0, pages.length, ...pages.filter((p) => only.test(p.page)));
+
   chrome = await chromeLauncher.launch({
     chromePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
