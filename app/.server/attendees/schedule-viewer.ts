@@ -8,6 +8,7 @@ import { statement } from "~/utils/sqlite.server";
 import { sessionIdFromCookie } from "../accounts/session-cookie";
 import { findSessionUser } from "../accounts/sessions";
 import { navigationFor, type Navigation } from "../events/navigation";
+import { isMemberOf } from "../events/permissions";
 
 /** What a stored render for signed-in viewers is made for. */
 export type SharedViewer = { canPick: boolean; nav: Navigation };
@@ -26,13 +27,9 @@ export async function signedInUser(cookie: string | null | undefined) {
   return user && !user.kioskSlug ? user : null;
 }
 
-function isMember(userId: string, eventId: string) {
-  return Boolean(statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId));
-}
-
 /** As viewerPicks / assertMember: a member of the PD day in any role, or a district coordinator. */
 function mayPick(user: { id: string; isDistrictCoordinator: boolean }, eventId: string) {
-  return user.isDistrictCoordinator || isMember(user.id, eventId);
+  return user.isDistrictCoordinator || isMemberOf(user.id, eventId);
 }
 
 function eventId(slug: string) {
@@ -48,7 +45,7 @@ export async function sharedViewerOf(cookie: string | null | undefined, slug: st
   const user = await signedInUser(cookie);
   const id = eventId(slug);
   if (!user || !id) return null;
-  const member = isMember(user.id, id);
+  const member = isMemberOf(user.id, id);
   const viewer: SharedViewer = { canPick: member || user.isDistrictCoordinator, nav: navigationFor(user) };
   // `member` is not in the key: it decides which pages may be stored, not what they show.
   return {

@@ -6,6 +6,7 @@ import { dateFormat } from "~/utils/dates";
 import { db } from "~/utils/db.server";
 import { fromDbTime, statement } from "~/utils/sqlite.server";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
+import { isMemberOf } from "../events/permissions";
 import { presentsSession } from "../proposals/proposal-access";
 import { latestPublished } from "../schedule/publish";
 import type { ScheduleSnapshot, SnapshotBlock, SnapshotSession } from "../schedule/snapshot";
@@ -115,13 +116,9 @@ async function publishedFor(eventId: string) {
   return version.snapshot;
 }
 
-/** A member of the PD day in any role: who may check in to its rooms (one indexed read). */
-const isMember = (userId: string, eventId: string) =>
-  Boolean(statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId));
-
 /** A signed-in member of the PD day checks themself into a room for the block running at `at`. */
 export async function checkIntoRoom(userId: string, eventId: string, roomId: string, at: Date = new Date()) {
-  if (!isMember(userId, eventId)) throw new NotAllowedError("Join this PD day first, then check in to rooms.");
+  if (!isMemberOf(userId, eventId)) throw new NotAllowedError("Join this PD day first, then check in to rooms.");
   const snapshot = await publishedFor(eventId);
   const room = snapshot.rooms.find((r) => r.id === roomId);
   if (!room) throw new NotFoundError("This room is not on the published schedule.");
@@ -172,7 +169,7 @@ export async function currentVisit(userId: string, eventId: string, roomId: stri
 
 /** For the room page: may this person check in here (a member of the PD day, as checkIntoRoom has it), and are they here already? */
 export async function roomCheckInState(userId: string | null, eventId: string, roomId: string) {
-  if (!userId || !isMember(userId, eventId)) return { canCheckIn: false, visit: null };
+  if (!userId || !isMemberOf(userId, eventId)) return { canCheckIn: false, visit: null };
   return { canCheckIn: true, visit: await currentVisit(userId, eventId, roomId) };
 }
 

@@ -9,7 +9,7 @@ import { db } from "~/utils/db.server";
 import { fromDbTime, statement } from "~/utils/sqlite.server";
 import { recordAudit } from "../audit/audit";
 import { NotAllowedError, NotFoundError, RuleError } from "../errors";
-import { assertEventCoordinator, eventById } from "../events/permissions";
+import { assertEventCoordinator, eventById, isMemberOf } from "../events/permissions";
 import { byDayName, dayPeople, dayPerson } from "../people/day-person";
 import { latestPublished } from "../schedule/publish";
 import { verificationCode } from "./certificate-codes";
@@ -46,8 +46,7 @@ export function totalHours(lines: CreditLine[]) {
  * open: prepared statements over their own rows, no Prisma query).
  */
 export async function getMyCreditLines(userId: string, eventId: string) {
-  const member = statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId);
-  if (!member) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
+  if (!isMemberOf(userId, eventId)) throw new NotAllowedError("Only people on this PD day's list have PD credit here.");
   // Shown on the credit page: arriving is recorded, but hours come from rooms.
   const door = statement("SELECT checkedInAt FROM DoorCheckIn WHERE eventId = ? AND userId = ?").get(
     eventId,

@@ -72,6 +72,14 @@ export async function coordinatedEventIds(actorId: string) {
   return rows.map((row) => row.eventId);
 }
 
+/**
+ * A member of the PD day in any role (one indexed read on the direct connection): who
+ * may check in to its rooms, has PD credit there, and gets its stored member pages.
+ */
+export function isMemberOf(userId: string, eventId: string) {
+  return Boolean(statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId));
+}
+
 type EventColumns = Omit<Event, "earlyCheckIn" | "feedbackForCredit" | "createdAt" | "updatedAt"> & {
   earlyCheckIn: number;
   feedbackForCredit: number;
