@@ -41,18 +41,13 @@ export async function measureAttendeePages(base: string, cookie: string, duratio
   console.log("Attendee schedule page, signed in, 100 phones; its picks request (GET /e/large/my-picks), 10 phones…");
   pages.schedule100 = await load({ url: `${base}/e/large`, connections: 100, duration, headers: signedIn });
   pages.myPicks = await load({ url: `${base}/e/large/my-picks`, connections: 10, duration, headers: signedIn });
+  const idOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
   for (const [name, path] of [
     ["session", sessionPath],
     ["myDay", "/e/large/my-day"],
     ["room", roomPath],
     ["credit", "/e/large/credit"],
-  ] as const) {
-    console.log(`Signed in, 10 phones: GET ${path}…`);
-    pages[name] = await load({ url: `${base}${path}`, connections: 10, duration, headers: signedIn });
-  }
-  // Each stored page above then asks for the person's own part (personal-parts.ts).
-  const idOf = (path: string) => path.slice(path.lastIndexOf("/") + 1);
-  for (const [name, path] of [
+    // Each stored page above then asks for the person's own part (personal-parts.ts).
     ["sessionPart", `/e/large/mine/session/${idOf(sessionPath)}`],
     ["myDayPart", "/e/large/mine/my-day"],
     ["roomPart", `/e/large/mine/room/${idOf(roomPath)}`],
