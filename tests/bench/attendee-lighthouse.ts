@@ -3,13 +3,16 @@
 // demo day (anonymous) on a fresh demo-seeded database, and the 300-session large
 // day (npm run seed:large) signed in as an attendee with picks, on a second
 // server. A report, not a gate: prints the figures and exits 0 unless Lighthouse
-// itself could not run.
+// itself could not run. Each page is audited LIGHTHOUSE_RUNS times (default 5) and
+// judged on its median run, as Lighthouse's own guidance on variability says (the
+// median of five runs is about twice as stable as one); the worst run is printed too.
 // Run after a build: npm run bench:attendee-lighthouse  (DROPIN_BUILD_DIR to pick the build)
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import Database from "better-sqlite3";
 import { signedInCookie } from "./bench-support";
 
@@ -90,6 +93,26 @@ const stopServer = () => {
 };
 process.on("exit", stopServer);
 
+type Report = NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"];
+
+/** One run's figures, and whether they meet issue 16's targets: performance ≥ 0.95, LCP ≤ 2.5 s, TBT ≤ 200 ms. */
+function figures(lhr: Report) {
+  const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
+  const performance = Math.round((lhr.categories.performance?.score ?? NaN) * 100);
+  return {
+    performance,
+    "FCP ms": ms("first-contentful-paint"),
+    "LCP ms": ms("largest-contentful-paint"),
+    "TBT ms": ms("total-blocking-time"),
+    CLS: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
+    "transfer KB": Number(((lhr.audits["total-byte-weight"]?.numericValue ?? NaN) / 1024).toFixed(1)),
+    "≥95, ≤2500, ≤200":
+      performance >= 95 && ms("largest-contentful-paint") <= 2500 && ms("total-blocking-time") <= 200
+        ? "met"
+        : "NOT met",
+  };
+}
+
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 let failed = false;
 try {
@@ -122,9 +145,9 @@ try {
   });
   type Row = { page: string; performance: number; "LCP ms": number; "TBT ms": number; [column: string]: unknown };
   const rows: Row[] = [];
-  // LIGHTHOUSE_RUNS=<n>: each page n times (one row per run, then the worst of each page):
-  // a target is met when every run meets it, not a lucky one.
-  const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS) || 1);
+  const reports = new Map<string, Report[]>();
+  // LIGHTHOUSE_RUNS=<n>: each page n times (one row per run, then each page's median and worst run).
+  const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS) || 5);
   // Round after round (not one page n times in a row), so a busy spell on the machine hits every page alike.
   const runList = Array.from({ length: runs }, (_, run) => pages.map((p) => ({ ...p, run: run + 1 }))).flat();
   for (const { page, url, headers, run } of runList) {
@@ -144,42 +167,34 @@ try {
     if (!result || result.lhr.runtimeError)
       throw new Error(`Lighthouse failed on ${path}: ${result?.lhr.runtimeError?.message ?? "no result"}`);
     const { lhr } = result;
+    reports.set(page, [...(reports.get(page) ?? []), lhr]);
     // LIGHTHOUSE_REPORTS=<folder> keeps each page's full report, to see what a figure is made of.
     if (process.env.LIGHTHOUSE_REPORTS) {
       fs.mkdirSync(process.env.LIGHTHOUSE_REPORTS, { recursive: true });
       const name = page.replace(/[^a-z]+/gi, "-").replace(/^-|-$/g, "") + (runs > 1 ? `-${run}` : "");
       fs.writeFileSync(`${process.env.LIGHTHOUSE_REPORTS}/${name}.json`, JSON.stringify(lhr));
     }
-    const ms = (id: string) => Math.round(lhr.audits[id]?.numericValue ?? NaN);
-    rows.push({
-      page,
-      ...(runs > 1 ? { run } : {}),
-      path,
-      performance: Math.round((lhr.categories.performance?.score ?? NaN) * 100),
-      "FCP ms": ms("first-contentful-paint"),
-      "LCP ms": ms("largest-contentful-paint"),
-      "TBT ms": ms("total-blocking-time"),
-      CLS: Number((lhr.audits["cumulative-layout-shift"]?.numericValue ?? NaN).toFixed(3)),
-      "transfer KB": Number(((lhr.audits["total-byte-weight"]?.numericValue ?? NaN) / 1024).toFixed(1)),
-    });
-    // Issue 16's targets: performance ≥ 0.95, LCP ≤ 2.5 s, TBT ≤ 200 ms.
-    const row = rows[rows.length - 1]!;
-    Object.assign(row, {
-      "≥95, ≤2500, ≤200": row.performance >= 95 && row["LCP ms"] <= 2500 && row["TBT ms"] <= 200 ? "met" : "NOT met",
-    });
+    rows.push({ page, ...(runs > 1 ? { run } : {}), path, ...figures(lhr) });
   }
   console.log("Lighthouse, mobile emulation, simulated slow 4G:");
   console.table(rows);
   if (runs > 1) {
-    console.log(`The worst of ${runs} runs per page:`);
+    console.log(
+      `Each page's median run (Lighthouse's computeMedianRun: the run nearest the median FCP and TTI of ${runs}), which the targets judge, and its worst figures:`,
+    );
     console.table(
       pages.map(({ page }) => {
         const mine = rows.filter((row) => row.page === page);
+        const median = figures(computeMedianRun(reports.get(page)!));
         return {
           page,
-          "lowest performance": Math.min(...mine.map((row) => row.performance)),
-          "highest LCP ms": Math.max(...mine.map((row) => row["LCP ms"])),
-          "highest TBT ms": Math.max(...mine.map((row) => row["TBT ms"])),
+          "median: performance": median.performance,
+          "LCP ms": median["LCP ms"],
+          "TBT ms": median["TBT ms"],
+          "≥95, ≤2500, ≤200": median["≥95, ≤2500, ≤200"],
+          "worst: performance": Math.min(...mine.map((row) => row.performance)),
+          "worst LCP ms": Math.max(...mine.map((row) => row["LCP ms"])),
+          "worst TBT ms": Math.max(...mine.map((row) => row["TBT ms"])),
           "runs met": `${mine.filter((row) => row["≥95, ≤2500, ≤200"] === "met").length}/${runs}`,
         };
       }),
