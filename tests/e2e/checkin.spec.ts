@@ -193,20 +193,28 @@ test.describe("check-in and PD credit", () => {
     test.setTimeout(120_000);
     const coordinator = await createUser({ name: "Dana Whitfield" });
     const presenter = await createUser({ name: "Maria Delgado" });
+    // The block runs from 29 minutes ago to 31 from now on today's date, which cannot cross
+    // midnight: near Chicago's midnight the day is held in Tokyo (14–15 hours ahead), so the
+    // test runs at any hour instead of skipping itself.
     const now = new Date();
+    const wallClock = (timeZone: string) => {
+      const [hh, mm] = now
+        .toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone })
+        .split(":")
+        .map(Number) as [number, number];
+      return hh * 60 + mm;
+    };
+    const nearMidnight = (m: number) => m < 30 || m > 23 * 60 + 20;
+    const zone = nearMidnight(wallClock(ZONE)) ? "Asia/Tokyo" : ZONE;
+    const minutes = wallClock(zone);
+    expect(nearMidnight(minutes)).toBe(false);
     const today = new Intl.DateTimeFormat("en-CA", {
-      timeZone: ZONE,
+      timeZone: zone,
       year: "numeric",
       month: "2-digit",
       day: "2-digit",
     }).format(now);
-    const [hh, mm] = now
-      .toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: ZONE })
-      .split(":")
-      .map(Number) as [number, number];
-    const minutes = hh * 60 + mm;
     const clock = (m: number) => `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
-    test.skip(minutes < 30 || minutes > 23 * 60 + 20, "needs a block around now on today's date in Chicago");
     // A block that started 29 minutes ago and ends in 31: staying from now to its end is 30 minutes.
     const blockStart = clock(minutes - 29);
     const blockEnd = clock(minutes + 31);
@@ -217,7 +225,7 @@ test.describe("check-in and PD credit", () => {
         date: today,
         startTime: "00:00",
         endTime: "23:59",
-        timeZone: ZONE,
+        timeZone: zone,
         status: "live",
         minStayMinutes: 20,
         presenterCreditRule: "session",
