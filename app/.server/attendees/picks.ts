@@ -6,7 +6,7 @@ import { Prisma } from "@prisma/client";
 import { db } from "~/utils/db.server";
 import { statement } from "~/utils/sqlite.server";
 import { NotAllowedError, NotFoundError } from "../errors";
-import { findEventBySlug } from "../events/permissions";
+import { findEventBySlug, mayPickOn } from "../events/permissions";
 import { latestPublished } from "../schedule/publish";
 import { currentFeedLink, findFeedLink, resetFeedLink } from "../schedule/feed-links";
 import type { SnapshotSession } from "../schedule/snapshot";
@@ -28,13 +28,11 @@ export async function eventOfMember(userId: string, slug: string) {
 }
 
 // My day's part asks this on every open: one prepared statement, not two Prisma reads.
-const MAY_PICK = `SELECT u.isDistrictCoordinator
-    OR EXISTS (SELECT 1 FROM Membership m WHERE m.eventId = ? AND m.userId = u.id) AS may
-  FROM User u WHERE u.id = ?`;
-
 async function assertMember(userId: string, eventId: string) {
-  const row = statement(MAY_PICK).get(eventId, userId) as { may: number } | undefined;
-  if (!row?.may) throw new NotAllowedError("Join this PD day to pick sessions.");
+  const user = statement("SELECT id, isDistrictCoordinator FROM User WHERE id = ?").get(userId) as
+    { id: string; isDistrictCoordinator: number } | undefined;
+  if (!user || !mayPickOn({ id: user.id, isDistrictCoordinator: Boolean(user.isDistrictCoordinator) }, eventId))
+    throw new NotAllowedError("Join this PD day to pick sessions.");
 }
 
 // Undoing a pick leaves a note in the audit log keyed by the pick's client id: the

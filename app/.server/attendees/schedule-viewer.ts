@@ -8,7 +8,7 @@ import { statement } from "~/utils/sqlite.server";
 import { sessionIdFromCookie } from "../accounts/session-cookie";
 import { findSessionUser } from "../accounts/sessions";
 import { navigationFor, type Navigation } from "../events/navigation";
-import { isMemberOf } from "../events/permissions";
+import { isMemberOf, mayPickOn } from "../events/permissions";
 
 /** What a stored render for signed-in viewers is made for. */
 export type SharedViewer = { canPick: boolean; nav: Navigation };
@@ -27,11 +27,6 @@ export async function signedInUser(cookie: string | null | undefined) {
   return user && !user.kioskSlug ? user : null;
 }
 
-/** As viewerPicks / assertMember: a member of the PD day in any role, or a district coordinator. */
-function mayPick(user: { id: string; isDistrictCoordinator: boolean }, eventId: string) {
-  return user.isDistrictCoordinator || isMemberOf(user.id, eventId);
-}
-
 function eventId(slug: string) {
   return (statement("SELECT id FROM Event WHERE slug = ?").get(slug) as { id: string } | undefined)?.id ?? null;
 }
@@ -46,7 +41,7 @@ export async function sharedViewerOf(cookie: string | null | undefined, slug: st
   const id = eventId(slug);
   if (!user || !id) return null;
   const member = isMemberOf(user.id, id);
-  const viewer: SharedViewer = { canPick: member || user.isDistrictCoordinator, nav: navigationFor(user) };
+  const viewer: SharedViewer = { canPick: mayPickOn(user, id, member), nav: navigationFor(user) };
   // `member` is not in the key: it decides which pages may be stored, not what they show.
   return {
     key: `${viewer.canPick ? "member" : "viewer"}:${viewer.nav.links.map((l) => l.to).join(",")}`,
@@ -83,7 +78,7 @@ export async function myPicksAnswer(cookie: string | null | undefined, slug: str
   if (!user) return { status: 401, body: { message: "Sign in to see your picks." } };
   const id = eventId(slug);
   if (!id) return { status: 404, body: { message: "There is no PD day at that address." } };
-  if (!mayPick(user, id)) return { status: 200, body: { canPick: false, picks: {} } };
+  if (!mayPickOn(user, id)) return { status: 200, body: { canPick: false, picks: {} } };
   const rows = statement(
     "SELECT placementId, IFNULL(clientId, id) AS clientId FROM Pick WHERE userId = ? AND eventId = ?",
   ).all(user.id, id) as Array<{

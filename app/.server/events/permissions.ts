@@ -80,6 +80,14 @@ export function isMemberOf(userId: string, eventId: string) {
   return Boolean(statement("SELECT 1 FROM Membership WHERE eventId = ? AND userId = ? LIMIT 1").get(eventId, userId));
 }
 
+/**
+ * Who may pick sessions on a PD day, and so has a My day there: a member in any role, or
+ * a district coordinator. `member`: isMemberOf's answer, when the caller has asked already.
+ */
+export function mayPickOn(user: { id: string; isDistrictCoordinator: boolean }, eventId: string, member?: boolean) {
+  return user.isDistrictCoordinator || (member ?? isMemberOf(user.id, eventId));
+}
+
 type EventColumns = Omit<Event, "earlyCheckIn" | "feedbackForCredit" | "createdAt" | "updatedAt"> & {
   earlyCheckIn: number;
   feedbackForCredit: number;
