@@ -1,0 +1,36 @@
+// The first morning on the demo install, as a coordinator and a teacher meet it: the
+// wording and layout defects a walk through the pages found (each test failed before
+// its fix).
+import type { Browser, Page } from "@playwright/test";
+import { expect, expectAccessible, test } from "./support";
+
+async function signInAs(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "PD days" })).toBeVisible();
+}
+
+async function phone(browser: Browser, options: { javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 }, ...options });
+  return { context, page: await context.newPage() };
+}
+
+async function noSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.scrollingElement!.scrollWidth - innerWidth);
+  expect(overflow, `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
+}
+
+test("the day-of board links the page where teachers offer a session, whole and clickable on a phone", async ({
+  browser,
+}) => {
+  const { context, page } = await phone(browser);
+  await signInAs(page, "coordinator@demo.dropin.test", "demo-coordinator");
+  await page.goto("/events/demo/day-of");
+  const link = page.getByRole("link", { name: /\/e\/demo\/propose-now$/ });
+  await expect(link).toHaveAttribute("href", /^https?:\/\/[^/]+\/e\/demo\/propose-now$/);
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  await context.close();
+});
