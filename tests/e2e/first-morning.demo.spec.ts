@@ -22,6 +22,23 @@ async function noSidewaysScroll(page: Page) {
   expect(overflow, `${page.url()} scrolls sideways at 320px`).toBeLessThanOrEqual(0);
 }
 
+test("inviting a vendor with the contact left blank asks for their name and address, not the coordinator's", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signInAs(page, "coordinator@demo.dropin.test", "demo-coordinator");
+  await page.goto("/events/demo/vendors");
+  const invite = page.getByRole("region", { name: "Invite a vendor" });
+  await invite.getByLabel("Company").fill("Harbor Books");
+  await invite.getByRole("button", { name: "Invite vendor" }).click();
+  await expect(invite.getByText("Enter their name")).toBeVisible();
+  await expect(invite.getByText("Enter their email address")).toBeVisible();
+  await expect(invite.getByText(/Enter your/)).toHaveCount(0);
+  await expect(invite.getByLabel("Company")).toHaveValue("Harbor Books");
+  await context.close();
+});
+
 test("the day-of board links the page where teachers offer a session, whole and clickable on a phone", async ({
   browser,
 }) => {
