@@ -51,3 +51,17 @@ test("the day-of board links the page where teachers offer a session, whole and 
   await expectAccessible(page);
   await context.close();
 });
+
+test("before a session starts, its takeaways page gives the opening time as the schedule writes it", async ({
+  browser,
+}) => {
+  const { context, page } = await phone(browser);
+  await signInAs(page, "attendee@demo.dropin.test", "demo-attendee");
+  await page.goto("/e/demo");
+  await page.getByRole("link", { name: "Desmos activities for Algebra I" }).click();
+  await page.getByRole("link", { name: "Takeaways and resources" }).click();
+  // "8:50 AM", not "08:50".
+  await expect(page.getByText(/open when the session starts \(\d{1,2}:\d{2} (AM|PM)\)/)).toBeVisible();
+  await noSidewaysScroll(page);
+  await context.close();
+});
