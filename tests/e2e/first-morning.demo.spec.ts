@@ -65,3 +65,21 @@ test("before a session starts, its takeaways page gives the opening time as the 
   await noSidewaysScroll(page);
   await context.close();
 });
+
+test("on an attendee's circle page, leaving is its own section, apart from the next meeting's button", async ({
+  browser,
+}) => {
+  const { context, page } = await phone(browser);
+  await signInAs(page, "attendee@demo.dropin.test", "demo-attendee");
+  await page.goto("/e/demo/circles");
+  await page.getByRole("link", { name: /Your circle/ }).click();
+  const leave = page.getByRole("region", { name: "Leave" });
+  await expect(leave.getByRole("button", { name: "Leave this circle" })).toBeVisible();
+  await expect(leave.getByRole("button", { name: "Set the date" })).toHaveCount(0);
+  await expect(
+    page.getByRole("region", { name: "Next meeting" }).getByRole("button", { name: "Set the date" }),
+  ).toBeVisible();
+  await noSidewaysScroll(page);
+  await expectAccessible(page);
+  await context.close();
+});
