@@ -83,3 +83,15 @@ test("on an attendee's circle page, leaving is its own section, apart from the n
   await expectAccessible(page);
   await context.close();
 });
+
+test("with every delivered prize won, the drawings page says so and offers no button that cannot work", async ({
+  page,
+}) => {
+  await signInAs(page, "coordinator@demo.dropin.test", "demo-coordinator");
+  await page.goto("/events/demo/drawings");
+  const create = page.getByRole("region", { name: "New drawing" });
+  await expect(create.getByText("No delivered prizes are left to draw.")).toBeVisible();
+  await expect(create.getByRole("button", { name: "Create drawing" })).toHaveCount(0);
+  await create.getByRole("link", { name: "vendors page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Vendors and donations" })).toBeVisible();
+});
