@@ -95,3 +95,22 @@ test("with every delivered prize won, the drawings page says so and offers no bu
   await create.getByRole("link", { name: "vendors page" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Vendors and donations" })).toBeVisible();
 });
+
+test("lists drawn as cards keep their text off the card's border (PD days, My proposals)", async ({ browser }) => {
+  const { context, page } = await phone(browser);
+  await signInAs(page, "teacher@demo.dropin.test", "demo-teacher");
+  for (const [path, name] of [
+    ["/events", "Your PD days"],
+    ["/proposals", "Proposals"],
+  ] as const) {
+    await page.goto(path);
+    const inset = await page
+      .getByRole("list", { name })
+      .evaluate(
+        (ul) => ul.firstElementChild!.firstElementChild!.getBoundingClientRect().left - ul.getBoundingClientRect().left,
+      );
+    expect(inset, `${path}: the first entry's distance from the card's left edge`).toBeGreaterThanOrEqual(12);
+    await noSidewaysScroll(page);
+  }
+  await context.close();
+});
