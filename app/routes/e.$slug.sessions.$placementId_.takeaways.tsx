@@ -151,7 +151,9 @@ export default function Takeaways() {
         <h1 id="takeaways-title">Takeaways</h1>
         {other ? <FormErrors errors={allMessages(other)} /> : null}
         {!isOpen ? (
-          <p className="muted">Takeaways and resources open when the session starts ({formatClock(session.startTime)}).</p>
+          <p className="muted">
+            Takeaways and resources open when the session starts ({formatClock(session.startTime)}).
+          </p>
         ) : null}
         <PostList posts={takeaways} canHide={canHide} empty="No takeaways yet.">
           {(t) => <p>{t.text}</p>}
