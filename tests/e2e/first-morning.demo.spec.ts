@@ -106,3 +106,18 @@ test("lists drawn as cards keep their text off the card's border (PD days, My pr
   }
   await context.close();
 });
+
+test("the roster's search keeps its button apart from the box above and the count below", async ({ page }) => {
+  await page.setViewportSize({ width: 768, height: 900 });
+  await signInAs(page, "coordinator@demo.dropin.test", "demo-coordinator");
+  await page.goto("/events/demo/roster");
+  const search = page.getByRole("search");
+  const box = (await search.getByRole("searchbox", { name: "Find a name or email" }).boundingBox())!;
+  const button = (await search.getByRole("button", { name: "Search" }).boundingBox())!;
+  const count = (await page
+    .getByRole("region", { name: /On the roster/ })
+    .getByText(/of \d+, by name\./)
+    .boundingBox())!;
+  expect(button.y - (box.y + box.height), "gap between the box and the Search button").toBeGreaterThanOrEqual(8);
+  expect(count.y - (button.y + button.height), "gap between the Search button and the count").toBeGreaterThanOrEqual(8);
+});
