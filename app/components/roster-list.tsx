@@ -37,8 +37,10 @@ export function RosterList({ roster, q, basePath }: { roster: RosterPage; q: str
       <h2 id="roster-title">On the roster ({count(roster.onRoster)})</h2>
       <Form method="get" action={basePath} className="roster-search" role="search">
         <Field label="Find a name or email" type="search" name="q" defaultValue={q} />
-        <Button variant="secondary">Search</Button>
-        {q ? <Link to={basePath}>Show everyone</Link> : null}
+        <div className="form-actions">
+          <Button variant="secondary">Search</Button>
+          {q ? <Link to={basePath}>Show everyone</Link> : null}
+        </div>
       </Form>
       <p role="status">
         {q

@@ -179,18 +179,23 @@ export default function CirclePage() {
         )}
       </section>
       {isMember ? (
-        <section className="card" aria-labelledby="meeting-title">
-          <h2 id="meeting-title">Next meeting</h2>
-          <NextMeetingForm nextMeetingOn={circle.nextMeetingOn} />
-          <h2>Leave</h2>
-          <p>The circle goes on without you; you stop getting its emails.</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="leave" />
-            <Button variant="danger" disabled={pending({ intent: "leave" })}>
-              Leave this circle
-            </Button>
-          </Form>
-        </section>
+        <>
+          <section className="card" aria-labelledby="meeting-title">
+            <h2 id="meeting-title">Next meeting</h2>
+            <NextMeetingForm nextMeetingOn={circle.nextMeetingOn} />
+          </section>
+          {/* Its own card: under the date's button it read as part of that form, with no gap. */}
+          <section className="card" aria-labelledby="leave-title">
+            <h2 id="leave-title">Leave</h2>
+            <p>The circle goes on without you; you stop getting its emails.</p>
+            <Form method="post">
+              <input type="hidden" name="intent" value="leave" />
+              <Button variant="danger" disabled={pending({ intent: "leave" })}>
+                Leave this circle
+              </Button>
+            </Form>
+          </section>
+        </>
       ) : null}
     </>
   );

@@ -23,6 +23,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { FormErrors, TextareaField } from "~/components/forms";
 import { PostList, SessionResources } from "~/components/session-resources";
 import { Button } from "~/components/button";
+import { formatClock } from "~/components/schedule";
 import { SessionPostSchema, TakeawaySchema, type SessionResourceFileInput } from "~/schemas/circles";
 import { requireUser } from "~/utils/auth.server";
 import {
@@ -150,7 +151,9 @@ export default function Takeaways() {
         <h1 id="takeaways-title">Takeaways</h1>
         {other ? <FormErrors errors={allMessages(other)} /> : null}
         {!isOpen ? (
-          <p className="muted">Takeaways and resources open when the session starts ({session.startTime}).</p>
+          <p className="muted">
+            Takeaways and resources open when the session starts ({formatClock(session.startTime)}).
+          </p>
         ) : null}
         <PostList posts={takeaways} canHide={canHide} empty="No takeaways yet.">
           {(t) => <p>{t.text}</p>}

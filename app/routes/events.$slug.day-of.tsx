@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { appLink } from "~/.server/outbox/outbox";
 import { getDayOfBoard, placeAndPublish } from "~/.server/schedule/day-of";
 import { Button } from "~/components/button";
 import { ErrorMessage } from "~/components/error-message";
@@ -25,6 +26,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const selected = board.offers.find((o) => o.id === offerId) ?? null;
   return {
     event: { slug: board.event.slug, name: board.event.name },
+    // The whole address: the coordinator reads it out or pastes it to the teachers.
+    proposeNowUrl: appLink(`/e/${board.event.slug}/propose-now`),
     offers: board.offers,
     cells: board.cells,
     selected,
@@ -47,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DayOfBoard() {
-  const { event, offers, cells, selected } = useLoaderData<typeof loader>();
+  const { event, proposeNowUrl, offers, cells, selected } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const pending = usePending();
   const waiting = offers.filter((o) => o.placedAt.length === 0);
@@ -98,7 +101,13 @@ export default function DayOfBoard() {
       <section className="card" aria-labelledby="offers-title">
         <h2 id="offers-title">Waiting for a room ({waiting.length})</h2>
         {waiting.length === 0 ? (
-          <p>No offers waiting. Teachers offer sessions at /e/{event.slug}/propose-now.</p>
+          <p>
+            No offers waiting. Teachers offer sessions at{" "}
+            <a className="break-anywhere" href={proposeNowUrl}>
+              {proposeNowUrl}
+            </a>
+            .
+          </p>
         ) : null}
         <ul className="list-plain">
           {waiting.map((o) => (

@@ -208,11 +208,18 @@ export default function Drawings() {
           do not choose stay for a later drawing. Only people checked in at the door qualify; coordinators and vendors
           never do. The random seed is fixed now and its fingerprint shown, before anyone knows the pool.
         </p>
-        <Form method="post" noValidate onSubmit={create.onSubmit}>
-          {create.intentField}
-          <FormErrors errors={create.formErrors} />
-          <Field label="Name" {...create.field("name")} />
-          {prizes.length ? (
+        {/* With no prize to choose the form could only be refused, and its one message
+            ("Choose at least one prize") had no checkbox to sit beside: the button did nothing visible. */}
+        {prizes.length === 0 ? (
+          <p className="notice">
+            No delivered prizes are left to draw. Mark prizes delivered on the{" "}
+            <Link to={`/events/${event.slug}/vendors`}>vendors page</Link> first.
+          </p>
+        ) : (
+          <Form method="post" noValidate onSubmit={create.onSubmit}>
+            {create.intentField}
+            <FormErrors errors={create.formErrors} />
+            <Field label="Name" {...create.field("name")} />
             <ChoiceGroup
               legend="Prizes to draw"
               name="prizeIds"
@@ -221,49 +228,45 @@ export default function Drawings() {
               error={create.errorFor("prizeIds")}
               inputProps={create.form.register("prizeIds")}
             />
-          ) : (
-            <p className="notice">
-              No delivered prizes are left to draw. Mark prizes delivered on the vendors page first.
-            </p>
-          )}
-          <Field label="Minimum sessions attended (optional)" inputMode="numeric" {...create.field("minSessions")} />
-          <div className="checkbox-row">
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                {...create.form.register("requireFeedback")}
-                defaultChecked={checked("requireFeedback")}
-              />
-              Gave feedback on a session
-            </label>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                {...create.form.register("excludePresenters")}
-                defaultChecked={checked("excludePresenters")}
-              />
-              Leave out presenters
-            </label>
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                {...create.form.register("allowMultiplePrizes")}
-                defaultChecked={checked("allowMultiplePrizes")}
-              />
-              Allow more than one prize per person
-            </label>
-          </div>
-          <Field label="Only staff of this school (optional)" {...create.field("school")} />
-          <SelectField
-            label="Only this grade band (optional)"
-            hint="Read from the school's name: Elementary is K-5, Middle 6-8, High 9-12."
-            options={[{ value: "", label: "Any grade" }, ...GRADE_BANDS.map((b) => ({ value: b, label: b }))]}
-            {...create.field("gradeBand")}
-          />
-          <div className="form-actions">
-            <Button disabled={create.pending}>Create drawing</Button>
-          </div>
-        </Form>
+            <Field label="Minimum sessions attended (optional)" inputMode="numeric" {...create.field("minSessions")} />
+            <div className="checkbox-row">
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  {...create.form.register("requireFeedback")}
+                  defaultChecked={checked("requireFeedback")}
+                />
+                Gave feedback on a session
+              </label>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  {...create.form.register("excludePresenters")}
+                  defaultChecked={checked("excludePresenters")}
+                />
+                Leave out presenters
+              </label>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  {...create.form.register("allowMultiplePrizes")}
+                  defaultChecked={checked("allowMultiplePrizes")}
+                />
+                Allow more than one prize per person
+              </label>
+            </div>
+            <Field label="Only staff of this school (optional)" {...create.field("school")} />
+            <SelectField
+              label="Only this grade band (optional)"
+              hint="Read from the school's name: Elementary is K-5, Middle 6-8, High 9-12."
+              options={[{ value: "", label: "Any grade" }, ...GRADE_BANDS.map((b) => ({ value: b, label: b }))]}
+              {...create.field("gradeBand")}
+            />
+            <div className="form-actions">
+              <Button disabled={create.pending}>Create drawing</Button>
+            </div>
+          </Form>
+        )}
       </section>
     </>
   );

@@ -1,6 +1,6 @@
 // Forms of the vendor portal and prize drawings, shared by browser and server.
 import { z } from "zod";
-import { emailField, optionalText, personNameField } from "./fields";
+import { optionalText, theirEmailField, theirNameField } from "./fields";
 
 export const DONATION_KINDS = ["prize", "food", "swag", "service"] as const;
 export type DonationKind = (typeof DONATION_KINDS)[number];
@@ -53,8 +53,8 @@ export const VendorInviteSchema = z.object({
     .trim()
     .min(1, { error: "Enter the company name" })
     .max(120, { error: "Use at most 120 characters" }),
-  contactName: personNameField,
-  contactEmail: emailField,
+  contactName: theirNameField,
+  contactEmail: theirEmailField,
 });
 export type VendorInviteInput = z.output<typeof VendorInviteSchema>;
 

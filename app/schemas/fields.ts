@@ -1,24 +1,35 @@
 // Field rules reused by several forms, with messages written for teachers.
 import { z } from "zod";
 
-export const emailField = z
-  .string({ error: "Enter your email address" })
-  .trim()
-  .toLowerCase()
-  .min(1, { error: "Enter your email address" })
-  .max(254, { error: "That email address is too long" })
-  .pipe(z.email({ error: "Enter an email address like name@school.org" }));
+function emailFieldAsking(missing: string) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: missing })
+    .max(254, { error: "That email address is too long" })
+    .pipe(z.email({ error: "Enter an email address like name@school.org" }));
+}
+
+export const emailField = emailFieldAsking("Enter your email address");
+/** Someone else's address (a vendor contact, a co-presenter): "your" would ask for the wrong person's. */
+export const theirEmailField = emailFieldAsking("Enter their email address");
 
 export const passwordField = z
   .string({ error: "Enter a password" })
   .min(10, { error: "Use at least 10 characters" })
   .max(200, { error: "Use at most 200 characters" });
 
-export const personNameField = z
-  .string({ error: "Enter your name" })
-  .trim()
-  .min(1, { error: "Enter your name" })
-  .max(100, { error: "Use at most 100 characters" });
+function personNameAsking(missing: string) {
+  return z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(100, { error: "Use at most 100 characters" });
+}
+
+export const personNameField = personNameAsking("Enter your name");
+export const theirNameField = personNameAsking("Enter their name");
 
 /** A mailed 6-digit code (attendee sign-in, confirming an address); spaces typed in it are dropped. */
 export const sixDigitCodeField = z

@@ -2,7 +2,7 @@
 // filters), the full schema a submit must pass, and the lenient one autosave uses
 // so a half-typed draft is never refused.
 import { z } from "zod";
-import { emailField, optionalText } from "./fields";
+import { optionalText, theirEmailField } from "./fields";
 
 export const AUDIENCES = ["K-2", "3-5", "6-8", "9-12", "all"] as const;
 export type Audience = (typeof AUDIENCES)[number];
@@ -168,7 +168,7 @@ export const ProposalDraftSchema = z.object({
 export type ProposalDraftInput = z.infer<typeof ProposalDraftSchema>;
 
 export const CoPresenterInviteSchema = z.object({
-  email: emailField,
+  email: theirEmailField,
   name: optionalText(100),
 });
 export type CoPresenterInviteInput = z.infer<typeof CoPresenterInviteSchema>;

@@ -3,15 +3,7 @@
 // the coordinator sets credit rules and categories, corrects a record (history
 // kept) and downloads the district's yearly export.
 import type { Browser, Page } from "@playwright/test";
-import { expect, expectAccessible, test } from "./support";
-
-async function signInAs(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "PD days" })).toBeVisible();
-}
+import { expect, expectAccessible, signInWithPassword as signInAs, test } from "./support";
 
 async function phone(browser: Browser) {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });

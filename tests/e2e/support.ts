@@ -72,6 +72,15 @@ export async function cookieFor(userId: string) {
   return sessionCookie(session.id, secret);
 }
 
+/** Sign in through the sign-in page with a password (the demo install's logins); lands on "PD days". */
+export async function signInWithPassword(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "PD days" })).toBeVisible();
+}
+
 /** Sign a page in as `userId` the way the app does: a session row plus the signed cookie. */
 export async function signIn(page: Page, userId: string, baseURL: string) {
   const value = (await cookieFor(userId)).slice("__dropin_session=".length);
