@@ -12,7 +12,7 @@ import { ErrorMessage } from "~/components/error-message";
 import { Field, FormErrors, SelectField } from "~/components/forms";
 import { DrawingSchema, GRADE_BANDS } from "~/schemas/donations";
 import { requireUser } from "~/utils/auth.server";
-import { formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
+import { allMessages, formDataToObject, isFormFailure, parseSubmission } from "~/utils/forms";
 import { guard, guardForm, invalid } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useValidatedForm } from "~/utils/use-validated-form";
@@ -211,10 +211,14 @@ export default function Drawings() {
         {/* With no prize to choose the form could only be refused, and its one message
             ("Choose at least one prize") had no checkbox to sit beside: the button did nothing visible. */}
         {prizes.length === 0 ? (
-          <p className="notice">
-            No delivered prizes are left to draw. Mark prizes delivered on the{" "}
-            <Link to={`/events/${event.slug}/vendors`}>vendors page</Link> first.
-          </p>
+          <>
+            {/* A drawing posted from a page that still had prizes: its refusal shows here. */}
+            {failure?.values.intent === "create" ? <FormErrors errors={allMessages(failure)} /> : null}
+            <p className="notice">
+              No delivered prizes are left to draw. Mark prizes delivered on the{" "}
+              <Link to={`/events/${event.slug}/vendors`}>vendors page</Link> first.
+            </p>
+          </>
         ) : (
           <Form method="post" noValidate onSubmit={create.onSubmit}>
             {create.intentField}
