@@ -17,7 +17,6 @@ export { attendeePageStamp } from "./.server/attendees/public-page-stamp";
 export { mineAnswer } from "./.server/attendees/personal-parts";
 export { mayGetStoredPage, myPicksAnswer, sharedViewerOf } from "./.server/attendees/schedule-viewer";
 export { kioskSync } from "./.server/checkin/kiosk-sync";
-export { checkpointWhileServing } from "./.server/checkin/wal-checkpointer";
 export { startCircleReminders } from "./.server/circles/nudges";
 export { bodyLimitFor } from "./.server/upload-limits";
 export { getEnv } from "./utils/env.server";

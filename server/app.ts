@@ -40,7 +40,7 @@ export async function mountDropin(
   app: Express,
   { getBuild, buildDir, vite }: { getBuild: GetBuild; buildDir?: string; vite?: ViteDevServer },
 ) {
-  const { getEnv, bodyLimitFor, startCircleReminders, checkpointWhileServing } = entryExports(await getBuild());
+  const { getEnv, bodyLimitFor, startCircleReminders } = entryExports(await getBuild());
   const env = getEnv();
   app.disable("x-powered-by");
   app.use(drainUnreadBodies);
@@ -65,6 +65,4 @@ export async function mountDropin(
   app.all("*", createRequestHandler({ build, mode: process.env.NODE_ENV, getLoadContext }));
   // Circle reminders fall due weeks after the day: the server sends them when due.
   startCircleReminders();
-  // SQLite's checkpoints off the event loop the door's check-ins share (wal-checkpointer.ts).
-  checkpointWhileServing();
 }

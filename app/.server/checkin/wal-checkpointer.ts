@@ -24,40 +24,25 @@ const checkpoint = () => {
 setInterval(checkpoint, workerData.every);
 `;
 
-// Kept with the connection it manages (on globalThis, as sqlite.server.ts keeps it): under
-// `npm run dev` Vite may load this module afresh while the connection and worker stay.
-const state = ((
-  globalThis as unknown as { __dropinCheckpointer?: { users: number; worker: Worker | null } }
-).__dropinCheckpointer ??= { users: 0, worker: null });
+let users = 0;
+let worker: Worker | null = null;
 
 /** Start checkpointing off the event loop; call the returned function when the import is done. */
 export function checkpointInBackground() {
-  if (state.users++ === 0) {
+  if (users++ === 0) {
     sqlite().pragma("wal_autocheckpoint = 0");
-    const worker = new Worker(SOURCE, { eval: true, workerData: { file: sqlite().name, every: EVERY_MS } });
+    worker = new Worker(SOURCE, { eval: true, workerData: { file: sqlite().name, every: EVERY_MS } });
     worker.unref();
     // A worker that cannot open the file costs the speed-up, never the import.
     worker.on("error", (error) => console.error("WAL checkpoint worker stopped", error));
-    state.worker = worker;
   }
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (--state.users > 0) return;
-    void state.worker?.terminate();
-    state.worker = null;
+    if (--users > 0) return;
+    void worker?.terminate();
+    worker = null;
     sqlite().pragma(`wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
   };
-}
-
-/**
- * For as long as the server runs, not only during imports: at 7:45 am every door scan is
- * a commit on the direct connection, and each time the WAL passed 1,000 pages one of
- * them also copied the pages back and synced the file on the event loop, holding up the
- * hundred check-ins waiting behind it (the door bench's p99). Prisma's connection keeps
- * its own automatic checkpoint; the worker keeps the WAL short enough that it rarely runs.
- */
-export function checkpointWhileServing() {
-  checkpointInBackground();
 }
