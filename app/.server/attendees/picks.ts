@@ -27,7 +27,7 @@ export async function eventOfMember(userId: string, slug: string) {
   return event;
 }
 
-// My day's part asks this on every open: one prepared statement, not two Prisma reads.
+// My day's part asks this on every open: indexed reads on the direct connection, not Prisma.
 async function assertMember(userId: string, eventId: string) {
   const user = statement("SELECT id, isDistrictCoordinator FROM User WHERE id = ?").get(userId) as
     { id: string; isDistrictCoordinator: number } | undefined;
